@@ -1,0 +1,12 @@
+import { defineConfig } from "vitest/config";
+
+export default defineConfig({
+  test: {
+    include: ["tests/**/*.test.ts"],
+    reporters: ["default", "./tests/support/summary-reporter.ts"],
+    testTimeout: 30_000,
+    hookTimeout: 180_000,
+    // Browser and store tests each start heavy processes; two cores are shared by two workers.
+    maxWorkers: 2,
+  },
+});
