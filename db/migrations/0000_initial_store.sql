@@ -1,0 +1,198 @@
+CREATE TABLE `benchmarks` (
+	`id` text PRIMARY KEY NOT NULL,
+	`title` text NOT NULL,
+	`version` text NOT NULL,
+	`summary` text NOT NULL,
+	`paper_title` text NOT NULL,
+	`paper_url` text NOT NULL,
+	`citation` text NOT NULL,
+	`license` text,
+	`homepage` text,
+	`data_url` text,
+	`labels_public` integer NOT NULL,
+	`prompt_count` integer,
+	`dimension_count` integer,
+	`video_count` integer,
+	`t2v_model_count` integer,
+	`mos_count` integer,
+	`qa_count` integer,
+	`dimensions_note` text,
+	`position` integer NOT NULL
+);
+--> statement-breakpoint
+CREATE TABLE `board_columns` (
+	`benchmark_id` text NOT NULL,
+	`board` text NOT NULL,
+	`key` text NOT NULL,
+	`perspective_id` text NOT NULL,
+	`metric` text NOT NULL,
+	`label` text NOT NULL,
+	`higher_is_better` integer NOT NULL,
+	`note` text,
+	`position` integer NOT NULL,
+	PRIMARY KEY(`benchmark_id`, `board`, `key`),
+	FOREIGN KEY (`benchmark_id`) REFERENCES `benchmarks`(`id`) ON UPDATE no action ON DELETE no action
+);
+--> statement-breakpoint
+CREATE TABLE `column_ranks` (
+	`benchmark_id` text NOT NULL,
+	`board` text NOT NULL,
+	`dimension` text NOT NULL,
+	`entry_id` text NOT NULL,
+	`column_key` text NOT NULL,
+	`rank` integer,
+	`rank_best` integer,
+	`rank_worst` integer,
+	PRIMARY KEY(`benchmark_id`, `board`, `dimension`, `entry_id`, `column_key`)
+);
+--> statement-breakpoint
+CREATE TABLE `dimensions` (
+	`benchmark_id` text NOT NULL,
+	`id` text NOT NULL,
+	`label` text NOT NULL,
+	`description` text,
+	`position` integer NOT NULL,
+	PRIMARY KEY(`benchmark_id`, `id`),
+	FOREIGN KEY (`benchmark_id`) REFERENCES `benchmarks`(`id`) ON UPDATE no action ON DELETE no action
+);
+--> statement-breakpoint
+CREATE TABLE `ground_truth` (
+	`benchmark_id` text NOT NULL,
+	`video_id` text NOT NULL,
+	`perspective_id` text NOT NULL,
+	`mos` real,
+	`raw_mos` real,
+	`sd` real,
+	`count` integer,
+	`answer` text,
+	PRIMARY KEY(`benchmark_id`, `video_id`, `perspective_id`)
+);
+--> statement-breakpoint
+CREATE TABLE `perspectives` (
+	`benchmark_id` text NOT NULL,
+	`id` text NOT NULL,
+	`label` text NOT NULL,
+	`description` text NOT NULL,
+	`kind` text NOT NULL,
+	`scale` text,
+	`position` integer NOT NULL,
+	PRIMARY KEY(`benchmark_id`, `id`),
+	FOREIGN KEY (`benchmark_id`) REFERENCES `benchmarks`(`id`) ON UPDATE no action ON DELETE no action
+);
+--> statement-breakpoint
+CREATE TABLE `predictions` (
+	`benchmark_id` text NOT NULL,
+	`v2t_entry_id` text NOT NULL,
+	`video_id` text NOT NULL,
+	`perspective_id` text NOT NULL,
+	`score` real,
+	`answer` text,
+	PRIMARY KEY(`benchmark_id`, `v2t_entry_id`, `video_id`, `perspective_id`)
+);
+--> statement-breakpoint
+CREATE TABLE `prompt_dimensions` (
+	`benchmark_id` text NOT NULL,
+	`prompt_id` text NOT NULL,
+	`dimension_id` text NOT NULL,
+	PRIMARY KEY(`benchmark_id`, `prompt_id`, `dimension_id`)
+);
+--> statement-breakpoint
+CREATE TABLE `prompts` (
+	`benchmark_id` text NOT NULL,
+	`id` text NOT NULL,
+	`text` text NOT NULL,
+	PRIMARY KEY(`benchmark_id`, `id`),
+	FOREIGN KEY (`benchmark_id`) REFERENCES `benchmarks`(`id`) ON UPDATE no action ON DELETE no action
+);
+--> statement-breakpoint
+CREATE TABLE `rankings` (
+	`benchmark_id` text NOT NULL,
+	`board` text NOT NULL,
+	`dimension` text NOT NULL,
+	`entry_id` text NOT NULL,
+	`rank` integer,
+	`rank_sum` integer,
+	`position` integer NOT NULL,
+	`rank_best` integer,
+	`rank_worst` integer,
+	`separable_from_next` integer,
+	PRIMARY KEY(`benchmark_id`, `board`, `dimension`, `entry_id`)
+);
+--> statement-breakpoint
+CREATE TABLE `ratings` (
+	`benchmark_id` text NOT NULL,
+	`video_id` text NOT NULL,
+	`perspective_id` text NOT NULL,
+	`rater` text NOT NULL,
+	`score` integer NOT NULL,
+	PRIMARY KEY(`benchmark_id`, `video_id`, `perspective_id`, `rater`)
+);
+--> statement-breakpoint
+CREATE TABLE `results` (
+	`benchmark_id` text NOT NULL,
+	`direction` text NOT NULL,
+	`entry_id` text NOT NULL,
+	`level` text NOT NULL,
+	`dimension` text NOT NULL,
+	`perspective_id` text NOT NULL,
+	`metric` text NOT NULL,
+	`value` real NOT NULL,
+	`ci_low` real,
+	`ci_high` real,
+	`n` integer,
+	`provenance` text NOT NULL,
+	`source` text,
+	PRIMARY KEY(`benchmark_id`, `direction`, `entry_id`, `level`, `dimension`, `perspective_id`, `metric`)
+);
+--> statement-breakpoint
+CREATE TABLE `submissions` (
+	`id` text PRIMARY KEY NOT NULL,
+	`benchmark_id` text NOT NULL,
+	`direction` text NOT NULL,
+	`entry_id` text NOT NULL,
+	`manifest_json` text NOT NULL,
+	`path` text NOT NULL,
+	FOREIGN KEY (`benchmark_id`) REFERENCES `benchmarks`(`id`) ON UPDATE no action ON DELETE no action
+);
+--> statement-breakpoint
+CREATE TABLE `t2v_entries` (
+	`benchmark_id` text NOT NULL,
+	`id` text NOT NULL,
+	`name` text NOT NULL,
+	`organization` text,
+	`access` text,
+	`url` text,
+	`is_reference` integer NOT NULL,
+	`source` text NOT NULL,
+	`evaluator_id` text,
+	`submission_id` text,
+	PRIMARY KEY(`benchmark_id`, `id`),
+	FOREIGN KEY (`benchmark_id`) REFERENCES `benchmarks`(`id`) ON UPDATE no action ON DELETE no action,
+	FOREIGN KEY (`submission_id`) REFERENCES `submissions`(`id`) ON UPDATE no action ON DELETE no action
+);
+--> statement-breakpoint
+CREATE TABLE `v2t_entries` (
+	`benchmark_id` text NOT NULL,
+	`id` text NOT NULL,
+	`name` text NOT NULL,
+	`kind` text NOT NULL,
+	`organization` text,
+	`url` text,
+	`size` text,
+	`license` text,
+	`submission_id` text,
+	PRIMARY KEY(`benchmark_id`, `id`),
+	FOREIGN KEY (`benchmark_id`) REFERENCES `benchmarks`(`id`) ON UPDATE no action ON DELETE no action,
+	FOREIGN KEY (`submission_id`) REFERENCES `submissions`(`id`) ON UPDATE no action ON DELETE no action
+);
+--> statement-breakpoint
+CREATE TABLE `videos` (
+	`benchmark_id` text NOT NULL,
+	`id` text NOT NULL,
+	`prompt_id` text NOT NULL,
+	`t2v_entry_id` text NOT NULL,
+	`is_reference` integer NOT NULL,
+	PRIMARY KEY(`benchmark_id`, `id`)
+);
+--> statement-breakpoint
+CREATE INDEX `videos_entry` ON `videos` (`benchmark_id`,`t2v_entry_id`);

@@ -1,0 +1,268 @@
+/**
+ * The store's schema: the whole domain of DESIGN.md in one place.
+ * The SQLite file is derived from data/ by scripts/rebuild.ts and never edited by hand.
+ * Vocabulary is shared with URLs and CSV columns: benchmark, perspective, dimension, prompt, video,
+ * T2V entry, V2T entry, submission, ground truth, prediction, result, ranking.
+ */
+import { index, integer, primaryKey, real, sqliteTable, text } from "drizzle-orm/sqlite-core";
+
+/** A prompt suite with human annotations, its paper and the counts its authors declare. */
+export const benchmarks = sqliteTable("benchmarks", {
+  id: text("id").primaryKey(),
+  title: text("title").notNull(),
+  version: text("version").notNull(),
+  summary: text("summary").notNull(),
+  paperTitle: text("paper_title").notNull(),
+  paperUrl: text("paper_url").notNull(),
+  citation: text("citation").notNull(),
+  license: text("license"),
+  homepage: text("homepage"),
+  dataUrl: text("data_url"),
+  /** When false, no per-video ground truth may reach dist/. */
+  labelsPublic: integer("labels_public", { mode: "boolean" }).notNull(),
+  promptCount: integer("prompt_count"),
+  dimensionCount: integer("dimension_count"),
+  videoCount: integer("video_count"),
+  t2vModelCount: integer("t2v_model_count"),
+  mosCount: integer("mos_count"),
+  qaCount: integer("qa_count"),
+  dimensionsNote: text("dimensions_note"),
+  position: integer("position").notNull(),
+});
+
+/** What humans rated: a MOS perspective (perception, alignment, …) or `qa` for yes/no questions. */
+export const perspectives = sqliteTable(
+  "perspectives",
+  {
+    benchmarkId: text("benchmark_id").notNull().references(() => benchmarks.id),
+    id: text("id").notNull(),
+    label: text("label").notNull(),
+    description: text("description").notNull(),
+    kind: text("kind", { enum: ["mos", "qa"] }).notNull(),
+    scale: text("scale"),
+    position: integer("position").notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.benchmarkId, t.id] })],
+);
+
+/** A task dimension (category of prompts); a prompt may belong to several. */
+export const dimensions = sqliteTable(
+  "dimensions",
+  {
+    benchmarkId: text("benchmark_id").notNull().references(() => benchmarks.id),
+    id: text("id").notNull(),
+    label: text("label").notNull(),
+    description: text("description"),
+    position: integer("position").notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.benchmarkId, t.id] })],
+);
+
+/** The ranked columns of each board of a benchmark, in display order. */
+export const boardColumns = sqliteTable(
+  "board_columns",
+  {
+    benchmarkId: text("benchmark_id").notNull().references(() => benchmarks.id),
+    board: text("board", { enum: ["t2v", "v2t-instance", "v2t-model"] }).notNull(),
+    key: text("key").notNull(),
+    perspectiveId: text("perspective_id").notNull(),
+    metric: text("metric").notNull(),
+    label: text("label").notNull(),
+    higherIsBetter: integer("higher_is_better", { mode: "boolean" }).notNull(),
+    note: text("note"),
+    position: integer("position").notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.benchmarkId, t.board, t.key] })],
+);
+
+/** A text prompt of a benchmark. */
+export const prompts = sqliteTable(
+  "prompts",
+  {
+    benchmarkId: text("benchmark_id").notNull().references(() => benchmarks.id),
+    id: text("id").notNull(),
+    text: text("text").notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.benchmarkId, t.id] })],
+);
+
+/** Which dimensions a prompt belongs to. */
+export const promptDimensions = sqliteTable(
+  "prompt_dimensions",
+  {
+    benchmarkId: text("benchmark_id").notNull(),
+    promptId: text("prompt_id").notNull(),
+    dimensionId: text("dimension_id").notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.benchmarkId, t.promptId, t.dimensionId] })],
+);
+
+/** An accepted submission bundle, keyed by the SHA-256 of its content. */
+export const submissions = sqliteTable("submissions", {
+  id: text("id").primaryKey(),
+  benchmarkId: text("benchmark_id").notNull().references(() => benchmarks.id),
+  direction: text("direction", { enum: ["t2v", "v2t"] }).notNull(),
+  entryId: text("entry_id").notNull(),
+  manifestJson: text("manifest_json").notNull(),
+  path: text("path").notNull(),
+});
+
+/** A generator on a benchmark; reference (real) videos form an unranked reference entry. */
+export const t2vEntries = sqliteTable(
+  "t2v_entries",
+  {
+    benchmarkId: text("benchmark_id").notNull().references(() => benchmarks.id),
+    id: text("id").notNull(),
+    name: text("name").notNull(),
+    organization: text("organization"),
+    access: text("access", { enum: ["open", "closed"] }),
+    url: text("url"),
+    isReference: integer("is_reference", { mode: "boolean" }).notNull(),
+    /** Where its results come from: published figures, human ratings, or an automatic evaluator. */
+    source: text("source", { enum: ["published", "ratings", "auto"] }).notNull(),
+    /** For `auto` entries: the V2T entry of the same benchmark that scored it. */
+    evaluatorId: text("evaluator_id"),
+    submissionId: text("submission_id").references(() => submissions.id),
+  },
+  (t) => [primaryKey({ columns: [t.benchmarkId, t.id] })],
+);
+
+/** An interpreter (LMM, quality or alignment metric) on a benchmark. */
+export const v2tEntries = sqliteTable(
+  "v2t_entries",
+  {
+    benchmarkId: text("benchmark_id").notNull().references(() => benchmarks.id),
+    id: text("id").notNull(),
+    name: text("name").notNull(),
+    kind: text("kind").notNull(),
+    organization: text("organization"),
+    url: text("url"),
+    size: text("size"),
+    license: text("license"),
+    submissionId: text("submission_id").references(() => submissions.id),
+  },
+  (t) => [primaryKey({ columns: [t.benchmarkId, t.id] })],
+);
+
+/** One T2V entry's output for one prompt. */
+export const videos = sqliteTable(
+  "videos",
+  {
+    benchmarkId: text("benchmark_id").notNull(),
+    id: text("id").notNull(),
+    promptId: text("prompt_id").notNull(),
+    t2vEntryId: text("t2v_entry_id").notNull(),
+    isReference: integer("is_reference", { mode: "boolean" }).notNull(),
+  },
+  (t) => [
+    primaryKey({ columns: [t.benchmarkId, t.id] }),
+    index("videos_entry").on(t.benchmarkId, t.t2vEntryId),
+  ],
+);
+
+/** One rater's raw score for one video and perspective (kept so every MOS can be recomputed). */
+export const ratings = sqliteTable(
+  "ratings",
+  {
+    benchmarkId: text("benchmark_id").notNull(),
+    videoId: text("video_id").notNull(),
+    perspectiveId: text("perspective_id").notNull(),
+    rater: text("rater").notNull(),
+    score: integer("score").notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.benchmarkId, t.videoId, t.perspectiveId, t.rater] })],
+);
+
+/** Per-video human ground truth: MOS with SD and rating count, or the human yes/no answer for `qa`. */
+export const groundTruth = sqliteTable(
+  "ground_truth",
+  {
+    benchmarkId: text("benchmark_id").notNull(),
+    videoId: text("video_id").notNull(),
+    perspectiveId: text("perspective_id").notNull(),
+    mos: real("mos"),
+    rawMos: real("raw_mos"),
+    sd: real("sd"),
+    count: integer("count"),
+    answer: text("answer", { enum: ["yes", "no"] }),
+  },
+  (t) => [primaryKey({ columns: [t.benchmarkId, t.videoId, t.perspectiveId] })],
+);
+
+/** A V2T entry's per-video prediction: a score per perspective, or a yes/no answer for `qa`. */
+export const predictions = sqliteTable(
+  "predictions",
+  {
+    benchmarkId: text("benchmark_id").notNull(),
+    v2tEntryId: text("v2t_entry_id").notNull(),
+    videoId: text("video_id").notNull(),
+    perspectiveId: text("perspective_id").notNull(),
+    score: real("score"),
+    answer: text("answer"),
+  },
+  (t) => [primaryKey({ columns: [t.benchmarkId, t.v2tEntryId, t.videoId, t.perspectiveId] })],
+);
+
+/**
+ * entry × level × dimension × perspective × metric → value with CI and n.
+ * `dimension` is a dimension id or `overall`. Accuracy is in percent.
+ */
+export const results = sqliteTable(
+  "results",
+  {
+    benchmarkId: text("benchmark_id").notNull(),
+    direction: text("direction", { enum: ["t2v", "v2t"] }).notNull(),
+    entryId: text("entry_id").notNull(),
+    level: text("level", { enum: ["instance", "model"] }).notNull(),
+    dimension: text("dimension").notNull(),
+    perspectiveId: text("perspective_id").notNull(),
+    metric: text("metric").notNull(),
+    value: real("value").notNull(),
+    ciLow: real("ci_low"),
+    ciHigh: real("ci_high"),
+    n: integer("n"),
+    provenance: text("provenance", { enum: ["published", "recomputed", "auto"] }).notNull(),
+    /** Citation for `published`, evaluator for `auto`, bootstrap settings for `recomputed`. */
+    source: text("source"),
+  },
+  (t) => [
+    primaryKey({
+      columns: [t.benchmarkId, t.direction, t.entryId, t.level, t.dimension, t.perspectiveId, t.metric],
+    }),
+  ],
+);
+
+/** An entry's overall place on one board (per dimension or `overall`), computed by the engine. */
+export const rankings = sqliteTable(
+  "rankings",
+  {
+    benchmarkId: text("benchmark_id").notNull(),
+    board: text("board", { enum: ["t2v", "v2t-instance", "v2t-model"] }).notNull(),
+    dimension: text("dimension").notNull(),
+    entryId: text("entry_id").notNull(),
+    rank: integer("rank"),
+    rankSum: integer("rank_sum"),
+    position: integer("position").notNull(),
+    rankBest: integer("rank_best"),
+    rankWorst: integer("rank_worst"),
+    /** Whether a paired bootstrap separates this entry from the next one in display order. */
+    separableFromNext: integer("separable_from_next", { mode: "boolean" }),
+  },
+  (t) => [primaryKey({ columns: [t.benchmarkId, t.board, t.dimension, t.entryId] })],
+);
+
+/** An entry's competition rank in one ranked column of a board. */
+export const columnRanks = sqliteTable(
+  "column_ranks",
+  {
+    benchmarkId: text("benchmark_id").notNull(),
+    board: text("board", { enum: ["t2v", "v2t-instance", "v2t-model"] }).notNull(),
+    dimension: text("dimension").notNull(),
+    entryId: text("entry_id").notNull(),
+    columnKey: text("column_key").notNull(),
+    rank: integer("rank"),
+    rankBest: integer("rank_best"),
+    rankWorst: integer("rank_worst"),
+  },
+  (t) => [primaryKey({ columns: [t.benchmarkId, t.board, t.dimension, t.entryId, t.columnKey] })],
+);

@@ -1,0 +1,45 @@
+/** Bad input, reported all at once: every problem names its file, and its line and field where known. */
+import type { z } from "zod";
+
+/** One problem in one input file. */
+export interface Problem {
+  readonly file: string;
+  readonly line?: number;
+  readonly field?: string;
+  readonly message: string;
+}
+
+/** Renders a problem as `file:line: field "x": message`. */
+export function formatProblem(problem: Problem): string {
+  const where = problem.line === undefined ? problem.file : `${problem.file}:${problem.line}`;
+  const field = problem.field ? ` field "${problem.field}":` : "";
+  return `${where}:${field} ${problem.message}`;
+}
+
+/** An error carrying every problem found, so the user fixes them in one round. */
+export class InputError extends Error {
+  readonly problems: readonly Problem[];
+
+  constructor(problems: readonly Problem[]) {
+    const shown = problems.slice(0, 200).map(formatProblem);
+    const more = problems.length > shown.length ? [`… and ${problems.length - shown.length} more`] : [];
+    super([`${problems.length} problem(s) in the input:`, ...shown, ...more].join("\n"));
+    this.name = "InputError";
+    this.problems = problems;
+  }
+}
+
+/** Turns zod issues into problems at one file and line. */
+export function problemsFromZod(file: string, line: number | undefined, error: z.ZodError): Problem[] {
+  return error.issues.map((issue) => ({
+    file,
+    ...(line === undefined ? {} : { line }),
+    ...(issue.path.length > 0 ? { field: issue.path.join(".") } : {}),
+    message: issue.message,
+  }));
+}
+
+/** Throws one InputError when any problems were collected. */
+export function throwIfProblems(problems: readonly Problem[]): void {
+  if (problems.length > 0) throw new InputError(problems);
+}

@@ -1,0 +1,34 @@
+/** `npm run rebuild`: derives the SQLite store from data/ (deterministically, atomically). */
+import "./check-node.mjs";
+import path from "node:path";
+import { parseArgs } from "node:util";
+import { storePath } from "../db/client.ts";
+import { buildContent } from "./lib/build-content.ts";
+import { InputError } from "./lib/input-error.ts";
+import { displayPath } from "./lib/read-data.ts";
+import { writeStore } from "./lib/write-store.ts";
+
+const { values } = parseArgs({
+  options: {
+    data: { type: "string", default: path.resolve(import.meta.dirname, "../data") },
+    store: { type: "string" },
+  },
+});
+
+const target = values.store ? path.resolve(values.store) : storePath();
+try {
+  const started = performance.now();
+  const content = buildContent({ dataDir: path.resolve(values.data) });
+  writeStore(content, target);
+  const seconds = ((performance.now() - started) / 1000).toFixed(1);
+  console.log(
+    `Store ${displayPath(target)} rebuilt in ${seconds} s: ${content.benchmarks.length} benchmark(s), ` +
+      `${content.t2vEntries.length} T2V and ${content.v2tEntries.length} V2T entries, ${content.results.length} results.`,
+  );
+} catch (error) {
+  if (error instanceof InputError) {
+    console.error(error.message);
+    process.exit(1);
+  }
+  throw error;
+}

@@ -1,0 +1,30 @@
+import { z } from "zod";
+
+/** The three boards of a benchmark: generators, and interpreters at instance and model level. */
+export const BoardIdSchema = z.enum(["t2v", "v2t-instance", "v2t-model"]);
+
+/** A board id. */
+export type BoardId = z.infer<typeof BoardIdSchema>;
+
+/** Metrics a board column can rank by; accuracy is in percent, `score` is a published figure as is. */
+export const MetricSchema = z.enum(["mos", "accuracy", "srcc", "plcc", "krcc", "score"]);
+
+/** A metric name. */
+export type Metric = z.infer<typeof MetricSchema>;
+
+/** One ranked column of a board: a perspective and a metric; its key is `<perspective>_<metric>`. */
+export const BoardColumnSchema = z.strictObject({
+  perspective: z.string().min(1),
+  metric: MetricSchema,
+  label: z.string().min(1),
+  higherIsBetter: z.boolean().default(true),
+  note: z.string().optional(),
+});
+
+/** A ranked column definition. */
+export type BoardColumn = z.infer<typeof BoardColumnSchema>;
+
+/** The key that names a column in the store, in URLs and in CSV headers. */
+export function columnKey(column: { perspective: string; metric: string }): string {
+  return `${column.perspective}_${column.metric}`;
+}
