@@ -52,6 +52,8 @@ export const dimensions = sqliteTable(
     benchmarkId: text("benchmark_id").notNull().references(() => benchmarks.id),
     id: text("id").notNull(),
     label: text("label").notNull(),
+    /** The family a dimension belongs to, e.g. FETV's "Spatial content". */
+    group: text("group"),
     description: text("description"),
     position: integer("position").notNull(),
   },

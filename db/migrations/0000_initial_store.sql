@@ -50,6 +50,7 @@ CREATE TABLE `dimensions` (
 	`benchmark_id` text NOT NULL,
 	`id` text NOT NULL,
 	`label` text NOT NULL,
+	`group` text,
 	`description` text,
 	`position` integer NOT NULL,
 	PRIMARY KEY(`benchmark_id`, `id`),

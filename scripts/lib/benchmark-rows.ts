@@ -42,6 +42,7 @@ export function addBenchmarkDefinition(content: StoreContent, benchmark: Benchma
       benchmarkId: benchmark.id,
       id: dimension.id,
       label: dimension.label,
+      group: dimension.group ?? null,
       description: dimension.description ?? null,
       position: index,
     });

@@ -18,6 +18,7 @@ export type Perspective = z.infer<typeof PerspectiveSchema>;
 export const DimensionSchema = z.strictObject({
   id: IdSchema.refine((id) => id !== "overall", "`overall` is reserved"),
   label: z.string().min(1),
+  group: z.string().min(1).optional(),
   description: z.string().optional(),
 });
 
