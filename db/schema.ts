@@ -71,6 +71,8 @@ export const boardColumns = sqliteTable(
     metric: text("metric").notNull(),
     label: text("label").notNull(),
     higherIsBetter: integer("higher_is_better", { mode: "boolean" }).notNull(),
+    /** Unranked columns are shown and downloaded beside the ranked ones but do not enter the rank sum. */
+    ranked: integer("ranked", { mode: "boolean" }).notNull(),
     note: text("note"),
     position: integer("position").notNull(),
   },

@@ -28,6 +28,7 @@ CREATE TABLE `board_columns` (
 	`metric` text NOT NULL,
 	`label` text NOT NULL,
 	`higher_is_better` integer NOT NULL,
+	`ranked` integer NOT NULL,
 	`note` text,
 	`position` integer NOT NULL,
 	PRIMARY KEY(`benchmark_id`, `board`, `key`),

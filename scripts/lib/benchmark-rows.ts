@@ -57,6 +57,7 @@ export function addBenchmarkDefinition(content: StoreContent, benchmark: Benchma
         metric: column.metric,
         label: column.label,
         higherIsBetter: column.higherIsBetter,
+        ranked: column.ranked,
         note: column.note ?? null,
         position: index,
       });

@@ -28,7 +28,7 @@ export function rankAllBoards(content: StoreContent): void {
     for (const board of Object.keys(BOARD_SCOPE) as BoardId[]) {
       const { direction, level } = BOARD_SCOPE[board];
       const columns = content.boardColumns
-        .filter((c) => c.benchmarkId === benchmark.id && c.board === board)
+        .filter((c) => c.benchmarkId === benchmark.id && c.board === board && c.ranked)
         .sort((a, b) => a.position - b.position);
       const entries =
         direction === "t2v"

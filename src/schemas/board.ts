@@ -18,6 +18,8 @@ export const BoardColumnSchema = z.strictObject({
   metric: MetricSchema,
   label: z.string().min(1),
   higherIsBetter: z.boolean().default(true),
+  /** Unranked columns are shown and downloaded but do not enter the rank sum. */
+  ranked: z.boolean().default(true),
   note: z.string().optional(),
 });
 
