@@ -1,2 +1,6 @@
 // The scoring engine's public surface: pure functions, numbers in, numbers out (DESIGN.md).
 export * from "./ranking.ts";
+export * from "./validate.ts";
+export * from "./rank-data.ts";
+export * from "./correlation.ts";
+export * from "./random.ts";

@@ -1,0 +1,139 @@
+/**
+ * Sorting and ranking of numeric data, the base of SRCC and KRCC.
+ *
+ * Sorting is a stable LSD radix sort on the IEEE-754 bit pattern: it needs no comparator calls, which
+ * is what lets a TypeScript SRCC keep up with SciPy's C argsort, and its result is identical on every
+ * machine. Inputs must be finite (see validate.ts); -0 and +0 are treated as the same value.
+ */
+
+import type { Numbers } from "./validate.ts";
+
+const RADIX_BITS = 11;
+const BUCKETS = 1 << RADIX_BITS;
+const MASK = BUCKETS - 1;
+
+// Float64Array and Uint32Array views of one buffer share bytes in platform order; find which
+// 32-bit half holds the sign and exponent once, so the sort is correct on big-endian hosts too.
+const HIGH_WORD = new Uint8Array(new Uint32Array([1]).buffer)[0] === 1 ? 1 : 0;
+const LOW_WORD = 1 - HIGH_WORD;
+
+/**
+ * Indices that sort `values` ascending, stable (equal values keep their input order), like
+ * `numpy.argsort(values, kind="stable")`.
+ */
+export function argsort(values: Numbers): Uint32Array {
+  const n = values.length;
+  const order = new Uint32Array(n);
+  if (n === 0) return order;
+  const float = new Float64Array(1);
+  const words = new Uint32Array(float.buffer);
+  const high = new Uint32Array(n);
+  const low = new Uint32Array(n);
+  // Unsigned keys whose order is the numeric order: flip every bit of negatives, only the sign of others.
+  for (let i = 0; i < n; i++) {
+    float[0] = (values[i] as number) + 0; // + 0 turns -0 into +0
+    const h = words[HIGH_WORD] as number;
+    const l = words[LOW_WORD] as number;
+    if (h >>> 31 === 1) {
+      high[i] = ~h >>> 0;
+      low[i] = ~l >>> 0;
+    } else {
+      high[i] = (h | 0x80000000) >>> 0;
+      low[i] = l;
+    }
+  }
+  // Six digits of 11 bits cover 64 bits; one read of the keys fills every histogram.
+  const counts = new Uint32Array(6 * BUCKETS);
+  for (let i = 0; i < n; i++) {
+    const l = low[i] as number;
+    const h = high[i] as number;
+    counts[l & MASK]!++;
+    counts[BUCKETS + ((l >>> 11) & MASK)]!++;
+    counts[2 * BUCKETS + ((l >>> 22) | ((h & 1) << 10))]!++;
+    counts[3 * BUCKETS + ((h >>> 1) & MASK)]!++;
+    counts[4 * BUCKETS + ((h >>> 12) & MASK)]!++;
+    counts[5 * BUCKETS + (h >>> 23)]!++;
+  }
+  for (let i = 0; i < n; i++) order[i] = i;
+  // Keys travel with their indices so that every pass reads memory sequentially.
+  let srcIndex = order;
+  let srcLow = low;
+  let srcHigh = high;
+  let dstIndex = new Uint32Array(n);
+  let dstLow = new Uint32Array(n);
+  let dstHigh = new Uint32Array(n);
+  for (let d = 0; d < 6; d++) {
+    if (!toOffsets(counts, d * BUCKETS, n)) continue;
+    const base = d * BUCKETS;
+    if (d < 2) {
+      const shift = d * 11;
+      for (let j = 0; j < n; j++) {
+        const l = srcLow[j] as number;
+        const at = counts[base + ((l >>> shift) & MASK)]!++;
+        dstIndex[at] = srcIndex[j] as number;
+        dstLow[at] = l;
+        dstHigh[at] = srcHigh[j] as number;
+      }
+    } else if (d === 2) {
+      // The last pass over the keys only needs the high words from here on; low words are dropped.
+      for (let j = 0; j < n; j++) {
+        const h = srcHigh[j] as number;
+        const at = counts[base + (((srcLow[j] as number) >>> 22) | ((h & 1) << 10))]!++;
+        dstIndex[at] = srcIndex[j] as number;
+        dstHigh[at] = h;
+      }
+    } else {
+      const shift = d * 11 - 32;
+      for (let j = 0; j < n; j++) {
+        const h = srcHigh[j] as number;
+        const at = counts[base + ((h >>> shift) & MASK)]!++;
+        dstIndex[at] = srcIndex[j] as number;
+        dstHigh[at] = h;
+      }
+    }
+    [srcIndex, dstIndex] = [dstIndex, srcIndex];
+    [srcLow, dstLow] = [dstLow, srcLow];
+    [srcHigh, dstHigh] = [dstHigh, srcHigh];
+  }
+  return srcIndex;
+}
+
+/**
+ * Turns one digit's histogram into starting offsets. Returns false, leaving the pass to be skipped,
+ * when every key shares the digit (common for the high digits): such a pass cannot reorder anything.
+ */
+function toOffsets(counts: Uint32Array, base: number, n: number): boolean {
+  let total = 0;
+  for (let b = 0; b < BUCKETS; b++) {
+    const c = counts[base + b] as number;
+    if (c === n) return false;
+    counts[base + b] = total;
+    total += c;
+  }
+  return true;
+}
+
+/**
+ * Average ranks (1-based; tied values share the mean of the ranks they span), like
+ * `scipy.stats.rankdata(values, method="average")`. Ranks come back as float64, since ties give halves.
+ */
+export function rankData(values: Numbers): Float64Array {
+  return ranksFromOrder(values, argsort(values));
+}
+
+/** Average ranks of `values` given an ascending `order` of them (from `argsort`). */
+export function ranksFromOrder(values: Numbers, order: Uint32Array): Float64Array {
+  const n = order.length;
+  const ranks = new Float64Array(n);
+  let start = 0;
+  while (start < n) {
+    const value = values[order[start] as number] as number;
+    let end = start + 1;
+    while (end < n && values[order[end] as number] === value) end++;
+    // Positions start..end-1 hold ranks start+1..end; their mean is (start + 1 + end) / 2.
+    const rank = (start + 1 + end) / 2;
+    for (let k = start; k < end; k++) ranks[order[k] as number] = rank;
+    start = end;
+  }
+  return ranks;
+}

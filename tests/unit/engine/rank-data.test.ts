@@ -1,0 +1,35 @@
+import { describe, expect, it } from "vitest";
+import { argsort, createRandom, rankData } from "../../../src/engine/index.ts";
+
+describe("argsort", () => {
+  it("orders negatives, zeros, tiny and huge magnitudes numerically", () => {
+    const values = [3, -0, 0, -1e-300, 1e300, Number.MIN_VALUE, -Number.MAX_VALUE, 2];
+    expect(Array.from(argsort(values))).toEqual([6, 3, 1, 2, 5, 7, 0, 4]);
+  });
+
+  it("is stable: equal values keep their input order, and -0 equals +0", () => {
+    expect(Array.from(argsort([1, 0, 1, -0, 1, 0]))).toEqual([1, 3, 5, 0, 2, 4]);
+  });
+
+  it("sorts large random inputs exactly like a comparison sort", () => {
+    const random = createRandom(3);
+    const values = Array.from({ length: 5000 }, () => (random.nextFloat() - 0.5) * 10 ** random.nextInt(20));
+    const expected = values.map((_, i) => i).sort((a, b) => (values[a] as number) - (values[b] as number) || a - b);
+    expect(Array.from(argsort(values))).toEqual(expected);
+  });
+
+  it("returns an empty order for empty input", () => {
+    expect(argsort([]).length).toBe(0);
+  });
+});
+
+describe("rankData", () => {
+  it("gives tied values the mean of the ranks they span (scipy rankdata 'average', by hand)", () => {
+    // Sorted: 1 (rank 1), 2 2 (ranks 2, 3 -> 2.5), 3 (rank 4), 5 5 5 (ranks 5, 6, 7 -> 6).
+    expect(Array.from(rankData([5, 2, 3, 5, 1, 2, 5]))).toEqual([6, 2.5, 4, 6, 1, 2.5, 6]);
+  });
+
+  it("ranks a constant input as one tie", () => {
+    expect(Array.from(rankData([4, 4, 4, 4]))).toEqual([2.5, 2.5, 2.5, 2.5]);
+  });
+});
