@@ -4,3 +4,5 @@ export * from "./validate.ts";
 export * from "./rank-data.ts";
 export * from "./correlation.ts";
 export * from "./random.ts";
+export * from "./accuracy.ts";
+export * from "./mos.ts";
