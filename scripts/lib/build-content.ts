@@ -3,15 +3,17 @@ import fs from "node:fs";
 import path from "node:path";
 import { BenchmarkSchema } from "../../src/schemas/benchmark.ts";
 import { addBenchmarkDefinition } from "./benchmark-rows.ts";
+import { datasetsRoot, importExternalDataset } from "./datasets.ts";
 import { importPublished } from "./import-published.ts";
 import { InputError } from "./input-error.ts";
 import { rankAllBoards } from "./rank-boards.ts";
 import { displayPath, readJsonFile } from "./read-data.ts";
 import { emptyContent, type StoreContent } from "./store-content.ts";
 
-/** Options of a rebuild: where data/ is. */
+/** Options of a rebuild: where data/ is, and the external datasets (see datasets.ts for the default). */
 export interface BuildOptions {
   readonly dataDir: string;
+  readonly datasetsDir?: string;
 }
 
 /** Benchmark folders in a stable order (the order in which the site lists them). */
@@ -37,6 +39,7 @@ export function buildContent(options: BuildOptions): StoreContent {
     }
     addBenchmarkDefinition(content, benchmark, position);
     importPublished(content, benchmark.id, dir);
+    importExternalDataset(content, benchmark, datasetsRoot(options.datasetsDir));
   });
   rankAllBoards(content);
   return content;
