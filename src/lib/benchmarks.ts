@@ -1,0 +1,64 @@
+/** Loaders for benchmark definitions: perspectives, dimensions and the columns of each board. */
+import { asc, eq } from "drizzle-orm";
+import * as t from "../../db/schema.ts";
+import type { BoardId } from "../schemas/board.ts";
+import { store } from "./store.ts";
+
+/** A benchmark row as stored. */
+export type BenchmarkInfo = typeof t.benchmarks.$inferSelect;
+/** A perspective row as stored. */
+export type PerspectiveInfo = typeof t.perspectives.$inferSelect;
+/** A dimension row as stored. */
+export type DimensionInfo = typeof t.dimensions.$inferSelect;
+/** A ranked column of a board as stored. */
+export type BoardColumnInfo = typeof t.boardColumns.$inferSelect;
+
+/** Every benchmark in site order. */
+export function listBenchmarks(): BenchmarkInfo[] {
+  return store().select().from(t.benchmarks).orderBy(asc(t.benchmarks.position)).all();
+}
+
+/** One benchmark, or an error naming the id when it is unknown. */
+export function getBenchmark(id: string): BenchmarkInfo {
+  const found = store().select().from(t.benchmarks).where(eq(t.benchmarks.id, id)).get();
+  if (!found) throw new Error(`unknown benchmark "${id}"`);
+  return found;
+}
+
+/** The flagship benchmark shown at /t2v/ and /v2t/: the first in site order. */
+export function defaultBenchmark(): BenchmarkInfo {
+  const [first] = listBenchmarks();
+  if (!first) throw new Error("the store holds no benchmark; run `npm run rebuild`");
+  return first;
+}
+
+/** A benchmark's perspectives in display order. */
+export function listPerspectives(benchmarkId: string): PerspectiveInfo[] {
+  return store()
+    .select()
+    .from(t.perspectives)
+    .where(eq(t.perspectives.benchmarkId, benchmarkId))
+    .orderBy(asc(t.perspectives.position))
+    .all();
+}
+
+/** A benchmark's dimensions in display order. */
+export function listDimensions(benchmarkId: string): DimensionInfo[] {
+  return store()
+    .select()
+    .from(t.dimensions)
+    .where(eq(t.dimensions.benchmarkId, benchmarkId))
+    .orderBy(asc(t.dimensions.position))
+    .all();
+}
+
+/** The ranked columns of one board in display order. */
+export function listBoardColumns(benchmarkId: string, board: BoardId): BoardColumnInfo[] {
+  return store()
+    .select()
+    .from(t.boardColumns)
+    .where(eq(t.boardColumns.benchmarkId, benchmarkId))
+    .orderBy(asc(t.boardColumns.position))
+    .all()
+    .filter((column) => column.board === board);
+}

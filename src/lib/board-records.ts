@@ -1,0 +1,49 @@
+/** Flattens a board into download records: one per entry, full precision, CSV and JSON alike. */
+import type { BoardId } from "../schemas/board.ts";
+import type { CsvCell } from "./csv.ts";
+import type { BoardView } from "./boards.ts";
+
+/** The name column of a board's download: `model` for T2V, `method` for V2T. */
+export function nameColumn(board: BoardId): "model" | "method" {
+  return board === "t2v" ? "model" : "method";
+}
+
+/** Header and records of a board download, in display order. */
+export function boardRecords(view: BoardView): { header: string[]; records: Record<string, CsvCell>[] } {
+  const isT2v = view.board === "t2v";
+  const header = [nameColumn(view.board), "id", "rank", "rank_sum"];
+  for (const column of view.columns) {
+    header.push(column.key, `${column.key}_ci_low`, `${column.key}_ci_high`, `${column.key}_n`);
+    if (column.ranked) header.push(`${column.key}_rank`);
+  }
+  header.push(isT2v ? "access" : "kind");
+  if (isT2v) header.push("reference", "evaluator");
+  header.push("provenance", "source");
+
+  const records = view.rows.map((row) => {
+    const record: Record<string, CsvCell> = {
+      [nameColumn(view.board)]: row.name,
+      id: row.entryId,
+      rank: row.rank,
+      rank_sum: row.rankSum,
+    };
+    for (const column of view.columns) {
+      const cell = row.cells[column.key];
+      record[column.key] = cell?.value ?? null;
+      record[`${column.key}_ci_low`] = cell?.ciLow ?? null;
+      record[`${column.key}_ci_high`] = cell?.ciHigh ?? null;
+      record[`${column.key}_n`] = cell?.n ?? null;
+      if (column.ranked) record[`${column.key}_rank`] = cell?.rank ?? null;
+    }
+    record[isT2v ? "access" : "kind"] = row.group;
+    if (isT2v) {
+      record.reference = row.isReference;
+      record.evaluator = row.evaluatorId;
+    }
+    record.provenance = row.provenance.join(";");
+    const sources = [...new Set(Object.values(row.cells).map((cell) => cell.source).filter((s) => s !== null))];
+    record.source = sources.join("; ");
+    return record;
+  });
+  return { header, records };
+}

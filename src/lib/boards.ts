@@ -1,0 +1,188 @@
+/** Loads one board (benchmark × board × dimension) as the store holds it: values, CIs, ranks, provenance. */
+import { and, eq } from "drizzle-orm";
+import * as t from "../../db/schema.ts";
+import type { BoardId } from "../schemas/board.ts";
+import { listBoardColumns, type BoardColumnInfo } from "./benchmarks.ts";
+import { store } from "./store.ts";
+import { entryUrl } from "./urls.ts";
+
+/** Which results a board shows. */
+const SCOPE: Record<BoardId, { direction: "t2v" | "v2t"; level: "instance" | "model" }> = {
+  t2v: { direction: "t2v", level: "model" },
+  "v2t-instance": { direction: "v2t", level: "instance" },
+  "v2t-model": { direction: "v2t", level: "model" },
+};
+
+/** The direction and level of results a board ranks. */
+export function boardScope(board: BoardId): { direction: "t2v" | "v2t"; level: "instance" | "model" } {
+  return SCOPE[board];
+}
+
+/** One value on a board with its uncertainty, column rank and where it comes from. */
+export interface BoardCell {
+  readonly value: number;
+  readonly ciLow: number | null;
+  readonly ciHigh: number | null;
+  readonly n: number | null;
+  readonly rank: number | null;
+  readonly rankBest: number | null;
+  readonly rankWorst: number | null;
+  readonly provenance: "published" | "recomputed" | "auto";
+  readonly source: string | null;
+}
+
+/** One entry's row on a board. */
+export interface BoardRow {
+  readonly entryId: string;
+  readonly name: string;
+  readonly href: string;
+  /** Access (open / closed) of a T2V model, or kind of a V2T method: what the board filters by. */
+  readonly group: string | null;
+  readonly isReference: boolean;
+  /** For T2V entries: `published`, `ratings` or `auto` (scored by `evaluatorId`). */
+  readonly entrySource: string | null;
+  readonly evaluatorId: string | null;
+  readonly rank: number | null;
+  readonly rankSum: number | null;
+  readonly position: number;
+  readonly rankBest: number | null;
+  readonly rankWorst: number | null;
+  readonly separableFromNext: boolean | null;
+  readonly cells: Readonly<Record<string, BoardCell>>;
+  /** Distinct provenances of the row's values, e.g. ["published"]. */
+  readonly provenance: readonly string[];
+}
+
+/** A whole board in display order. */
+export interface BoardView {
+  readonly benchmarkId: string;
+  readonly board: BoardId;
+  readonly dimension: string;
+  readonly columns: readonly BoardColumnInfo[];
+  readonly rows: readonly BoardRow[];
+}
+
+interface EntryInfo {
+  id: string;
+  name: string;
+  group: string | null;
+  isReference: boolean;
+  entrySource: string | null;
+  evaluatorId: string | null;
+}
+
+function entriesOf(benchmarkId: string, direction: "t2v" | "v2t"): Map<string, EntryInfo> {
+  const db = store();
+  const rows: EntryInfo[] =
+    direction === "t2v"
+      ? db
+          .select()
+          .from(t.t2vEntries)
+          .where(eq(t.t2vEntries.benchmarkId, benchmarkId))
+          .all()
+          .map((e) => ({
+            id: e.id,
+            name: e.name,
+            group: e.access,
+            isReference: e.isReference,
+            entrySource: e.source,
+            evaluatorId: e.evaluatorId,
+          }))
+      : db
+          .select()
+          .from(t.v2tEntries)
+          .where(eq(t.v2tEntries.benchmarkId, benchmarkId))
+          .all()
+          .map((e) => ({ id: e.id, name: e.name, group: e.kind, isReference: false, entrySource: null, evaluatorId: null }));
+  return new Map(rows.map((row) => [row.id, row]));
+}
+
+/** Loads a board; reference entries (real videos) follow the ranked rows, unranked. */
+export function loadBoard(benchmarkId: string, board: BoardId, dimension = "overall"): BoardView {
+  const db = store();
+  const { direction, level } = SCOPE[board];
+  const columns = listBoardColumns(benchmarkId, board);
+  const entries = entriesOf(benchmarkId, direction);
+  const results = db
+    .select()
+    .from(t.results)
+    .where(
+      and(
+        eq(t.results.benchmarkId, benchmarkId),
+        eq(t.results.direction, direction),
+        eq(t.results.level, level),
+        eq(t.results.dimension, dimension),
+      ),
+    )
+    .all();
+  const rankings = db
+    .select()
+    .from(t.rankings)
+    .where(and(eq(t.rankings.benchmarkId, benchmarkId), eq(t.rankings.board, board), eq(t.rankings.dimension, dimension)))
+    .all()
+    .sort((a, b) => a.position - b.position);
+  const columnRanks = db
+    .select()
+    .from(t.columnRanks)
+    .where(
+      and(eq(t.columnRanks.benchmarkId, benchmarkId), eq(t.columnRanks.board, board), eq(t.columnRanks.dimension, dimension)),
+    )
+    .all();
+  const rankOf = new Map(columnRanks.map((r) => [`${r.entryId}\u0000${r.columnKey}`, r]));
+
+  const cellsOf = (entryId: string): Record<string, BoardCell> => {
+    const cells: Record<string, BoardCell> = {};
+    for (const column of columns) {
+      const result = results.find(
+        (r) => r.entryId === entryId && r.perspectiveId === column.perspectiveId && r.metric === column.metric,
+      );
+      if (!result) continue;
+      const ranked = rankOf.get(`${entryId}\u0000${column.key}`);
+      cells[column.key] = {
+        value: result.value,
+        ciLow: result.ciLow,
+        ciHigh: result.ciHigh,
+        n: result.n,
+        rank: ranked?.rank ?? null,
+        rankBest: ranked?.rankBest ?? null,
+        rankWorst: ranked?.rankWorst ?? null,
+        provenance: result.provenance,
+        source: result.source,
+      };
+    }
+    return cells;
+  };
+
+  const toRow = (entry: EntryInfo, ranking: (typeof rankings)[number] | undefined, position: number): BoardRow => {
+    const cells = cellsOf(entry.id);
+    return {
+      entryId: entry.id,
+      name: entry.name,
+      href: entryUrl(benchmarkId, direction, entry.id),
+      group: entry.group,
+      isReference: entry.isReference,
+      entrySource: entry.entrySource,
+      evaluatorId: entry.evaluatorId,
+      rank: ranking?.rank ?? null,
+      rankSum: ranking?.rankSum ?? null,
+      position,
+      rankBest: ranking?.rankBest ?? null,
+      rankWorst: ranking?.rankWorst ?? null,
+      separableFromNext: ranking?.separableFromNext ?? null,
+      cells,
+      provenance: [...new Set(Object.values(cells).map((cell) => cell.provenance))].sort(),
+    };
+  };
+
+  const rows: BoardRow[] = [];
+  for (const ranking of rankings) {
+    const entry = entries.get(ranking.entryId);
+    if (entry) rows.push(toRow(entry, ranking, ranking.position));
+  }
+  const references = [...entries.values()].filter((e) => e.isReference).sort((a, b) => (a.name < b.name ? -1 : 1));
+  for (const reference of references) {
+    const row = toRow(reference, undefined, rows.length + 1);
+    if (Object.keys(row.cells).length > 0) rows.push(row);
+  }
+  return { benchmarkId, board, dimension, columns, rows };
+}

@@ -1,0 +1,101 @@
+/** Loads one T2V model or V2T method with every figure it has, its ranks and provenance. */
+import { and, eq } from "drizzle-orm";
+import * as t from "../../db/schema.ts";
+import type { BoardId } from "../schemas/board.ts";
+import { getBenchmark, listDimensions, type BenchmarkInfo, type DimensionInfo } from "./benchmarks.ts";
+import { loadBoard, type BoardRow, type BoardView } from "./boards.ts";
+import { store } from "./store.ts";
+
+/** An entry's metadata, common to both directions. */
+export interface EntryInfo {
+  readonly id: string;
+  readonly name: string;
+  readonly direction: "t2v" | "v2t";
+  readonly url: string | null;
+  readonly organization: string | null;
+  readonly access: string | null;
+  readonly kind: string | null;
+  readonly size: string | null;
+  readonly license: string | null;
+  readonly isReference: boolean;
+  readonly source: string | null;
+  readonly evaluatorId: string | null;
+  readonly submissionId: string | null;
+}
+
+/** One board as seen from one entry: its row and how many entries are ranked there. */
+export interface EntryBoard {
+  readonly board: BoardId;
+  readonly view: BoardView;
+  readonly row: BoardRow | undefined;
+  readonly rankedCount: number;
+}
+
+/** An entry's whole page: metadata, boards overall, and per-dimension rows where they exist. */
+export interface EntryPage {
+  readonly benchmark: BenchmarkInfo;
+  readonly entry: EntryInfo;
+  readonly boards: readonly EntryBoard[];
+  readonly dimensions: readonly { dimension: DimensionInfo; boards: readonly EntryBoard[] }[];
+}
+
+/** The boards an entry of a direction appears on. */
+export function boardsOf(direction: "t2v" | "v2t"): BoardId[] {
+  return direction === "t2v" ? ["t2v"] : ["v2t-instance", "v2t-model"];
+}
+
+/** Every entry id of a direction on a benchmark, for static paths. */
+export function listEntryIds(benchmarkId: string, direction: "t2v" | "v2t"): string[] {
+  const db = store();
+  return direction === "t2v"
+    ? db.select({ id: t.t2vEntries.id }).from(t.t2vEntries).where(eq(t.t2vEntries.benchmarkId, benchmarkId)).all().map((r) => r.id)
+    : db.select({ id: t.v2tEntries.id }).from(t.v2tEntries).where(eq(t.v2tEntries.benchmarkId, benchmarkId)).all().map((r) => r.id);
+}
+
+function loadEntryInfo(benchmarkId: string, direction: "t2v" | "v2t", entryId: string): EntryInfo {
+  const db = store();
+  if (direction === "t2v") {
+    const e = db
+      .select()
+      .from(t.t2vEntries)
+      .where(and(eq(t.t2vEntries.benchmarkId, benchmarkId), eq(t.t2vEntries.id, entryId)))
+      .get();
+    if (!e) throw new Error(`unknown T2V entry "${entryId}" on ${benchmarkId}`);
+    return { ...e, direction, kind: null, size: null, license: null };
+  }
+  const e = db
+    .select()
+    .from(t.v2tEntries)
+    .where(and(eq(t.v2tEntries.benchmarkId, benchmarkId), eq(t.v2tEntries.id, entryId)))
+    .get();
+  if (!e) throw new Error(`unknown V2T entry "${entryId}" on ${benchmarkId}`);
+  return { ...e, direction, access: null, isReference: false, source: null, evaluatorId: null };
+}
+
+function entryBoard(benchmarkId: string, board: BoardId, dimension: string, entryId: string): EntryBoard {
+  const view = loadBoard(benchmarkId, board, dimension);
+  return {
+    board,
+    view,
+    row: view.rows.find((row) => row.entryId === entryId),
+    rankedCount: view.rows.filter((row) => row.rank !== null).length,
+  };
+}
+
+/** Everything an entry page shows. */
+export function loadEntryPage(benchmarkId: string, direction: "t2v" | "v2t", entryId: string): EntryPage {
+  const boards = boardsOf(direction);
+  return {
+    benchmark: getBenchmark(benchmarkId),
+    entry: loadEntryInfo(benchmarkId, direction, entryId),
+    boards: boards.map((board) => entryBoard(benchmarkId, board, "overall", entryId)),
+    dimensions: listDimensions(benchmarkId)
+      .map((dimension) => ({
+        dimension,
+        boards: boards
+          .map((board) => entryBoard(benchmarkId, board, dimension.id, entryId))
+          .filter((b) => b.row !== undefined && Object.keys(b.row.cells).length > 0),
+      }))
+      .filter((d) => d.boards.length > 0),
+  };
+}

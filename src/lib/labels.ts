@@ -1,0 +1,57 @@
+/** Human-readable names for the codes the store uses. */
+
+const KIND_LABELS: Record<string, string> = {
+  "open-lmm": "Open LMM",
+  "proprietary-lmm": "Proprietary LMM",
+  "lmm-metric": "LMM-based metric",
+  "deep-vqa": "Deep VQA model",
+  "handcrafted-iqa": "Handcrafted IQA",
+  "alignment-or-preference-metric": "Alignment / preference metric",
+  "vbench-dimension": "VBench dimension",
+  "alignment-metric": "Alignment metric",
+  "quality-metric": "Quality metric",
+  "lmm-evaluator": "LMM evaluator",
+};
+
+/** The label of a V2T kind, falling back to the code itself. */
+export function kindLabel(kind: string | null): string {
+  return kind === null ? "—" : (KIND_LABELS[kind] ?? kind);
+}
+
+/** The label of a T2V model's access. */
+export function accessLabel(access: string | null): string {
+  if (access === "open") return "Open";
+  if (access === "closed") return "Closed";
+  return "—";
+}
+
+const PROVENANCE: Record<string, { label: string; description: string }> = {
+  published: {
+    label: "published",
+    description: "Copied from the benchmark authors' publication, with citation; not recomputed here.",
+  },
+  recomputed: {
+    label: "recomputed",
+    description: "Computed by this site's engine from per-video data, with a 95% bootstrap interval.",
+  },
+  auto: {
+    label: "auto",
+    description: "A T2V model scored by an automatic evaluator (a V2T entry of the same benchmark), not by humans.",
+  },
+};
+
+/** The short label of a provenance. */
+export function provenanceLabel(provenance: string): string {
+  return PROVENANCE[provenance]?.label ?? provenance;
+}
+
+/** What a provenance means, for tooltips and the methodology page. */
+export function provenanceDescription(provenance: string): string {
+  return PROVENANCE[provenance]?.description ?? "";
+}
+
+/** The title of a board. */
+export function boardLabel(board: "t2v" | "v2t-instance" | "v2t-model"): string {
+  if (board === "t2v") return "Text-to-video models";
+  return board === "v2t-instance" ? "Video-to-text methods, instance level" : "Video-to-text methods, model level";
+}

@@ -1,0 +1,23 @@
+/** The site's stable URLs (DESIGN.md, "URLs"), built in one place so links never drift. */
+import type { BoardId } from "../schemas/board.ts";
+
+/** Joins a site path with the configured base path. */
+export function href(path: string): string {
+  const base = import.meta.env.BASE_URL.replace(/\/$/, "");
+  return `${base}${path}`;
+}
+
+/** A benchmark's T2V or V2T board page. */
+export function boardUrl(benchmarkId: string, direction: "t2v" | "v2t"): string {
+  return href(`/${benchmarkId}/${direction}/`);
+}
+
+/** The page of one T2V model or V2T method. */
+export function entryUrl(benchmarkId: string, direction: "t2v" | "v2t", entryId: string): string {
+  return href(`/${benchmarkId}/${direction}/${entryId}/`);
+}
+
+/** A board's download, `csv` or `json`. */
+export function downloadUrl(benchmarkId: string, board: BoardId, format: "csv" | "json"): string {
+  return href(`/downloads/${benchmarkId}/${board}.${format}`);
+}

@@ -1,0 +1,81 @@
+/** The shareable state of a board view (sort, direction, filter, search, view) and its URL form. */
+
+/** Sort direction. */
+export type SortDirection = "asc" | "desc";
+
+/** What a board view shows; `null` means the default. */
+export interface BoardState {
+  readonly sort: string | null;
+  readonly dir: SortDirection | null;
+  readonly q: string;
+  readonly filter: string;
+  readonly view: string | null;
+}
+
+/** Keys whose natural order is ascending: ranks and names. Value columns start best-first. */
+const ASCENDING_KEYS = new Set(["rank", "rank_sum", "name", "group"]);
+
+/** The direction a column sorts in on its first click. */
+export function defaultDirection(key: string): SortDirection {
+  return ASCENDING_KEYS.has(key) ? "asc" : "desc";
+}
+
+/** Reads the state from a query string; `filterName` is `access` (T2V) or `kind` (V2T). */
+export function parseState(search: string, filterName: string): BoardState {
+  const params = new URLSearchParams(search);
+  const dir = params.get("dir");
+  return {
+    sort: params.get("sort") || null,
+    dir: dir === "asc" || dir === "desc" ? dir : null,
+    q: params.get("q") ?? "",
+    filter: params.get(filterName) ?? "",
+    view: params.get("view") || null,
+  };
+}
+
+/** Writes the state into a query string, leaving out defaults so the plain URL stays canonical. */
+export function serializeState(state: BoardState, filterName: string, base = ""): string {
+  const params = new URLSearchParams(base);
+  for (const key of ["sort", "dir", "q", filterName, "view"]) params.delete(key);
+  if (state.view) params.set("view", state.view);
+  if (state.sort && state.sort !== "rank") params.set("sort", state.sort);
+  const dir = state.dir ?? (state.sort ? defaultDirection(state.sort) : "asc");
+  if (state.sort && state.sort !== "rank" ? dir !== defaultDirection(state.sort) : dir === "desc") params.set("dir", dir);
+  if (state.q.trim()) params.set("q", state.q.trim());
+  if (state.filter) params.set(filterName, state.filter);
+  const text = params.toString();
+  return text ? `?${text}` : "";
+}
+
+/** The state after a click on a column header: a new column starts in its natural order, the same one flips. */
+export function nextSort(state: BoardState, key: string): BoardState {
+  const current = state.sort ?? "rank";
+  const currentDir = state.dir ?? defaultDirection(current);
+  if (current === key) return { ...state, sort: key, dir: currentDir === "asc" ? "desc" : "asc" };
+  return { ...state, sort: key, dir: defaultDirection(key) };
+}
+
+/**
+ * Compares two sort keys as the table shows them: numbers numerically, text by code point;
+ * empty values always go last whatever the direction; ties keep the board's display position.
+ */
+export function compareRows(
+  a: { value: string; position: number },
+  b: { value: string; position: number },
+  numeric: boolean,
+  dir: SortDirection,
+): number {
+  if (a.value === "" || b.value === "") {
+    if (a.value !== b.value) return a.value === "" ? 1 : -1;
+    return a.position - b.position;
+  }
+  const sign = dir === "asc" ? 1 : -1;
+  const order = numeric ? Number(a.value) - Number(b.value) : a.value < b.value ? -1 : a.value > b.value ? 1 : 0;
+  return order === 0 ? a.position - b.position : sign * order;
+}
+
+/** Whether a row passes the search text and the filter. */
+export function rowMatches(row: { search: string; group: string }, state: BoardState): boolean {
+  const q = state.q.trim().toLowerCase();
+  return (q === "" || row.search.includes(q)) && (state.filter === "" || row.group === state.filter);
+}
