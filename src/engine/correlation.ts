@@ -32,9 +32,9 @@ function denseRanks(values: Numbers): DenseRanks {
 }
 
 /** Average ranks (1-based) of the weighted sample: a group of equal values with total weight G starting after `below` smaller ones gets below + (G + 1) / 2. */
-function weightedAverageRanks(dense: DenseRanks, weights: Weights): Float64Array {
+function weightedAverageRanks(dense: DenseRanks, weights: Weights, groupWeight: Float64Array, ranks: Float64Array): Float64Array {
   const { rank, distinct } = dense;
-  const groupWeight = new Float64Array(distinct);
+  groupWeight.fill(0);
   if (weights === null) {
     for (let i = 0; i < rank.length; i++) groupWeight[rank[i] as number]! += 1;
   } else {
@@ -46,7 +46,6 @@ function weightedAverageRanks(dense: DenseRanks, weights: Weights): Float64Array
     groupWeight[g] = below + (weight + 1) / 2;
     below += weight;
   }
-  const ranks = new Float64Array(rank.length);
   for (let i = 0; i < rank.length; i++) ranks[i] = groupWeight[rank[i] as number] as number;
   return ranks;
 }
@@ -116,13 +115,19 @@ function tiedPairs(groupWeights: Float64Array): number {
  * Knight's merge sort: sorts `keys` (y ranks listed in (x, y) order) and returns the weighted number of
  * strictly inverted pairs, i.e. discordant pairs. Each left item taken by a merge is inverted with
  * exactly the right items already taken, which are strictly smaller than it. Keys stay below 2^31.
+ * Sorts in place, using the scratch arrays (at least as long as `keys`) as the second buffer.
  */
-function weightedInversions(keys: Uint32Array, weights: Float64Array | null): number {
+function weightedInversions(
+  keys: Uint32Array,
+  weights: Float64Array | null,
+  scratchKeys: Uint32Array,
+  scratchWeights: Float64Array,
+): number {
   const n = keys.length;
   let srcKeys: Uint32Array = keys;
-  let dstKeys: Uint32Array = new Uint32Array(n);
+  let dstKeys: Uint32Array = scratchKeys;
   let srcWeights: Float64Array | null = weights;
-  let dstWeights: Float64Array | null = weights === null ? null : new Float64Array(n);
+  let dstWeights: Float64Array | null = weights === null ? null : scratchWeights;
   let inversions = 0;
   for (let width = 1; width < n; width *= 2) {
     for (let lo = 0; lo < n; lo += 2 * width) {
@@ -190,10 +195,20 @@ export interface PreparedPair {
   krcc(weights?: Weights): number | null;
 }
 
-/** Validates a pair of arrays and prepares it for repeated (weighted) correlation; sorting happens on first use. */
-export function preparePair(x: Numbers, y: Numbers): PreparedPair {
-  assertPaired(x, y);
+/**
+ * Validates a pair of arrays and prepares it for repeated (weighted) correlation; sorting happens on
+ * first use. The result reuses internal buffers between calls, so weights may be changed between calls.
+ */
+export function preparePair(xValues: Numbers, yValues: Numbers): PreparedPair {
+  assertPaired(xValues, yValues);
+  // One array type in the kernels keeps V8's element access monomorphic (plain arrays ran 3x slower).
+  const x = xValues instanceof Float64Array ? xValues : Float64Array.from(xValues);
+  const y = yValues instanceof Float64Array ? yValues : Float64Array.from(yValues);
   const n = x.length;
+  let scratch: { groupX: Float64Array; groupY: Float64Array; ranksX: Float64Array; ranksY: Float64Array } | undefined;
+  let kScratch:
+    | { keys: Uint32Array; keyWeights: Float64Array; mergeKeys: Uint32Array; mergeWeights: Float64Array; byX: Float64Array; byY: Float64Array }
+    | undefined;
   let ranksX: DenseRanks | undefined;
   let ranksY: DenseRanks | undefined;
   let lexOrder: Uint32Array | undefined;
@@ -225,7 +240,17 @@ export function preparePair(x: Numbers, y: Numbers): PreparedPair {
     n,
     srcc(weights: Weights = null) {
       const [rx, ry] = dense();
-      return weightedPearson(weightedAverageRanks(rx, weights), weightedAverageRanks(ry, weights), weights);
+      scratch ??= {
+        groupX: new Float64Array(rx.distinct),
+        groupY: new Float64Array(ry.distinct),
+        ranksX: new Float64Array(n),
+        ranksY: new Float64Array(n),
+      };
+      return weightedPearson(
+        weightedAverageRanks(rx, weights, scratch.groupX, scratch.ranksX),
+        weightedAverageRanks(ry, weights, scratch.groupY, scratch.ranksY),
+        weights,
+      );
     },
     plcc(weights: Weights = null) {
       return weightedPearson(x, y, weights);
@@ -236,10 +261,19 @@ export function preparePair(x: Numbers, y: Numbers): PreparedPair {
       // Items a resample did not draw take no part; dropping them shortens the merge sort.
       let m = 0;
       for (let k = 0; k < n; k++) if (weights === null || (weights[order[k] as number] as number) > 0) m++;
-      const keys = new Uint32Array(m);
-      const keyWeights = weights === null ? null : new Float64Array(m);
-      const byX = new Float64Array(rx.distinct);
-      const byY = new Float64Array(ry.distinct);
+      kScratch ??= {
+        keys: new Uint32Array(n),
+        keyWeights: new Float64Array(n),
+        mergeKeys: new Uint32Array(n),
+        mergeWeights: new Float64Array(n),
+        byX: new Float64Array(rx.distinct),
+        byY: new Float64Array(ry.distinct),
+      };
+      const keys = kScratch.keys.subarray(0, m);
+      const keyWeights = weights === null ? null : kScratch.keyWeights.subarray(0, m);
+      const { byX, byY } = kScratch;
+      byX.fill(0);
+      byY.fill(0);
       let total = 0;
       let jointTies = 0;
       let run = 0;
@@ -270,7 +304,7 @@ export function preparePair(x: Numbers, y: Numbers): PreparedPair {
       const tiesX = tiedPairs(byX);
       const tiesY = tiedPairs(byY);
       if (tiesX === pairs || tiesY === pairs) return null;
-      const discordant = weightedInversions(keys, keyWeights);
+      const discordant = weightedInversions(keys, keyWeights, kScratch.mergeKeys, kScratch.mergeWeights);
       // SciPy's arithmetic, step for step: con − dis from the pair identity, then two square roots.
       const conMinusDis = pairs - tiesX - tiesY + jointTies - 2 * discordant;
       const tau = conMinusDis / Math.sqrt(pairs - tiesX) / Math.sqrt(pairs - tiesY);

@@ -6,3 +6,5 @@ export * from "./correlation.ts";
 export * from "./random.ts";
 export * from "./accuracy.ts";
 export * from "./mos.ts";
+export * from "./logistic.ts";
+export * from "./bootstrap.ts";

@@ -12,6 +12,11 @@ export interface Random {
   nextInt(bound: number): number;
   /** A uniform float in [0, 1) with 53 random bits. */
   nextFloat(): number;
+  /**
+   * Draws `draws` uniform integers in [0, counts.length) and adds 1 to `counts` at each: the unit
+   * multiplicities of one bootstrap resample. Same stream as calling nextInt(counts.length) repeatedly.
+   */
+  addDraws(counts: Float64Array, draws: number): void;
 }
 
 /** SplitMix32 step: spreads a small seed such as 1, 2, 3 over the whole state. */
@@ -56,6 +61,27 @@ export function createRandom(seed: number): Random {
       let value = nextUint32();
       while (value >= limit) value = nextUint32();
       return value % bound;
+    },
+    addDraws(counts: Float64Array, draws: number): void {
+      const bound = counts.length;
+      if (bound < 1 || bound > 0x100000000) throw new RangeError(`bound must be in [1, 2^32], got ${bound}`);
+      const limit = 0x100000000 - (0x100000000 % bound);
+      // The generator is inlined: this loop runs n times per resample, a call per draw cost 2x.
+      for (let k = 0; k < draws; k++) {
+        let value: number;
+        do {
+          const x = Math.imul(s1, 5);
+          value = Math.imul((x << 7) | (x >>> 25), 9) >>> 0;
+          const t = s1 << 9;
+          s2 ^= s0;
+          s3 ^= s1;
+          s1 ^= s2;
+          s0 ^= s3;
+          s2 ^= t;
+          s3 = (s3 << 11) | (s3 >>> 21);
+        } while (value >= limit);
+        counts[value % bound]! += 1;
+      }
     },
     nextFloat(): number {
       return ((nextUint32() >>> 5) * 67108864 + (nextUint32() >>> 6)) / 9007199254740992;
