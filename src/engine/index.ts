@@ -8,3 +8,4 @@ export * from "./accuracy.ts";
 export * from "./mos.ts";
 export * from "./logistic.ts";
 export * from "./bootstrap.ts";
+export * from "./aggregate.ts";
