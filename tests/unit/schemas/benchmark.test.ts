@@ -1,0 +1,82 @@
+import fs from "node:fs";
+import path from "node:path";
+import { describe, expect, it } from "vitest";
+import { BenchmarkSchema, DimensionSchema } from "../../../src/schemas/benchmark.ts";
+
+const DATA = path.resolve(import.meta.dirname, "../../../data/benchmarks");
+
+function definition(id: string): Record<string, unknown> {
+  return JSON.parse(fs.readFileSync(path.join(DATA, id, "benchmark.json"), "utf8")) as Record<string, unknown>;
+}
+
+/** A structured clone of AIGVE-60K's definition, changed by `edit`. */
+function aigveWith(edit: (b: any) => void): unknown {
+  const b = structuredClone(definition("aigve-60k"));
+  edit(b);
+  return b;
+}
+
+function issues(value: unknown): { path: string; message: string }[] {
+  const parsed = BenchmarkSchema.safeParse(value);
+  if (parsed.success) return [];
+  return parsed.error.issues.map((issue) => ({ path: issue.path.join("."), message: issue.message }));
+}
+
+describe("BenchmarkSchema", () => {
+  it("accepts every benchmark definition in data/", () => {
+    for (const id of ["aigve-60k", "fetv", "tvge"]) {
+      expect(issues(definition(id)), id).toEqual([]);
+    }
+  });
+
+  it("fills the defaults of a board column: ranked, higher is better", () => {
+    const parsed = BenchmarkSchema.parse(definition("aigve-60k"));
+    expect(parsed.boards.t2v[0]).toMatchObject({ perspective: "perception", higherIsBetter: true, ranked: true });
+  });
+
+  it("rejects a board column whose perspective the benchmark does not define, naming board and index", () => {
+    const value = aigveWith((b) => {
+      b.boards["v2t-model"][1].perspective = "aesthetics";
+    });
+    expect(issues(value)).toEqual([
+      { path: "boards.v2t-model.1.perspective", message: 'unknown perspective "aesthetics"' },
+    ]);
+  });
+
+  it("rejects the reserved dimension id `overall`", () => {
+    const value = aigveWith((b) => {
+      b.dimensions = [{ id: "overall", label: "Overall" }];
+    });
+    expect(issues(value)).toEqual([{ path: "dimensions.0.id", message: "`overall` is reserved" }]);
+    expect(DimensionSchema.safeParse({ id: "overall", label: "x" }).success).toBe(false);
+    expect(DimensionSchema.safeParse({ id: "overall-motion", label: "x" }).success).toBe(true);
+  });
+
+  it("rejects ids that are not URL-safe and perspective ids that are not snake_case", () => {
+    expect(issues(aigveWith((b) => (b.id = "AIGVE 60K"))).map((i) => i.path)).toEqual(["id"]);
+    expect(issues(aigveWith((b) => (b.dimensions = [{ id: "Motion_Order", label: "x" }]))).map((i) => i.path)).toEqual([
+      "dimensions.0.id",
+    ]);
+    // The board columns still name "perception", so they are reported as well.
+    expect(issues(aigveWith((b) => (b.perspectives[0].id = "Perception-Q"))).map((i) => i.path)).toContain(
+      "perspectives.0.id",
+    );
+  });
+
+  it("rejects unknown keys (strict objects), an unknown metric and an empty board", () => {
+    expect(issues(aigveWith((b) => (b.extra = 1))).map((i) => i.path)).toEqual([""]);
+    expect(issues(aigveWith((b) => (b.boards.t2v[0].metric = "psnr"))).map((i) => i.path)).toEqual([
+      "boards.t2v.0.metric",
+    ]);
+    expect(issues(aigveWith((b) => (b.boards.t2v = []))).map((i) => i.path)).toEqual(["boards.t2v"]);
+    expect(issues(aigveWith((b) => delete b.boards["v2t-instance"])).map((i) => i.path)).toEqual([
+      "boards.v2t-instance",
+    ]);
+  });
+
+  it("rejects a negative or fractional count and a bad paper URL", () => {
+    expect(issues(aigveWith((b) => (b.counts.videos = -1))).map((i) => i.path)).toEqual(["counts.videos"]);
+    expect(issues(aigveWith((b) => (b.counts.prompts = 1.5))).map((i) => i.path)).toEqual(["counts.prompts"]);
+    expect(issues(aigveWith((b) => (b.paper.url = "arXiv 2505.12098"))).map((i) => i.path)).toEqual(["paper.url"]);
+  });
+});
