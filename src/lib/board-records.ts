@@ -47,3 +47,25 @@ export function boardRecords(view: BoardView): { header: string[]; records: Reco
   });
   return { header, records };
 }
+
+/** Long-format records of several boards on one dimension: one row per entry × column. */
+export function longRecords(views: readonly BoardView[]): { header: string[]; rows: CsvCell[][] } {
+  const header = [
+    "board", "dimension", "entry_id", "entry", "rank", "rank_sum", "column", "perspective", "metric",
+    "value", "ci_low", "ci_high", "n", "column_rank", "provenance",
+  ];
+  const rows: CsvCell[][] = [];
+  for (const view of views) {
+    for (const row of view.rows) {
+      for (const column of view.columns) {
+        const cell = row.cells[column.key];
+        if (!cell) continue;
+        rows.push([
+          view.board, view.dimension, row.entryId, row.name, row.rank, row.rankSum, column.key, column.perspectiveId,
+          column.metric, cell.value, cell.ciLow, cell.ciHigh, cell.n, column.ranked ? cell.rank : null, cell.provenance,
+        ]);
+      }
+    }
+  }
+  return { header, rows };
+}

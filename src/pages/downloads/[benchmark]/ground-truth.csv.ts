@@ -1,0 +1,16 @@
+/** Per-video ground truth, only for benchmarks whose labels may be published (see loadPublicGroundTruth). */
+import type { APIRoute, GetStaticPaths } from "astro";
+import { listBenchmarks } from "../../../lib/benchmarks.ts";
+import { toCsv } from "../../../lib/csv.ts";
+import { loadPublicGroundTruth } from "../../../lib/ground-truth.ts";
+
+export const getStaticPaths: GetStaticPaths = () =>
+  listBenchmarks()
+    .filter((b) => loadPublicGroundTruth(b.id) !== null)
+    .map((b) => ({ params: { benchmark: b.id } }));
+
+export const GET: APIRoute = ({ params }) => {
+  const truth = loadPublicGroundTruth(params.benchmark as string);
+  if (!truth) throw new Error(`no public ground truth for ${params.benchmark}`);
+  return new Response(toCsv(truth.header, truth.rows), { headers: { "Content-Type": "text/csv; charset=utf-8" } });
+};
