@@ -50,10 +50,15 @@ function weightedAverageRanks(dense: DenseRanks, weights: Weights, groupWeight: 
   return ranks;
 }
 
+/** Items summed naively before a block's sum joins the total (see `weightedPearson`). */
+const BLOCK = 256;
+
 /**
  * Pearson's r of a weighted sample, or `null` when fewer than two items carry weight or either side is
  * constant. Constancy is tested on the values themselves: a rounded mean can leave a spurious tiny
- * variance for data such as [0.1, 0.1, 0.1].
+ * variance for data such as [0.1, 0.1, 0.1]. Sums are blocked (naive within 256 items, then added to
+ * the total), which bounds rounding like NumPy's pairwise sum: a plain running sum drifted 5e-12 from
+ * SciPy at n = 10^6.
  */
 export function weightedPearson(x: Numbers, y: Numbers, weights: Weights): number | null {
   const n = x.length;
@@ -65,21 +70,28 @@ export function weightedPearson(x: Numbers, y: Numbers, weights: Weights): numbe
   let seen = false;
   let variesX = false;
   let variesY = false;
-  for (let i = 0; i < n; i++) {
-    const w = weights === null ? 1 : (weights[i] as number);
-    if (w === 0) continue;
-    const xi = x[i] as number;
-    const yi = y[i] as number;
-    if (!seen) {
-      firstX = xi;
-      firstY = yi;
-      seen = true;
+  for (let start = 0; start < n; start += BLOCK) {
+    const end = Math.min(start + BLOCK, n);
+    let blockX = 0;
+    let blockY = 0;
+    for (let i = start; i < end; i++) {
+      const w = weights === null ? 1 : (weights[i] as number);
+      if (w === 0) continue;
+      const xi = x[i] as number;
+      const yi = y[i] as number;
+      if (!seen) {
+        firstX = xi;
+        firstY = yi;
+        seen = true;
+      }
+      if (xi !== firstX) variesX = true;
+      if (yi !== firstY) variesY = true;
+      total += w;
+      blockX += w * xi;
+      blockY += w * yi;
     }
-    if (xi !== firstX) variesX = true;
-    if (yi !== firstY) variesY = true;
-    total += w;
-    sumX += w * xi;
-    sumY += w * yi;
+    sumX += blockX;
+    sumY += blockY;
   }
   if (total < 2 || !variesX || !variesY) return null;
   const meanX = sumX / total;
@@ -87,14 +99,23 @@ export function weightedPearson(x: Numbers, y: Numbers, weights: Weights): numbe
   let sxx = 0;
   let syy = 0;
   let sxy = 0;
-  for (let i = 0; i < n; i++) {
-    const w = weights === null ? 1 : (weights[i] as number);
-    if (w === 0) continue;
-    const dx = (x[i] as number) - meanX;
-    const dy = (y[i] as number) - meanY;
-    sxx += w * dx * dx;
-    syy += w * dy * dy;
-    sxy += w * dx * dy;
+  for (let start = 0; start < n; start += BLOCK) {
+    const end = Math.min(start + BLOCK, n);
+    let blockXX = 0;
+    let blockYY = 0;
+    let blockXY = 0;
+    for (let i = start; i < end; i++) {
+      const w = weights === null ? 1 : (weights[i] as number);
+      if (w === 0) continue;
+      const dx = (x[i] as number) - meanX;
+      const dy = (y[i] as number) - meanY;
+      blockXX += w * dx * dx;
+      blockYY += w * dy * dy;
+      blockXY += w * dx * dy;
+    }
+    sxx += blockXX;
+    syy += blockYY;
+    sxy += blockXY;
   }
   // Two square roots rather than sqrt(sxx * syy): the product can overflow for large-magnitude data.
   const r = sxy / (Math.sqrt(sxx) * Math.sqrt(syy));
