@@ -38,14 +38,15 @@ export interface VideoRecord {
   readonly dimensionIds: readonly string[];
 }
 
-function lookup<T>(values: PerVideo<T> | undefined, videoId: string): T | undefined {
+/** A video's value from a Map or a plain object; undefined when absent. */
+export function lookup<T>(values: PerVideo<T> | undefined, videoId: string): T | undefined {
   if (values === undefined) return undefined;
   if (values instanceof Map) return (values as ReadonlyMap<string, T>).get(videoId);
   return Object.hasOwn(values, videoId) ? (values as Readonly<Record<string, T>>)[videoId] : undefined;
 }
 
 /** The videos of the whole benchmark ("overall") and of each dimension, in input order. */
-function scopes(videos: readonly VideoRecord[]): Map<string | null, VideoRecord[]> {
+export function scopes(videos: readonly VideoRecord[]): Map<string | null, VideoRecord[]> {
   const byScope = new Map<string | null, VideoRecord[]>([[null, [...videos]]]);
   for (const video of videos) {
     for (const dimension of new Set(video.dimensionIds)) {
@@ -57,7 +58,8 @@ function scopes(videos: readonly VideoRecord[]): Map<string | null, VideoRecord[
   return byScope;
 }
 
-function indexer(): { indexOf: (key: string) => number; size: () => number } {
+/** Numbers keys 0, 1, 2, … in order of first appearance (the resampling units). */
+export function indexer(): { indexOf: (key: string) => number; size: () => number } {
   const index = new Map<string, number>();
   return {
     indexOf(key: string) {
@@ -73,7 +75,7 @@ function indexer(): { indexOf: (key: string) => number; size: () => number } {
 }
 
 /** A weighted mean over some items (`items` index into the weights), scaled by `scale`. */
-function weightedMean(items: Uint32Array, values: Float64Array, scale = 1): WeightedStatistic {
+export function weightedMean(items: Uint32Array, values: Float64Array, scale = 1): WeightedStatistic {
   return (weights) => {
     let sum = 0;
     let total = 0;

@@ -9,3 +9,5 @@ export * from "./mos.ts";
 export * from "./logistic.ts";
 export * from "./bootstrap.ts";
 export * from "./aggregate.ts";
+export * from "./board-bootstrap.ts";
+export * from "./board-statistics.ts";

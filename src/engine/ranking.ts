@@ -52,7 +52,7 @@ export function competitionRanks(
   const ranks: (number | null)[] = values.map(() => null);
   present.forEach((item, position) => {
     const previous = present[position - 1];
-    const rankOfPrevious = previous === undefined ? null : ranks[previous.index];
+    const rankOfPrevious = previous === undefined ? null : (ranks[previous.index] ?? null);
     ranks[item.index] =
       previous !== undefined && previous.value === item.value && rankOfPrevious !== null
         ? rankOfPrevious
