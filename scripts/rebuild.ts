@@ -12,13 +12,21 @@ const { values } = parseArgs({
   options: {
     data: { type: "string", default: path.resolve(import.meta.dirname, "../data") },
     store: { type: "string" },
+    datasets: { type: "string" },
+    resamples: { type: "string" },
   },
 });
 
 const target = values.store ? path.resolve(values.store) : storePath();
 try {
   const started = performance.now();
-  const content = buildContent({ dataDir: path.resolve(values.data) });
+  const content = buildContent({
+    dataDir: path.resolve(values.data),
+    ...(values.datasets ? { datasetsDir: path.resolve(values.datasets) } : {}),
+    ...(values.resamples ? { resamples: Number(values.resamples) } : {}),
+    cacheDir: path.resolve(import.meta.dirname, "../.cache/scores"),
+    progress: (message) => console.log(message),
+  });
   writeStore(content, target);
   const seconds = ((performance.now() - started) / 1000).toFixed(1);
   console.log(

@@ -7,13 +7,17 @@ import { datasetsRoot, importExternalDataset } from "./datasets.ts";
 import { importPublished } from "./import-published.ts";
 import { InputError } from "./input-error.ts";
 import { rankAllBoards } from "./rank-boards.ts";
+import { applyRankUncertainty, scoreBenchmarks, type ScoringOptions } from "./score-benchmarks.ts";
 import { displayPath, readJsonFile } from "./read-data.ts";
 import { emptyContent, type StoreContent } from "./store-content.ts";
+import { importSubmissions } from "./submissions/import-submissions.ts";
 
 /** Options of a rebuild: where data/ is, and the external datasets (see datasets.ts for the default). */
-export interface BuildOptions {
+export interface BuildOptions extends ScoringOptions {
   readonly dataDir: string;
   readonly datasetsDir?: string;
+  /** Bundles to check and score beside data/submissions/ (submit's validation and --dry-run); never stored. */
+  readonly extraBundles?: readonly string[];
 }
 
 /** Benchmark folders in a stable order (the order in which the site lists them). */
@@ -41,6 +45,9 @@ export function buildContent(options: BuildOptions): StoreContent {
     importPublished(content, benchmark.id, dir);
     importExternalDataset(content, benchmark, datasetsRoot(options.datasetsDir));
   });
+  importSubmissions(content, { dataDir: options.dataDir, datasetsDir: options.datasetsDir, extraBundles: options.extraBundles });
+  const uncertainty = scoreBenchmarks(content, options);
   rankAllBoards(content);
+  applyRankUncertainty(content, uncertainty);
   return content;
 }
