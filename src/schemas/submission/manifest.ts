@@ -1,0 +1,72 @@
+import { z } from "zod";
+import { IdSchema, slugify } from "../ids.ts";
+
+/** The V2T kinds a submission may declare (the site's labels for them live in src/lib/labels.ts). */
+export const V2tKindSchema = z.enum([
+  "open-lmm",
+  "proprietary-lmm",
+  "lmm-metric",
+  "lmm-evaluator",
+  "deep-vqa",
+  "handcrafted-iqa",
+  "alignment-metric",
+  "quality-metric",
+  "alignment-or-preference-metric",
+  "vbench-dimension",
+]);
+
+/** A V2T kind. */
+export type V2tKind = z.infer<typeof V2tKindSchema>;
+
+/** The contact of bundles the maintainers convert from published metric scores (scripts/lib/metric-bundles.ts). */
+export const MAINTAINERS_CONTACT = "maintainers of this leaderboard";
+
+// Only web links: a `javascript:` or `data:` URL would be rendered as a clickable link on the site.
+const WebUrlSchema = z.url({ protocol: /^https?$/, hostname: z.regexes.domain }).max(500);
+
+const text = (max: number) => z.string().trim().min(1, "must not be empty").max(max, `must be at most ${max} characters`);
+
+/** Who made the entry and how to reach them; the name becomes the entry id (slugified). */
+const EntryBaseSchema = z.strictObject({
+  name: text(100).refine((name) => slugify(name) !== "", "must contain at least one letter or digit"),
+  organization: text(100),
+  size: text(50).optional().describe("Parameter count or similar, e.g. \"7B\""),
+  url: WebUrlSchema.describe("Paper, code or model card (http or https)"),
+  license: text(100).describe("License of the submitted outputs, e.g. \"CC BY 4.0\""),
+  contact: z
+    .union([z.email().max(200), WebUrlSchema, z.literal(MAINTAINERS_CONTACT)])
+    .describe("An email address or web page where the submitters can be reached"),
+});
+
+/** The entry of a V2T submission: an interpreter (LMM, metric) with its kind. */
+export const V2tEntrySchema = EntryBaseSchema.extend({ kind: V2tKindSchema });
+
+/** The entry of a T2V submission: a generator, open or closed. */
+export const T2vEntrySchema = EntryBaseSchema.extend({ access: z.enum(["open", "closed"]) });
+
+const common = {
+  schemaVersion: z.literal(1),
+  benchmark: IdSchema.describe("A benchmark id, e.g. \"tvge\""),
+  method: text(4000).describe("How the outputs were produced: model version, prompts, settings"),
+};
+
+/** manifest.json of a V2T bundle (predictions.jsonl beside it). */
+export const V2tManifestSchema = z.strictObject({
+  ...common,
+  direction: z.literal("v2t"),
+  entry: V2tEntrySchema,
+});
+
+/** manifest.json of a T2V bundle (ratings.csv, or scores.jsonl with the `evaluator` that produced them). */
+export const T2vManifestSchema = z.strictObject({
+  ...common,
+  direction: z.literal("t2v"),
+  entry: T2vEntrySchema,
+  evaluator: IdSchema.optional().describe("With scores.jsonl only: the id of the V2T entry of this benchmark that scored the videos"),
+});
+
+/** manifest.json of a submission bundle, either direction. */
+export const ManifestSchema = z.discriminatedUnion("direction", [V2tManifestSchema, T2vManifestSchema]);
+
+/** A validated manifest. */
+export type Manifest = z.infer<typeof ManifestSchema>;
