@@ -1,0 +1,49 @@
+/** `npm run submit -- <bundle> [--dry-run] [--data <dir>] [--store <file>] [--datasets <dir>] [--resamples <n>]`. */
+import "./check-node.mjs";
+import path from "node:path";
+import { parseArgs } from "node:util";
+import { storePath } from "../db/client.ts";
+import { submitBundle } from "./lib/submissions/submit-bundle.ts";
+
+const USAGE = "usage: npm run submit -- <bundle folder or .zip> [--dry-run] [--data <dir>] [--store <file>] [--datasets <dir>] [--resamples <n>]";
+
+let parsed: ReturnType<typeof parse>;
+function parse() {
+  return parseArgs({
+    allowPositionals: true,
+    options: {
+      "dry-run": { type: "boolean", default: false },
+      data: { type: "string", default: path.resolve(import.meta.dirname, "../data") },
+      store: { type: "string" },
+      datasets: { type: "string" },
+      resamples: { type: "string" },
+      help: { type: "boolean", short: "h", default: false },
+    },
+  });
+}
+try {
+  parsed = parse();
+} catch (error) {
+  console.error(`${(error as Error).message}\n${USAGE}`);
+  process.exit(2);
+}
+const { values, positionals } = parsed;
+if (values.help || positionals.length !== 1) {
+  (values.help ? console.log : console.error)(USAGE);
+  process.exit(values.help ? 0 : 2);
+}
+const resamples = values.resamples === undefined ? undefined : Number(values.resamples);
+if (resamples !== undefined && !(Number.isInteger(resamples) && resamples > 0)) {
+  console.error(`--resamples must be a positive integer, got "${values.resamples}"\n${USAGE}`);
+  process.exit(2);
+}
+
+const outcome = submitBundle({
+  bundle: path.resolve(positionals[0] ?? ""),
+  dataDir: path.resolve(values.data),
+  store: values.store ? path.resolve(values.store) : storePath(),
+  dryRun: values["dry-run"],
+  ...(values.datasets ? { datasetsDir: path.resolve(values.datasets) } : {}),
+  ...(resamples ? { resamples } : {}),
+});
+process.exitCode = outcome.exitCode;
