@@ -36,7 +36,7 @@ export function loadHeatmaps(benchmarkId: string, board: BoardId): Heatmap[] {
         )?.value ?? null;
       const rows = overall.rows.map((row) => ({
         entryId: row.entryId,
-        name: row.isReference ? `${row.name} (reference)` : row.name,
+        name: row.name,
         href: row.href,
         overall: row.cells[column.key]?.value ?? null,
         cells: dimensions.map((d) => value(row.entryId, d.id)),
