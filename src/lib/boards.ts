@@ -42,6 +42,8 @@ export interface BoardRow {
   /** For T2V entries: `published`, `ratings` or `auto` (scored by `evaluatorId`). */
   readonly entrySource: string | null;
   readonly evaluatorId: string | null;
+  /** Display name of the evaluator of an auto-scored entry, and the URL of its V2T page. */
+  readonly evaluator: { readonly name: string; readonly href: string } | null;
   readonly rank: number | null;
   readonly rankSum: number | null;
   readonly position: number;
@@ -153,8 +155,10 @@ export function loadBoard(benchmarkId: string, board: BoardId, dimension = "over
     return cells;
   };
 
+  const evaluators = direction === "t2v" ? entriesOf(benchmarkId, "v2t") : new Map<string, EntryInfo>();
   const toRow = (entry: EntryInfo, ranking: (typeof rankings)[number] | undefined, position: number): BoardRow => {
     const cells = cellsOf(entry.id);
+    const evaluator = entry.evaluatorId === null ? undefined : evaluators.get(entry.evaluatorId);
     return {
       entryId: entry.id,
       name: entry.name,
@@ -163,6 +167,7 @@ export function loadBoard(benchmarkId: string, board: BoardId, dimension = "over
       isReference: entry.isReference,
       entrySource: entry.entrySource,
       evaluatorId: entry.evaluatorId,
+      evaluator: evaluator ? { name: evaluator.name, href: entryUrl(benchmarkId, "v2t", evaluator.id) } : null,
       rank: ranking?.rank ?? null,
       rankSum: ranking?.rankSum ?? null,
       position,

@@ -37,6 +37,8 @@ export interface EntryPage {
   readonly entry: EntryInfo;
   readonly boards: readonly EntryBoard[];
   readonly dimensions: readonly { dimension: DimensionInfo; boards: readonly EntryBoard[] }[];
+  /** For an auto-scored T2V entry: its evaluator's agreement with humans (the instance-level V2T board). */
+  readonly evaluator: EntryBoard | null;
 }
 
 /** The boards an entry of a direction appears on. */
@@ -85,9 +87,11 @@ function entryBoard(benchmarkId: string, board: BoardId, dimension: string, entr
 /** Everything an entry page shows. */
 export function loadEntryPage(benchmarkId: string, direction: "t2v" | "v2t", entryId: string): EntryPage {
   const boards = boardsOf(direction);
+  const entry = loadEntryInfo(benchmarkId, direction, entryId);
   return {
     benchmark: getBenchmark(benchmarkId),
-    entry: loadEntryInfo(benchmarkId, direction, entryId),
+    entry,
+    evaluator: entry.evaluatorId === null ? null : entryBoard(benchmarkId, "v2t-instance", "overall", entry.evaluatorId),
     boards: boards.map((board) => entryBoard(benchmarkId, board, "overall", entryId)),
     dimensions: listDimensions(benchmarkId)
       .map((dimension) => ({
