@@ -41,7 +41,7 @@ const DATA_FILES = { predictions: "predictions.jsonl", ratings: "ratings.csv", s
 
 /** Parses JSON lines against a schema; blank lines are skipped. */
 function parseJsonLines<S extends z.ZodType>(bytes: Uint8Array, file: string, schema: S, limits: BundleLimits, problems: Problem[]): Lined<z.output<S>>[] {
-  const read = readTextLines(bytes, file, limits);
+  const read = readTextLines(bytes, file, limits, true);
   if (!("lines" in read)) {
     problems.push(...read.problems);
     return [];
@@ -76,7 +76,7 @@ function parseJsonLines<S extends z.ZodType>(bytes: Uint8Array, file: string, sc
 
 /** Parses ratings.csv: the exact header, then every row against the schema. */
 function parseRatings(bytes: Uint8Array, file: string, limits: BundleLimits, problems: Problem[]): Lined<RatingRow>[] {
-  const read = readTextLines(bytes, file, limits);
+  const read = readTextLines(bytes, file, limits, true);
   if (!("lines" in read)) {
     problems.push(...read.problems);
     return [];

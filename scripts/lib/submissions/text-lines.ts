@@ -8,8 +8,11 @@ export const MAX_PROBLEMS_PER_FILE = 500;
 /** A text file's lines (1-based numbers, line breaks removed), or the problems that stop it being read. */
 export type TextLines = { text: string; lines: { line: number; text: string }[]; problems: [] } | { problems: Problem[] };
 
-/** Strict UTF-8 decoding, then the limits: no line longer than `lineBytes`, at most `lines` non-empty lines. */
-export function readTextLines(bytes: Uint8Array, file: string, limits: BundleLimits): TextLines {
+/**
+ * Strict UTF-8 decoding, then the limits: no line longer than `lineBytes`, and for data files (`isData`)
+ * at most `lines` non-empty lines.
+ */
+export function readTextLines(bytes: Uint8Array, file: string, limits: BundleLimits, isData = false): TextLines {
   let text: string;
   try {
     text = new TextDecoder("utf-8", { fatal: true }).decode(bytes);
@@ -34,7 +37,7 @@ export function readTextLines(bytes: Uint8Array, file: string, limits: BundleLim
     if (line.trim() !== "") nonEmpty += 1;
     lines.push({ line: index + 1, text: line });
   });
-  if (nonEmpty > limits.lines) {
+  if (isData && nonEmpty > limits.lines) {
     problems.push({ file, message: `has ${nonEmpty.toLocaleString("en")} lines; at most ${limits.lines.toLocaleString("en")} are allowed` });
   }
   return problems.length > 0 ? { problems } : { text, lines, problems: [] };

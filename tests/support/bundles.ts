@@ -1,0 +1,129 @@
+/** Building submission bundles and throwaway data folders for the submit and bundle tests. */
+import fs from "node:fs";
+import os from "node:os";
+import path from "node:path";
+import { zipSync, type ZipAttributes } from "fflate";
+import { emptyContent, type StoreContent } from "../../scripts/lib/store-content.ts";
+import { importTvge } from "../../scripts/lib/import-tvge.ts";
+import { readJsonFile } from "../../scripts/lib/read-data.ts";
+import { BenchmarkSchema } from "../../src/schemas/benchmark.ts";
+
+const REPO = path.resolve(import.meta.dirname, "../..");
+
+/** A fresh temporary folder (removed by the caller's cleanup). */
+export function tempDir(prefix: string): string {
+  return fs.mkdtempSync(path.join(os.tmpdir(), `aigve-${prefix}-`));
+}
+
+/** A data folder holding only the given benchmark definitions (no submissions yet), in a temporary folder. */
+export function tempDataDir(benchmarks: readonly string[]): string {
+  const data = path.join(tempDir("data"), "data");
+  for (const id of benchmarks) {
+    const to = path.join(data, "benchmarks", id);
+    fs.mkdirSync(to, { recursive: true });
+    fs.cpSync(path.join(REPO, "data", "benchmarks", id), to, { recursive: true });
+  }
+  return data;
+}
+
+/** Bundle files by name: text or bytes. */
+export type BundleContents = Record<string, string | Uint8Array>;
+
+/** Writes a bundle folder. */
+export function writeBundleDir(dir: string, files: BundleContents): string {
+  fs.mkdirSync(dir, { recursive: true });
+  for (const [name, body] of Object.entries(files)) fs.writeFileSync(path.join(dir, name), body);
+  return dir;
+}
+
+/** Writes a zip bundle; entry names are used verbatim (so tests can write `../x` or `/x`), attributes per entry. */
+export function writeBundleZip(file: string, files: BundleContents, attributes: Record<string, ZipAttributes> = {}): string {
+  const entries: Record<string, [Uint8Array, ZipAttributes]> = {};
+  for (const [name, body] of Object.entries(files)) {
+    entries[name] = [typeof body === "string" ? new TextEncoder().encode(body) : body, { mtime: new Date("2024-01-01T00:00:00Z"), ...attributes[name] }];
+  }
+  fs.mkdirSync(path.dirname(file), { recursive: true });
+  fs.writeFileSync(file, zipSync(entries as never));
+  return file;
+}
+
+/** A manifest object for a V2T bundle on `benchmark`, with overrides merged in. */
+export function v2tManifest(benchmark: string, name: string, overrides: Record<string, unknown> = {}): Record<string, unknown> {
+  return {
+    schemaVersion: 1,
+    benchmark,
+    direction: "v2t",
+    entry: {
+      name,
+      organization: "Test Lab",
+      kind: "quality-metric",
+      url: "https://example.org/method",
+      license: "CC BY 4.0",
+      contact: "team@example.org",
+    },
+    method: "A deterministic formula of the video id, for tests.",
+    ...overrides,
+  };
+}
+
+/** The TVGE generators in file order; their position enters the test formula. */
+export const TVGE_MODELS = ["floor33", "gen2", "modelscope", "pika", "zeroscope"] as const;
+
+/**
+ * The test formula for a TVGE video `<model>/<prompt>`: deterministic, tie-rich enough to exercise average
+ * ranks, and the same as in the SciPy snippet of tests/integration/submit.test.ts.
+ */
+export function formulaScores(videoId: string): { quality: number; alignment: number } {
+  const [model, prompt] = videoId.split("/");
+  const m = TVGE_MODELS.indexOf(model as (typeof TVGE_MODELS)[number]);
+  const p = Number(prompt);
+  return { quality: ((p * 7 + m * 13) % 97) / 10, alignment: (p * 3 + m * 29) % 41 };
+}
+
+/** The TVGE content (prompts, videos, ground truth) from the real dataset folder. */
+export function tvgeContent(datasetDir: string): StoreContent {
+  const content = emptyContent();
+  importTvge(content, readJsonFile(path.join(REPO, "data/benchmarks/tvge/benchmark.json"), BenchmarkSchema), datasetDir);
+  return content;
+}
+
+/** predictions.jsonl for the given video ids by the test formula (one JSON object per line). */
+export function formulaPredictions(videoIds: readonly string[]): string {
+  return videoIds.map((video) => JSON.stringify({ video, scores: formulaScores(video) })).join("\n") + "\n";
+}
+
+/** Every file of a folder tree with its bytes, to compare a folder before and after. */
+export function snapshotTree(root: string): Record<string, string> {
+  const result: Record<string, string> = {};
+  if (!fs.existsSync(root)) return result;
+  const walk = (dir: string): void => {
+    for (const dirent of fs.readdirSync(dir, { withFileTypes: true })) {
+      const full = path.join(dir, dirent.name);
+      const rel = path.relative(root, full);
+      if (dirent.isDirectory()) {
+        result[`${rel}/`] = "";
+        walk(full);
+      } else result[rel] = fs.readFileSync(full).toString("base64");
+    }
+  };
+  walk(root);
+  return result;
+}
+
+/** The bytes of a file, or null when it does not exist. */
+export function fileBytes(file: string): string | null {
+  return fs.existsSync(file) ? fs.readFileSync(file).toString("base64") : null;
+}
+
+/** A sink that collects what submit writes. */
+export function capture(): { write(text: string): boolean; text(): string; isTTY: false } {
+  let buffer = "";
+  return {
+    isTTY: false,
+    write(text: string) {
+      buffer += text;
+      return true;
+    },
+    text: () => buffer,
+  };
+}
