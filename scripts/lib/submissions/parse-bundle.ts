@@ -110,38 +110,51 @@ function parseRatings(bytes: Uint8Array, file: string, limits: BundleLimits, pro
   return rows;
 }
 
-/** Parses manifest.json. */
-function parseManifest(bytes: Uint8Array | undefined, file: string, limits: BundleLimits, problems: Problem[]): Manifest | null {
+/** Parses manifest.json; `direction` is read even from an invalid manifest, to check the data files too. */
+function parseManifest(
+  bytes: Uint8Array | undefined,
+  file: string,
+  limits: BundleLimits,
+  problems: Problem[],
+): { manifest: Manifest | null; direction: "v2t" | "t2v" | null } {
+  const none = { manifest: null, direction: null };
   if (bytes === undefined) {
     problems.push({ file, message: "is missing; every bundle needs a manifest.json" });
-    return null;
+    return none;
   }
   const read = readTextLines(bytes, file, limits);
   if (!("text" in read)) {
     problems.push(...read.problems);
-    return null;
+    return none;
   }
   let json: unknown;
   try {
     json = JSON.parse(read.text);
   } catch (error) {
     problems.push({ file, message: `is not valid JSON (${(error as Error).message})` });
-    return null;
+    return none;
   }
   const parsed = ManifestSchema.safeParse(json);
   if (!parsed.success) {
     problems.push(...problemsFromZod(file, undefined, parsed.error));
-    return null;
+    const direction = (json as { direction?: unknown } | null)?.direction;
+    return { manifest: null, direction: direction === "v2t" || direction === "t2v" ? direction : null };
   }
-  return parsed.data;
+  return { manifest: parsed.data, direction: parsed.data.direction };
 }
 
 /** Which data file a manifest calls for, and problems with the files present (missing, extra, evaluator). */
-function expectedData(manifest: Manifest | null, files: BundleFiles, at: (name: string) => string, problems: Problem[]): keyof typeof DATA_FILES | null {
+function expectedData(
+  manifest: Manifest | null,
+  direction: "v2t" | "t2v" | null,
+  files: BundleFiles,
+  at: (name: string) => string,
+  problems: Problem[],
+): keyof typeof DATA_FILES | null {
   const has = (kind: keyof typeof DATA_FILES) => files.files.has(DATA_FILES[kind]);
   const present = (Object.keys(DATA_FILES) as (keyof typeof DATA_FILES)[]).filter(has);
-  if (manifest === null) return present.length === 1 ? (present[0] ?? null) : null;
-  if (manifest.direction === "v2t") {
+  if (direction === null) return present.length === 1 ? (present[0] ?? null) : null;
+  if (direction === "v2t") {
     for (const kind of present) {
       if (kind !== "predictions") problems.push({ file: at(DATA_FILES[kind]), message: "does not belong in a V2T bundle (direction \"v2t\" submits predictions.jsonl)" });
     }
@@ -158,6 +171,7 @@ function expectedData(manifest: Manifest | null, files: BundleFiles, at: (name: 
     problems.push({ file: at(DATA_FILES.ratings), message: "is missing; a T2V bundle submits human ratings (ratings.csv) or an evaluator's scores (scores.jsonl)" });
     return null;
   }
+  if (manifest?.direction !== "t2v") return has("ratings") ? "ratings" : "scores";
   if (has("scores") && manifest.evaluator === undefined) {
     problems.push({ file: manifestFile, field: "evaluator", message: "is required with scores.jsonl: the id of the V2T entry that scored the videos" });
   }
@@ -172,8 +186,8 @@ export function parseBundle(files: BundleFiles, limits: BundleLimits = BUNDLE_LI
   const at = (name: string) => `${files.shown}/${name}`;
   const problems: Problem[] = [];
   const manifestFile = at("manifest.json");
-  const manifest = parseManifest(files.files.get("manifest.json"), manifestFile, limits, problems);
-  const kind = expectedData(manifest, files, at, problems);
+  const { manifest, direction } = parseManifest(files.files.get("manifest.json"), manifestFile, limits, problems);
+  const kind = expectedData(manifest, direction, files, at, problems);
   let data: BundleData | null = null;
   if (kind !== null) {
     const file = at(DATA_FILES[kind]);
