@@ -1,3 +1,4 @@
+import "./scripts/check-node.mjs";
 import { defineConfig } from "drizzle-kit";
 
 // Migrations are generated from db/schema.ts with `npm run db:generate` and committed.
