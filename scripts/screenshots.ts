@@ -26,9 +26,14 @@ try {
       const page = await context.newPage();
       for (const url of pages) {
         await page.goto(`${server.url}${url}`, { waitUntil: "networkidle" });
-        await page.evaluate(() => window.scrollTo(0, document.body.scrollHeight));
-        await page.waitForTimeout(400);
+        // Islands hydrate when visible: walk down the page so every chart has rendered before the shot.
+        const height = await page.evaluate(() => document.body.scrollHeight);
+        for (let y = 0; y < height; y += viewport.height / 2) {
+          await page.evaluate((top) => window.scrollTo(0, top), y);
+          await page.waitForTimeout(150);
+        }
         await page.evaluate(() => window.scrollTo(0, 0));
+        await page.waitForTimeout(300);
         const name = `${url.replace(/[^a-z0-9]+/gi, "_").replace(/^_|_$/g, "") || "home"}-${viewport.name}-${scheme}.png`;
         await page.screenshot({ path: path.join(values.out, name), fullPage: values.full });
         console.log(path.join(values.out, name));

@@ -1,0 +1,142 @@
+/**
+ * The downloadable example V2T bundle of the submission guide: a trivial, clearly labelled rule (the length of
+ * each video's prompt) applied to every non-reference video of the first benchmark that has per-video data.
+ * Read-only; built at site build time from the store, so it is always valid against the store it ships with.
+ */
+import { and, asc, eq } from "drizzle-orm";
+import { zipSync } from "fflate";
+import * as t from "../../db/schema.ts";
+import { listBenchmarks, listPerspectives } from "./benchmarks.ts";
+import { store } from "./store.ts";
+
+// Zip entries carry a timestamp; a fixed one makes the download byte-identical on every build.
+const MTIME = new Date("2024-01-01T00:00:00Z");
+
+/** The name the example entry is submitted under (its entry id is "example-prompt-length"). */
+export const EXAMPLE_ENTRY_NAME = "Example: prompt length";
+
+/** What the example bundle holds: its benchmark (null when no benchmark has videos) and its files. */
+export interface ExampleBundle {
+  readonly benchmarkId: string | null;
+  readonly videoCount: number;
+  readonly files: Record<string, string>;
+}
+
+function readme(lines: readonly string[]): string {
+  return `${lines.join("\n")}\n`;
+}
+
+/** The example bundle's files: manifest, predictions for every non-reference video, README.txt. */
+export function exampleBundle(): ExampleBundle {
+  const db = store();
+  for (const benchmark of listBenchmarks()) {
+    const videos = db
+      .select({ id: t.videos.id, text: t.prompts.text })
+      .from(t.videos)
+      .innerJoin(t.prompts, and(eq(t.prompts.benchmarkId, t.videos.benchmarkId), eq(t.prompts.id, t.videos.promptId)))
+      .where(and(eq(t.videos.benchmarkId, benchmark.id), eq(t.videos.isReference, false)))
+      .orderBy(asc(t.videos.id))
+      .all();
+    if (videos.length === 0) continue;
+    const perspectives = listPerspectives(benchmark.id).filter((p) => p.kind === "mos").map((p) => p.id);
+    const manifest = {
+      schemaVersion: 1,
+      benchmark: benchmark.id,
+      direction: "v2t",
+      entry: {
+        name: EXAMPLE_ENTRY_NAME,
+        organization: "AIGVE Leaderboard (example)",
+        kind: "alignment-metric",
+        url: "https://example.org/replace-with-your-paper-or-code",
+        license: "CC0-1.0",
+        contact: "you@example.org",
+      },
+      method: "EXAMPLE ONLY, not a real method: every perspective's score is the number of characters of the video's prompt. Replace this with how your outputs were produced.",
+    };
+    const predictions = videos
+      .map((v) => JSON.stringify({ video: v.id, scores: Object.fromEntries(perspectives.map((p) => [p, v.text.length])) }))
+      .join("\n");
+    return {
+      benchmarkId: benchmark.id,
+      videoCount: videos.length,
+      files: {
+        "manifest.json": `${JSON.stringify(manifest, null, 2)}\n`,
+        "predictions.jsonl": `${predictions}\n`,
+        "README.txt": readme([
+          `Example V2T submission bundle for ${benchmark.title} (${benchmark.id}).`,
+          "",
+          `predictions.jsonl scores all ${videos.length} non-reference videos with a deliberately trivial rule:`,
+          "the length of each video's prompt in characters, as the score of every perspective.",
+          "It is NOT a method; it only shows the format. Replace the scores and the manifest with your own,",
+          "then check the bundle without storing anything:",
+          "",
+          "  npm run submit -- path/to/bundle --dry-run",
+          "",
+          "README.txt is optional in a bundle; files it may hold: manifest.json, predictions.jsonl, ratings.csv,",
+          "scores.jsonl, README.md, README.txt, LICENSE, LICENSE.txt, LICENSE.md.",
+        ]),
+      },
+    };
+  }
+  return {
+    benchmarkId: null,
+    videoCount: 0,
+    files: {
+      "README.txt": readme([
+        "No example predictions: when this site was built, no benchmark had per-video data in its store",
+        "(the external FETV and TVGE datasets were absent). A V2T bundle holds manifest.json and",
+        "predictions.jsonl with one line per video; see the submission guide at /submit/ and the schemas",
+        "at /schemas/submission-manifest.json and /schemas/prediction-line.json.",
+      ]),
+    },
+  };
+}
+
+/** The example bundle as zip bytes, byte-identical for the same store. */
+export function exampleBundleZip(): Uint8Array {
+  const { files } = exampleBundle();
+  const encoder = new TextEncoder();
+  return zipSync(Object.fromEntries(Object.entries(files).map(([name, text]) => [name, [encoder.encode(text), { mtime: MTIME }]])));
+}
+
+/** A benchmark as the submission guide describes it: what a bundle for it must cover. */
+export interface SubmissionTarget {
+  readonly id: string;
+  readonly title: string;
+  readonly videos: number;
+  readonly referenceVideos: number;
+  readonly prompts: number;
+  readonly mos: readonly string[];
+  readonly qa: string | null;
+  readonly exampleVideo: string | null;
+}
+
+/** Every benchmark with what submissions to it must cover (zero videos: not open to submissions in this build). */
+export function submissionTargets(): SubmissionTarget[] {
+  const db = store();
+  return listBenchmarks().map((benchmark) => {
+    // Videos of auto-scored T2V entries have no human ground truth, so nobody submits predictions for them.
+    const auto = new Set(
+      db.select({ id: t.t2vEntries.id }).from(t.t2vEntries).where(and(eq(t.t2vEntries.benchmarkId, benchmark.id), eq(t.t2vEntries.source, "auto"))).all().map((e) => e.id),
+    );
+    const videos = db
+      .select({ id: t.videos.id, isReference: t.videos.isReference, entry: t.videos.t2vEntryId })
+      .from(t.videos)
+      .where(eq(t.videos.benchmarkId, benchmark.id))
+      .orderBy(asc(t.videos.id))
+      .all()
+      .filter((v) => !auto.has(v.entry));
+    const prompts = db.select({ id: t.prompts.id }).from(t.prompts).where(eq(t.prompts.benchmarkId, benchmark.id)).all();
+    const perspectives = listPerspectives(benchmark.id);
+    return {
+      id: benchmark.id,
+      title: benchmark.title,
+      videos: videos.length,
+      referenceVideos: videos.filter((v) => v.isReference).length,
+      prompts: prompts.length,
+      mos: perspectives.filter((p) => p.kind === "mos").map((p) => p.id),
+      qa: perspectives.find((p) => p.kind === "qa")?.id ?? null,
+      exampleVideo: videos.find((v) => !v.isReference)?.id ?? null,
+    };
+  });
+}
