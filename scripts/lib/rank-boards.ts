@@ -1,14 +1,7 @@
 /** Ranks every board of every benchmark, overall and per dimension, with the engine's ranking rules. */
 import { rankBoard, type Direction } from "../../src/engine/index.ts";
-import type { BoardId } from "../../src/schemas/board.ts";
+import { BOARD_SCOPE, type BoardId } from "../../src/schemas/board.ts";
 import type { StoreContent } from "./store-content.ts";
-
-/** Which direction and level of results a board ranks. */
-export const BOARD_SCOPE: Record<BoardId, { direction: "t2v" | "v2t"; level: "instance" | "model" }> = {
-  t2v: { direction: "t2v", level: "model" },
-  "v2t-instance": { direction: "v2t", level: "instance" },
-  "v2t-model": { direction: "v2t", level: "model" },
-};
 
 function resultKey(parts: readonly string[]): string {
   return parts.join("\u0000");

@@ -25,7 +25,7 @@ import {
   type V2TMethodPredictions,
   type VideoRecord,
 } from "../../src/engine/index.ts";
-import type { BoardId } from "../../src/schemas/board.ts";
+import { BOARD_SCOPE, type BoardId } from "../../src/schemas/board.ts";
 import { cacheKey, readCache, writeCache } from "./score-cache.ts";
 import type { ResultRow, StoreContent } from "./store-content.ts";
 
@@ -323,7 +323,6 @@ export function applyRankUncertainty(content: Content, uncertainty: readonly Boa
     ranking.rankWorst = found.rankWorst;
     ranking.separableFromNext = found.separableFromNext;
   }
-  const scope = { t2v: ["t2v", "model"], "v2t-instance": ["v2t", "instance"], "v2t-model": ["v2t", "model"] } as const;
   const resultOf = new Map(content.results.map((r) => [key(r.benchmarkId, r.direction, r.level, r.dimension, r.entryId, `${r.perspectiveId}_${r.metric}`), r]));
   const groups = new Map<string, (typeof content.columnRanks)[number][]>();
   for (const row of content.columnRanks) {
@@ -332,7 +331,7 @@ export function applyRankUncertainty(content: Content, uncertainty: readonly Boa
   }
   for (const rows of groups.values()) {
     const cis = rows.map((row) => {
-      const [direction, level] = scope[row.board];
+      const { direction, level } = BOARD_SCOPE[row.board];
       const r = resultOf.get(key(row.benchmarkId, direction, level, row.dimension, row.entryId, row.columnKey));
       return r && r.ciLow !== null && r.ciLow !== undefined && r.ciHigh !== null && r.ciHigh !== undefined ? { low: r.ciLow, high: r.ciHigh } : null;
     });

@@ -1,22 +1,10 @@
 /** Loads one board (benchmark × board × dimension) as the store holds it: values, CIs, ranks, provenance. */
 import { and, eq } from "drizzle-orm";
 import * as t from "../../db/schema.ts";
-import type { BoardId } from "../schemas/board.ts";
+import { BOARD_SCOPE, type BoardId } from "../schemas/board.ts";
 import { listBoardColumns, type BoardColumnInfo } from "./benchmarks.ts";
 import { store } from "./store.ts";
 import { entryUrl } from "./urls.ts";
-
-/** Which results a board shows. */
-const SCOPE: Record<BoardId, { direction: "t2v" | "v2t"; level: "instance" | "model" }> = {
-  t2v: { direction: "t2v", level: "model" },
-  "v2t-instance": { direction: "v2t", level: "instance" },
-  "v2t-model": { direction: "v2t", level: "model" },
-};
-
-/** The direction and level of results a board ranks. */
-export function boardScope(board: BoardId): { direction: "t2v" | "v2t"; level: "instance" | "model" } {
-  return SCOPE[board];
-}
 
 /** One value on a board with its uncertainty, column rank and where it comes from. */
 export interface BoardCell {
@@ -102,7 +90,7 @@ function entriesOf(benchmarkId: string, direction: "t2v" | "v2t"): Map<string, E
 /** Loads a board; reference entries (real videos) follow the ranked rows, unranked. */
 export function loadBoard(benchmarkId: string, board: BoardId, dimension = "overall"): BoardView {
   const db = store();
-  const { direction, level } = SCOPE[board];
+  const { direction, level } = BOARD_SCOPE[board];
   const columns = listBoardColumns(benchmarkId, board);
   const entries = entriesOf(benchmarkId, direction);
   const results = db

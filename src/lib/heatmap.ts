@@ -1,9 +1,9 @@
 /** Loads an entries × dimensions grid of one board column, for the heatmap. */
 import { and, eq } from "drizzle-orm";
 import * as t from "../../db/schema.ts";
-import type { BoardId } from "../schemas/board.ts";
+import { BOARD_SCOPE, type BoardId } from "../schemas/board.ts";
 import { listBoardColumns, listDimensions, type BoardColumnInfo, type DimensionInfo } from "./benchmarks.ts";
-import { boardScope, loadBoard } from "./boards.ts";
+import { loadBoard } from "./boards.ts";
 import { store } from "./store.ts";
 
 /** One heatmap: rows in overall board order, one cell per dimension (null where there is no value). */
@@ -20,7 +20,7 @@ export interface Heatmap {
 export function loadHeatmaps(benchmarkId: string, board: BoardId): Heatmap[] {
   const dimensions = listDimensions(benchmarkId);
   if (dimensions.length === 0) return [];
-  const { direction, level } = boardScope(board);
+  const { direction, level } = BOARD_SCOPE[board];
   const results = store()
     .select()
     .from(t.results)

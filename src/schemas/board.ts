@@ -6,6 +6,13 @@ export const BoardIdSchema = z.enum(["t2v", "v2t-instance", "v2t-model"]);
 /** A board id. */
 export type BoardId = z.infer<typeof BoardIdSchema>;
 
+/** Which results a board ranks: T2V models, or V2T methods at instance or model level. */
+export const BOARD_SCOPE: Readonly<Record<BoardId, { direction: "t2v" | "v2t"; level: "instance" | "model" }>> = {
+  t2v: { direction: "t2v", level: "model" },
+  "v2t-instance": { direction: "v2t", level: "instance" },
+  "v2t-model": { direction: "v2t", level: "model" },
+};
+
 /** Metrics a board column can rank by; accuracy is in percent, `score` is a published figure as is. */
 export const MetricSchema = z.enum(["mos", "accuracy", "srcc", "plcc", "krcc", "score"]);
 

@@ -1,5 +1,5 @@
 /** The table submit prints for an entry: its would-be figures with 95% CIs and its rank on each board. */
-import { BOARD_SCOPE } from "../rank-boards.ts";
+import { BOARD_SCOPE } from "../../../src/schemas/board.ts";
 import type { StoreContent } from "../store-content.ts";
 import type { BoardId } from "../../../src/schemas/board.ts";
 
