@@ -18,6 +18,8 @@ export interface BuildOptions extends ScoringOptions {
   readonly datasetsDir?: string;
   /** Bundles to check and score beside data/submissions/ (submit's validation and --dry-run); never stored. */
   readonly extraBundles?: readonly string[];
+  /** False to only read and check the inputs, without results or rankings (submit's check step). */
+  readonly score?: boolean;
 }
 
 /** Benchmark folders in a stable order (the order in which the site lists them). */
@@ -46,6 +48,7 @@ export function buildContent(options: BuildOptions): StoreContent {
     importExternalDataset(content, benchmark, datasetsRoot(options.datasetsDir));
   });
   importSubmissions(content, { dataDir: options.dataDir, datasetsDir: options.datasetsDir, extraBundles: options.extraBundles });
+  if (options.score === false) return content;
   const uncertainty = scoreBenchmarks(content, options);
   rankAllBoards(content);
   applyRankUncertainty(content, uncertainty);

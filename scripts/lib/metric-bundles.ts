@@ -23,6 +23,8 @@ interface MetricEntry {
   readonly organization: string;
   readonly url: string;
   readonly license: string;
+  /** V2T kind; most of these are embedding-based alignment metrics. */
+  readonly kind?: "lmm-metric";
 }
 
 const FETV_SCORES = { organization: "FETV-EVAL (Liu et al., 2023)", license: "CC BY 4.0 (FETV)" };
@@ -37,7 +39,7 @@ const METRICS: Record<string, { read: (dir: string) => MetricScores[]; entries: 
       CLIPScore: { name: "CLIPScore", ...FETV_SCORES, url: "https://arxiv.org/abs/2104.08718" },
       "CLIPScore-ft": { name: "CLIPScore-ft", ...FETV_SCORES, url: "https://github.com/llyx97/FETV-EVAL" },
       BLIPScore: { name: "BLIPScore", ...FETV_SCORES, url: "https://github.com/llyx97/FETV-EVAL" },
-      "Otter-VQA": { name: "Otter-VQA", ...FETV_SCORES, url: "https://github.com/llyx97/FETV-EVAL" },
+      "Otter-VQA": { name: "Otter-VQA", ...FETV_SCORES, url: "https://github.com/llyx97/FETV-EVAL", kind: "lmm-metric" },
     },
   },
   tvge: {
@@ -46,7 +48,7 @@ const METRICS: Record<string, { read: (dir: string) => MetricScores[]; entries: 
       "CLIP Score": { name: "CLIP Score", ...TVGE_SCORES, url: "https://arxiv.org/abs/2104.08718" },
       "X-CLIP Score": { name: "X-CLIP Score", ...TVGE_SCORES, url: "https://github.com/microsoft/VideoX/tree/master/X-CLIP" },
       "BLIP-BLEU": { name: "BLIP-BLEU", ...TVGE_SCORES, url: "https://github.com/EvalCrafter/EvalCrafter" },
-      "T2VScore-A (GPT-4V)": { name: "T2VScore-A (GPT-4V)", ...TVGE_SCORES, url: "https://showlab.github.io/T2VScore/" },
+      "T2VScore-A (GPT-4V)": { name: "T2VScore-A (GPT-4V)", ...TVGE_SCORES, url: "https://showlab.github.io/T2VScore/", kind: "lmm-metric" },
     },
   },
 };
@@ -90,7 +92,7 @@ export function writeMetricBundles(datasetsRoot: string, outDir: string, options
         schemaVersion: 1,
         benchmark: benchmarkId,
         direction: "v2t",
-        entry: { ...entry, kind: "alignment-metric", contact: MAINTAINERS_CONTACT },
+        entry: { name: entry.name, organization: entry.organization, url: entry.url, license: entry.license, kind: entry.kind ?? "alignment-metric", contact: MAINTAINERS_CONTACT },
         method: METHOD,
       };
       const dir = path.join(outDir, benchmarkId, "v2t", slugify(entry.name));

@@ -15,9 +15,6 @@ import { discard, keepBundle, type KeptBundle } from "./keep-bundle.ts";
 import { parseBundle, type ParsedBundle } from "./parse-bundle.ts";
 import { createProgress, type ProgressStream } from "./progress.ts";
 
-/** Bootstrap resamples of the check-only build, whose figures are thrown away: only validity matters there. */
-const CHECK_RESAMPLES = 2;
-
 /** What to submit, where, and how. */
 export interface SubmitOptions {
   readonly bundle: string;
@@ -84,9 +81,8 @@ export function submitBundle(options: SubmitOptions): SubmitOutcome {
   let checked: StoreContent;
   try {
     progress.step(options.dryRun ? "checking against the benchmark and scoring (dry run)" : "checking against the benchmark");
-    const scoring = options.dryRun
-      ? { ...(options.resamples ? { resamples: options.resamples } : {}) }
-      : { resamples: CHECK_RESAMPLES };
+    // A real submission is scored once, by the rebuild after it is kept; checking it needs no figures.
+    const scoring = options.dryRun ? { ...(options.resamples ? { resamples: options.resamples } : {}) } : { score: false };
     checked = buildContent({ ...build, ...scoring, extraBundles: [options.bundle], progress: note });
   } catch (error) {
     progress.done();
