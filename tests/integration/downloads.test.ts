@@ -8,7 +8,8 @@ import { beforeAll, describe, expect, it } from "vitest";
 import golden from "../fixtures/aigve-60k-ranks.json" with { type: "json" };
 
 const ROOT = path.resolve(import.meta.dirname, "../..");
-const DIST = path.join(ROOT, "dist");
+/** The built site under test: dist/, or a copy of it named by AIGVE_DIST. */
+const DIST = process.env.AIGVE_DIST ? path.resolve(process.env.AIGVE_DIST) : path.join(ROOT, "dist");
 const DOWNLOADS = path.join(DIST, "downloads", "aigve-60k");
 const PUBLISHED = path.join(ROOT, "data", "benchmarks", "aigve-60k", "published");
 

@@ -1,0 +1,70 @@
+/**
+ * axe-core (WCAG 2.0 / 2.1, levels A and AA) on the main pages, in the light and the dark colour scheme,
+ * at desktop width and at 390 px (a phone), with the chart islands hydrated.
+ */
+import type { Page } from "playwright-core";
+import { beforeAll, expect, it } from "vitest";
+import { axeViolations, describeBrowser, useSite, visit } from "../support/e2e.ts";
+
+const PAGES = [
+  "/",
+  "/t2v/",
+  "/v2t/",
+  "/v2t/?view=model",
+  "/methodology/",
+  "/downloads/",
+  "/submit/",
+  "/aigve-60k/",
+  "/aigve-60k/t2v/jimeng/",
+  "/aigve-60k/v2t/love/",
+  "/fetv/t2v/",
+];
+
+const VARIANTS = [
+  { name: "light, 1280 px", colorScheme: "light", width: 1280, height: 900 },
+  { name: "dark, 1280 px", colorScheme: "dark", width: 1280, height: 900 },
+  { name: "light, 390 px", colorScheme: "light", width: 390, height: 844 },
+  { name: "dark, 390 px", colorScheme: "dark", width: 390, height: 844 },
+] as const;
+
+/** Scrolls every island into view and waits until all have hydrated, so that axe sees the charts too. */
+async function hydrateIslands(page: Page): Promise<void> {
+  const islands = page.locator("astro-island");
+  const count = await islands.count();
+  for (let i = 0; i < count; i += 1) await islands.nth(i).scrollIntoViewIfNeeded();
+  if (count > 0) {
+    await page.waitForFunction(() => document.querySelectorAll("astro-island[ssr]").length === 0, null, {
+      timeout: 10_000,
+      polling: 50,
+    });
+  }
+  await page.evaluate(() => window.scrollTo(0, 0));
+}
+
+describeBrowser("accessibility (axe-core, WCAG 2.1 AA)", () => {
+  const site = useSite();
+  let page: Page;
+
+  beforeAll(async () => {
+    page = await site.newPage();
+  });
+
+  for (const variant of VARIANTS) {
+    for (const pathname of PAGES) {
+      it(`${pathname} has no violations (${variant.name})`, async () => {
+        await page.setViewportSize({ width: variant.width, height: variant.height });
+        await page.emulateMedia({ colorScheme: variant.colorScheme });
+        site.resetProblems(page);
+        await visit(site, page, pathname, { settle: false });
+        await hydrateIslands(page);
+        expect(await page.evaluate(() => matchMedia("(prefers-color-scheme: dark)").matches)).toBe(
+          variant.colorScheme === "dark",
+        );
+        const violations = await axeViolations(page);
+        expect(violations).toEqual([]);
+        const { consoleErrors, pageErrors, failedRequests } = site.problems(page);
+        expect([...consoleErrors, ...pageErrors, ...failedRequests]).toEqual([]);
+      });
+    }
+  }
+});
