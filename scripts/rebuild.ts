@@ -5,6 +5,7 @@ import { parseArgs } from "node:util";
 import { storePath } from "../db/client.ts";
 import { buildContent } from "./lib/build-content.ts";
 import { InputError } from "./lib/input-error.ts";
+import { DEFAULT_CACHE_DIR } from "./lib/score-cache.ts";
 import { displayPath } from "./lib/read-data.ts";
 import { writeStore } from "./lib/write-store.ts";
 
@@ -24,7 +25,7 @@ try {
     dataDir: path.resolve(values.data),
     ...(values.datasets ? { datasetsDir: path.resolve(values.datasets) } : {}),
     ...(values.resamples ? { resamples: Number(values.resamples) } : {}),
-    cacheDir: path.resolve(import.meta.dirname, "../.cache/scores"),
+    cacheDir: DEFAULT_CACHE_DIR,
     progress: (message) => console.log(message),
   });
   writeStore(content, target);

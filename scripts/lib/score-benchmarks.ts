@@ -115,7 +115,7 @@ function estimateRow(base: Omit<ResultRow, "value" | "ciLow" | "ciHigh" | "n">, 
 
 /** Adds T2V results of `videos` (human-rated, reference or auto-scored) to the content. */
 function addT2vResults(
-  content: Content,
+  rows: ResultRow[],
   benchmarkId: string,
   videos: VideoRecord[],
   mos: Record<string, Map<string, number>>,
@@ -132,11 +132,11 @@ function addT2vResults(
       const base = { benchmarkId, direction: "t2v", entryId: model.modelId, level: "model", dimension, provenance, source: source(model.modelId, result.settings) } as const;
       for (const [perspectiveId, figure] of Object.entries(scores.perspectives)) {
         if (figure.mean === null) continue;
-        content.results.push({ ...base, perspectiveId, metric: "mos", value: figure.mean, ciLow: figure.ciLow, ciHigh: figure.ciHigh, n: figure.n });
+        rows.push({ ...base, perspectiveId, metric: "mos", value: figure.mean, ciLow: figure.ciLow, ciHigh: figure.ciHigh, n: figure.n });
       }
       const qaFigure = scores.qaAccuracyPct;
       if (qaFigure && qaFigure.mean !== null) {
-        content.results.push({ ...base, perspectiveId: "qa", metric: "accuracy", value: qaFigure.mean, ciLow: qaFigure.ciLow, ciHigh: qaFigure.ciHigh, n: qaFigure.n });
+        rows.push({ ...base, perspectiveId: "qa", metric: "accuracy", value: qaFigure.mean, ciLow: qaFigure.ciLow, ciHigh: qaFigure.ciHigh, n: qaFigure.n });
       }
     }
   }
@@ -171,7 +171,7 @@ function mappedAutoScores(
 }
 
 /** Adds V2T results of one method (instance and model level, every scope) to the content. */
-function addV2tResults(content: Content, benchmarkId: string, data: ReturnType<typeof perVideoData>, method: V2TMethodPredictions, options: ScoringOptions): void {
+function addV2tResults(rows: ResultRow[], benchmarkId: string, data: ReturnType<typeof perVideoData>, method: V2TMethodPredictions, options: ScoringOptions): void {
   const predictions = Object.fromEntries(Object.entries(method.scores).filter(([p]) => data.mosIds.includes(p)));
   const result = aggregateV2T(
     {
@@ -191,9 +191,9 @@ function addV2tResults(content: Content, benchmarkId: string, data: ReturnType<t
         const unit = level === "instance" ? "videos" : "T2V models";
         const source = describe(result.settings, unit);
         for (const metric of ["srcc", "plcc", "krcc"] as const) {
-          content.results.push(...estimateRow({ ...base, level, dimension, perspectiveId, metric, source }, f[metric], f.n));
+          rows.push(...estimateRow({ ...base, level, dimension, perspectiveId, metric, source }, f[metric], f.n));
         }
-        content.results.push(
+        rows.push(
           ...estimateRow({ ...base, level, dimension, perspectiveId, metric: "plcc_logistic", source: "4-parameter logistic (VQEG) fitted on all items; no interval" }, f.plccLogistic, f.n),
         );
       }
@@ -203,7 +203,7 @@ function addV2tResults(content: Content, benchmarkId: string, data: ReturnType<t
     const qa = result.qaAccuracyPct;
     const scoped = [["overall", qa] as const, ...Object.entries(qa.dimensions)];
     for (const [dimension, figure] of scoped) {
-      content.results.push(
+      rows.push(
         ...estimateRow({ ...base, level: "instance", dimension, perspectiveId: data.qaId ?? "qa", metric: "accuracy", source: describe(result.settings, "videos") }, figure, figure.n),
       );
     }
@@ -251,57 +251,80 @@ function boardUncertainty(
   return out;
 }
 
-/** Everything scoring reads about one benchmark, for the cache key. */
-function scoringInputs(content: Content, benchmarkId: string, options: ScoringOptions): unknown {
-  const of = <T extends { benchmarkId: string }>(rows: readonly T[]): T[] => rows.filter((row) => row.benchmarkId === benchmarkId);
-  return {
-    settings: { resamples: options.resamples ?? null, seed: options.seed ?? null },
-    tables: [
-      of(content.perspectives), of(content.boardColumns), of(content.promptDimensions), of(content.t2vEntries),
-      of(content.v2tEntries), of(content.videos), of(content.groundTruth), of(content.predictions),
-    ],
-  };
+/** Returns a cached value for these inputs, or computes and caches it (no cache without `cacheDir`). */
+function cached<T>(options: ScoringOptions, inputs: unknown, compute: () => T, label: string): T {
+  if (!options.cacheDir) return compute();
+  const key = cacheKey({ settings: { resamples: options.resamples ?? null, seed: options.seed ?? null }, inputs });
+  const hit = readCache<T>(options.cacheDir, key);
+  if (hit !== undefined) {
+    options.progress?.(`${label} (unchanged, from the scoring cache)`);
+    return hit;
+  }
+  options.progress?.(label);
+  const value = compute();
+  writeCache(options.cacheDir, key, value);
+  return value;
 }
 
-/** Scores every benchmark with per-video data; returns the boards' rank uncertainty for later. */
+/** The rows of a benchmark's tables that its human ground truth and video structure consist of. */
+function truthInputs(content: Content, benchmarkId: string): unknown[] {
+  const of = <T extends { benchmarkId: string }>(rows: readonly T[]): T[] => rows.filter((row) => row.benchmarkId === benchmarkId);
+  return [of(content.perspectives), of(content.boardColumns), of(content.promptDimensions), of(content.t2vEntries), of(content.videos), of(content.groundTruth)];
+}
+
+/**
+ * Scores every benchmark with per-video data; returns the boards' rank uncertainty for later. Each
+ * piece of work (T2V figures, each V2T method, the boards' joint bootstrap) is cached on its own inputs,
+ * so a new submission only costs its own scoring and the boards' bootstrap.
+ */
 export function scoreBenchmarks(content: Content, options: ScoringOptions = {}): BoardUncertainty[] {
   const uncertainty: BoardUncertainty[] = [];
   for (const benchmark of content.benchmarks) {
     const data = perVideoData(content, benchmark.id);
     const methods = methodPredictions(content, benchmark.id, data.qaId);
     if (data.human.length === 0 && methods.length === 0) continue;
-    const key = options.cacheDir ? cacheKey(scoringInputs(content, benchmark.id, options)) : "";
-    const cached = readCache<{ results: ResultRow[]; uncertainty: BoardUncertainty[] }>(options.cacheDir, key);
-    if (cached) {
-      options.progress?.(`Scoring ${benchmark.title}: unchanged inputs, figures taken from the scoring cache`);
-      content.results.push(...cached.results);
-      uncertainty.push(...cached.uncertainty);
-      continue;
+    const truth = truthInputs(content, benchmark.id);
+    const predictionsOf = (ids: ReadonlySet<string>) => content.predictions.filter((p) => p.benchmarkId === benchmark.id && ids.has(p.v2tEntryId));
+    const autoEntries = [...data.t2v.values()].filter((e) => e.source === "auto");
+    const mappedByEntry = autoEntries.map((entry) => ({
+      entry,
+      videos: data.auto.filter((v) => v.modelId === entry.id),
+      mapped: mappedAutoScores(data, methods.find((m) => m.id === entry.evaluatorId), data.auto.filter((v) => v.modelId === entry.id)),
+    }));
+    const autoMapped: Record<string, Map<string, number>> = {};
+    for (const { mapped } of mappedByEntry) {
+      for (const [perspective, values] of Object.entries(mapped)) autoMapped[perspective] = new Map([...(autoMapped[perspective] ?? []), ...values]);
     }
-    const firstResult = content.results.length;
-    const firstBoard = uncertainty.length;
     options.progress?.(`Scoring ${benchmark.title}: ${data.t2v.size} T2V entries, ${methods.length} V2T methods`);
-    const humanSource = (_: string, s: BootstrapSettings) => describe(s, "prompts");
-    addT2vResults(content, benchmark.id, data.human, data.mos, data.qa, "recomputed", options, humanSource);
-    addT2vResults(content, benchmark.id, data.reference, data.mos, data.qa, "recomputed", options, humanSource);
-    let autoMapped: Record<string, Map<string, number>> = {};
-    for (const entry of [...data.t2v.values()].filter((e) => e.source === "auto")) {
-      const videos = data.auto.filter((v) => v.modelId === entry.id);
-      const mapped = mappedAutoScores(data, methods.find((m) => m.id === entry.evaluatorId), videos);
-      autoMapped = Object.fromEntries(
-        [...new Set([...Object.keys(autoMapped), ...Object.keys(mapped)])].map((p) => [p, new Map([...(autoMapped[p] ?? []), ...(mapped[p] ?? [])])]),
-      );
-      addT2vResults(content, benchmark.id, videos, mapped, undefined, "auto", options, (_, s) =>
-        `scored by V2T entry "${entry.evaluatorId}"; predictions mapped to the MOS scale by a 4-parameter logistic fitted on the human-rated videos; ${describe(s, "prompts")}`,
-      );
-    }
+    const evaluators = new Set(autoEntries.map((e) => e.evaluatorId ?? ""));
+    content.results.push(
+      ...cached(options, ["t2v", truth, predictionsOf(evaluators)], () => {
+        const rows: ResultRow[] = [];
+        const humanSource = (_: string, s: BootstrapSettings) => describe(s, "prompts");
+        addT2vResults(rows, benchmark.id, data.human, data.mos, data.qa, "recomputed", options, humanSource);
+        addT2vResults(rows, benchmark.id, data.reference, data.mos, data.qa, "recomputed", options, humanSource);
+        for (const { entry, videos, mapped } of mappedByEntry) {
+          addT2vResults(rows, benchmark.id, videos, mapped, undefined, "auto", options, (_, s) =>
+            `scored by V2T entry "${entry.evaluatorId}"; predictions mapped to the MOS scale by a 4-parameter logistic fitted on the human-rated videos; ${describe(s, "prompts")}`,
+          );
+        }
+        return rows;
+      }, `  ${benchmark.title} T2V figures`),
+    );
     methods.forEach((method, i) => {
-      options.progress?.(`  ${benchmark.title} V2T ${i + 1}/${methods.length}: ${method.name}`);
-      addV2tResults(content, benchmark.id, data, method, options);
+      content.results.push(
+        ...cached(options, ["v2t", truth, method.id, predictionsOf(new Set([method.id]))], () => {
+          const rows: ResultRow[] = [];
+          addV2tResults(rows, benchmark.id, data, method, options);
+          return rows;
+        }, `  ${benchmark.title} V2T ${i + 1}/${methods.length}: ${method.name}`),
+      );
     });
-    options.progress?.(`  ${benchmark.title}: rank intervals by joint bootstrap of every board`);
-    uncertainty.push(...boardUncertainty(content, benchmark, data, methods, autoMapped, options));
-    writeCache(options.cacheDir, key, { results: content.results.slice(firstResult), uncertainty: uncertainty.slice(firstBoard) });
+    uncertainty.push(
+      ...cached(options, ["boards", truth, content.v2tEntries.filter((e) => e.benchmarkId === benchmark.id), predictionsOf(new Set(methods.map((m) => m.id)))],
+        () => boardUncertainty(content, benchmark, data, methods, autoMapped, options),
+        `  ${benchmark.title}: rank intervals by joint bootstrap of every board`),
+    );
   }
   return uncertainty;
 }

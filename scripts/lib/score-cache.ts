@@ -8,6 +8,9 @@ import path from "node:path";
 
 const ENGINE_DIR = path.resolve(import.meta.dirname, "../../src/engine");
 
+/** Where rebuild and submit keep scoring output: .cache/scores/ in the repository (gitignored). */
+export const DEFAULT_CACHE_DIR = path.resolve(import.meta.dirname, "../../.cache/scores");
+
 /** A hash of the engine's source, so any change to the statistics invalidates every entry. */
 function engineFingerprint(): string {
   const hash = createHash("sha256");

@@ -24,6 +24,8 @@ export interface SubmitOptions {
   readonly dryRun?: boolean;
   /** Bootstrap resamples for the figures printed and stored (the scorer's default when absent). */
   readonly resamples?: number;
+  /** The scoring cache (see score-cache.ts), so that only the new entry's figures are computed. */
+  readonly cacheDir?: string;
   readonly limits?: BundleLimits;
   readonly stdout?: ProgressStream;
   readonly stderr?: { write(text: string): unknown };
@@ -64,7 +66,11 @@ export function submitBundle(options: SubmitOptions): SubmitOutcome {
   const out = options.stdout ?? process.stdout;
   const err = options.stderr ?? process.stderr;
   const limits = options.limits ?? BUNDLE_LIMITS;
-  const build = { dataDir: options.dataDir, ...(options.datasetsDir ? { datasetsDir: options.datasetsDir } : {}) };
+  const build = {
+    dataDir: options.dataDir,
+    ...(options.datasetsDir ? { datasetsDir: options.datasetsDir } : {}),
+    ...(options.cacheDir ? { cacheDir: options.cacheDir } : {}),
+  };
   const progress = createProgress(options.dryRun ? 2 : 4, out);
   const note = (message: string) => progress.note(message);
 
