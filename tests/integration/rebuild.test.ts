@@ -10,6 +10,8 @@ import path from "node:path";
 import { promisify } from "node:util";
 import Database from "better-sqlite3";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { buildContent } from "../../scripts/lib/build-content.ts";
+import { writeStore } from "../../scripts/lib/write-store.ts";
 import golden from "../fixtures/aigve-60k-ranks.json" with { type: "json" };
 
 const ROOT = path.resolve(import.meta.dirname, "../..");
@@ -238,6 +240,21 @@ describe("rebuilding twice", () => {
 
   it("gives byte-identical SQLite files", () => {
     expect(sha256(storeB)).toBe(sha256(storeA));
+  });
+
+  it("gives the same store whether the scores are computed afresh or read from the scoring cache", { timeout: 180_000 }, () => {
+    // Both rebuilds above may read the repository's .cache/scores; here a private cache starts cold.
+    // Few resamples keep this fast; the bootstrap is seeded, so any count must reproduce.
+    const cacheDir = path.join(tmp, "score-cache");
+    const options = { dataDir: DATA, cacheDir, resamples: 5 };
+    const computed = buildContent(options);
+    expect(fs.readdirSync(cacheDir).length).toBeGreaterThan(0);
+    const cached = buildContent(options);
+    expect(JSON.stringify(cached)).toBe(JSON.stringify(computed));
+    const [fresh, fromCache] = [path.join(tmp, "fresh.sqlite"), path.join(tmp, "from-cache.sqlite")];
+    writeStore(computed, fresh);
+    writeStore(cached, fromCache);
+    expect(sha256(fromCache)).toBe(sha256(fresh));
   });
 });
 
