@@ -3,10 +3,10 @@
  * islands included. Every page is visited except that entry and dimension pages are sampled per folder.
  */
 import { expect, it } from "vitest";
-import { builtPages, describeBrowser, useSite, visit } from "../support/e2e.ts";
+import { builtPages, describeBrowser, hydrateIslands, useSite, visit } from "../support/e2e.ts";
 
 /** Leaf pages (entries, dimensions) beyond this many per folder are sampled evenly, first and last included. */
-const PER_FOLDER = 8;
+const PER_FOLDER = 6;
 
 /** All pages, except that each folder's leaf pages are cut to an even sample of PER_FOLDER. */
 function samplePages(pages: string[]): string[] {
@@ -42,14 +42,11 @@ describeBrowser("the built pages", () => {
   it(`renders ${sample.length} of ${pages.length} pages cleanly, islands hydrated`, { timeout: 180_000 }, async () => {
     expect(sample).toEqual(expect.arrayContaining([...MAIN_PAGES, "/aigve-60k/t2v/allegro/", "/aigve-60k/v2t/vsfa/"]));
     const page = await site.newPage();
-    // Tall enough that every client:visible island is in view at once and hydrates on load.
-    await page.setViewportSize({ width: 1280, height: 16_000 });
     const problems: string[] = [];
     for (const pathname of sample) {
       site.resetProblems(page);
       await visit(site, page, pathname, { settle: false });
-      const hydrated = () => document.querySelectorAll("astro-island[ssr]").length === 0;
-      if (!(await page.evaluate(hydrated))) await page.waitForFunction(hydrated, null, { timeout: 10_000, polling: 50 });
+      await hydrateIslands(page);
       if ((await page.locator("main h1").count()) !== 1) problems.push(`${pathname}: expected one h1 in main`);
       const found = site.problems(page);
       for (const message of [...found.consoleErrors, ...found.pageErrors, ...found.failedRequests]) {

@@ -150,6 +150,31 @@ export async function visit(site: Site, page: Page, pathname: string, options: {
   if (options.settle ?? true) await page.waitForLoadState("networkidle");
 }
 
+/**
+ * Scrolls each chart island into view in turn (client:visible islands hydrate on intersection), waits until
+ * none is left unhydrated, and scrolls back to the top.
+ */
+export async function hydrateIslands(page: Page): Promise<void> {
+  const pending = await page.evaluate(async () => {
+    const frame = () => new Promise((resolve) => requestAnimationFrame(() => requestAnimationFrame(resolve)));
+    const islands = [...document.querySelectorAll("astro-island[ssr]")];
+    for (const island of islands) {
+      // Islands are display: contents (no box of their own): scroll their rendered content instead.
+      const target = island.firstElementChild ?? island.parentElement ?? island;
+      target.scrollIntoView({ block: "center" });
+      await frame();
+    }
+    return islands.length;
+  });
+  if (pending > 0) {
+    await page.waitForFunction(() => document.querySelectorAll("astro-island[ssr]").length === 0, null, {
+      timeout: 10_000,
+      polling: 50,
+    });
+    await page.evaluate(() => window.scrollTo(0, 0));
+  }
+}
+
 /** Every page of the built site, as site paths ("/", "/t2v/", …), sorted. */
 export function builtPages(): string[] {
   const pages: string[] = [];
