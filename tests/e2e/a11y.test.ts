@@ -18,6 +18,11 @@ const PAGES = [
   "/aigve-60k/t2v/jimeng/",
   "/aigve-60k/v2t/love/",
   "/fetv/t2v/",
+  "/fetv/v2t/",
+  "/fetv/dimensions/",
+  "/fetv/dimensions/spatial-people/",
+  "/fetv/v2t/umtscore/",
+  "/tvge/t2v/floor33/",
 ];
 
 // Colour contrast depends on the scheme, layout rules (reflow, scrollable regions) on the width: each scheme at
@@ -25,6 +30,7 @@ const PAGES = [
 const VARIANTS = [
   { name: "light, 1280 px", colorScheme: "light", width: 1280, height: 900 },
   { name: "dark, 1280 px", colorScheme: "dark", width: 1280, height: 900 },
+  { name: "light, 390 px", colorScheme: "light", width: 390, height: 844 },
   { name: "dark, 390 px", colorScheme: "dark", width: 390, height: 844 },
 ] as const;
 
