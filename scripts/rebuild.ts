@@ -5,7 +5,7 @@ import { parseArgs } from "node:util";
 import { storePath } from "../db/client.ts";
 import { buildContent } from "./lib/build-content.ts";
 import { InputError } from "./lib/input-error.ts";
-import { DEFAULT_CACHE_DIR } from "./lib/score-cache.ts";
+import { DEFAULT_CACHE_DIR } from "./lib/scoring/cache.ts";
 import { displayPath } from "./lib/read-data.ts";
 import { writeStore } from "./lib/write-store.ts";
 

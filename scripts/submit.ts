@@ -3,7 +3,7 @@ import "./check-node.mjs";
 import path from "node:path";
 import { parseArgs } from "node:util";
 import { storePath } from "../db/client.ts";
-import { DEFAULT_CACHE_DIR } from "./lib/score-cache.ts";
+import { DEFAULT_CACHE_DIR } from "./lib/scoring/cache.ts";
 import { submitBundle } from "./lib/submissions/submit-bundle.ts";
 
 const USAGE = "usage: npm run submit -- <bundle folder or .zip> [--dry-run] [--data <dir>] [--store <file>] [--datasets <dir>] [--resamples <n>]";

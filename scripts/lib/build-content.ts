@@ -7,7 +7,7 @@ import { datasetsRoot, importExternalDataset } from "./datasets.ts";
 import { importPublished } from "./import-published.ts";
 import { InputError } from "./input-error.ts";
 import { rankAllBoards } from "./rank-boards.ts";
-import { applyRankUncertainty, scoreBenchmarks, type ScoringOptions } from "./score-benchmarks.ts";
+import { applyRankUncertainty, scoreBenchmarks, type ScoringOptions } from "./scoring/score-benchmarks.ts";
 import { displayPath, readJsonFile } from "./read-data.ts";
 import { emptyContent, type StoreContent } from "./store-content.ts";
 import { importSubmissions } from "./submissions/import-submissions.ts";

@@ -24,7 +24,7 @@ export interface SubmitOptions {
   readonly dryRun?: boolean;
   /** Bootstrap resamples for the figures printed and stored (the scorer's default when absent). */
   readonly resamples?: number;
-  /** The scoring cache (see score-cache.ts), so that only the new entry's figures are computed. */
+  /** The scoring cache (see scoring/cache.ts), so that only the new entry's figures are computed. */
   readonly cacheDir?: string;
   readonly limits?: BundleLimits;
   readonly stdout?: ProgressStream;

@@ -1,31 +1,34 @@
 /**
- * A content-addressed cache of scoring output. Scoring is deterministic, so a benchmark whose inputs,
- * bootstrap settings and engine source are unchanged gets the same figures; the key covers all three.
+ * A content-addressed cache of scoring output. Scoring is deterministic, so work whose inputs, bootstrap
+ * settings and code (engine and scoring scripts) are unchanged gives the same figures; the key covers all three.
  */
 import { createHash } from "node:crypto";
 import fs from "node:fs";
 import path from "node:path";
 
-const ENGINE_DIR = path.resolve(import.meta.dirname, "../../src/engine");
+/** The code whose output is cached: the engine and the scoring scripts around it. */
+const CODE_DIRS = [path.resolve(import.meta.dirname, "../../../src/engine"), import.meta.dirname];
 
 /** Where rebuild and submit keep scoring output: .cache/scores/ in the repository (gitignored). */
-export const DEFAULT_CACHE_DIR = path.resolve(import.meta.dirname, "../../.cache/scores");
+export const DEFAULT_CACHE_DIR = path.resolve(import.meta.dirname, "../../../.cache/scores");
 
-/** A hash of the engine's source, so any change to the statistics invalidates every entry. */
-function engineFingerprint(): string {
+/** A hash of that code, so any change to how figures are computed invalidates every entry. */
+function codeFingerprint(): string {
   const hash = createHash("sha256");
-  for (const file of fs.readdirSync(ENGINE_DIR).sort()) {
-    hash.update(file).update(fs.readFileSync(path.join(ENGINE_DIR, file)));
+  for (const dir of CODE_DIRS) {
+    for (const file of fs.readdirSync(dir).sort()) {
+      hash.update(file).update(fs.readFileSync(path.join(dir, file)));
+    }
   }
   return hash.digest("hex");
 }
 
-let engine: string | undefined;
+let code: string | undefined;
 
 /** The cache key of some JSON-serializable inputs. */
 export function cacheKey(inputs: unknown): string {
-  engine ??= engineFingerprint();
-  return createHash("sha256").update(engine).update(JSON.stringify(inputs)).digest("hex");
+  code ??= codeFingerprint();
+  return createHash("sha256").update(code).update(JSON.stringify(inputs)).digest("hex");
 }
 
 /** Reads a cached value, or undefined when absent or unreadable (the cache is only an accelerator). */
