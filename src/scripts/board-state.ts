@@ -79,3 +79,16 @@ export function rowMatches(row: { search: string; group: string }, state: BoardS
   const q = state.q.trim().toLowerCase();
   return (q === "" || row.search.includes(q)) && (state.filter === "" || row.group === state.filter);
 }
+
+/**
+ * Where `?benchmark=<id>` points when it names another benchmark than the page's: that benchmark's
+ * board with the rest of the query kept; null when there is nothing to do (absent, current or unknown).
+ */
+export function benchmarkRedirect(search: string, current: string, targets: Readonly<Record<string, string>>): string | null {
+  const params = new URLSearchParams(search);
+  const wanted = params.get("benchmark");
+  if (wanted === null || wanted === current || !Object.hasOwn(targets, wanted)) return null;
+  params.delete("benchmark");
+  const rest = params.toString();
+  return `${targets[wanted]}${rest ? `?${rest}` : ""}`;
+}

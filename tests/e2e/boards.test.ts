@@ -146,6 +146,18 @@ describeBrowser("board interaction", () => {
     expect(query(page)).toEqual({ sort: "correspondence_mos", dir: "asc", access: "closed", q: "s" });
   });
 
+  it("forwards ?benchmark= to that benchmark's board, keeping the rest of the view", async () => {
+    // From FETV's board (present with or without the external datasets) to AIGVE-60K's.
+    await page.goto(`${site.url}/fetv/v2t/?benchmark=aigve-60k&view=model&q=intern`, { waitUntil: "load" });
+    await page.waitForURL(/\/aigve-60k\/v2t\//);
+    await page.waitForLoadState("networkidle");
+    expect(new URL(page.url()).pathname).toBe("/aigve-60k/v2t/");
+    expect(query(page)).toEqual({ view: "model", q: "intern" });
+    const shown = await shownRows(page, "#v2t-model-table");
+    expect(shown.length).toBe(7);
+    expect(shown.every((id) => id.startsWith("intern"))).toBe(true);
+  });
+
   it("shows the model-level V2T table for ?view=model and switches back with the tab", async () => {
     await visit(site, page, "/v2t/?view=model");
     expect(await page.isVisible("#v2t-model-table")).toBe(true);

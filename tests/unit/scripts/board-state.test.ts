@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
 import {
+  benchmarkRedirect,
   compareRows,
   defaultDirection,
   nextSort,
@@ -178,5 +179,21 @@ describe("rowMatches", () => {
   it("needs both the search and the filter to match", () => {
     expect(rowMatches(intern, { ...DEFAULT, q: "intern", filter: "proprietary-lmm" })).toBe(false);
     expect(rowMatches(gpt, { ...DEFAULT, q: "gpt", filter: "proprietary-lmm" })).toBe(true);
+  });
+});
+
+describe("benchmarkRedirect", () => {
+  const targets = { "aigve-60k": "/aigve-60k/t2v/", fetv: "/fetv/t2v/" };
+
+  it("forwards to the named benchmark's board and keeps the rest of the query", () => {
+    expect(benchmarkRedirect("?benchmark=fetv&sort=name&q=zero", "aigve-60k", targets)).toBe("/fetv/t2v/?sort=name&q=zero");
+    expect(benchmarkRedirect("?benchmark=fetv", "aigve-60k", targets)).toBe("/fetv/t2v/");
+  });
+
+  it("does nothing without the parameter, for the current benchmark, or for an unknown one", () => {
+    expect(benchmarkRedirect("?sort=name", "aigve-60k", targets)).toBeNull();
+    expect(benchmarkRedirect("?benchmark=aigve-60k", "aigve-60k", targets)).toBeNull();
+    expect(benchmarkRedirect("?benchmark=nope", "aigve-60k", targets)).toBeNull();
+    expect(benchmarkRedirect("?benchmark=toString", "aigve-60k", targets)).toBeNull();
   });
 });
