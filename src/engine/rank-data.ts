@@ -17,20 +17,20 @@ const MASK = BUCKETS - 1;
 const HIGH_WORD = new Uint8Array(new Uint32Array([1]).buffer)[0] === 1 ? 1 : 0;
 const LOW_WORD = 1 - HIGH_WORD;
 
-/**
- * Indices that sort `values` ascending, stable (equal values keep their input order), like
- * `numpy.argsort(values, kind="stable")`.
- */
-export function argsort(values: Numbers): Uint32Array {
-  const n = values.length;
-  const order = new Uint32Array(n);
-  if (n === 0) return order;
-  const float = new Float64Array(1);
-  const words = new Uint32Array(float.buffer);
-  const high = new Uint32Array(n);
-  const low = new Uint32Array(n);
-  // Unsigned keys whose order is the numeric order: flip every bit of negatives, only the sign of others.
-  for (let i = 0; i < n; i++) {
+// Working space of `argsort`, kept between calls: a bootstrap or a rebuild sorts thousands of times,
+// and five fresh arrays per call made the garbage collector, not the sort, the bottleneck. Safe
+// because `argsort` is synchronous and never re-entered; what it returns is always a fresh array.
+let working = new Uint32Array(0);
+const FLOAT = new Float64Array(1);
+const WORDS = new Uint32Array(FLOAT.buffer);
+const COUNTS = new Uint32Array(6 * BUCKETS);
+
+/** Unsigned 64-bit keys (high and low words) whose order is the numeric order of finite doubles. */
+function fillKeys(values: Numbers, high: Uint32Array, low: Uint32Array): void {
+  const float = FLOAT;
+  const words = WORDS;
+  // Flip every bit of negatives, only the sign of others.
+  for (let i = 0; i < high.length; i++) {
     float[0] = (values[i] as number) + 0; // + 0 turns -0 into +0
     const h = words[HIGH_WORD] as number;
     const l = words[LOW_WORD] as number;
@@ -42,8 +42,85 @@ export function argsort(values: Numbers): Uint32Array {
       low[i] = l;
     }
   }
+}
+
+/** Longest run of equal high words the fast path settles by insertion; longer runs take the full sort. */
+const LONGEST_RUN = 32;
+
+/**
+ * Indices that sort `values` ascending, stable (equal values keep their input order), like
+ * `numpy.argsort(values, kind="stable")`. Radix-sorts the high 32 bits of the keys (three passes), then
+ * orders the few runs of equal high words by their low words; data with long such runs (values that
+ * differ only far down the mantissa) take the full six-pass sort instead.
+ */
+export function argsort(values: Numbers): Uint32Array {
+  const n = values.length;
+  const order = new Uint32Array(n);
+  if (n === 0) return order;
+  if (working.length < 5 * n) working = new Uint32Array(5 * n);
+  const high = working.subarray(0, n);
+  const low = working.subarray(n, 2 * n);
+  fillKeys(values, high, low);
+  const counts = COUNTS;
+  counts.fill(0, 0, 3 * BUCKETS);
+  for (let i = 0; i < n; i++) {
+    const h = high[i] as number;
+    counts[h & MASK]!++;
+    counts[BUCKETS + ((h >>> 11) & MASK)]!++;
+    counts[2 * BUCKETS + (h >>> 22)]!++;
+  }
+  for (let i = 0; i < n; i++) order[i] = i;
+  let srcIndex = order;
+  let srcHigh = high;
+  let dstIndex = working.subarray(2 * n, 3 * n);
+  let dstHigh = working.subarray(3 * n, 4 * n);
+  for (let d = 0; d < 3; d++) {
+    if (!toOffsets(counts, d * BUCKETS, n)) continue;
+    const base = d * BUCKETS;
+    const shift = d * 11;
+    for (let j = 0; j < n; j++) {
+      const h = srcHigh[j] as number;
+      const at = counts[base + ((h >>> shift) & MASK)]!++;
+      dstIndex[at] = srcIndex[j] as number;
+      dstHigh[at] = h;
+    }
+    [srcIndex, dstIndex] = [dstIndex, srcIndex];
+    [srcHigh, dstHigh] = [dstHigh, srcHigh];
+  }
+  for (let start = 0; start < n; ) {
+    const h = srcHigh[start] as number;
+    let end = start + 1;
+    while (end < n && srcHigh[end] === h) end++;
+    if (end - start > LONGEST_RUN) return argsortFull(values);
+    // Insertion by low word; strict comparison keeps equal keys in input order (stable).
+    for (let i = start + 1; i < end; i++) {
+      const index = srcIndex[i] as number;
+      const key = low[index] as number;
+      let j = i - 1;
+      while (j >= start && (low[srcIndex[j] as number] as number) > key) {
+        srcIndex[j + 1] = srcIndex[j] as number;
+        j--;
+      }
+      srcIndex[j + 1] = index;
+    }
+    start = end;
+  }
+  if (srcIndex !== order) order.set(srcIndex);
+  return order;
+}
+
+/** The full 64-bit LSD radix argsort (six passes of 11 bits), for data the fast path cannot settle. */
+function argsortFull(values: Numbers): Uint32Array {
+  const n = values.length;
+  const order = new Uint32Array(n);
+  if (n === 0) return order;
+  if (working.length < 5 * n) working = new Uint32Array(5 * n);
+  const high = working.subarray(0, n);
+  const low = working.subarray(n, 2 * n);
+  fillKeys(values, high, low);
   // Six digits of 11 bits cover 64 bits; one read of the keys fills every histogram.
-  const counts = new Uint32Array(6 * BUCKETS);
+  const counts = COUNTS;
+  counts.fill(0);
   for (let i = 0; i < n; i++) {
     const l = low[i] as number;
     const h = high[i] as number;
@@ -59,9 +136,9 @@ export function argsort(values: Numbers): Uint32Array {
   let srcIndex = order;
   let srcLow = low;
   let srcHigh = high;
-  let dstIndex = new Uint32Array(n);
-  let dstLow = new Uint32Array(n);
-  let dstHigh = new Uint32Array(n);
+  let dstIndex = working.subarray(2 * n, 3 * n);
+  let dstLow = working.subarray(3 * n, 4 * n);
+  let dstHigh = working.subarray(4 * n, 5 * n);
   for (let d = 0; d < 6; d++) {
     if (!toOffsets(counts, d * BUCKETS, n)) continue;
     const base = d * BUCKETS;
@@ -95,7 +172,8 @@ export function argsort(values: Numbers): Uint32Array {
     [srcLow, dstLow] = [dstLow, srcLow];
     [srcHigh, dstHigh] = [dstHigh, srcHigh];
   }
-  return srcIndex;
+  if (srcIndex !== order) order.set(srcIndex);
+  return order;
 }
 
 /**
