@@ -44,6 +44,16 @@ function fillKeys(values: Numbers, high: Uint32Array, low: Uint32Array): void {
   }
 }
 
+/** The sort keys of `values` in the working space (grown when needed): high words, then low words. */
+function keysInWorkingSpace(values: Numbers): { high: Uint32Array; low: Uint32Array } {
+  const n = values.length;
+  if (working.length < 5 * n) working = new Uint32Array(5 * n);
+  const high = working.subarray(0, n);
+  const low = working.subarray(n, 2 * n);
+  fillKeys(values, high, low);
+  return { high, low };
+}
+
 /** Longest run of equal high words the fast path settles by insertion; longer runs take the full sort. */
 const LONGEST_RUN = 32;
 
@@ -57,10 +67,7 @@ export function argsort(values: Numbers): Uint32Array {
   const n = values.length;
   const order = new Uint32Array(n);
   if (n === 0) return order;
-  if (working.length < 5 * n) working = new Uint32Array(5 * n);
-  const high = working.subarray(0, n);
-  const low = working.subarray(n, 2 * n);
-  fillKeys(values, high, low);
+  const { high, low } = keysInWorkingSpace(values);
   const counts = COUNTS;
   counts.fill(0, 0, 3 * BUCKETS);
   for (let i = 0; i < n; i++) {
@@ -70,10 +77,10 @@ export function argsort(values: Numbers): Uint32Array {
     counts[2 * BUCKETS + (h >>> 22)]!++;
   }
   for (let i = 0; i < n; i++) order[i] = i;
-  let srcIndex = order;
-  let srcHigh = high;
-  let dstIndex = working.subarray(2 * n, 3 * n);
-  let dstHigh = working.subarray(3 * n, 4 * n);
+  let srcIndex: Uint32Array = order;
+  let srcHigh: Uint32Array = high;
+  let dstIndex: Uint32Array = working.subarray(2 * n, 3 * n);
+  let dstHigh: Uint32Array = working.subarray(3 * n, 4 * n);
   for (let d = 0; d < 3; d++) {
     if (!toOffsets(counts, d * BUCKETS, n)) continue;
     const base = d * BUCKETS;
@@ -91,7 +98,7 @@ export function argsort(values: Numbers): Uint32Array {
     const h = srcHigh[start] as number;
     let end = start + 1;
     while (end < n && srcHigh[end] === h) end++;
-    if (end - start > LONGEST_RUN) return argsortFull(values);
+    if (end - start > LONGEST_RUN) return argsortFull(values, order);
     // Insertion by low word; strict comparison keeps equal keys in input order (stable).
     for (let i = start + 1; i < end; i++) {
       const index = srcIndex[i] as number;
@@ -109,15 +116,11 @@ export function argsort(values: Numbers): Uint32Array {
   return order;
 }
 
-/** The full 64-bit LSD radix argsort (six passes of 11 bits), for data the fast path cannot settle. */
-function argsortFull(values: Numbers): Uint32Array {
+/** The full 64-bit LSD radix argsort (six passes of 11 bits) into `order`, for data the fast path cannot settle. */
+function argsortFull(values: Numbers, order: Uint32Array): Uint32Array {
   const n = values.length;
-  const order = new Uint32Array(n);
-  if (n === 0) return order;
-  if (working.length < 5 * n) working = new Uint32Array(5 * n);
-  const high = working.subarray(0, n);
-  const low = working.subarray(n, 2 * n);
-  fillKeys(values, high, low);
+  // The fast path moved the high words around: take fresh keys.
+  const { high, low } = keysInWorkingSpace(values);
   // Six digits of 11 bits cover 64 bits; one read of the keys fills every histogram.
   const counts = COUNTS;
   counts.fill(0);
@@ -133,12 +136,12 @@ function argsortFull(values: Numbers): Uint32Array {
   }
   for (let i = 0; i < n; i++) order[i] = i;
   // Keys travel with their indices so that every pass reads memory sequentially.
-  let srcIndex = order;
-  let srcLow = low;
-  let srcHigh = high;
-  let dstIndex = working.subarray(2 * n, 3 * n);
-  let dstLow = working.subarray(3 * n, 4 * n);
-  let dstHigh = working.subarray(4 * n, 5 * n);
+  let srcIndex: Uint32Array = order;
+  let srcLow: Uint32Array = low;
+  let srcHigh: Uint32Array = high;
+  let dstIndex: Uint32Array = working.subarray(2 * n, 3 * n);
+  let dstLow: Uint32Array = working.subarray(3 * n, 4 * n);
+  let dstHigh: Uint32Array = working.subarray(4 * n, 5 * n);
   for (let d = 0; d < 6; d++) {
     if (!toOffsets(counts, d * BUCKETS, n)) continue;
     const base = d * BUCKETS;
