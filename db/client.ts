@@ -42,10 +42,3 @@ export function createStore(file: string): Store {
   migrate(store, { migrationsFolder: MIGRATIONS_DIR });
   return store;
 }
-
-/** Opens an existing store for writing (submissions). */
-export function openStoreWritable(file: string = storePath()): Store {
-  const sqlite = new Database(file, { fileMustExist: true });
-  sqlite.pragma("foreign_keys = ON");
-  return drizzle(sqlite, { schema }) as Store;
-}

@@ -72,11 +72,6 @@ export function locateDataset(benchmarkId: string, root: string): DatasetLocatio
   };
 }
 
-/** Whether a benchmark's per-video data come from an external dataset. */
-export function hasExternalDataset(benchmarkId: string): boolean {
-  return benchmarkId in SOURCES;
-}
-
 /**
  * Imports the external dataset of a benchmark, if it has one; when the files are absent it warns and adds
  * nothing, so the benchmark stays defined with no entries.

@@ -83,14 +83,7 @@ export function argsort(values: Numbers): Uint32Array {
   let dstHigh: Uint32Array = working.subarray(3 * n, 4 * n);
   for (let d = 0; d < 3; d++) {
     if (!toOffsets(counts, d * BUCKETS, n)) continue;
-    const base = d * BUCKETS;
-    const shift = d * 11;
-    for (let j = 0; j < n; j++) {
-      const h = srcHigh[j] as number;
-      const at = counts[base + ((h >>> shift) & MASK)]!++;
-      dstIndex[at] = srcIndex[j] as number;
-      dstHigh[at] = h;
-    }
+    scatterByHighDigit(srcIndex, srcHigh, dstIndex, dstHigh, counts, d * BUCKETS, d * 11);
     [srcIndex, dstIndex] = [dstIndex, srcIndex];
     [srcHigh, dstHigh] = [dstHigh, srcHigh];
   }
@@ -163,13 +156,7 @@ function argsortFull(values: Numbers, order: Uint32Array): Uint32Array {
         dstHigh[at] = h;
       }
     } else {
-      const shift = d * 11 - 32;
-      for (let j = 0; j < n; j++) {
-        const h = srcHigh[j] as number;
-        const at = counts[base + ((h >>> shift) & MASK)]!++;
-        dstIndex[at] = srcIndex[j] as number;
-        dstHigh[at] = h;
-      }
+      scatterByHighDigit(srcIndex, srcHigh, dstIndex, dstHigh, counts, base, d * 11 - 32);
     }
     [srcIndex, dstIndex] = [dstIndex, srcIndex];
     [srcLow, dstLow] = [dstLow, srcLow];
@@ -177,6 +164,24 @@ function argsortFull(values: Numbers, order: Uint32Array): Uint32Array {
   }
   if (srcIndex !== order) order.set(srcIndex);
   return order;
+}
+
+/** One radix pass on an 11-bit digit of the high words: moves indices and high words to their buckets. */
+function scatterByHighDigit(
+  srcIndex: Uint32Array,
+  srcHigh: Uint32Array,
+  dstIndex: Uint32Array,
+  dstHigh: Uint32Array,
+  counts: Uint32Array,
+  base: number,
+  shift: number,
+): void {
+  for (let j = 0; j < srcIndex.length; j++) {
+    const h = srcHigh[j] as number;
+    const at = counts[base + ((h >>> shift) & MASK)]!++;
+    dstIndex[at] = srcIndex[j] as number;
+    dstHigh[at] = h;
+  }
 }
 
 /**

@@ -119,13 +119,12 @@ export function loadBoard(benchmarkId: string, board: BoardId, dimension = "over
     )
     .all();
   const rankOf = new Map(columnRanks.map((r) => [`${r.entryId}\u0000${r.columnKey}`, r]));
+  const resultOf = new Map(results.map((r) => [`${r.entryId}\u0000${r.perspectiveId}_${r.metric}`, r]));
 
   const cellsOf = (entryId: string): Record<string, BoardCell> => {
     const cells: Record<string, BoardCell> = {};
     for (const column of columns) {
-      const result = results.find(
-        (r) => r.entryId === entryId && r.perspectiveId === column.perspectiveId && r.metric === column.metric,
-      );
+      const result = resultOf.get(`${entryId}\u0000${column.key}`);
       if (!result) continue;
       const ranked = rankOf.get(`${entryId}\u0000${column.key}`);
       cells[column.key] = {

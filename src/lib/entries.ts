@@ -1,8 +1,9 @@
 /** Loads one T2V model or V2T method with every figure it has, its ranks and provenance. */
 import { and, eq } from "drizzle-orm";
 import * as t from "../../db/schema.ts";
-import type { BoardId } from "../schemas/board.ts";
-import { getBenchmark, listDimensions, type BenchmarkInfo, type DimensionInfo } from "./benchmarks.ts";
+import { BOARD_SCOPE, type BoardId } from "../schemas/board.ts";
+import { getBenchmark, listDimensions, listPerspectives, type BenchmarkInfo, type DimensionInfo } from "./benchmarks.ts";
+import { metricLabel } from "./labels.ts";
 import { loadBoard, type BoardRow, type BoardView } from "./boards.ts";
 import { store } from "./store.ts";
 
@@ -23,12 +24,24 @@ export interface EntryInfo {
   readonly submissionId: string | null;
 }
 
-/** One board as seen from one entry: its row and how many entries are ranked there. */
+/** A stored figure of an entry that is not a column of its board (e.g. PLCC after logistic mapping). */
+export interface ExtraFigure {
+  readonly label: string;
+  readonly metric: string;
+  readonly value: number;
+  readonly ciLow: number | null;
+  readonly ciHigh: number | null;
+  readonly n: number | null;
+  readonly provenance: "published" | "recomputed" | "auto";
+}
+
+/** One board as seen from one entry: its row, how many entries are ranked there, and its other figures. */
 export interface EntryBoard {
   readonly board: BoardId;
   readonly view: BoardView;
   readonly row: BoardRow | undefined;
   readonly rankedCount: number;
+  readonly extras: readonly ExtraFigure[];
 }
 
 /** An entry's whole page: metadata, boards overall, and per-dimension rows where they exist. */
@@ -74,13 +87,44 @@ function loadEntryInfo(benchmarkId: string, direction: "t2v" | "v2t", entryId: s
   return { ...e, direction, access: null, isReference: false, source: null, evaluatorId: null };
 }
 
-function entryBoard(benchmarkId: string, board: BoardId, dimension: string, entryId: string): EntryBoard {
+/** The entry's figures on a board's level and dimension that the board has no column for. */
+function extraFigures(view: BoardView, entryId: string): ExtraFigure[] {
+  const { direction, level } = BOARD_SCOPE[view.board];
+  const shown = new Set(view.columns.map((c) => `${c.perspectiveId}_${c.metric}`));
+  const perspectiveLabel = new Map(listPerspectives(view.benchmarkId).map((p) => [p.id, p.label]));
+  return store()
+    .select()
+    .from(t.results)
+    .where(
+      and(
+        eq(t.results.benchmarkId, view.benchmarkId),
+        eq(t.results.direction, direction),
+        eq(t.results.entryId, entryId),
+        eq(t.results.level, level),
+        eq(t.results.dimension, view.dimension),
+      ),
+    )
+    .all()
+    .filter((r) => !shown.has(`${r.perspectiveId}_${r.metric}`))
+    .map((r) => ({
+      label: `${perspectiveLabel.get(r.perspectiveId) ?? r.perspectiveId} ${metricLabel(r.metric)}`,
+      metric: r.metric,
+      value: r.value,
+      ciLow: r.ciLow,
+      ciHigh: r.ciHigh,
+      n: r.n,
+      provenance: r.provenance,
+    }));
+}
+
+function entryBoard(benchmarkId: string, board: BoardId, dimension: string, entryId: string, withExtras = false): EntryBoard {
   const view = loadBoard(benchmarkId, board, dimension);
   return {
     board,
     view,
     row: view.rows.find((row) => row.entryId === entryId),
     rankedCount: view.rows.filter((row) => row.rank !== null).length,
+    extras: withExtras ? extraFigures(view, entryId) : [],
   };
 }
 
@@ -92,7 +136,7 @@ export function loadEntryPage(benchmarkId: string, direction: "t2v" | "v2t", ent
     benchmark: getBenchmark(benchmarkId),
     entry,
     evaluator: entry.evaluatorId === null ? null : entryBoard(benchmarkId, "v2t-instance", "overall", entry.evaluatorId),
-    boards: boards.map((board) => entryBoard(benchmarkId, board, "overall", entryId)),
+    boards: boards.map((board) => entryBoard(benchmarkId, board, "overall", entryId, true)),
     dimensions: listDimensions(benchmarkId)
       .map((dimension) => ({
         dimension,

@@ -1,6 +1,6 @@
 /** Display formatting. Values are stored at full precision; rounding happens here and only for display. */
 
-const DECIMALS: Record<string, number> = { mos: 2, accuracy: 2, srcc: 4, plcc: 4, krcc: 4, score: 2 };
+const DECIMALS: Record<string, number> = { mos: 2, accuracy: 2, srcc: 4, plcc: 4, krcc: 4, plcc_logistic: 4, score: 2 };
 
 /** A metric value rounded for display (MOS and accuracy to 2 decimals, correlations to 4). */
 export function formatValue(metric: string, value: number | null | undefined): string {

@@ -4,14 +4,21 @@ import * as t from "../../db/schema.ts";
 import { getBenchmark, listPerspectives } from "./benchmarks.ts";
 import { store } from "./store.ts";
 
+/**
+ * Whether a benchmark's per-video ground truth may be published and exists: the one gate that keeps
+ * private labels out of dist/. Every page and endpoint that shows or links ground truth asks it.
+ */
+export function hasPublicGroundTruth(benchmarkId: string): boolean {
+  if (!getBenchmark(benchmarkId).labelsPublic) return false;
+  return store().select({ id: t.groundTruth.videoId }).from(t.groundTruth).where(eq(t.groundTruth.benchmarkId, benchmarkId)).limit(1).all().length > 0;
+}
+
 /** Per-video rows (video, prompt, model, reference flag, then per perspective MOS / raw MOS / SD / count / answer). */
 export function loadPublicGroundTruth(benchmarkId: string): { header: string[]; rows: (string | number | boolean | null)[][] } | null {
-  // The one gate that keeps private labels out of dist/: every caller goes through it.
-  if (!getBenchmark(benchmarkId).labelsPublic) return null;
+  if (!hasPublicGroundTruth(benchmarkId)) return null;
   const db = store();
   const perspectives = listPerspectives(benchmarkId);
   const videos = db.select().from(t.videos).where(eq(t.videos.benchmarkId, benchmarkId)).orderBy(asc(t.videos.id)).all();
-  if (videos.length === 0) return null;
   const truth = db.select().from(t.groundTruth).where(eq(t.groundTruth.benchmarkId, benchmarkId)).all();
   const byKey = new Map(truth.map((g) => [`${g.videoId}\u0000${g.perspectiveId}`, g]));
   const header = ["video", "prompt", "model", "reference"];

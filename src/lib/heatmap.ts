@@ -30,10 +30,12 @@ export function loadHeatmaps(benchmarkId: string, board: BoardId): Heatmap[] {
   return listBoardColumns(benchmarkId, board)
     .filter((column) => column.ranked)
     .flatMap((column) => {
-      const value = (entryId: string, dimension: string) =>
-        results.find(
-          (r) => r.entryId === entryId && r.dimension === dimension && r.perspectiveId === column.perspectiveId && r.metric === column.metric,
-        )?.value ?? null;
+      const valueOf = new Map(
+        results
+          .filter((r) => r.perspectiveId === column.perspectiveId && r.metric === column.metric)
+          .map((r) => [`${r.entryId}\u0000${r.dimension}`, r.value]),
+      );
+      const value = (entryId: string, dimension: string) => valueOf.get(`${entryId}\u0000${dimension}`) ?? null;
       const rows = overall.rows.map((row) => ({
         entryId: row.entryId,
         name: row.name,

@@ -55,3 +55,18 @@ export function boardLabel(board: "t2v" | "v2t-instance" | "v2t-model"): string 
   if (board === "t2v") return "Text-to-video models";
   return board === "v2t-instance" ? "Video-to-text methods, instance level" : "Video-to-text methods, model level";
 }
+
+const METRIC_LABELS: Record<string, string> = {
+  mos: "MOS",
+  accuracy: "accuracy (%)",
+  srcc: "SRCC",
+  plcc: "PLCC",
+  krcc: "KRCC",
+  plcc_logistic: "PLCC after logistic mapping",
+  score: "score",
+};
+
+/** The label of a metric code, e.g. `plcc_logistic` → "PLCC after logistic mapping". */
+export function metricLabel(metric: string): string {
+  return METRIC_LABELS[metric] ?? metric;
+}

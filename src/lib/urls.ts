@@ -21,3 +21,18 @@ export function entryUrl(benchmarkId: string, direction: "t2v" | "v2t", entryId:
 export function downloadUrl(benchmarkId: string, board: BoardId, format: "csv" | "json"): string {
   return href(`/downloads/${benchmarkId}/${board}.${format}`);
 }
+
+/** A dimension's download (every board, long format), `csv` or `json`. */
+export function dimensionDownloadUrl(benchmarkId: string, dimensionId: string, format: "csv" | "json"): string {
+  return href(`/downloads/${benchmarkId}/dimensions/${dimensionId}.${format}`);
+}
+
+/** One entry's JSON breakdown: every stored figure and rank. */
+export function entryDownloadUrl(benchmarkId: string, direction: "t2v" | "v2t", entryId: string): string {
+  return href(`/downloads/${benchmarkId}/entries/${direction}/${entryId}.json`);
+}
+
+/** Per-video ground truth of a benchmark whose labels are public. */
+export function groundTruthUrl(benchmarkId: string): string {
+  return href(`/downloads/${benchmarkId}/ground-truth.csv`);
+}

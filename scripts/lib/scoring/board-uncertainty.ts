@@ -89,7 +89,9 @@ export function applyRankUncertainty(content: Content, uncertainty: readonly Boa
       const r = resultOf.get(key(row.benchmarkId, direction, level, row.dimension, row.entryId, row.columnKey));
       return r && r.ciLow !== null && r.ciLow !== undefined && r.ciHigh !== null && r.ciHigh !== undefined ? { low: r.ciLow, high: r.ciHigh } : null;
     });
-    rankIntervals(cis).forEach((interval, i) => {
+    const first = rows[0];
+    const column = first && content.boardColumns.find((c) => c.benchmarkId === first.benchmarkId && c.board === first.board && c.key === first.columnKey);
+    rankIntervals(cis, column?.higherIsBetter === false ? "lower" : "higher").forEach((interval, i) => {
       const row = rows[i];
       if (!row || !interval) return;
       row.rankBest = interval.best;

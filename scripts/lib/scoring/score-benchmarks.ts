@@ -53,11 +53,10 @@ export function scoreBenchmarks(content: Content, options: ScoringOptions = {}):
     const truth = truthInputs(content, benchmark.id);
     const predictionsOf = (ids: ReadonlySet<string>) => content.predictions.filter((p) => p.benchmarkId === benchmark.id && ids.has(p.v2tEntryId));
     const autoEntries = [...data.t2v.values()].filter((e) => e.source === "auto");
-    const mappedByEntry = autoEntries.map((entry) => ({
-      entry,
-      videos: data.auto.filter((v) => v.modelId === entry.id),
-      mapped: mappedAutoScores(data, methods.find((m) => m.id === entry.evaluatorId), data.auto.filter((v) => v.modelId === entry.id)),
-    }));
+    const mappedByEntry = autoEntries.map((entry) => {
+      const videos = data.auto.filter((v) => v.modelId === entry.id);
+      return { entry, videos, mapped: mappedAutoScores(data, methods.find((m) => m.id === entry.evaluatorId), videos) };
+    });
     const autoMapped: Record<string, Map<string, number>> = {};
     for (const { mapped } of mappedByEntry) {
       for (const [perspective, values] of Object.entries(mapped)) autoMapped[perspective] = new Map([...(autoMapped[perspective] ?? []), ...values]);

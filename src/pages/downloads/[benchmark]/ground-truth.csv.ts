@@ -2,11 +2,11 @@
 import type { APIRoute, GetStaticPaths } from "astro";
 import { listBenchmarks } from "../../../lib/benchmarks.ts";
 import { toCsv } from "../../../lib/csv.ts";
-import { loadPublicGroundTruth } from "../../../lib/ground-truth.ts";
+import { hasPublicGroundTruth, loadPublicGroundTruth } from "../../../lib/ground-truth.ts";
 
 export const getStaticPaths: GetStaticPaths = () =>
   listBenchmarks()
-    .filter((b) => loadPublicGroundTruth(b.id) !== null)
+    .filter((b) => hasPublicGroundTruth(b.id))
     .map((b) => ({ params: { benchmark: b.id } }));
 
 export const GET: APIRoute = ({ params }) => {
