@@ -4,7 +4,17 @@
  * Vocabulary is shared with URLs and CSV columns: benchmark, perspective, dimension, prompt, video,
  * T2V entry, V2T entry, submission, ground truth, prediction, result, ranking.
  */
-import { index, integer, primaryKey, real, sqliteTable, text } from "drizzle-orm/sqlite-core";
+import { blob, index, integer, primaryKey, real, sqliteTable, text } from "drizzle-orm/sqlite-core";
+
+/**
+ * Facts about the store itself: what it was built from (a fingerprint of the code, the benchmark
+ * definitions and the datasets) and the bootstrap settings, so that a submission can tell whether the
+ * store is current and score a new entry on the same resamples as the others.
+ */
+export const meta = sqliteTable("meta", {
+  key: text("key").primaryKey(),
+  value: text("value").notNull(),
+});
 
 /** A prompt suite with human annotations, its paper and the counts its authors declare. */
 export const benchmarks = sqliteTable("benchmarks", {
@@ -27,6 +37,10 @@ export const benchmarks = sqliteTable("benchmarks", {
   mosCount: integer("mos_count"),
   qaCount: integer("qa_count"),
   dimensionsNote: text("dimensions_note"),
+  /** The benchmark's protocol as declared in benchmark.json (JSON of ProtocolSchema). */
+  protocolJson: text("protocol_json").notNull(),
+  /** Anchoring rules for human-rated submissions (JSON of AnchoringSchema), or null. */
+  anchoringJson: text("anchoring_json"),
   position: integer("position").notNull(),
 });
 
@@ -101,7 +115,10 @@ export const promptDimensions = sqliteTable(
   (t) => [primaryKey({ columns: [t.benchmarkId, t.promptId, t.dimensionId] })],
 );
 
-/** An accepted submission bundle, keyed by the SHA-256 of its content. */
+/**
+ * A submission bundle, keyed by the SHA-256 of its content: one accepted into data/submissions/
+ * (`submitted`), or one made in memory from the scores a benchmark's dataset distributes (`dataset`).
+ */
 export const submissions = sqliteTable("submissions", {
   id: text("id").primaryKey(),
   benchmarkId: text("benchmark_id").notNull().references(() => benchmarks.id),
@@ -109,6 +126,7 @@ export const submissions = sqliteTable("submissions", {
   entryId: text("entry_id").notNull(),
   manifestJson: text("manifest_json").notNull(),
   path: text("path").notNull(),
+  origin: text("origin", { enum: ["submitted", "dataset"] }).notNull(),
 });
 
 /** A generator on a benchmark; reference (real) videos form an unranked reference entry. */
@@ -126,6 +144,10 @@ export const t2vEntries = sqliteTable(
     source: text("source", { enum: ["published", "ratings", "auto"] }).notNull(),
     /** For `auto` entries: the V2T entry of the same benchmark that scored it. */
     evaluatorId: text("evaluator_id"),
+    /** License of the submitted outputs, from the manifest. */
+    license: text("license"),
+    /** How the outputs were produced, from the manifest (shown on the entry page). */
+    method: text("method"),
     submissionId: text("submission_id").references(() => submissions.id),
   },
   (t) => [primaryKey({ columns: [t.benchmarkId, t.id] })],
@@ -143,6 +165,8 @@ export const v2tEntries = sqliteTable(
     url: text("url"),
     size: text("size"),
     license: text("license"),
+    /** How the predictions were produced, from the manifest (shown on the entry page). */
+    method: text("method"),
     submissionId: text("submission_id").references(() => submissions.id),
   },
   (t) => [primaryKey({ columns: [t.benchmarkId, t.id] })],
@@ -157,6 +181,11 @@ export const videos = sqliteTable(
     promptId: text("prompt_id").notNull(),
     t2vEntryId: text("t2v_entry_id").notNull(),
     isReference: integer("is_reference", { mode: "boolean" }).notNull(),
+    /**
+     * In the labelled pool: the benchmark's own videos with human ground truth, the only ones V2T methods
+     * predict and are scored on. Videos of submitted T2V entries never are.
+     */
+    labelled: integer("labelled", { mode: "boolean" }).notNull(),
   },
   (t) => [
     primaryKey({ columns: [t.benchmarkId, t.id] }),
@@ -164,17 +193,35 @@ export const videos = sqliteTable(
   ],
 );
 
-/** One rater's raw score for one video and perspective (kept so every MOS can be recomputed). */
+/**
+ * One rater's raw score for one video and perspective (kept so every human score can be recomputed).
+ * `batch` is `dataset` for the benchmark's own ratings, else the submission whose panel rated the video:
+ * a submission's raters also rate anchors, videos the benchmark's own raters rated too.
+ */
 export const ratings = sqliteTable(
   "ratings",
   {
     benchmarkId: text("benchmark_id").notNull(),
+    batch: text("batch").notNull(),
     videoId: text("video_id").notNull(),
     perspectiveId: text("perspective_id").notNull(),
     rater: text("rater").notNull(),
     score: integer("score").notNull(),
   },
-  (t) => [primaryKey({ columns: [t.benchmarkId, t.videoId, t.perspectiveId, t.rater] })],
+  (t) => [primaryKey({ columns: [t.benchmarkId, t.batch, t.videoId, t.perspectiveId, t.rater] })],
+);
+
+/** A benchmark's anchor set: labelled videos that raters of a new T2V model rate too (see anchors.json). */
+export const anchors = sqliteTable(
+  "anchors",
+  {
+    benchmarkId: text("benchmark_id").notNull(),
+    videoId: text("video_id").notNull(),
+    position: integer("position").notNull(),
+    /** Where to get the video file. */
+    source: text("source").notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.benchmarkId, t.videoId] })],
 );
 
 /** Per-video human ground truth: MOS with SD and rating count, or the human yes/no answer for `qa`. */
@@ -224,6 +271,8 @@ export const results = sqliteTable(
     value: real("value").notNull(),
     ciLow: real("ci_low"),
     ciHigh: real("ci_high"),
+    /** Why a recomputed figure has no interval (e.g. every resample gave the same value). */
+    ciNote: text("ci_note"),
     n: integer("n"),
     provenance: text("provenance", { enum: ["published", "recomputed", "auto"] }).notNull(),
     /** Citation for `published`, evaluator for `auto`, bootstrap settings for `recomputed`. */
@@ -251,6 +300,8 @@ export const rankings = sqliteTable(
     rankWorst: integer("rank_worst"),
     /** Whether a paired bootstrap separates this entry from the next one in display order. */
     separableFromNext: integer("separable_from_next", { mode: "boolean" }),
+    /** Why the entry has no rank on this board, when the board cannot rank anyone (e.g. too few T2V models). */
+    unrankedReason: text("unranked_reason"),
   },
   (t) => [primaryKey({ columns: [t.benchmarkId, t.board, t.dimension, t.entryId] })],
 );
@@ -270,3 +321,117 @@ export const columnRanks = sqliteTable(
   },
   (t) => [primaryKey({ columns: [t.benchmarkId, t.board, t.dimension, t.entryId, t.columnKey] })],
 );
+
+/**
+ * An entry's values of one ranked column on its board's shared bootstrap resamples (Float64 little-endian
+ * bytes, NaN where undefined): what lets a new entry be ranked against the others without rescoring them.
+ */
+export const draws = sqliteTable(
+  "draws",
+  {
+    benchmarkId: text("benchmark_id").notNull(),
+    board: text("board", { enum: ["t2v", "v2t-instance", "v2t-model"] }).notNull(),
+    dimension: text("dimension").notNull(),
+    entryId: text("entry_id").notNull(),
+    columnKey: text("column_key").notNull(),
+    values: blob("values", { mode: "buffer" }).notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.benchmarkId, t.board, t.dimension, t.entryId, t.columnKey] })],
+);
+
+/**
+ * How a V2T method's scores map onto a MOS perspective when it scores a T2V model automatically: the
+ * least-squares line over the labelled generated videos, the range of scores it was fitted on, and its
+ * leave-one-model-out error at model level.
+ */
+export const calibrations = sqliteTable(
+  "calibrations",
+  {
+    benchmarkId: text("benchmark_id").notNull(),
+    evaluatorId: text("evaluator_id").notNull(),
+    perspectiveId: text("perspective_id").notNull(),
+    intercept: real("intercept").notNull(),
+    slope: real("slope").notNull(),
+    rangeLow: real("range_low").notNull(),
+    rangeHigh: real("range_high").notNull(),
+    items: integer("items").notNull(),
+    /** Root mean square of the held-out models' errors (predicted minus human mean), in MOS units. */
+    heldOutRmse: real("held_out_rmse"),
+  },
+  (t) => [primaryKey({ columns: [t.benchmarkId, t.evaluatorId, t.perspectiveId] })],
+);
+
+/** One held-out T2V model of a calibration's leave-one-model-out check. */
+export const calibrationChecks = sqliteTable(
+  "calibration_checks",
+  {
+    benchmarkId: text("benchmark_id").notNull(),
+    evaluatorId: text("evaluator_id").notNull(),
+    perspectiveId: text("perspective_id").notNull(),
+    t2vEntryId: text("t2v_entry_id").notNull(),
+    /** The model's human mean. */
+    observed: real("observed").notNull(),
+    /** Its mean by the evaluator, mapped with a line fitted without the model's videos. */
+    predicted: real("predicted").notNull(),
+    items: integer("items").notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.benchmarkId, t.evaluatorId, t.perspectiveId, t.t2vEntryId] })],
+);
+
+/** How a human-rated submission's panel was tied to the benchmark's scale through the anchors, per perspective. */
+export const anchorFits = sqliteTable(
+  "anchor_fits",
+  {
+    benchmarkId: text("benchmark_id").notNull(),
+    entryId: text("entry_id").notNull(),
+    perspectiveId: text("perspective_id").notNull(),
+    anchors: integer("anchors").notNull(),
+    raters: integer("raters").notNull(),
+    intercept: real("intercept").notNull(),
+    slope: real("slope").notNull(),
+    /** Pearson correlation of the panel's anchor scores with the benchmark's. */
+    agreement: real("agreement").notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.benchmarkId, t.entryId, t.perspectiveId] })],
+);
+
+/**
+ * A figure or rank a benchmark's authors published that this site recomputes (a row of the benchmark's
+ * audit.csv): an entry's value in a board column and dimension, or its overall place on a board.
+ */
+export const publishedChecks = sqliteTable(
+  "published_checks",
+  {
+    benchmarkId: text("benchmark_id").notNull(),
+    position: integer("position").notNull(),
+    kind: text("kind", { enum: ["figure", "rank"] }).notNull(),
+    board: text("board", { enum: ["t2v", "v2t-instance", "v2t-model"] }).notNull(),
+    dimension: text("dimension").notNull(),
+    entryName: text("entry_name").notNull(),
+    perspectiveId: text("perspective_id"),
+    metric: text("metric").notNull(),
+    published: real("published").notNull(),
+    /** Decimals as printed. */
+    decimals: integer("decimals").notNull(),
+    /** Where the published value is printed. */
+    source: text("source").notNull(),
+    /** Why this site's value differs, where known. */
+    note: text("note"),
+  },
+  (t) => [primaryKey({ columns: [t.benchmarkId, t.position] })],
+);
+
+/** Each published check beside this site's value: the audit. `agrees`: the site's value rounds to the published one. */
+export const audit = sqliteTable(
+  "audit",
+  {
+    benchmarkId: text("benchmark_id").notNull(),
+    position: integer("position").notNull(),
+    entryId: text("entry_id"),
+    ours: real("ours"),
+    difference: real("difference"),
+    agrees: integer("agrees", { mode: "boolean" }).notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.benchmarkId, t.position] })],
+);
+

@@ -15,7 +15,7 @@ import { execFileSync } from "node:child_process";
 import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { bootstrap, createRandom, kendall, pearson, preparePair, spearman } from "../src/engine/index.ts";
+import { correlationStatistic, createRandom, kendall, pearson, resampleStatistics, spearman } from "../src/engine/index.ts";
 
 const SIZES = [58_500, 1_000_000];
 const RESAMPLES = 1000;
@@ -121,8 +121,8 @@ function main(): void {
       const sp = time(() => spearman(x, y), runs, warmupMs);
       const pe = time(() => pearson(x, y), runs, warmupMs);
       const ke = time(() => kendall(x, y), runs, warmupMs);
-      const pair = preparePair(x, y);
-      const boot = timeRuns(() => bootstrap((w) => pair.srcc(w), { itemCount: n, unitCount: n }, { resamples: RESAMPLES, seed: 1 }), 1);
+      const srcc = correlationStatistic("srcc", Uint32Array.from({ length: n }, (_, i) => i), Float64Array.from(x), Float64Array.from(y));
+      const boot = timeRuns(() => resampleStatistics(srcc === null ? [] : [srcc], [n], { resamples: RESAMPLES, seed: 1 }), 1);
       let py: { spearman: number; pearson: number; kendall: number; bootstrap: number; values: number[] } | null = null;
       if (scipy) {
         const file = join(dir, `data-${n}.f64`);

@@ -1,12 +1,14 @@
-/** `npm run rebuild`: derives the SQLite store from data/ (deterministically, atomically). */
+/** `npm run rebuild`: derives the SQLite store from data/ (deterministically, atomically, one writer at a time). */
 import "./check-node.mjs";
 import path from "node:path";
 import { parseArgs } from "node:util";
 import { storePath } from "../db/client.ts";
 import { buildContent } from "./lib/build-content.ts";
 import { InputError } from "./lib/input-error.ts";
-import { DEFAULT_CACHE_DIR } from "./lib/scoring/cache.ts";
 import { displayPath } from "./lib/read-data.ts";
+import { DEFAULT_CACHE_DIR } from "./lib/scoring/cache.ts";
+import { removeStaleTemporaries } from "./lib/temporaries.ts";
+import { acquireWriteLock, BusyError } from "./lib/write-lock.ts";
 import { writeStore } from "./lib/write-store.ts";
 
 const { values } = parseArgs({
@@ -18,11 +20,21 @@ const { values } = parseArgs({
   },
 });
 
+const dataDir = path.resolve(values.data);
 const target = values.store ? path.resolve(values.store) : storePath();
+let lock;
 try {
+  lock = acquireWriteLock(dataDir, (message) => console.log(message));
+} catch (error) {
+  if (!(error instanceof BusyError)) throw error;
+  console.error(error.message);
+  process.exit(75);
+}
+try {
+  for (const file of removeStaleTemporaries(dataDir, target)) console.log(`Removed ${displayPath(file)}, left by an interrupted run.`);
   const started = performance.now();
   const content = buildContent({
-    dataDir: path.resolve(values.data),
+    dataDir,
     ...(values.datasets ? { datasetsDir: path.resolve(values.datasets) } : {}),
     ...(values.resamples ? { resamples: Number(values.resamples) } : {}),
     cacheDir: DEFAULT_CACHE_DIR,
@@ -37,7 +49,8 @@ try {
 } catch (error) {
   if (error instanceof InputError) {
     console.error(error.message);
-    process.exit(1);
-  }
-  throw error;
+    process.exitCode = 1;
+  } else throw error;
+} finally {
+  lock.release();
 }

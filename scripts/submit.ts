@@ -1,4 +1,4 @@
-/** `npm run submit -- <bundle> [--dry-run] [--data <dir>] [--store <file>] [--datasets <dir>] [--resamples <n>]`. */
+/** `npm run submit -- <bundle> [--dry-run] [--data <dir>] [--store <file>] [--datasets <dir>]`. */
 import "./check-node.mjs";
 import path from "node:path";
 import { parseArgs } from "node:util";
@@ -6,7 +6,7 @@ import { storePath } from "../db/client.ts";
 import { DEFAULT_CACHE_DIR } from "./lib/scoring/cache.ts";
 import { submitBundle } from "./lib/submissions/submit-bundle.ts";
 
-const USAGE = "usage: npm run submit -- <bundle folder or .zip> [--dry-run] [--data <dir>] [--store <file>] [--datasets <dir>] [--resamples <n>]";
+const USAGE = "usage: npm run submit -- <bundle folder or .zip> [--dry-run] [--data <dir>] [--store <file>] [--datasets <dir>]";
 
 let parsed: ReturnType<typeof parse>;
 function parse() {
@@ -17,7 +17,6 @@ function parse() {
       data: { type: "string", default: path.resolve(import.meta.dirname, "../data") },
       store: { type: "string" },
       datasets: { type: "string" },
-      resamples: { type: "string" },
       help: { type: "boolean", short: "h", default: false },
     },
   });
@@ -33,11 +32,6 @@ if (values.help || positionals.length !== 1) {
   (values.help ? console.log : console.error)(USAGE);
   process.exit(values.help ? 0 : 2);
 }
-const resamples = values.resamples === undefined ? undefined : Number(values.resamples);
-if (resamples !== undefined && !(Number.isInteger(resamples) && resamples > 0)) {
-  console.error(`--resamples must be a positive integer, got "${values.resamples}"\n${USAGE}`);
-  process.exit(2);
-}
 
 const outcome = submitBundle({
   bundle: path.resolve(positionals[0] ?? ""),
@@ -45,7 +39,6 @@ const outcome = submitBundle({
   store: values.store ? path.resolve(values.store) : storePath(),
   dryRun: values["dry-run"],
   ...(values.datasets ? { datasetsDir: path.resolve(values.datasets) } : {}),
-  ...(resamples ? { resamples } : {}),
   cacheDir: DEFAULT_CACHE_DIR,
 });
 process.exitCode = outcome.exitCode;

@@ -1,5 +1,5 @@
 #!/usr/bin/env python3
-"""Writes tests/fixtures/engine/correlation.json: golden SRCC/PLCC/KRCC values from SciPy.
+"""Writes tests/fixtures/engine/correlation.json: golden SRCC/PLCC/KRCC (tau-b and tau-c) values from SciPy.
 
 Run from the repository root: python3 scripts/golden/make_correlation_fixtures.py
 The tests read the JSON only; they never need Python. Undefined coefficients (NaN in SciPy) are null.
@@ -25,13 +25,14 @@ def case(name, x, y):
     with warnings.catch_warnings():
         warnings.simplefilter("ignore")  # constant-input warnings are the point of some cases
         if len(x) < 2:
-            srcc = plcc = krcc = None
+            srcc = plcc = krcc = krcc_c = None
         else:
             srcc = coefficient(stats.spearmanr(x, y).statistic)
             plcc = coefficient(stats.pearsonr(x, y).statistic)
             krcc = coefficient(stats.kendalltau(x, y, variant="b").statistic)
+            krcc_c = coefficient(stats.kendalltau(x, y, variant="c").statistic)
     return {"name": name, "x": [float(v) for v in x], "y": [float(v) for v in y],
-            "srcc": srcc, "plcc": plcc, "krcc": krcc}
+            "srcc": srcc, "plcc": plcc, "krcc": krcc, "krcc_c": krcc_c}
 
 
 def main():

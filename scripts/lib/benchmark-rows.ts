@@ -24,6 +24,8 @@ export function addBenchmarkDefinition(content: StoreContent, benchmark: Benchma
     mosCount: benchmark.counts.mos,
     qaCount: benchmark.counts.qaPairs,
     dimensionsNote: benchmark.dimensionsNote,
+    protocolJson: JSON.stringify(benchmark.protocol),
+    anchoringJson: benchmark.anchoring === null ? null : JSON.stringify(benchmark.anchoring),
     position,
   });
   benchmark.perspectives.forEach((perspective, index) => {

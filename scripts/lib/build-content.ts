@@ -1,56 +1,70 @@
-/** Reads data/ (and external datasets when present) into the store's rows; no database involved. */
+/** Builds the whole store content from data/ (and the external datasets when present); no database involved. */
 import fs from "node:fs";
 import path from "node:path";
-import { BenchmarkSchema } from "../../src/schemas/benchmark.ts";
+import { bootstrapSettings } from "../../src/engine/index.ts";
+import { BenchmarkSchema, type Benchmark } from "../../src/schemas/benchmark.ts";
+import { ADAPTERS, datasetsRoot, locateDataset } from "../benchmarks/registry.ts";
 import { addBenchmarkDefinition } from "./benchmark-rows.ts";
-import { datasetsRoot, importExternalDataset } from "./datasets.ts";
+import { inputsFingerprint } from "./fingerprint.ts";
+import { importAnchors } from "./import-anchors.ts";
+import { importAudit } from "./import-audit.ts";
 import { importPublished } from "./import-published.ts";
 import { InputError } from "./input-error.ts";
-import { rankAllBoards } from "./rank-boards.ts";
-import { applyRankUncertainty, scoreBenchmarks, type ScoringOptions } from "./scoring/score-benchmarks.ts";
 import { displayPath, readJsonFile } from "./read-data.ts";
+import { scoreAll, type ScoringOptions } from "./scoring/score-benchmark.ts";
 import { emptyContent, type StoreContent } from "./store-content.ts";
 import { importSubmissions } from "./submissions/import-submissions.ts";
 
-/** Options of a rebuild: where data/ is, and the external datasets (see datasets.ts for the default). */
+/** Options of a rebuild: where data/ and the external datasets are, and the bootstrap settings. */
 export interface BuildOptions extends ScoringOptions {
   readonly dataDir: string;
   readonly datasetsDir?: string;
-  /** Bundles to check and score beside data/submissions/ (submit's validation and --dry-run); never stored. */
-  readonly extraBundles?: readonly string[];
-  /** False to only read and check the inputs, without results or rankings (submit's check step). */
-  readonly score?: boolean;
+  readonly resamples?: number;
+  readonly seed?: number;
 }
 
-/** Benchmark folders in a stable order (the order in which the site lists them). */
-function benchmarkDirs(dataDir: string): string[] {
+/** The benchmark definitions under data/benchmarks/, in site order (order.json first, then by folder name). */
+export function readBenchmarks(dataDir: string): { dir: string; benchmark: Benchmark }[] {
   const root = path.join(dataDir, "benchmarks");
   const order = path.join(root, "order.json");
   const all = fs.readdirSync(root, { withFileTypes: true }).filter((d) => d.isDirectory()).map((d) => d.name).sort();
-  if (!fs.existsSync(order)) return all.map((name) => path.join(root, name));
-  const listed = JSON.parse(fs.readFileSync(order, "utf8")) as string[];
-  return [...listed, ...all.filter((name) => !listed.includes(name))].map((name) => path.join(root, name));
-}
-
-/** Builds the complete content of the store from data/. */
-export function buildContent(options: BuildOptions): StoreContent {
-  const content = emptyContent();
-  benchmarkDirs(options.dataDir).forEach((dir, position) => {
+  const listed = fs.existsSync(order) ? (JSON.parse(fs.readFileSync(order, "utf8")) as string[]) : [];
+  return [...listed, ...all.filter((name) => !listed.includes(name))].map((name) => {
+    const dir = path.join(root, name);
     const file = path.join(dir, "benchmark.json");
     const benchmark = readJsonFile(file, BenchmarkSchema);
-    if (benchmark.id !== path.basename(dir)) {
-      throw new InputError([
-        { file: displayPath(file), field: "id", message: `is "${benchmark.id}" but the folder is "${path.basename(dir)}"` },
-      ]);
+    if (benchmark.id !== name) {
+      throw new InputError([{ file: displayPath(file), field: "id", message: `is "${benchmark.id}" but the folder is "${name}"` }]);
     }
+    return { dir, benchmark };
+  });
+}
+
+/** Builds the complete content of the store from data/: definitions, datasets, submissions, every figure and rank. */
+export function buildContent(options: BuildOptions): StoreContent {
+  const content = emptyContent();
+  const root = datasetsRoot(options.datasetsDir);
+  const benchmarks = readBenchmarks(options.dataDir);
+  benchmarks.forEach(({ dir, benchmark }, position) => {
     addBenchmarkDefinition(content, benchmark, position);
     importPublished(content, benchmark.id, dir);
-    importExternalDataset(content, benchmark, datasetsRoot(options.datasetsDir));
+    importAudit(content, benchmark.id, dir);
+    const adapter = ADAPTERS[benchmark.id];
+    if (adapter === undefined) return;
+    const location = locateDataset(benchmark.id, root);
+    if (location.dir === null) {
+      console.warn(location.message);
+      return;
+    }
+    adapter.importDataset(content, benchmark, location.dir);
+    importAnchors(content, benchmark, dir, adapter);
   });
-  importSubmissions(content, { dataDir: options.dataDir, datasetsDir: options.datasetsDir, extraBundles: options.extraBundles });
-  if (options.score === false) return content;
-  const uncertainty = scoreBenchmarks(content, options);
-  rankAllBoards(content);
-  applyRankUncertainty(content, uncertainty);
+  importSubmissions(content, { dataDir: options.dataDir, datasetsRoot: root, benchmarks: benchmarks.map((b) => b.benchmark) });
+  const settings = bootstrapSettings({ ...(options.resamples ? { resamples: options.resamples } : {}), ...(options.seed !== undefined ? { seed: options.seed } : {}) });
+  content.meta.push(
+    { key: "bootstrap", value: JSON.stringify(settings) },
+    { key: "inputs", value: inputsFingerprint(options.dataDir, root) },
+  );
+  scoreAll(content, settings, options);
   return content;
 }

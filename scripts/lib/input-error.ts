@@ -16,14 +16,22 @@ export function formatProblem(problem: Problem): string {
   return `${where}:${field} ${problem.message}`;
 }
 
+/** How many problems a message lists: the first ones show the pattern, the rest would drown it. */
+export const SHOWN_PROBLEMS = 50;
+
+/** The first problems, one per line (indented), then how many more there are. */
+export function formatProblems(problems: readonly Problem[]): string {
+  const shown = problems.slice(0, SHOWN_PROBLEMS).map((p) => `  ${formatProblem(p)}`);
+  const more = problems.length > SHOWN_PROBLEMS ? [`  … and ${(problems.length - SHOWN_PROBLEMS).toLocaleString("en")} more problem(s)`] : [];
+  return [...shown, ...more].join("\n");
+}
+
 /** An error carrying every problem found, so the user fixes them in one round. */
 export class InputError extends Error {
   readonly problems: readonly Problem[];
 
   constructor(problems: readonly Problem[]) {
-    const shown = problems.slice(0, 200).map(formatProblem);
-    const more = problems.length > shown.length ? [`… and ${problems.length - shown.length} more`] : [];
-    super([`${problems.length} problem(s) in the input:`, ...shown, ...more].join("\n"));
+    super(`${problems.length} problem(s) in the input:\n${formatProblems(problems)}`);
     this.name = "InputError";
     this.problems = problems;
   }

@@ -1,10 +1,11 @@
-/** Everything a rebuild writes, table by table, held in memory until one transaction stores it. */
+/** Everything a store holds, table by table, in memory: what a rebuild produces and a submission extends. */
 import type * as schema from "../../db/schema.ts";
 
 type Row<T extends { $inferInsert: unknown }> = T["$inferInsert"];
 
 /** Rows for every table of the store. */
 export interface StoreContent {
+  meta: Row<typeof schema.meta>[];
   benchmarks: Row<typeof schema.benchmarks>[];
   perspectives: Row<typeof schema.perspectives>[];
   dimensions: Row<typeof schema.dimensions>[];
@@ -17,15 +18,23 @@ export interface StoreContent {
   videos: Row<typeof schema.videos>[];
   ratings: Row<typeof schema.ratings>[];
   groundTruth: Row<typeof schema.groundTruth>[];
+  anchors: Row<typeof schema.anchors>[];
   predictions: Row<typeof schema.predictions>[];
   results: Row<typeof schema.results>[];
+  draws: Row<typeof schema.draws>[];
   rankings: Row<typeof schema.rankings>[];
   columnRanks: Row<typeof schema.columnRanks>[];
+  calibrations: Row<typeof schema.calibrations>[];
+  calibrationChecks: Row<typeof schema.calibrationChecks>[];
+  anchorFits: Row<typeof schema.anchorFits>[];
+  publishedChecks: Row<typeof schema.publishedChecks>[];
+  audit: Row<typeof schema.audit>[];
 }
 
 /** A store with no rows. */
 export function emptyContent(): StoreContent {
   return {
+    meta: [],
     benchmarks: [],
     perspectives: [],
     dimensions: [],
@@ -38,12 +47,22 @@ export function emptyContent(): StoreContent {
     videos: [],
     ratings: [],
     groundTruth: [],
+    anchors: [],
     predictions: [],
     results: [],
+    draws: [],
     rankings: [],
     columnRanks: [],
+    calibrations: [],
+    calibrationChecks: [],
+    anchorFits: [],
+    publishedChecks: [],
+    audit: [],
   };
 }
 
 /** The result rows type, for importers that compute results. */
 export type ResultRow = Row<typeof schema.results>;
+
+/** The draws rows type. */
+export type DrawRow = Row<typeof schema.draws>;

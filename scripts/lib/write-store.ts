@@ -1,14 +1,20 @@
-/** Writes a whole store file in one transaction, then moves it into place, so no reader sees half of it. */
+/**
+ * The store file and the content in memory, both ways: writing a whole store in one transaction (into a
+ * temporary file that then replaces the store, so no reader sees half of it) and reading one back.
+ */
 import fs from "node:fs";
 import path from "node:path";
-import { createStore } from "../../db/client.ts";
+import { getTableColumns } from "drizzle-orm";
+import { createStore, openStoreReadonly } from "../../db/client.ts";
+import { checkpoint } from "./checkpoint.ts";
 import * as schema from "../../db/schema.ts";
-import type { StoreContent } from "./store-content.ts";
+import { emptyContent, type StoreContent } from "./store-content.ts";
 
 const CHUNK = 500;
 
 /** Table objects in insertion order (parents before children, for the foreign keys). */
 const TABLES: { [K in keyof StoreContent]: (typeof schema)[keyof typeof schema] } = {
+  meta: schema.meta,
   benchmarks: schema.benchmarks,
   perspectives: schema.perspectives,
   dimensions: schema.dimensions,
@@ -21,11 +27,51 @@ const TABLES: { [K in keyof StoreContent]: (typeof schema)[keyof typeof schema] 
   videos: schema.videos,
   ratings: schema.ratings,
   groundTruth: schema.groundTruth,
+  anchors: schema.anchors,
   predictions: schema.predictions,
   results: schema.results,
+  draws: schema.draws,
   rankings: schema.rankings,
   columnRanks: schema.columnRanks,
+  calibrations: schema.calibrations,
+  calibrationChecks: schema.calibrationChecks,
+  anchorFits: schema.anchorFits,
+  publishedChecks: schema.publishedChecks,
+  audit: schema.audit,
 };
+
+type Cell = string | number | boolean | null | undefined | Uint8Array;
+
+function compareCells(a: Cell, b: Cell): number {
+  if (a === b) return 0;
+  if (a === null || a === undefined) return -1;
+  if (b === null || b === undefined) return 1;
+  if (a instanceof Uint8Array && b instanceof Uint8Array) return Buffer.compare(a, b);
+  if (typeof a === "number" && typeof b === "number") return a < b ? -1 : a > b ? 1 : 0;
+  const x = String(a);
+  const y = String(b);
+  return x < y ? -1 : x > y ? 1 : 0;
+}
+
+/**
+ * A table's rows in one canonical order (by every column, in the table's column order), so that the
+ * same content gives the same file whether a rebuild made it or a submission extended a read-back store.
+ */
+function canonical(table: (typeof TABLES)[keyof StoreContent], rows: readonly Record<string, unknown>[]): Record<string, unknown>[] {
+  const keys = Object.keys(getTableColumns(table));
+  return [...rows].sort((a, b) => {
+    for (const key of keys) {
+      const order = compareCells(a[key] as Cell, b[key] as Cell);
+      if (order !== 0) return order;
+    }
+    return 0;
+  });
+}
+
+/** The temporary file a store is written to before it replaces `target`; a crash can leave one behind. */
+export function temporaryStorePath(target: string): string {
+  return `${target}.${process.pid}.tmp`;
+}
 
 /**
  * Builds the store at `target`: a fresh file next to it gets the schema and every row in one
@@ -33,13 +79,13 @@ const TABLES: { [K in keyof StoreContent]: (typeof schema)[keyof typeof schema] 
  */
 export function writeStore(content: StoreContent, target: string): void {
   fs.mkdirSync(path.dirname(target), { recursive: true });
-  const temporary = `${target}.${process.pid}.tmp`;
+  const temporary = temporaryStorePath(target);
   fs.rmSync(temporary, { force: true });
   const store = createStore(temporary);
   try {
     store.$client.transaction(() => {
       for (const [name, table] of Object.entries(TABLES) as [keyof StoreContent, (typeof TABLES)[keyof StoreContent]][]) {
-        const rows = content[name] as Record<string, unknown>[];
+        const rows = canonical(table, content[name] as Record<string, unknown>[]);
         for (let start = 0; start < rows.length; start += CHUNK) {
           // drizzle's insert is typed per table; the content is typed per table by StoreContent.
           store.insert(table as typeof schema.results).values(rows.slice(start, start + CHUNK) as never).run();
@@ -47,10 +93,25 @@ export function writeStore(content: StoreContent, target: string): void {
       }
     })();
     store.$client.close();
+    checkpoint("storing");
     fs.renameSync(temporary, target);
   } catch (error) {
     if (store.$client.open) store.$client.close();
     fs.rmSync(temporary, { force: true });
     throw error;
+  }
+}
+
+/** Reads a whole store back into memory, every table. */
+export function readStore(file: string): StoreContent {
+  const store = openStoreReadonly(file);
+  try {
+    const content = emptyContent();
+    for (const [name, table] of Object.entries(TABLES) as [keyof StoreContent, (typeof TABLES)[keyof StoreContent]][]) {
+      (content[name] as unknown[]) = store.select().from(table as typeof schema.results).all();
+    }
+    return content;
+  } finally {
+    store.$client.close();
   }
 }

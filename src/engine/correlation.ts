@@ -1,5 +1,5 @@
 /**
- * SRCC, PLCC and KRCC (tau-b), agreeing with scipy.stats spearmanr, pearsonr and kendalltau to 1e-12.
+ * SRCC, PLCC and KRCC (tau-b and tau-c), agreeing with scipy.stats spearmanr, pearsonr and kendalltau to 1e-12.
  *
  * Each statistic is computed by a kernel that also accepts per-item integer weights: weight w means
  * "this item appears w times". The bootstrap (bootstrap.ts) draws a resample as such weights, so one
@@ -146,6 +146,13 @@ function tiedPairs(groupWeights: Float64Array): number {
   return pairs;
 }
 
+/** The number of groups that carry weight: the distinct values of a weighted sample. */
+function classes(groupWeights: Float64Array): number {
+  let count = 0;
+  for (let g = 0; g < groupWeights.length; g++) if ((groupWeights[g] as number) > 0) count++;
+  return count;
+}
+
 /** Block size of the insertion-sort base of the unweighted inversion count. */
 const INSERTION_BLOCK = 16;
 
@@ -241,8 +248,19 @@ function weightedInversions(
   return inversions;
 }
 
-/** Kendall's tau-b of the unweighted sample: tie counts come from the sorts, the loop only gathers keys. */
-function unweightedKendall(rx: DenseRanks, ry: DenseRanks, order: Uint32Array, keys: Uint32Array, scratch: Uint32Array): number | null {
+/** What both Kendall variants are made of: n, concordant minus discordant pairs, and the ties and classes of each side. */
+interface KendallParts {
+  readonly size: number;
+  readonly conMinusDis: number;
+  readonly pairs: number;
+  readonly tiesX: number;
+  readonly tiesY: number;
+  readonly classesX: number;
+  readonly classesY: number;
+}
+
+/** Kendall's parts of the unweighted sample: tie counts come from the sorts, the loop only gathers keys. */
+function unweightedKendall(rx: DenseRanks, ry: DenseRanks, order: Uint32Array, keys: Uint32Array, scratch: Uint32Array): KendallParts | null {
   const n = order.length;
   const pairs = (n * (n - 1)) / 2;
   if (rx.tiedPairs === pairs || ry.tiedPairs === pairs) return null;
@@ -266,9 +284,23 @@ function unweightedKendall(rx: DenseRanks, ry: DenseRanks, order: Uint32Array, k
   }
   jointTies += (run * (run - 1)) / 2;
   const discordant = weightedInversions(keys.subarray(0, n), null, scratch, EMPTY_WEIGHTS);
-  // SciPy's arithmetic, step for step: con − dis from the pair identity, then two square roots.
+  // SciPy's arithmetic, step for step: con − dis from the pair identity.
   const conMinusDis = pairs - rx.tiedPairs - ry.tiedPairs + jointTies - 2 * discordant;
-  const tau = conMinusDis / Math.sqrt(pairs - rx.tiedPairs) / Math.sqrt(pairs - ry.tiedPairs);
+  return { size: n, conMinusDis, pairs, tiesX: rx.tiedPairs, tiesY: ry.tiedPairs, classesX: rx.distinct, classesY: ry.distinct };
+}
+
+/** Tau-b from Kendall's parts, as SciPy computes it (two square roots, clipped to [−1, 1]). */
+function tauB(parts: KendallParts | null): number | null {
+  if (parts === null) return null;
+  const tau = parts.conMinusDis / Math.sqrt(parts.pairs - parts.tiesX) / Math.sqrt(parts.pairs - parts.tiesY);
+  return Math.min(1, Math.max(-1, tau));
+}
+
+/** Tau-c (Stuart's) from Kendall's parts: 2(P − Q) / (n² (m − 1) / m), m the fewer distinct values of the two sides. */
+function tauC(parts: KendallParts | null): number | null {
+  if (parts === null) return null;
+  const m = Math.min(parts.classesX, parts.classesY);
+  const tau = (2 * parts.conMinusDis) / ((parts.size * parts.size * (m - 1)) / m);
   return Math.min(1, Math.max(-1, tau));
 }
 
@@ -284,6 +316,8 @@ export interface PreparedPair {
   plcc(weights?: Weights): number | null;
   /** Kendall's tau-b of the weighted sample (`null` when undefined). */
   krcc(weights?: Weights): number | null;
+  /** Kendall's tau-c (Stuart's) of the weighted sample (`null` when undefined). */
+  krccC(weights?: Weights): number | null;
 }
 
 /**
@@ -332,6 +366,61 @@ export function preparePair(xValues: Numbers, yValues: Numbers): PreparedPair {
     }
     return lexOrder;
   };
+  const kendallParts = (weights: Weights): KendallParts | null => {
+    const [rx, ry] = dense();
+    const order = lex();
+    // Weight buffers only for weighted calls: a single unweighted KRCC needs none of them.
+    kScratch ??= { keys: new Uint32Array(n), mergeKeys: new Uint32Array(n), keyWeights: EMPTY_WEIGHTS, mergeWeights: EMPTY_WEIGHTS, byX: EMPTY_WEIGHTS, byY: EMPTY_WEIGHTS };
+    if (weights === null) return unweightedKendall(rx, ry, order, kScratch.keys, kScratch.mergeKeys);
+    if (kScratch.keyWeights.length < n) {
+      kScratch.keyWeights = new Float64Array(n);
+      kScratch.mergeWeights = new Float64Array(n);
+      kScratch.byX = new Float64Array(rx.distinct);
+      kScratch.byY = new Float64Array(ry.distinct);
+    }
+    // Items a resample did not draw take no part; dropping them shortens the merge sort.
+    let m = 0;
+    for (let k = 0; k < n; k++) if ((weights[order[k] as number] as number) > 0) m++;
+    const keys = kScratch.keys.subarray(0, m);
+    const keyWeights = kScratch.keyWeights.subarray(0, m);
+    const { byX, byY } = kScratch;
+    byX.fill(0);
+    byY.fill(0);
+    let total = 0;
+    let jointTies = 0;
+    let run = 0;
+    let previous = -1;
+    for (let k = 0, out = 0; k < n; k++) {
+      const i = order[k] as number;
+      const w = weights[i] as number;
+      if (w === 0) continue;
+      const xr = rx.rank[i] as number;
+      const yr = ry.rank[i] as number;
+      keys[out] = yr;
+      keyWeights[out] = w;
+      out++;
+      total += w;
+      byX[xr]! += w;
+      byY[yr]! += w;
+      // In (x, y) order, items tied on both x and y are adjacent.
+      if (previous >= 0 && rx.rank[previous] === xr && ry.rank[previous] === yr) {
+        run += w;
+      } else {
+        jointTies += (run * (run - 1)) / 2;
+        run = w;
+      }
+      previous = i;
+    }
+    jointTies += (run * (run - 1)) / 2;
+    const pairs = (total * (total - 1)) / 2;
+    const tiesX = tiedPairs(byX);
+    const tiesY = tiedPairs(byY);
+    if (tiesX === pairs || tiesY === pairs) return null;
+    const discordant = weightedInversions(keys, keyWeights, kScratch.mergeKeys, kScratch.mergeWeights);
+    // SciPy's arithmetic, step for step: con − dis from the pair identity.
+    const conMinusDis = pairs - tiesX - tiesY + jointTies - 2 * discordant;
+    return { size: total, conMinusDis, pairs, tiesX, tiesY, classesX: classes(byX), classesY: classes(byY) };
+  };
   return {
     n,
     srcc(weights: Weights = null) {
@@ -352,60 +441,10 @@ export function preparePair(xValues: Numbers, yValues: Numbers): PreparedPair {
       return weightedPearson(x, y, weights);
     },
     krcc(weights: Weights = null) {
-      const [rx, ry] = dense();
-      const order = lex();
-      // Weight buffers only for weighted calls: a single unweighted KRCC needs none of them.
-      kScratch ??= { keys: new Uint32Array(n), mergeKeys: new Uint32Array(n), keyWeights: EMPTY_WEIGHTS, mergeWeights: EMPTY_WEIGHTS, byX: EMPTY_WEIGHTS, byY: EMPTY_WEIGHTS };
-      if (weights === null) return unweightedKendall(rx, ry, order, kScratch.keys, kScratch.mergeKeys);
-      if (kScratch.keyWeights.length < n) {
-        kScratch.keyWeights = new Float64Array(n);
-        kScratch.mergeWeights = new Float64Array(n);
-        kScratch.byX = new Float64Array(rx.distinct);
-        kScratch.byY = new Float64Array(ry.distinct);
-      }
-      // Items a resample did not draw take no part; dropping them shortens the merge sort.
-      let m = 0;
-      for (let k = 0; k < n; k++) if ((weights[order[k] as number] as number) > 0) m++;
-      const keys = kScratch.keys.subarray(0, m);
-      const keyWeights = weights === null ? null : kScratch.keyWeights.subarray(0, m);
-      const { byX, byY } = kScratch;
-      byX.fill(0);
-      byY.fill(0);
-      let total = 0;
-      let jointTies = 0;
-      let run = 0;
-      let previous = -1;
-      for (let k = 0, out = 0; k < n; k++) {
-        const i = order[k] as number;
-        const w = weights === null ? 1 : (weights[i] as number);
-        if (w === 0) continue;
-        const xr = rx.rank[i] as number;
-        const yr = ry.rank[i] as number;
-        keys[out] = yr;
-        if (keyWeights !== null) keyWeights[out] = w;
-        out++;
-        total += w;
-        byX[xr]! += w;
-        byY[yr]! += w;
-        // In (x, y) order, items tied on both x and y are adjacent.
-        if (previous >= 0 && rx.rank[previous] === xr && ry.rank[previous] === yr) {
-          run += w;
-        } else {
-          jointTies += (run * (run - 1)) / 2;
-          run = w;
-        }
-        previous = i;
-      }
-      jointTies += (run * (run - 1)) / 2;
-      const pairs = (total * (total - 1)) / 2;
-      const tiesX = tiedPairs(byX);
-      const tiesY = tiedPairs(byY);
-      if (tiesX === pairs || tiesY === pairs) return null;
-      const discordant = weightedInversions(keys, keyWeights, kScratch.mergeKeys, kScratch.mergeWeights);
-      // SciPy's arithmetic, step for step: con − dis from the pair identity, then two square roots.
-      const conMinusDis = pairs - tiesX - tiesY + jointTies - 2 * discordant;
-      const tau = conMinusDis / Math.sqrt(pairs - tiesX) / Math.sqrt(pairs - tiesY);
-      return Math.min(1, Math.max(-1, tau));
+      return tauB(kendallParts(weights));
+    },
+    krccC(weights: Weights = null) {
+      return tauC(kendallParts(weights));
     },
   };
 }
@@ -423,4 +462,9 @@ export function pearson(x: Numbers, y: Numbers): number | null {
 /** Kendall's tau-b (tie-corrected) in O(n log n), or `null` when n < 2 or an input is constant. */
 export function kendall(x: Numbers, y: Numbers): number | null {
   return preparePair(x, y).krcc();
+}
+
+/** Kendall's tau-c (Stuart's, `scipy.stats.kendalltau(variant="c")`), or `null` when n < 2 or an input is constant. */
+export function kendallC(x: Numbers, y: Numbers): number | null {
+  return preparePair(x, y).krccC();
 }

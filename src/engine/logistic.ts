@@ -1,5 +1,5 @@
 /**
- * PLCC after the VQEG 4-parameter logistic mapping, and RMSE.
+ * PLCC after the VQEG 4-parameter logistic mapping.
  *
  * Quality-assessment papers fit f(x) = β2 + (β1 − β2) / (1 + exp(−(x − β3) / |β4|)) from a method's
  * predictions x to the MOS y, then report the PLCC of f(x) against y: it forgives a monotone but
@@ -194,19 +194,10 @@ export function applyLogistic(params: LogisticParams, x: Numbers): Float64Array 
 
 /**
  * PLCC after the 4-parameter logistic mapping: pearson(f(pred), mos), with f fitted from pred to mos.
- * Null when either side is constant. Reported beside, never instead of, the raw PLCC.
+ * Null when either side is constant or the fit stopped at its iteration cap (that is no optimum).
  */
 export function plccLogistic(pred: Numbers, mos: Numbers, weights: Weights = null): number | null {
   const fit = fitLogistic(pred, mos, weights);
-  if (fit === null) return null;
+  if (fit === null || !fit.converged) return null;
   return weightedPearson(applyLogistic(fit.params, pred), mos, weights);
-}
-
-/** Root-mean-square difference of two paired arrays; null when empty. */
-export function rmse(a: Numbers, b: Numbers): number | null {
-  assertPaired(a, b, "a", "b");
-  if (a.length === 0) return null;
-  let ss = 0;
-  for (let i = 0; i < a.length; i++) ss += ((a[i] as number) - (b[i] as number)) ** 2;
-  return Math.sqrt(ss / a.length);
 }

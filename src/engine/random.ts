@@ -88,3 +88,31 @@ export function createRandom(seed: number): Random {
     },
   };
 }
+
+/**
+ * `count` standard normal draws from the stream of `seed` (Box–Muller on `nextFloat`), for statistics that
+ * add seeded noise of their own, e.g. an automatic evaluator's model-level prediction error.
+ */
+export function standardNormals(seed: number, count: number): Float64Array {
+  const random = createRandom(seed);
+  const out = new Float64Array(count);
+  for (let i = 0; i < count; i += 2) {
+    // 1 − u lies in (0, 1], so the logarithm is finite.
+    const radius = Math.sqrt(-2 * Math.log(1 - random.nextFloat()));
+    const angle = 2 * Math.PI * random.nextFloat();
+    out[i] = radius * Math.cos(angle);
+    if (i + 1 < count) out[i + 1] = radius * Math.sin(angle);
+  }
+  return out;
+}
+
+/** A 32-bit seed derived from a base seed and a text (FNV-1a), so that each entry gets its own stream. */
+export function derivedSeed(seed: number, text: string): number {
+  let hash = (0x811c9dc5 ^ seed) >>> 0;
+  for (let i = 0; i < text.length; i++) {
+    hash ^= text.charCodeAt(i);
+    hash = Math.imul(hash, 0x01000193) >>> 0;
+  }
+  return hash | 0;
+}
+

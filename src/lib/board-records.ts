@@ -1,4 +1,4 @@
-/** Flattens a board into download records: one per entry, full precision, CSV and JSON alike. */
+/** Flattens a board into download records: one per entry, full precision, snake_case, CSV and JSON alike. */
 import type { BoardId } from "../schemas/board.ts";
 import type { CsvCell } from "./csv.ts";
 import type { BoardView } from "./boards.ts";
@@ -11,10 +11,10 @@ export function nameColumn(board: BoardId): "model" | "method" {
 /** Header and records of a board download, in display order. */
 export function boardRecords(view: BoardView): { header: string[]; records: Record<string, CsvCell>[] } {
   const isT2v = view.board === "t2v";
-  const header = [nameColumn(view.board), "id", "rank", "rank_sum"];
+  const header = [nameColumn(view.board), "id", "rank", "rank_best", "rank_worst", "separable_from_next", "rank_sum", "unranked_reason"];
   for (const column of view.columns) {
     header.push(column.key, `${column.key}_ci_low`, `${column.key}_ci_high`, `${column.key}_n`);
-    if (column.ranked) header.push(`${column.key}_rank`);
+    if (column.ranked) header.push(`${column.key}_rank`, `${column.key}_rank_best`, `${column.key}_rank_worst`);
   }
   header.push(isT2v ? "access" : "kind");
   if (isT2v) header.push("reference", "evaluator");
@@ -25,7 +25,11 @@ export function boardRecords(view: BoardView): { header: string[]; records: Reco
       [nameColumn(view.board)]: row.name,
       id: row.entryId,
       rank: row.rank,
+      rank_best: row.rankBest,
+      rank_worst: row.rankWorst,
+      separable_from_next: row.separableFromNext,
       rank_sum: row.rankSum,
+      unranked_reason: row.unrankedReason,
     };
     for (const column of view.columns) {
       const cell = row.cells[column.key];
@@ -33,7 +37,11 @@ export function boardRecords(view: BoardView): { header: string[]; records: Reco
       record[`${column.key}_ci_low`] = cell?.ciLow ?? null;
       record[`${column.key}_ci_high`] = cell?.ciHigh ?? null;
       record[`${column.key}_n`] = cell?.n ?? null;
-      if (column.ranked) record[`${column.key}_rank`] = cell?.rank ?? null;
+      if (column.ranked) {
+        record[`${column.key}_rank`] = cell?.rank ?? null;
+        record[`${column.key}_rank_best`] = cell?.rankBest ?? null;
+        record[`${column.key}_rank_worst`] = cell?.rankWorst ?? null;
+      }
     }
     record[isT2v ? "access" : "kind"] = row.group;
     if (isT2v) {
@@ -41,7 +49,7 @@ export function boardRecords(view: BoardView): { header: string[]; records: Reco
       record.evaluator = row.evaluatorId;
     }
     record.provenance = row.provenance.join(";");
-    const sources = [...new Set(Object.values(row.cells).map((cell) => cell.source).filter((s) => s !== null))];
+    const sources = [...new Set(Object.values(row.cells).flatMap((cell) => [cell.source, cell.ciNote]).filter((s) => s !== null))];
     record.source = sources.join("; ");
     return record;
   });
@@ -51,8 +59,8 @@ export function boardRecords(view: BoardView): { header: string[]; records: Reco
 /** Long-format records of several boards on one dimension: one row per entry × column. */
 export function longRecords(views: readonly BoardView[]): { header: string[]; rows: CsvCell[][] } {
   const header = [
-    "board", "dimension", "entry_id", "entry", "rank", "rank_sum", "column", "perspective", "metric",
-    "value", "ci_low", "ci_high", "n", "column_rank", "provenance",
+    "board", "dimension", "entry_id", "entry", "rank", "rank_best", "rank_worst", "separable_from_next", "rank_sum", "unranked_reason",
+    "column", "perspective", "metric", "value", "ci_low", "ci_high", "n", "column_rank", "column_rank_best", "column_rank_worst", "provenance",
   ];
   const rows: CsvCell[][] = [];
   for (const view of views) {
@@ -61,8 +69,9 @@ export function longRecords(views: readonly BoardView[]): { header: string[]; ro
         const cell = row.cells[column.key];
         if (!cell) continue;
         rows.push([
-          view.board, view.dimension, row.entryId, row.name, row.rank, row.rankSum, column.key, column.perspectiveId,
-          column.metric, cell.value, cell.ciLow, cell.ciHigh, cell.n, column.ranked ? cell.rank : null, cell.provenance,
+          view.board, view.dimension, row.entryId, row.name, row.rank, row.rankBest, row.rankWorst, row.separableFromNext, row.rankSum, row.unrankedReason,
+          column.key, column.perspectiveId, column.metric, cell.value, cell.ciLow, cell.ciHigh, cell.n,
+          column.ranked ? cell.rank : null, column.ranked ? cell.rankBest : null, column.ranked ? cell.rankWorst : null, cell.provenance,
         ]);
       }
     }

@@ -2,6 +2,7 @@
 import { and, eq } from "drizzle-orm";
 import * as t from "../../db/schema.ts";
 import { BOARD_SCOPE, type BoardId } from "../schemas/board.ts";
+import { auditFlags } from "./audit.ts";
 import { listBoardColumns, type BoardColumnInfo } from "./benchmarks.ts";
 import { store } from "./store.ts";
 import { entryUrl } from "./urls.ts";
@@ -11,6 +12,8 @@ export interface BoardCell {
   readonly value: number;
   readonly ciLow: number | null;
   readonly ciHigh: number | null;
+  /** Why a recomputed value has no interval, when it has none. */
+  readonly ciNote: string | null;
   readonly n: number | null;
   readonly rank: number | null;
   readonly rankBest: number | null;
@@ -38,6 +41,10 @@ export interface BoardRow {
   readonly rankBest: number | null;
   readonly rankWorst: number | null;
   readonly separableFromNext: boolean | null;
+  /** Why the board ranks nobody, when it does not. */
+  readonly unrankedReason: string | null;
+  /** Published checks of this entry on this board whose value this site does not reproduce, or that carry a note. */
+  readonly auditFlags: number;
   readonly cells: Readonly<Record<string, BoardCell>>;
   /** Distinct provenances of the row's values, e.g. ["published"]. */
   readonly provenance: readonly string[];
@@ -50,6 +57,8 @@ export interface BoardView {
   readonly dimension: string;
   readonly columns: readonly BoardColumnInfo[];
   readonly rows: readonly BoardRow[];
+  /** Why nobody on the board is ranked (e.g. too few T2V models for a model-level correlation), or null. */
+  readonly unrankedReason: string | null;
 }
 
 interface EntryInfo {
@@ -131,6 +140,7 @@ export function loadBoard(benchmarkId: string, board: BoardId, dimension = "over
         value: result.value,
         ciLow: result.ciLow,
         ciHigh: result.ciHigh,
+        ciNote: result.ciNote,
         n: result.n,
         rank: ranked?.rank ?? null,
         rankBest: ranked?.rankBest ?? null,
@@ -143,6 +153,7 @@ export function loadBoard(benchmarkId: string, board: BoardId, dimension = "over
   };
 
   const evaluators = direction === "t2v" ? entriesOf(benchmarkId, "v2t") : new Map<string, EntryInfo>();
+  const flags = auditFlags(benchmarkId, board, dimension);
   const toRow = (entry: EntryInfo, ranking: (typeof rankings)[number] | undefined, position: number): BoardRow => {
     const cells = cellsOf(entry.id);
     const evaluator = entry.evaluatorId === null ? undefined : evaluators.get(entry.evaluatorId);
@@ -161,6 +172,8 @@ export function loadBoard(benchmarkId: string, board: BoardId, dimension = "over
       rankBest: ranking?.rankBest ?? null,
       rankWorst: ranking?.rankWorst ?? null,
       separableFromNext: ranking?.separableFromNext ?? null,
+      unrankedReason: ranking?.unrankedReason ?? null,
+      auditFlags: flags.get(entry.id) ?? 0,
       cells,
       provenance: [...new Set(Object.values(cells).map((cell) => cell.provenance))].sort(),
     };
@@ -176,5 +189,6 @@ export function loadBoard(benchmarkId: string, board: BoardId, dimension = "over
     const row = toRow(reference, undefined, rows.length + 1);
     if (Object.keys(row.cells).length > 0) rows.push(row);
   }
-  return { benchmarkId, board, dimension, columns, rows };
+  const reasons = [...new Set(rows.map((row) => row.unrankedReason))];
+  return { benchmarkId, board, dimension, columns, rows, unrankedReason: reasons.length === 1 ? (reasons[0] ?? null) : null };
 }

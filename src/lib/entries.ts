@@ -1,10 +1,11 @@
 /** Loads one T2V model or V2T method with every figure it has, its ranks and provenance. */
 import { and, eq } from "drizzle-orm";
 import * as t from "../../db/schema.ts";
-import { BOARD_SCOPE, type BoardId } from "../schemas/board.ts";
-import { getBenchmark, listDimensions, listPerspectives, type BenchmarkInfo, type DimensionInfo } from "./benchmarks.ts";
-import { metricLabel } from "./labels.ts";
+import type { BoardId } from "../schemas/board.ts";
+import { loadAnchorFits } from "./anchors.ts";
+import { getBenchmark, listDimensions, type BenchmarkInfo, type DimensionInfo } from "./benchmarks.ts";
 import { loadBoard, type BoardRow, type BoardView } from "./boards.ts";
+import { loadCalibration, type EvaluatorCalibration } from "./calibrations.ts";
 import { store } from "./store.ts";
 
 /** An entry's metadata, common to both directions. */
@@ -18,30 +19,20 @@ export interface EntryInfo {
   readonly kind: string | null;
   readonly size: string | null;
   readonly license: string | null;
+  /** How the outputs were produced, from the submission's manifest. */
+  readonly method: string | null;
   readonly isReference: boolean;
   readonly source: string | null;
   readonly evaluatorId: string | null;
   readonly submissionId: string | null;
 }
 
-/** A stored figure of an entry that is not a column of its board (e.g. PLCC after logistic mapping). */
-export interface ExtraFigure {
-  readonly label: string;
-  readonly metric: string;
-  readonly value: number;
-  readonly ciLow: number | null;
-  readonly ciHigh: number | null;
-  readonly n: number | null;
-  readonly provenance: "published" | "recomputed" | "auto";
-}
-
-/** One board as seen from one entry: its row, how many entries are ranked there, and its other figures. */
+/** One board as seen from one entry: its row and how many entries are ranked there. */
 export interface EntryBoard {
   readonly board: BoardId;
   readonly view: BoardView;
   readonly row: BoardRow | undefined;
   readonly rankedCount: number;
-  readonly extras: readonly ExtraFigure[];
 }
 
 /** An entry's whole page: metadata, boards overall, and per-dimension rows where they exist. */
@@ -52,6 +43,10 @@ export interface EntryPage {
   readonly dimensions: readonly { dimension: DimensionInfo; boards: readonly EntryBoard[] }[];
   /** For an auto-scored T2V entry: its evaluator's agreement with humans (the instance-level V2T board). */
   readonly evaluator: EntryBoard | null;
+  /** For a V2T method, and for an auto-scored entry's evaluator: how its calibrated scores land against the humans'. */
+  readonly calibration: readonly EvaluatorCalibration[];
+  /** For a human-rated submission: how its raters were put on the benchmark's scale through the anchors. */
+  readonly anchorFits: ReturnType<typeof loadAnchorFits>;
 }
 
 /** The boards an entry of a direction appears on. */
@@ -76,7 +71,7 @@ function loadEntryInfo(benchmarkId: string, direction: "t2v" | "v2t", entryId: s
       .where(and(eq(t.t2vEntries.benchmarkId, benchmarkId), eq(t.t2vEntries.id, entryId)))
       .get();
     if (!e) throw new Error(`unknown T2V entry "${entryId}" on ${benchmarkId}`);
-    return { ...e, direction, kind: null, size: null, license: null };
+    return { ...e, direction, kind: null, size: null };
   }
   const e = db
     .select()
@@ -87,44 +82,13 @@ function loadEntryInfo(benchmarkId: string, direction: "t2v" | "v2t", entryId: s
   return { ...e, direction, access: null, isReference: false, source: null, evaluatorId: null };
 }
 
-/** The entry's figures on a board's level and dimension that the board has no column for. */
-function extraFigures(view: BoardView, entryId: string): ExtraFigure[] {
-  const { direction, level } = BOARD_SCOPE[view.board];
-  const shown = new Set(view.columns.map((c) => `${c.perspectiveId}_${c.metric}`));
-  const perspectiveLabel = new Map(listPerspectives(view.benchmarkId).map((p) => [p.id, p.label]));
-  return store()
-    .select()
-    .from(t.results)
-    .where(
-      and(
-        eq(t.results.benchmarkId, view.benchmarkId),
-        eq(t.results.direction, direction),
-        eq(t.results.entryId, entryId),
-        eq(t.results.level, level),
-        eq(t.results.dimension, view.dimension),
-      ),
-    )
-    .all()
-    .filter((r) => !shown.has(`${r.perspectiveId}_${r.metric}`))
-    .map((r) => ({
-      label: `${perspectiveLabel.get(r.perspectiveId) ?? r.perspectiveId} ${metricLabel(r.metric)}`,
-      metric: r.metric,
-      value: r.value,
-      ciLow: r.ciLow,
-      ciHigh: r.ciHigh,
-      n: r.n,
-      provenance: r.provenance,
-    }));
-}
-
-function entryBoard(benchmarkId: string, board: BoardId, dimension: string, entryId: string, withExtras = false): EntryBoard {
+function entryBoard(benchmarkId: string, board: BoardId, dimension: string, entryId: string): EntryBoard {
   const view = loadBoard(benchmarkId, board, dimension);
   return {
     board,
     view,
     row: view.rows.find((row) => row.entryId === entryId),
     rankedCount: view.rows.filter((row) => row.rank !== null).length,
-    extras: withExtras ? extraFigures(view, entryId) : [],
   };
 }
 
@@ -136,7 +100,9 @@ export function loadEntryPage(benchmarkId: string, direction: "t2v" | "v2t", ent
     benchmark: getBenchmark(benchmarkId),
     entry,
     evaluator: entry.evaluatorId === null ? null : entryBoard(benchmarkId, "v2t-instance", "overall", entry.evaluatorId),
-    boards: boards.map((board) => entryBoard(benchmarkId, board, "overall", entryId, true)),
+    calibration: direction === "v2t" ? loadCalibration(benchmarkId, entryId) : entry.evaluatorId === null ? [] : loadCalibration(benchmarkId, entry.evaluatorId),
+    anchorFits: direction === "t2v" ? loadAnchorFits(benchmarkId, entryId) : [],
+    boards: boards.map((board) => entryBoard(benchmarkId, board, "overall", entryId)),
     dimensions: listDimensions(benchmarkId)
       .map((dimension) => ({
         dimension,

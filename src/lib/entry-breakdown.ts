@@ -1,4 +1,4 @@
-/** Loads everything the store holds about one entry, for its JSON breakdown download. */
+/** Loads everything the store holds about one entry, for its JSON breakdown download (snake_case, as every download). */
 import { and, asc, eq } from "drizzle-orm";
 import * as t from "../../db/schema.ts";
 import { store } from "./store.ts";
@@ -12,7 +12,19 @@ export function loadEntryBreakdown(benchmarkId: string, direction: "t2v" | "v2t"
     .where(and(eq(t.results.benchmarkId, benchmarkId), eq(t.results.direction, direction), eq(t.results.entryId, entryId)))
     .orderBy(asc(t.results.level), asc(t.results.dimension), asc(t.results.perspectiveId), asc(t.results.metric))
     .all()
-    .map(({ benchmarkId: _b, direction: _d, entryId: _e, ...rest }) => rest);
+    .map((r) => ({
+      level: r.level,
+      dimension: r.dimension,
+      perspective: r.perspectiveId,
+      metric: r.metric,
+      value: r.value,
+      ci_low: r.ciLow,
+      ci_high: r.ciHigh,
+      ci_note: r.ciNote,
+      n: r.n,
+      provenance: r.provenance,
+      source: r.source,
+    }));
   const rankings = db
     .select()
     .from(t.rankings)
@@ -20,6 +32,16 @@ export function loadEntryBreakdown(benchmarkId: string, direction: "t2v" | "v2t"
     .orderBy(asc(t.rankings.board), asc(t.rankings.dimension))
     .all()
     .filter((r) => (direction === "t2v" ? r.board === "t2v" : r.board !== "t2v"))
-    .map(({ benchmarkId: _b, entryId: _e, ...rest }) => rest);
+    .map((r) => ({
+      board: r.board,
+      dimension: r.dimension,
+      rank: r.rank,
+      rank_best: r.rankBest,
+      rank_worst: r.rankWorst,
+      separable_from_next: r.separableFromNext,
+      rank_sum: r.rankSum,
+      position: r.position,
+      unranked_reason: r.unrankedReason,
+    }));
   return { results, rankings };
 }

@@ -1,12 +1,15 @@
 /**
  * The downloadable example V2T bundle of the submission guide: a trivial, clearly labelled rule (the length of
- * each video's prompt) applied to every non-reference video of the first benchmark that has per-video data.
+ * each video's prompt) applied to every video a V2T method must predict on the first benchmark with per-video
+ * data (its labelled pool, real reference videos included where its protocol scores them).
  * Read-only; built at site build time from the store, so it is always valid against the store it ships with.
  */
 import { and, asc, eq } from "drizzle-orm";
 import { zipSync } from "fflate";
 import * as t from "../../db/schema.ts";
+import { AnchoringSchema, type Anchoring } from "../schemas/benchmark.ts";
 import { listBenchmarks, listPerspectives } from "./benchmarks.ts";
+import { loadProtocol } from "./protocol.ts";
 import { store } from "./store.ts";
 
 // Zip entries carry a timestamp; a fixed one makes the download byte-identical on every build.
@@ -30,13 +33,15 @@ function readme(lines: readonly string[]): string {
 export function exampleBundle(): ExampleBundle {
   const db = store();
   for (const benchmark of listBenchmarks()) {
+    const withReferences = loadProtocol(benchmark.id).referenceVideos === "included";
     const videos = db
-      .select({ id: t.videos.id, text: t.prompts.text })
+      .select({ id: t.videos.id, text: t.prompts.text, isReference: t.videos.isReference })
       .from(t.videos)
       .innerJoin(t.prompts, and(eq(t.prompts.benchmarkId, t.videos.benchmarkId), eq(t.prompts.id, t.videos.promptId)))
-      .where(and(eq(t.videos.benchmarkId, benchmark.id), eq(t.videos.isReference, false)))
+      .where(and(eq(t.videos.benchmarkId, benchmark.id), eq(t.videos.labelled, true)))
       .orderBy(asc(t.videos.id))
-      .all();
+      .all()
+      .filter((v) => withReferences || !v.isReference);
     if (videos.length === 0) continue;
     const perspectives = listPerspectives(benchmark.id).filter((p) => p.kind === "mos").map((p) => p.id);
     const manifest = {
@@ -65,7 +70,7 @@ export function exampleBundle(): ExampleBundle {
         "README.txt": readme([
           `Example V2T submission bundle for ${benchmark.title} (${benchmark.id}).`,
           "",
-          `predictions.jsonl scores all ${videos.length} non-reference videos with a deliberately trivial rule:`,
+          `predictions.jsonl scores all ${videos.length} videos a method must predict with a deliberately trivial rule:`,
           "the length of each video's prompt in characters, as the score of every perspective.",
           "It is NOT a method; it only shows the format. Replace the scores and the manifest with your own,",
           "then check the bundle without storing anything:",
@@ -103,40 +108,55 @@ export function exampleBundleZip(): Uint8Array {
 export interface SubmissionTarget {
   readonly id: string;
   readonly title: string;
+  /** Videos a V2T bundle must predict (the labelled pool, real references included where the protocol scores them). */
   readonly videos: number;
+  /** Real reference videos among them, and whether they are required. */
   readonly referenceVideos: number;
+  readonly referencesRequired: boolean;
   readonly prompts: number;
+  readonly anchors: number;
+  /** The anchoring rules of the benchmark, or null when it takes no human-rated T2V submissions. */
+  readonly anchoring: Anchoring | null;
   readonly mos: readonly string[];
   readonly qa: string | null;
   readonly exampleVideo: string | null;
+  /** A V2T entry of this benchmark that can score T2V models automatically (for the guide's example). */
+  readonly exampleEvaluator: string | null;
 }
 
 /** Every benchmark with what submissions to it must cover (zero videos: not open to submissions in this build). */
 export function submissionTargets(): SubmissionTarget[] {
   const db = store();
   return listBenchmarks().map((benchmark) => {
-    // Videos of auto-scored T2V entries have no human ground truth, so nobody submits predictions for them.
-    const auto = new Set(
-      db.select({ id: t.t2vEntries.id }).from(t.t2vEntries).where(and(eq(t.t2vEntries.benchmarkId, benchmark.id), eq(t.t2vEntries.source, "auto"))).all().map((e) => e.id),
-    );
-    const videos = db
-      .select({ id: t.videos.id, isReference: t.videos.isReference, entry: t.videos.t2vEntryId })
+    const pool = db
+      .select({ id: t.videos.id, isReference: t.videos.isReference })
       .from(t.videos)
-      .where(eq(t.videos.benchmarkId, benchmark.id))
+      .where(and(eq(t.videos.benchmarkId, benchmark.id), eq(t.videos.labelled, true)))
       .orderBy(asc(t.videos.id))
-      .all()
-      .filter((v) => !auto.has(v.entry));
+      .all();
+    const required = loadProtocol(benchmark.id).referenceVideos === "included";
     const prompts = db.select({ id: t.prompts.id }).from(t.prompts).where(eq(t.prompts.benchmarkId, benchmark.id)).all();
+    const anchors = db.select({ id: t.anchors.videoId }).from(t.anchors).where(eq(t.anchors.benchmarkId, benchmark.id)).all();
+    const evaluator = db
+      .select({ id: t.calibrations.evaluatorId })
+      .from(t.calibrations)
+      .where(eq(t.calibrations.benchmarkId, benchmark.id))
+      .orderBy(asc(t.calibrations.evaluatorId))
+      .get();
     const perspectives = listPerspectives(benchmark.id);
     return {
       id: benchmark.id,
       title: benchmark.title,
-      videos: videos.length,
-      referenceVideos: videos.filter((v) => v.isReference).length,
+      videos: pool.filter((v) => required || !v.isReference).length,
+      referenceVideos: pool.filter((v) => v.isReference).length,
+      referencesRequired: required,
       prompts: prompts.length,
+      anchors: anchors.length,
+      anchoring: benchmark.anchoringJson ? AnchoringSchema.parse(JSON.parse(benchmark.anchoringJson)) : null,
       mos: perspectives.filter((p) => p.kind === "mos").map((p) => p.id),
       qa: perspectives.find((p) => p.kind === "qa")?.id ?? null,
-      exampleVideo: videos.find((v) => !v.isReference)?.id ?? null,
+      exampleVideo: pool.find((v) => !v.isReference)?.id ?? null,
+      exampleEvaluator: evaluator?.id ?? null,
     };
   });
 }

@@ -1,3 +1,4 @@
+import { metricDefinition } from "../schemas/metrics.ts";
 /** Human-readable names for the codes the store uses. */
 
 const KIND_LABELS: Record<string, string> = {
@@ -56,17 +57,7 @@ export function boardLabel(board: "t2v" | "v2t-instance" | "v2t-model"): string 
   return board === "v2t-instance" ? "Video-to-text methods, instance level" : "Video-to-text methods, model level";
 }
 
-const METRIC_LABELS: Record<string, string> = {
-  mos: "MOS",
-  accuracy: "accuracy (%)",
-  srcc: "SRCC",
-  plcc: "PLCC",
-  krcc: "KRCC",
-  plcc_logistic: "PLCC after logistic mapping",
-  score: "score",
-};
-
-/** The label of a metric code, e.g. `plcc_logistic` → "PLCC after logistic mapping". */
+/** The label of a metric code, from the one list of metrics, e.g. `krcc_c` → "KRCC (τc)". */
 export function metricLabel(metric: string): string {
-  return METRIC_LABELS[metric] ?? metric;
+  return metricDefinition(metric).label;
 }

@@ -1,6 +1,7 @@
 import { z } from "zod";
 import { BoardColumnSchema } from "./board.ts";
 import { IdSchema } from "./ids.ts";
+import { CorrelationMetricSchema, isCorrelationMetric } from "./metrics.ts";
 
 /** A perspective humans rated (a MOS) or `qa` for yes/no questions. */
 export const PerspectiveSchema = z.strictObject({
@@ -24,6 +25,55 @@ export const DimensionSchema = z.strictObject({
 
 /** A dimension definition. */
 export type Dimension = z.infer<typeof DimensionSchema>;
+
+/**
+ * How a benchmark's authors score it, declared as data so that every board follows its paper: how a
+ * video's human score is made, which videos enter V2T correlations, which correlation variants are
+ * reported, and from how many T2V models a model-level correlation is ranked.
+ */
+export const ProtocolSchema = z.strictObject({
+  /** What the protocol is named after in a sentence: "as in the FETV paper". */
+  name: z.string().min(1),
+  /** Where the protocol is written down: the paper and, where there is one, the authors' code. */
+  source: z.string().min(1),
+  /** `bt500-zscore`: BT.500 rater screening, then per-rater z-scores rescaled to 0–100; `rater-mean`: the plain mean of the raters' ratings. */
+  humanScore: z.enum(["bt500-zscore", "rater-mean"]),
+  /** Whether real reference videos (where the benchmark has them) enter the instance-level V2T correlations. */
+  referenceVideos: z.enum(["included", "excluded"]),
+  /** The correlation variants the authors report, in their order. */
+  correlations: z.array(CorrelationMetricSchema).min(1),
+  /** The fewest T2V models over which a model-level correlation is ranked; below it the figure is shown unranked. */
+  minModelsForModelLevel: z.int().min(3),
+  /** Which videos the authors score V2T methods on, when that is a subset (e.g. a test split). */
+  v2tSplit: z.string().min(1).nullable().default(null),
+});
+
+/** A benchmark's protocol. */
+export type Protocol = z.infer<typeof ProtocolSchema>;
+
+/**
+ * How new human-rated T2V entries are put on the benchmark's scale: raters also rate a fixed, published
+ * set of the benchmark's own labelled videos (anchors.json beside benchmark.json).
+ */
+export const AnchoringSchema = z.strictObject({
+  /** The fewest anchors every rater must rate: fewer cannot tie that rater's scale to the benchmark's. */
+  minPerRater: z.int().min(3),
+  /** The least Pearson correlation between the new panel's anchor scores and the benchmark's, per perspective. */
+  minAgreement: z.number().min(0).max(1),
+});
+
+/** A benchmark's anchoring rules. */
+export type Anchoring = z.infer<typeof AnchoringSchema>;
+
+/** data/benchmarks/<id>/anchors.json: the anchor set, video ids of the benchmark's labelled pool. */
+export const AnchorListSchema = z.strictObject({
+  /** How the list was chosen, so that anyone can see it was not picked by hand. */
+  method: z.string().min(1),
+  videos: z.array(z.string().min(1)).min(3),
+});
+
+/** An anchor list. */
+export type AnchorList = z.infer<typeof AnchorListSchema>;
 
 /** A benchmark definition: data/benchmarks/<id>/benchmark.json. */
 export const BenchmarkSchema = z
@@ -52,6 +102,9 @@ export const BenchmarkSchema = z
       qaPairs: z.int().nonnegative().nullable(),
     }),
     dimensionsNote: z.string().nullable().default(null),
+    protocol: ProtocolSchema,
+    /** Null where the benchmark takes no human-rated T2V submissions (no per-video data to anchor on). */
+    anchoring: AnchoringSchema.nullable(),
     perspectives: z.array(PerspectiveSchema).min(1),
     dimensions: z.array(DimensionSchema),
     boards: z.strictObject({
@@ -69,6 +122,13 @@ export const BenchmarkSchema = z
             code: "custom",
             path: ["boards", board, index, "perspective"],
             message: `unknown perspective "${column.perspective}"`,
+          });
+        }
+        if (isCorrelationMetric(column.metric) && !benchmark.protocol.correlations.includes(column.metric)) {
+          ctx.addIssue({
+            code: "custom",
+            path: ["boards", board, index, "metric"],
+            message: `"${column.metric}" is not a correlation the protocol reports (${benchmark.protocol.correlations.join(", ")})`,
           });
         }
       });

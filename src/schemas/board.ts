@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { MetricSchema } from "./metrics.ts";
 
 /** The three boards of a benchmark: generators, and interpreters at instance and model level. */
 export const BoardIdSchema = z.enum(["t2v", "v2t-instance", "v2t-model"]);
@@ -12,12 +13,6 @@ export const BOARD_SCOPE: Readonly<Record<BoardId, { direction: "t2v" | "v2t"; l
   "v2t-instance": { direction: "v2t", level: "instance" },
   "v2t-model": { direction: "v2t", level: "model" },
 };
-
-/** Metrics a board column can rank by; accuracy is in percent, `score` is a published figure as is. */
-export const MetricSchema = z.enum(["mos", "accuracy", "srcc", "plcc", "krcc", "score"]);
-
-/** A metric name. */
-export type Metric = z.infer<typeof MetricSchema>;
 
 /** One ranked column of a board: a perspective and a metric; its key is `<perspective>_<metric>`. */
 export const BoardColumnSchema = z.strictObject({

@@ -4,6 +4,7 @@
  */
 import fs from "node:fs";
 import path from "node:path";
+import { crc32 } from "node:zlib";
 import { unzipSync } from "fflate";
 import { BUNDLE_LIMITS, type BundleLimits } from "../../../src/schemas/submission/limits.ts";
 import { InputError, type Problem } from "../input-error.ts";
@@ -136,6 +137,7 @@ function readZip(source: string, shown: string, limits: BundleLimits): BundleFil
   const strip = stripWrapper(fileEntries.map((e) => e.name));
   const sizes = new Map<string, number>();
   const wanted = new Map<string, string>();
+  const checksums = new Map<string, number>();
   for (const entry of fileEntries) {
     const name = strip(entry.name);
     const problem = nameProblem(name);
@@ -144,6 +146,7 @@ function readZip(source: string, shown: string, limits: BundleLimits): BundleFil
     else {
       sizes.set(name, entry.originalSize);
       wanted.set(entry.name, name);
+      checksums.set(entry.name, entry.crc32);
     }
   }
   problems.push(...limitProblems(shown, sizes, limits));
@@ -159,8 +162,12 @@ function readZip(source: string, shown: string, limits: BundleLimits): BundleFil
   const files = new Map<string, Uint8Array>();
   for (const [entryName, name] of [...wanted].sort((a, b) => (a[1] < b[1] ? -1 : 1))) {
     const bytes = inflated[entryName];
+    const declared = checksums.get(entryName);
     if (bytes === undefined) problems.push({ file: `${shown}/${entryName}`, message: "could not be unpacked" });
-    else files.set(name, bytes);
+    // fflate does not verify checksums: a damaged entry would otherwise be scored as if it were what was sent.
+    else if (crc32(bytes) !== declared) {
+      problems.push({ file: `${shown}/${entryName}`, message: `is damaged: its bytes have CRC-32 ${crc32(bytes).toString(16).padStart(8, "0")}, the archive says ${(declared ?? 0).toString(16).padStart(8, "0")}` });
+    } else files.set(name, bytes);
   }
   if (problems.length > 0) throw new InputError(problems);
   return { source, shown, isZip: true, files };

@@ -1,37 +1,22 @@
 /**
  * Checks a schema-valid bundle against the benchmark it names, as the store content defines it: direction,
- * perspectives, known and unique ids, coverage, and an entry id that no other entry holds.
+ * perspectives, known and unique ids, coverage of the labelled pool or of the prompts, anchors for human
+ * ratings, an evaluator's score range for automatic scores, and an entry id that no other entry holds.
  */
-import type { StoreContent } from "../store-content.ts";
+import { bootstrapSettings } from "../../../src/engine/index.ts";
 import type { Problem } from "../input-error.ts";
+import { correlationPool, scoringContext, type ScoringContext } from "../scoring/context.ts";
+import { calibrationSet, predictionsOf, RANGE_MARGIN, scoreRange } from "../scoring/evaluators.ts";
+import type { StoreContent } from "../store-content.ts";
 import type { Lined, ParsedBundle } from "./parse-bundle.ts";
 
 /** How many missing ids a coverage problem lists. */
 const SHOWN_MISSING = 10;
 
-/** The benchmark facts a bundle is checked against. */
-interface BenchmarkFacts {
-  readonly mos: readonly string[];
-  readonly qa: string | null;
-  /** Video id → whether it is a reference (real) video. */
-  readonly videos: ReadonlyMap<string, boolean>;
-  readonly prompts: readonly string[];
-}
-
-function factsOf(content: StoreContent, benchmarkId: string): BenchmarkFacts {
-  const perspectives = content.perspectives.filter((p) => p.benchmarkId === benchmarkId).sort((a, b) => a.position - b.position);
-  const auto = new Set(content.t2vEntries.filter((e) => e.benchmarkId === benchmarkId && e.source === "auto").map((e) => e.id));
-  return {
-    mos: perspectives.filter((p) => p.kind === "mos").map((p) => p.id),
-    qa: perspectives.find((p) => p.kind === "qa")?.id ?? null,
-    // Only videos with human ground truth can be submitted on: earlier auto-scored T2V videos have none.
-    videos: new Map(
-      content.videos
-        .filter((v) => v.benchmarkId === benchmarkId && !auto.has(v.t2vEntryId))
-        .map((v) => [v.id, v.isReference]),
-    ),
-    prompts: content.prompts.filter((p) => p.benchmarkId === benchmarkId).map((p) => p.id),
-  };
+/** What a check found: problems refuse the bundle; notes are reported beside its figures. */
+export interface CheckOutcome {
+  readonly problems: Problem[];
+  readonly notes: string[];
 }
 
 /** "12 of 2,543 … are missing: a, b, … (and 2 more)". */
@@ -42,13 +27,13 @@ function missingMessage(what: string, missing: readonly string[], total: number)
 }
 
 /** Problems with one line's scores: unknown perspectives, `qa` given as a score, missing perspectives. */
-function scoreProblems(file: string, line: number, scores: Readonly<Record<string, number>>, facts: BenchmarkFacts): Problem[] {
+function scoreProblems(file: string, line: number, scores: Readonly<Record<string, number>>, context: ScoringContext): Problem[] {
   const problems: Problem[] = [];
   for (const key of Object.keys(scores)) {
-    if (key === facts.qa) problems.push({ file, line, field: `scores.${key}`, message: `"${key}" is answered with "answer", not with a score` });
-    else if (!facts.mos.includes(key)) problems.push({ file, line, field: `scores.${key}`, message: `unknown perspective; this benchmark's are ${facts.mos.join(", ")}` });
+    if (key === context.qa) problems.push({ file, line, field: `scores.${key}`, message: `"${key}" is answered with "answer", not with a score` });
+    else if (!context.mos.includes(key)) problems.push({ file, line, field: `scores.${key}`, message: `unknown perspective; this benchmark's are ${context.mos.join(", ")}` });
   }
-  for (const id of facts.mos) {
+  for (const id of context.mos) {
     if (!(id in scores)) problems.push({ file, line, field: `scores.${id}`, message: "is missing; every line needs a score for every perspective" });
   }
   return problems;
@@ -72,77 +57,144 @@ function checkIds<T extends { video: string }>(
   return seen;
 }
 
-function checkPredictions(bundle: ParsedBundle, facts: BenchmarkFacts, benchmarkId: string, problems: Problem[]): void {
+function checkPredictions(bundle: ParsedBundle, context: ScoringContext, problems: Problem[]): void {
   if (bundle.data.kind !== "predictions") return;
   const { file, lines } = bundle.data;
-  const seen = checkIds(lines, file, (id) => facts.videos.has(id), `a video of ${benchmarkId} (ids look like "${[...facts.videos.keys()][0] ?? "model/0"}")`, problems);
+  const labelled = new Set(context.pool.map((v) => v.id));
+  const example = context.pool.find((v) => !v.isReference)?.id ?? "model/0";
+  const seen = checkIds(lines, file, (id) => labelled.has(id), `a video of ${context.benchmarkId}'s labelled pool (ids look like "${example}")`, problems);
   let answered = 0;
   for (const { line, value } of lines) {
-    problems.push(...scoreProblems(file, line, value.scores, facts));
+    problems.push(...scoreProblems(file, line, value.scores, context));
     if (value.answer !== undefined) {
       answered += 1;
-      if (facts.qa === null) problems.push({ file, line, field: "answer", message: `${benchmarkId} has no yes/no questions; leave "answer" out` });
+      if (context.qa === null) problems.push({ file, line, field: "answer", message: `${context.benchmarkId} has no yes/no questions; leave "answer" out` });
     }
   }
-  const required = [...facts.videos].filter(([, isReference]) => !isReference).map(([id]) => id);
+  const required = correlationPool(context).map((v) => v.id);
   const missing = required.filter((id) => !seen.has(id));
-  if (missing.length > 0) problems.push({ file, message: missingMessage(`the ${benchmarkId} videos to predict (reference videos are optional)`, missing, required.length) });
-  if (facts.qa !== null && answered > 0 && answered < lines.length) {
+  const what = context.protocol.referenceVideos === "included" ? `the ${context.benchmarkId} videos to predict (real reference videos included, as the protocol scores them)` : `the ${context.benchmarkId} videos to predict (reference videos are optional)`;
+  if (missing.length > 0) problems.push({ file, message: missingMessage(what, missing, required.length) });
+  if (context.qa !== null && answered > 0 && answered < lines.length) {
     const unanswered = lines.filter((l) => l.value.answer === undefined).map((l) => String(l.line));
     problems.push({ file, field: "answer", message: `answers either every video or none; ${unanswered.length} line(s) lack one, e.g. lines ${unanswered.slice(0, SHOWN_MISSING).join(", ")}` });
   }
 }
 
-function checkScores(bundle: ParsedBundle, facts: BenchmarkFacts, benchmarkId: string, problems: Problem[]): void {
+/** Automatic scores: known prompts, full coverage, and scores within the range the evaluator was calibrated on. */
+function checkScores(bundle: ParsedBundle, context: ScoringContext, evaluator: string, outcome: CheckOutcome): void {
   if (bundle.data.kind !== "scores") return;
+  const { problems, notes } = outcome;
   const { file, lines } = bundle.data;
-  const prompts = new Set(facts.prompts);
-  const seen = checkIds(lines, file, (id) => prompts.has(id), `a prompt id of ${benchmarkId}`, problems);
-  for (const { line, value } of lines) problems.push(...scoreProblems(file, line, value.scores, facts));
-  const missing = facts.prompts.filter((id) => !seen.has(id));
-  if (missing.length > 0) problems.push({ file, message: missingMessage(`the ${benchmarkId} prompts`, missing, facts.prompts.length) });
+  const prompts = new Set(context.prompts);
+  const seen = checkIds(lines, file, (id) => prompts.has(id), `a prompt id of ${context.benchmarkId}`, problems);
+  for (const { line, value } of lines) problems.push(...scoreProblems(file, line, value.scores, context));
+  const missing = context.prompts.filter((id) => !seen.has(id));
+  if (missing.length > 0) problems.push({ file, message: missingMessage(`the ${context.benchmarkId} prompts`, missing, context.prompts.length) });
+  for (const perspective of context.mos) {
+    const range = scoreRange(calibrationSet(context, predictionsOf(context.content, context.benchmarkId, evaluator, perspective), perspective));
+    if (range === null) {
+      problems.push({ file: bundle.manifestFile, field: "evaluator", message: `"${evaluator}" has no scores of ${perspective} on the labelled videos to calibrate with` });
+      continue;
+    }
+    const margin = RANGE_MARGIN * (range.high - range.low);
+    const low = range.low - margin;
+    const high = range.high + margin;
+    let outside = 0;
+    for (const { line, value } of lines) {
+      const score = value.scores[perspective];
+      if (score === undefined) continue;
+      if (score < low || score > high) {
+        problems.push({
+          file,
+          line,
+          field: `scores.${perspective}`,
+          message: `${score} lies far outside the range ${evaluator} gave the labelled videos (${range.low} to ${range.high}; up to ${Math.round(RANGE_MARGIN * 100)}% of that width beyond it is accepted); are these scores on ${evaluator}'s scale?`,
+        });
+      } else if (score < range.low || score > range.high) outside++;
+    }
+    if (outside > 0) {
+      notes.push(`${outside} ${perspective} score(s) lie outside the range ${evaluator} gave the labelled videos (${range.low} to ${range.high}); their calibrated values extrapolate the line.`);
+    }
+  }
 }
 
-function checkRatings(bundle: ParsedBundle, facts: BenchmarkFacts, benchmarkId: string, problems: Problem[]): void {
+/** Human ratings: known prompts and anchors, full coverage, and enough anchors from every rater. */
+function checkRatings(bundle: ParsedBundle, context: ScoringContext, problems: Problem[]): void {
   if (bundle.data.kind !== "ratings") return;
   const { file, lines } = bundle.data;
-  const prompts = new Set(facts.prompts);
+  if (context.anchoring === null || context.anchors.length === 0) {
+    problems.push({ file: bundle.manifestFile, field: "benchmark", message: `${context.benchmarkId} takes no human-rated T2V submissions: it has no anchor set to put new ratings on its scale` });
+    return;
+  }
+  const prompts = new Set(context.prompts);
+  const anchors = new Set(context.anchors);
   const seen = new Map<string, number>();
   const rated = new Set<string>();
+  const anchorsOf = new Map<string, Set<string>>();
   for (const { line, value } of lines) {
     const key = `${value.video}\u0000${value.perspective}\u0000${value.rater}`;
     const earlier = seen.get(key);
-    if (!prompts.has(value.video)) problems.push({ file, line, field: "video", message: `"${value.video}" is not a prompt id of ${benchmarkId}` });
-    if (!facts.mos.includes(value.perspective)) {
-      problems.push({ file, line, field: "perspective", message: `"${value.perspective}" is not rated on a 1–5 scale in ${benchmarkId}; its perspectives are ${facts.mos.join(", ")}` });
+    const isAnchor = anchors.has(value.video);
+    if (!prompts.has(value.video) && !isAnchor) {
+      problems.push({ file, line, field: "video", message: `"${value.video}" is neither a prompt id of ${context.benchmarkId} nor one of its anchor videos (see /downloads/${context.benchmarkId}/anchors.csv)` });
     }
-    if (earlier !== undefined) problems.push({ file, line, message: `rater "${value.rater}" already rated prompt ${value.video} for ${value.perspective} on line ${earlier}` });
+    if (!context.mos.includes(value.perspective)) {
+      problems.push({ file, line, field: "perspective", message: `"${value.perspective}" is not rated on a 1–5 scale in ${context.benchmarkId}; its perspectives are ${context.mos.join(", ")}` });
+    }
+    if (earlier !== undefined) problems.push({ file, line, message: `rater "${value.rater}" already rated ${value.video} for ${value.perspective} on line ${earlier}` });
     else seen.set(key, line);
-    rated.add(`${value.video}\u0000${value.perspective}`);
+    if (isAnchor) {
+      const mine = anchorsOf.get(`${value.rater}\u0000${value.perspective}`) ?? new Set<string>();
+      mine.add(value.video);
+      anchorsOf.set(`${value.rater}\u0000${value.perspective}`, mine);
+    } else rated.add(`${value.video}\u0000${value.perspective}`);
   }
-  for (const perspective of facts.mos) {
-    const missing = facts.prompts.filter((id) => !rated.has(`${id}\u0000${perspective}`));
-    if (missing.length > 0) problems.push({ file, field: perspective, message: missingMessage(`the ${benchmarkId} prompts with a ${perspective} rating`, missing, facts.prompts.length) });
+  for (const perspective of context.mos) {
+    const missing = context.prompts.filter((id) => !rated.has(`${id}\u0000${perspective}`));
+    if (missing.length > 0) problems.push({ file, field: perspective, message: missingMessage(`the ${context.benchmarkId} prompts with a ${perspective} rating`, missing, context.prompts.length) });
+  }
+  const minimum = context.anchoring.minPerRater;
+  const raters = [...new Set(lines.map((l) => l.value.rater))].sort();
+  const short: Problem[] = [];
+  for (const rater of raters) {
+    for (const perspective of context.mos) {
+      const count = anchorsOf.get(`${rater}\u0000${perspective}`)?.size ?? 0;
+      if (count < minimum) short.push({ file, field: perspective, message: `rater "${rater}" rated ${count} of the ${context.anchors.length} anchor videos for ${perspective}; at least ${minimum} are needed` });
+    }
+  }
+  if (short.length > 0) {
+    problems.push({
+      file,
+      message:
+        `every rater must also rate at least ${minimum} of ${context.benchmarkId}'s ${context.anchors.length} anchor videos, mixed in with your model's videos. ` +
+        "Anchors are the benchmark's own videos with known scores: they tie your raters' scale to the benchmark's, so that a lenient or a strict panel " +
+        `moves nobody up or down. Add rows for them with their video ids from /downloads/${context.benchmarkId}/anchors.csv`,
+    });
+    problems.push(...short);
   }
 }
 
-/** Every problem of a bundle against the store content; empty when it can be added. */
-export function checkBundle(bundle: ParsedBundle, content: StoreContent): Problem[] {
+/** Every problem of a bundle against the store content (empty when it can be added), and notes for the report. */
+export function checkBundle(bundle: ParsedBundle, content: StoreContent): CheckOutcome {
   const { manifest, manifestFile, entryId } = bundle;
-  const problems: Problem[] = [];
+  const outcome: CheckOutcome = { problems: [], notes: [] };
+  const { problems } = outcome;
   const benchmark = content.benchmarks.find((b) => b.id === manifest.benchmark);
   if (benchmark === undefined) {
     const known = content.benchmarks.map((b) => b.id).join(", ");
-    return [{ file: manifestFile, field: "benchmark", message: `unknown benchmark "${manifest.benchmark}"; known: ${known}` }];
+    return { problems: [{ file: manifestFile, field: "benchmark", message: `unknown benchmark "${manifest.benchmark}"; known: ${known}` }], notes: [] };
   }
-  const facts = factsOf(content, benchmark.id);
-  const needed = manifest.direction === "v2t" ? facts.videos.size : facts.prompts.length;
-  if (needed === 0) {
-    return [{
-      file: manifestFile,
-      field: "benchmark",
-      message: `${benchmark.id} has no per-video data in this store (only published figures, or its dataset is absent), so ${manifest.direction.toUpperCase()} submissions cannot be scored on it`,
-    }];
+  const context = scoringContext(content, benchmark.id, bootstrapSettings());
+  if (context.pool.length === 0) {
+    return {
+      problems: [{
+        file: manifestFile,
+        field: "benchmark",
+        message: `${benchmark.id} has no per-video data in this store (only published figures, or its dataset is absent), so ${manifest.direction.toUpperCase()} submissions cannot be scored on it`,
+      }],
+      notes: [],
+    };
   }
   const taken =
     manifest.direction === "v2t"
@@ -157,10 +209,9 @@ export function checkBundle(bundle: ParsedBundle, content: StoreContent): Proble
     if (!evaluators.some((e) => e.id === manifest.evaluator)) {
       const some = evaluators.slice(0, SHOWN_MISSING).map((e) => e.id).join(", ");
       problems.push({ file: manifestFile, field: "evaluator", message: `"${manifest.evaluator}" is not a V2T entry of ${benchmark.id} with per-video predictions${some ? `; e.g. ${some}` : ""}` });
-    }
+    } else checkScores(bundle, context, manifest.evaluator, outcome);
   }
-  checkPredictions(bundle, facts, benchmark.id, problems);
-  checkScores(bundle, facts, benchmark.id, problems);
-  checkRatings(bundle, facts, benchmark.id, problems);
-  return problems;
+  checkPredictions(bundle, context, problems);
+  checkRatings(bundle, context, problems);
+  return outcome;
 }

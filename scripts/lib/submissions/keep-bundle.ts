@@ -1,6 +1,7 @@
 /** Keeps an accepted bundle's files under data/submissions/ and can take them back out if storing fails. */
 import fs from "node:fs";
 import path from "node:path";
+import { checkpoint } from "../checkpoint.ts";
 
 /** A kept bundle folder and the folders created for it, so that `discard` can undo exactly that. */
 export interface KeptBundle {
@@ -19,6 +20,7 @@ export function keepBundle(files: ReadonlyMap<string, Uint8Array>, target: strin
     fs.rmSync(temporary, { recursive: true, force: true });
     fs.mkdirSync(temporary);
     for (const [name, bytes] of files) fs.writeFileSync(path.join(temporary, name), bytes);
+    checkpoint("keeping");
     fs.renameSync(temporary, target);
   } catch (error) {
     fs.rmSync(temporary, { recursive: true, force: true });

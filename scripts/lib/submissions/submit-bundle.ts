@@ -1,16 +1,31 @@
 /**
- * The whole of `npm run submit`: check a bundle completely before writing anything, then either print its
- * would-be figures (--dry-run) or keep it under data/submissions/ and rebuild the store in one transaction.
+ * The whole of `npm run submit`, under the write lock: read and parse the bundle once, check it and score
+ * only the new entry against what the store holds (its board re-ranked from the stored resamples), then
+ * either print the would-be figures (--dry-run) or keep the bundle under data/submissions/ and write the
+ * store once. Every step is safe to interrupt: a rerun of the same command finishes the job, whatever
+ * step the last run died at, and stores the entry exactly once.
  */
+import fs from "node:fs";
+import { type BootstrapSettings } from "../../../src/engine/index.ts";
 import { BUNDLE_LIMITS, type BundleLimits } from "../../../src/schemas/submission/limits.ts";
+import { datasetsRoot } from "../../benchmarks/registry.ts";
 import { buildContent } from "../build-content.ts";
-import { formatProblem, InputError, type Problem } from "../input-error.ts";
+import { checkpoint } from "../checkpoint.ts";
+import { inputsFingerprint } from "../fingerprint.ts";
+import { formatProblems, InputError, type Problem } from "../input-error.ts";
 import { displayPath } from "../read-data.ts";
+import { scoringContext, storedSettings } from "../scoring/context.ts";
+import { addEntryScores, rankAndAudit } from "../scoring/score-benchmark.ts";
 import type { StoreContent } from "../store-content.ts";
-import { writeStore } from "../write-store.ts";
+import { removeStaleTemporaries } from "../temporaries.ts";
+import { acquireWriteLock, BusyError } from "../write-lock.ts";
+import { readStore, writeStore } from "../write-store.ts";
 import { readBundleFiles } from "./bundle-files.ts";
-import { formatReport, reportRows } from "./dry-run-report.ts";
-import { DuplicateSubmissionError, storedBundleDir } from "./import-submissions.ts";
+import { addBundleRows } from "./bundle-rows.ts";
+import { checkBundle } from "./check-bundle.ts";
+import { contentHash } from "./content-hash.ts";
+import { formatReport, reportNotes, reportRows } from "./entry-report.ts";
+import { acceptedBundles, storedBundleDir, storedPath } from "./import-submissions.ts";
 import { discard, keepBundle, type KeptBundle } from "./keep-bundle.ts";
 import { parseBundle, type ParsedBundle } from "./parse-bundle.ts";
 import { createProgress, type ProgressStream } from "./progress.ts";
@@ -22,30 +37,104 @@ export interface SubmitOptions {
   readonly store: string;
   readonly datasetsDir?: string;
   readonly dryRun?: boolean;
-  /** Bootstrap resamples for the figures printed and stored (the scorer's default when absent). */
-  readonly resamples?: number;
-  /** The scoring cache (see scoring/cache.ts), so that only the new entry's figures are computed. */
+  /** The scoring cache (see scoring/cache.ts). */
   readonly cacheDir?: string;
   readonly limits?: BundleLimits;
   readonly stdout?: ProgressStream;
   readonly stderr?: { write(text: string): unknown };
-  /** Test hook: fail after the bundle was copied into data/submissions/, before the store is written. */
-  readonly failAfterCopy?: boolean;
+  /** Test hook: fail (an ordinary error, not a crash) after the bundle was kept, before the store is written. */
+  readonly failAfterKeep?: boolean;
 }
 
 /** How a submission ended; `exitCode` is what the command exits with. */
 export interface SubmitOutcome {
-  readonly status: "rejected" | "duplicate" | "dry-run" | "stored" | "failed";
-  readonly exitCode: 0 | 1;
+  readonly status: "rejected" | "duplicate" | "dry-run" | "stored" | "failed" | "busy";
+  /** 0 done (or nothing to do), 1 refused or failed, 75 busy: another writer held the lock too long. */
+  readonly exitCode: 0 | 1 | 75;
   readonly hash?: string;
   readonly entryId?: string;
   readonly problems?: readonly Problem[];
 }
 
-function rejected(err: { write(text: string): unknown }, error: InputError): SubmitOutcome {
-  err.write(`Bundle rejected: ${error.problems.length} problem(s). Nothing was stored.\n`);
-  for (const problem of error.problems) err.write(`  ${formatProblem(problem)}\n`);
-  return { status: "rejected", exitCode: 1, problems: error.problems };
+/** The content to add the bundle to, and what data/ and the store already hold of it. */
+interface Loaded {
+  readonly content: StoreContent;
+  /** The store on disk already holds the bundle: nothing to do. */
+  readonly stored: boolean;
+  /** data/submissions already holds the bundle (an interrupted run kept it): it is not copied again. */
+  readonly kept: boolean;
+  /** Why the store was rebuilt in memory first, if it was. */
+  readonly rebuilt: string | null;
+}
+
+function sameSet(a: ReadonlySet<string>, b: ReadonlySet<string>): boolean {
+  return a.size === b.size && [...a].every((x) => b.has(x));
+}
+
+/** Content hashes of the bundles under data/submissions/ (unreadable ones count as changed data). */
+function keptHashes(dataDir: string): Set<string> {
+  const problems: Problem[] = [];
+  const hashes = new Set<string>();
+  for (const accepted of acceptedBundles(dataDir, problems)) {
+    try {
+      hashes.add(contentHash(readBundleFiles(accepted.dir).files));
+    } catch {
+      hashes.add(`unreadable:${accepted.dir}`);
+    }
+  }
+  return hashes;
+}
+
+/**
+ * The store's content when the store is current with data/ and the code, else the content rebuilt from
+ * data/ in memory. A store that lacks only this bundle, which an interrupted run already kept, is current.
+ */
+function loadContent(options: SubmitOptions, bundle: ParsedBundle, note: (message: string) => void): Loaded {
+  const keptDir = storedBundleDir(options.dataDir, bundle);
+  let kept = false;
+  try {
+    kept = fs.existsSync(keptDir) && contentHash(readBundleFiles(keptDir).files) === bundle.hash;
+  } catch {
+    kept = false;
+  }
+  const inData = keptHashes(options.dataDir);
+  let settings: BootstrapSettings | undefined;
+  let why = `there is no store at ${displayPath(options.store)} yet`;
+  if (fs.existsSync(options.store)) {
+    try {
+      const content = readStore(options.store);
+      settings = storedSettings(content);
+      const inStore = new Set(content.submissions.filter((s) => s.origin === "submitted").map((s) => s.id));
+      const fingerprint = content.meta.find((m) => m.key === "inputs")?.value;
+      if (fingerprint !== inputsFingerprint(options.dataDir, datasetsRoot(options.datasetsDir))) {
+        why = "the code, the benchmark definitions or the datasets changed since the store was built";
+      } else if (sameSet(inStore, inData)) {
+        return { content, stored: inStore.has(bundle.hash), kept, rebuilt: null };
+      } else if (kept && !inStore.has(bundle.hash) && sameSet(new Set([...inStore, bundle.hash]), inData)) {
+        note(`${displayPath(keptDir)} was kept by an interrupted run but is not in the store yet; storing it now.`);
+        return { content, stored: false, kept, rebuilt: null };
+      } else {
+        why = "data/submissions/ and the store list different submissions";
+      }
+    } catch (error) {
+      if (error instanceof InputError) throw error;
+      why = `the store could not be read (${(error as Error).message})`;
+    }
+  }
+  note(`Rebuilding the store from data/ first: ${why}.`);
+  const content = buildContent({
+    dataDir: options.dataDir,
+    ...(options.datasetsDir ? { datasetsDir: options.datasetsDir } : {}),
+    ...(options.cacheDir ? { cacheDir: options.cacheDir } : {}),
+    ...(settings ? { resamples: settings.resamples, seed: settings.seed } : {}),
+    progress: note,
+  });
+  return { content, stored: false, kept, rebuilt: why };
+}
+
+function rejected(err: { write(text: string): unknown }, problems: readonly Problem[]): SubmitOutcome {
+  err.write(`Bundle rejected: ${problems.length} problem(s). Nothing was stored.\n${formatProblems(problems)}\n`);
+  return { status: "rejected", exitCode: 1, problems };
 }
 
 function summary(bundle: ParsedBundle): string {
@@ -53,25 +142,34 @@ function summary(bundle: ParsedBundle): string {
   return `${manifest.direction.toUpperCase()} entry "${manifest.entry.name}" (id ${entryId}) on ${manifest.benchmark}: ${data.lines.length.toLocaleString("en")} line(s) of ${data.kind}; content hash ${bundle.hash}`;
 }
 
-function entryReport(content: StoreContent, bundle: ParsedBundle): string {
-  const rows = reportRows(content, bundle.manifest.benchmark, bundle.manifest.direction, bundle.entryId);
-  if (rows.every((r) => r.value === null)) {
-    return "No figures were computed for this entry (the store's scoring produced no results for it).";
-  }
-  return formatReport(rows);
+function entryReport(content: StoreContent, bundle: ParsedBundle, notes: readonly string[]): string {
+  const { benchmark, direction } = bundle.manifest;
+  const rows = reportRows(content, benchmark, direction, bundle.entryId);
+  const table = rows.every((r) => r.value === null) ? "No figures were computed for this entry." : formatReport(rows);
+  const all = [...notes, ...reportNotes(content, benchmark, bundle.entryId)];
+  return all.length === 0 ? table : `${table}\n\n${all.map((n) => `- ${n}`).join("\n")}`;
 }
 
-/** Runs one submission; never throws on bad input (it reports and returns exit code 1). */
-export function submitBundle(options: SubmitOptions): SubmitOutcome {
-  const out = options.stdout ?? process.stdout;
-  const err = options.stderr ?? process.stderr;
+/** Adds the bundle to the content and scores it; returns the problems that refuse it and the notes for the report. */
+function addAndScore(content: StoreContent, bundle: ParsedBundle, options: SubmitOptions): { problems: Problem[]; notes: string[] } {
+  const { problems, notes } = checkBundle(bundle, content);
+  if (problems.length > 0) return { problems, notes };
+  const kept = storedPath(storedBundleDir(options.dataDir, bundle), options.dataDir);
+  addBundleRows(content, bundle, kept, "submitted");
+  const context = scoringContext(content, bundle.manifest.benchmark, storedSettings(content));
+  const found: Problem[] = [];
+  addEntryScores(context, bundle.manifest.direction, bundle.entryId, options.cacheDir ? { cacheDir: options.cacheDir } : {}, found);
+  if (found.length === 0) rankAndAudit(context);
+  // Scoring names the files where the bundle will be kept; the submitter knows them where they are.
+  problems.push(...found.map((p) => (p.file.startsWith(`${kept}/`) ? { ...p, file: `${bundle.files.shown}/${p.file.slice(kept.length + 1)}` } : p)));
+  return { problems, notes };
+}
+
+function submitLocked(options: SubmitOptions, out: ProgressStream, err: { write(text: string): unknown }): SubmitOutcome {
   const limits = options.limits ?? BUNDLE_LIMITS;
-  const build = {
-    dataDir: options.dataDir,
-    ...(options.datasetsDir ? { datasetsDir: options.datasetsDir } : {}),
-    ...(options.cacheDir ? { cacheDir: options.cacheDir } : {}),
-  };
-  const progress = createProgress(options.dryRun ? 2 : 4, out);
+  checkpoint("locked");
+  for (const file of removeStaleTemporaries(options.dataDir, options.store)) out.write(`Removed ${displayPath(file)}, left by an interrupted run.\n`);
+  const progress = createProgress(options.dryRun ? 3 : 5, out);
   const note = (message: string) => progress.note(message);
 
   let bundle: ParsedBundle;
@@ -80,48 +178,87 @@ export function submitBundle(options: SubmitOptions): SubmitOutcome {
     bundle = parseBundle(readBundleFiles(options.bundle, limits), limits);
   } catch (error) {
     progress.done();
-    if (error instanceof InputError) return rejected(err, error);
+    if (error instanceof InputError) return rejected(err, error.problems);
     throw error;
   }
+  checkpoint("read");
 
-  let checked: StoreContent;
+  let loaded: Loaded;
+  let notes: string[] = [];
   try {
-    progress.step(options.dryRun ? "checking against the benchmark and scoring (dry run)" : "checking against the benchmark");
-    // A real submission is scored once, by the rebuild after it is kept; checking it needs no figures.
-    const scoring = options.dryRun ? { ...(options.resamples ? { resamples: options.resamples } : {}) } : { score: false };
-    checked = buildContent({ ...build, ...scoring, extraBundles: [options.bundle], progress: note });
+    progress.step("loading the store");
+    loaded = loadContent(options, bundle, note);
+    if (loaded.stored) {
+      progress.done();
+      const existing = loaded.content.submissions.find((s) => s.id === bundle.hash);
+      out.write(`${displayPath(options.bundle)} is a duplicate of submission ${bundle.hash} (kept at ${existing?.path ?? "?"}). Nothing to do.\n`);
+      return { status: "duplicate", exitCode: 0, hash: bundle.hash, entryId: bundle.entryId };
+    }
+    progress.step(options.dryRun ? "checking and scoring (dry run)" : "checking and scoring");
+    if (!loaded.content.submissions.some((s) => s.id === bundle.hash)) {
+      const added = addAndScore(loaded.content, bundle, options);
+      notes = added.notes;
+      if (added.problems.length > 0) {
+        progress.done();
+        return rejected(err, added.problems);
+      }
+    }
   } catch (error) {
     progress.done();
-    if (error instanceof DuplicateSubmissionError) {
-      out.write(`${displayPath(options.bundle)} is a duplicate of submission ${error.hash} (kept at ${error.existingPath}). Nothing to do.\n`);
-      return { status: "duplicate", exitCode: 0, hash: error.hash, entryId: bundle.entryId };
-    }
-    if (error instanceof InputError) return rejected(err, error);
+    if (error instanceof InputError) return rejected(err, error.problems);
     throw error;
   }
+  checkpoint("scored");
+  const report = entryReport(loaded.content, bundle, notes);
 
   if (options.dryRun) {
     progress.done();
-    out.write(`Dry run, nothing stored. ${summary(bundle)}\n\n${entryReport(checked, bundle)}\n`);
+    out.write(`Dry run, nothing stored. ${summary(bundle)}\n\n${report}\n`);
     return { status: "dry-run", exitCode: 0, hash: bundle.hash, entryId: bundle.entryId };
   }
 
+  const target = storedBundleDir(options.dataDir, bundle);
   let kept: KeptBundle | null = null;
   try {
-    progress.step(`keeping the bundle in ${displayPath(storedBundleDir(options.dataDir, bundle))}`);
-    kept = keepBundle(bundle.files.files, storedBundleDir(options.dataDir, bundle));
-    if (options.failAfterCopy) throw new Error("failure injected after copying the bundle (test hook)");
-    progress.step("rebuilding the store");
-    const content = buildContent({ ...build, ...(options.resamples ? { resamples: options.resamples } : {}), progress: note });
-    writeStore(content, options.store);
-    progress.done();
-    out.write(`Stored. ${summary(bundle)}\nStore ${displayPath(options.store)} rebuilt.\n\n${entryReport(content, bundle)}\n`);
-    return { status: "stored", exitCode: 0, hash: bundle.hash, entryId: bundle.entryId };
+    progress.step(`keeping the bundle in ${displayPath(target)}`);
+    if (!loaded.kept) kept = keepBundle(bundle.files.files, target);
+    checkpoint("kept");
+    if (options.failAfterKeep) throw new Error("failure injected after keeping the bundle (test hook)");
+    progress.step(`writing the store ${displayPath(options.store)}`);
+    writeStore(loaded.content, options.store);
   } catch (error) {
+    // An orderly failure undoes what this run wrote; only a crash leaves the kept bundle for the rerun to store.
     progress.done();
     if (kept !== null) discard(kept);
-    const message = error instanceof Error ? error.message : String(error);
-    err.write(`Storing failed; the bundle was removed again and the store left as it was.\n${message}\n`);
+    err.write(`Storing failed; ${kept !== null ? "the bundle was removed again and " : ""}the store was left as it was.\n${error instanceof Error ? error.message : String(error)}\n`);
     return { status: "failed", exitCode: 1, hash: bundle.hash, entryId: bundle.entryId };
+  }
+  checkpoint("stored");
+  progress.done();
+  const { benchmark, direction } = bundle.manifest;
+  out.write(
+    `Stored. ${summary(bundle)}\nStore ${displayPath(options.store)} updated.\n\n${report}\n\n` +
+      `To see it on the site: npm start, then open http://127.0.0.1:4321/${benchmark}/${direction}/${bundle.entryId}/\n` +
+      `To publish it: open a pull request with ${displayPath(target)}.\n`,
+  );
+  return { status: "stored", exitCode: 0, hash: bundle.hash, entryId: bundle.entryId };
+}
+
+/** Runs one submission under the write lock; never throws on bad input (it reports and returns a non-zero exit code). */
+export function submitBundle(options: SubmitOptions): SubmitOutcome {
+  const out = options.stdout ?? process.stdout;
+  const err = options.stderr ?? process.stderr;
+  let lock;
+  try {
+    lock = acquireWriteLock(options.dataDir, (message) => out.write(`${message}\n`));
+  } catch (error) {
+    if (!(error instanceof BusyError)) throw error;
+    err.write(`${error.message}\n`);
+    return { status: "busy", exitCode: 75 };
+  }
+  try {
+    return submitLocked(options, out, err);
+  } finally {
+    lock.release();
   }
 }

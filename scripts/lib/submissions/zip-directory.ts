@@ -9,6 +9,8 @@ export interface ZipEntry {
   readonly name: string;
   readonly compressedSize: number;
   readonly originalSize: number;
+  /** The CRC-32 of the unpacked bytes, as the archive declares it. */
+  readonly crc32: number;
   readonly compression: number;
   readonly isDirectory: boolean;
   readonly isSymlink: boolean;
@@ -47,6 +49,7 @@ export function readZipDirectory(data: Uint8Array): { entries: ZipEntry[] } | { 
     const madeBy = view.getUint16(at + 4, true) >> 8;
     const flags = view.getUint16(at + 8, true);
     const compression = view.getUint16(at + 10, true);
+    const crc32 = view.getUint32(at + 16, true);
     const compressedSize = view.getUint32(at + 20, true);
     const originalSize = view.getUint32(at + 24, true);
     const nameLength = view.getUint16(at + 28, true);
@@ -60,6 +63,7 @@ export function readZipDirectory(data: Uint8Array): { entries: ZipEntry[] } | { 
       name,
       compressedSize,
       originalSize,
+      crc32,
       compression,
       // MS-DOS attribute 0x10 or a trailing slash marks a folder; the Unix mode is checked too.
       isDirectory: name.endsWith("/") || mode === S_IFDIR || (external & 0x10) !== 0,

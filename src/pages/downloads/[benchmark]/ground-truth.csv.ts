@@ -7,10 +7,10 @@ import { hasPublicGroundTruth, loadPublicGroundTruth } from "../../../lib/ground
 export const getStaticPaths: GetStaticPaths = () =>
   listBenchmarks()
     .filter((b) => hasPublicGroundTruth(b.id))
-    .map((b) => ({ params: { benchmark: b.id } }));
+    .map((b) => ({ params: { benchmark: b.id }, props: { benchmarkId: b.id } }));
 
-export const GET: APIRoute = ({ params }) => {
-  const truth = loadPublicGroundTruth(params.benchmark as string);
-  if (!truth) throw new Error(`no public ground truth for ${params.benchmark}`);
+export const GET: APIRoute<{ benchmarkId: string }> = ({ props }) => {
+  const truth = loadPublicGroundTruth(props.benchmarkId);
+  if (!truth) throw new Error(`no public ground truth for ${props.benchmarkId}`);
   return new Response(toCsv(truth.header, truth.rows), { headers: { "Content-Type": "text/csv; charset=utf-8" } });
 };

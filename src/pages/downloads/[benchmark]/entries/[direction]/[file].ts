@@ -6,17 +6,20 @@ import { listEntryIds } from "../../../../../lib/entries.ts";
 
 const DIRECTIONS = ["t2v", "v2t"] as const;
 
+interface Props {
+  readonly benchmarkId: string;
+  readonly direction: (typeof DIRECTIONS)[number];
+  readonly entryId: string;
+}
+
 export const getStaticPaths: GetStaticPaths = () =>
   listBenchmarks().flatMap((b) =>
     DIRECTIONS.flatMap((direction) =>
-      listEntryIds(b.id, direction).map((id) => ({ params: { benchmark: b.id, direction, file: `${id}.json` } })),
+      listEntryIds(b.id, direction).map((id) => ({ params: { benchmark: b.id, direction, file: `${id}.json` }, props: { benchmarkId: b.id, direction, entryId: id } satisfies Props })),
     ),
   );
 
-export const GET: APIRoute = ({ params }) => {
-  const benchmark = params.benchmark as string;
-  const direction = params.direction as (typeof DIRECTIONS)[number];
-  const entry = (params.file as string).replace(/\.json$/, "");
-  const body = { benchmark, direction, entry, ...loadEntryBreakdown(benchmark, direction, entry) };
+export const GET: APIRoute<Props> = ({ props }) => {
+  const body = { benchmark: props.benchmarkId, direction: props.direction, entry: props.entryId, ...loadEntryBreakdown(props.benchmarkId, props.direction, props.entryId) };
   return new Response(`${JSON.stringify(body, null, 2)}\n`, { headers: { "Content-Type": "application/json" } });
 };

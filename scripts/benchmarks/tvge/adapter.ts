@@ -1,9 +1,10 @@
 /**
- * Imports TVGE (the human data of T2VScore) as distributed in t2v_metrics: prompts, five generators, their
- * videos and the per-video mean human scores for quality and alignment, used as they are.
+ * TVGE's package (the human data of T2VScore as distributed in t2v_metrics): prompts, five generators, their
+ * videos and the per-video mean human scores for quality and alignment, used as they are; and the four
+ * automatic metrics' scores of t2vscore_results.csv.
  */
 import path from "node:path";
-import type { Benchmark } from "../../src/schemas/benchmark.ts";
+import type { Benchmark } from "../../../src/schemas/benchmark.ts";
 import {
   TVGE_METRICS,
   TvgeMetricRowSchema,
@@ -11,11 +12,11 @@ import {
   TvgeScoresFileSchema,
   type TvgeModel,
   type TvgeScoresFile,
-} from "../../src/schemas/tvge.ts";
-import type { MetricScores } from "./datasets.ts";
-import { throwIfProblems, type Problem } from "./input-error.ts";
-import { displayPath, readCsvFile, readJsonFile } from "./read-data.ts";
-import type { StoreContent } from "./store-content.ts";
+} from "../../../src/schemas/tvge.ts";
+import { throwIfProblems, type Problem } from "../../lib/input-error.ts";
+import { displayPath, readCsvFile, readJsonFile } from "../../lib/read-data.ts";
+import type { StoreContent } from "../../lib/store-content.ts";
+import type { BenchmarkAdapter, MetricEntry, MetricScores } from "../adapter.ts";
 
 /** Our entry for each TVGE generator; ids are the names the files use. */
 const ENTRIES: Record<TvgeModel, { name: string; organization: string | null; access: "open" | "closed" }> = {
@@ -33,6 +34,25 @@ const SCORE_FILES = {
 } as const;
 
 const METRICS_FILE = "t2vscore_results.csv";
+
+const SCORES = { organization: "T2VScore / TVGE (Wu et al., 2024)", license: "Apache-2.0 (t2v_metrics repository)" };
+
+/** The four metrics of t2vscore_results.csv, by column name. */
+const METRICS: Readonly<Record<(typeof TVGE_METRICS)[number], MetricEntry>> = {
+  "CLIP Score": { name: "CLIP Score", ...SCORES, url: "https://arxiv.org/abs/2104.08718", kind: "alignment-metric" },
+  "X-CLIP Score": { name: "X-CLIP Score", ...SCORES, url: "https://github.com/microsoft/VideoX/tree/master/X-CLIP", kind: "alignment-metric" },
+  "BLIP-BLEU": { name: "BLIP-BLEU", ...SCORES, url: "https://github.com/EvalCrafter/EvalCrafter", kind: "alignment-metric" },
+  "T2VScore-A (GPT-4V)": { name: "T2VScore-A (GPT-4V)", ...SCORES, url: "https://showlab.github.io/T2VScore/", kind: "lmm-metric" },
+};
+
+/** Where t2v_metrics downloads each generator's videos (dataset.py, class T2VScore), as <prompt index:04d>.mp4. */
+const VIDEO_ARCHIVES: Readonly<Record<TvgeModel, string>> = {
+  floor33: "https://huggingface.co/datasets/RaphaelLiu/EvalCrafter_T2V_Dataset/resolve/main/floor33.tar.gz",
+  gen2: "https://huggingface.co/datasets/RaphaelLiu/EvalCrafter_T2V_Dataset/resolve/main/gen2_december.tar.gz",
+  modelscope: "https://huggingface.co/datasets/RaphaelLiu/EvalCrafter_T2V_Dataset/resolve/main/modelscope.tar.gz",
+  pika: "https://huggingface.co/datasets/RaphaelLiu/EvalCrafter_T2V_Dataset/resolve/main/pika_v1_december.tar.gz",
+  zeroscope: "https://huggingface.co/datasets/RaphaelLiu/EvalCrafter_T2V_Dataset/resolve/main/zeroscope.tar.gz",
+};
 
 /** One TVGE video with its human scores. */
 interface TvgeVideo {
@@ -98,6 +118,9 @@ function readTvge(datasetDir: string): TvgeData {
 
 /** Adds TVGE's prompts, entries, videos and ground truth (the distributed mean scores) to the content. */
 export function importTvge(content: StoreContent, benchmark: Benchmark, datasetDir: string): void {
+  if (benchmark.protocol.humanScore !== "rater-mean") {
+    throwIfProblems([{ file: `data/benchmarks/${benchmark.id}/benchmark.json`, field: "protocol.humanScore", message: "must be \"rater-mean\": TVGE distributes one averaged score per video, not the raw ratings another procedure would need" }]);
+  }
   const { prompts, videos } = readTvge(datasetDir);
   for (const prompt of prompts) content.prompts.push({ benchmarkId: benchmark.id, ...prompt });
   for (const model of TvgeModelSchema.options) {
@@ -112,6 +135,8 @@ export function importTvge(content: StoreContent, benchmark: Benchmark, datasetD
       isReference: false,
       source: "ratings",
       evaluatorId: null,
+      license: null,
+      method: null,
       submissionId: null,
     });
   }
@@ -122,6 +147,7 @@ export function importTvge(content: StoreContent, benchmark: Benchmark, datasetD
       promptId: video.promptId,
       t2vEntryId: video.model,
       isReference: false,
+      labelled: true,
     });
     for (const perspective of ["quality", "alignment"] as const) {
       // Only the per-video mean is distributed: no raw ratings, so no SD and no rating count.
@@ -151,7 +177,8 @@ export function readTvgeMetricScores(datasetDir: string): MetricScores[] {
   const shown = displayPath(file);
   const problems: Problem[] = [];
   const lineOf = new Map<string, number>();
-  const all = TVGE_METRICS.map((metric) => ({ metric, scores: new Map<string, number>() }));
+  // Named from the datasets root, so that the stored path is the same wherever the build runs.
+  const all = TVGE_METRICS.map((metric) => ({ metric, file: `${path.basename(datasetDir)}/${METRICS_FILE} (column "${metric}")`, scores: new Map<string, number>() }));
   for (const { line, row } of readCsvFile(file, TvgeMetricRowSchema)) {
     const id = videoId(row.model_name, row.video_id);
     const earlier = lineOf.get(id);
@@ -169,3 +196,20 @@ export function readTvgeMetricScores(datasetDir: string): MetricScores[] {
   throwIfProblems(problems);
   return all;
 }
+
+/** TVGE's package. */
+export const tvge: BenchmarkAdapter = {
+  dataset: {
+    name: "TVGE",
+    what: "human scores",
+    folder: "tvge",
+    marker: "t2vscore_quality_score.json",
+    origin: "the datasets/ folder of https://github.com/linzhiqiu/t2v_metrics",
+  },
+  importDataset: importTvge,
+  metricScores: (dir) => readTvgeMetricScores(dir).map((scores) => ({ entry: METRICS[scores.metric as keyof typeof METRICS], scores })),
+  videoSource: ({ t2vEntryId, promptId }) => {
+    const archive = VIDEO_ARCHIVES[t2vEntryId as TvgeModel] ?? "https://huggingface.co/datasets/RaphaelLiu/EvalCrafter_T2V_Dataset";
+    return `${archive} (file ${String(Number(promptId)).padStart(4, "0")}.mp4)`;
+  },
+};

@@ -1,3 +1,33 @@
+CREATE TABLE `anchor_fits` (
+	`benchmark_id` text NOT NULL,
+	`entry_id` text NOT NULL,
+	`perspective_id` text NOT NULL,
+	`anchors` integer NOT NULL,
+	`raters` integer NOT NULL,
+	`intercept` real NOT NULL,
+	`slope` real NOT NULL,
+	`agreement` real NOT NULL,
+	PRIMARY KEY(`benchmark_id`, `entry_id`, `perspective_id`)
+);
+--> statement-breakpoint
+CREATE TABLE `anchors` (
+	`benchmark_id` text NOT NULL,
+	`video_id` text NOT NULL,
+	`position` integer NOT NULL,
+	`source` text NOT NULL,
+	PRIMARY KEY(`benchmark_id`, `video_id`)
+);
+--> statement-breakpoint
+CREATE TABLE `audit` (
+	`benchmark_id` text NOT NULL,
+	`position` integer NOT NULL,
+	`entry_id` text,
+	`ours` real,
+	`difference` real,
+	`agrees` integer NOT NULL,
+	PRIMARY KEY(`benchmark_id`, `position`)
+);
+--> statement-breakpoint
 CREATE TABLE `benchmarks` (
 	`id` text PRIMARY KEY NOT NULL,
 	`title` text NOT NULL,
@@ -17,6 +47,8 @@ CREATE TABLE `benchmarks` (
 	`mos_count` integer,
 	`qa_count` integer,
 	`dimensions_note` text,
+	`protocol_json` text NOT NULL,
+	`anchoring_json` text,
 	`position` integer NOT NULL
 );
 --> statement-breakpoint
@@ -33,6 +65,30 @@ CREATE TABLE `board_columns` (
 	`position` integer NOT NULL,
 	PRIMARY KEY(`benchmark_id`, `board`, `key`),
 	FOREIGN KEY (`benchmark_id`) REFERENCES `benchmarks`(`id`) ON UPDATE no action ON DELETE no action
+);
+--> statement-breakpoint
+CREATE TABLE `calibration_checks` (
+	`benchmark_id` text NOT NULL,
+	`evaluator_id` text NOT NULL,
+	`perspective_id` text NOT NULL,
+	`t2v_entry_id` text NOT NULL,
+	`observed` real NOT NULL,
+	`predicted` real NOT NULL,
+	`items` integer NOT NULL,
+	PRIMARY KEY(`benchmark_id`, `evaluator_id`, `perspective_id`, `t2v_entry_id`)
+);
+--> statement-breakpoint
+CREATE TABLE `calibrations` (
+	`benchmark_id` text NOT NULL,
+	`evaluator_id` text NOT NULL,
+	`perspective_id` text NOT NULL,
+	`intercept` real NOT NULL,
+	`slope` real NOT NULL,
+	`range_low` real NOT NULL,
+	`range_high` real NOT NULL,
+	`items` integer NOT NULL,
+	`held_out_rmse` real,
+	PRIMARY KEY(`benchmark_id`, `evaluator_id`, `perspective_id`)
 );
 --> statement-breakpoint
 CREATE TABLE `column_ranks` (
@@ -58,6 +114,16 @@ CREATE TABLE `dimensions` (
 	FOREIGN KEY (`benchmark_id`) REFERENCES `benchmarks`(`id`) ON UPDATE no action ON DELETE no action
 );
 --> statement-breakpoint
+CREATE TABLE `draws` (
+	`benchmark_id` text NOT NULL,
+	`board` text NOT NULL,
+	`dimension` text NOT NULL,
+	`entry_id` text NOT NULL,
+	`column_key` text NOT NULL,
+	`values` blob NOT NULL,
+	PRIMARY KEY(`benchmark_id`, `board`, `dimension`, `entry_id`, `column_key`)
+);
+--> statement-breakpoint
 CREATE TABLE `ground_truth` (
 	`benchmark_id` text NOT NULL,
 	`video_id` text NOT NULL,
@@ -68,6 +134,11 @@ CREATE TABLE `ground_truth` (
 	`count` integer,
 	`answer` text,
 	PRIMARY KEY(`benchmark_id`, `video_id`, `perspective_id`)
+);
+--> statement-breakpoint
+CREATE TABLE `meta` (
+	`key` text PRIMARY KEY NOT NULL,
+	`value` text NOT NULL
 );
 --> statement-breakpoint
 CREATE TABLE `perspectives` (
@@ -107,6 +178,22 @@ CREATE TABLE `prompts` (
 	FOREIGN KEY (`benchmark_id`) REFERENCES `benchmarks`(`id`) ON UPDATE no action ON DELETE no action
 );
 --> statement-breakpoint
+CREATE TABLE `published_checks` (
+	`benchmark_id` text NOT NULL,
+	`position` integer NOT NULL,
+	`kind` text NOT NULL,
+	`board` text NOT NULL,
+	`dimension` text NOT NULL,
+	`entry_name` text NOT NULL,
+	`perspective_id` text,
+	`metric` text NOT NULL,
+	`published` real NOT NULL,
+	`decimals` integer NOT NULL,
+	`source` text NOT NULL,
+	`note` text,
+	PRIMARY KEY(`benchmark_id`, `position`)
+);
+--> statement-breakpoint
 CREATE TABLE `rankings` (
 	`benchmark_id` text NOT NULL,
 	`board` text NOT NULL,
@@ -118,16 +205,18 @@ CREATE TABLE `rankings` (
 	`rank_best` integer,
 	`rank_worst` integer,
 	`separable_from_next` integer,
+	`unranked_reason` text,
 	PRIMARY KEY(`benchmark_id`, `board`, `dimension`, `entry_id`)
 );
 --> statement-breakpoint
 CREATE TABLE `ratings` (
 	`benchmark_id` text NOT NULL,
+	`batch` text NOT NULL,
 	`video_id` text NOT NULL,
 	`perspective_id` text NOT NULL,
 	`rater` text NOT NULL,
 	`score` integer NOT NULL,
-	PRIMARY KEY(`benchmark_id`, `video_id`, `perspective_id`, `rater`)
+	PRIMARY KEY(`benchmark_id`, `batch`, `video_id`, `perspective_id`, `rater`)
 );
 --> statement-breakpoint
 CREATE TABLE `results` (
@@ -141,6 +230,7 @@ CREATE TABLE `results` (
 	`value` real NOT NULL,
 	`ci_low` real,
 	`ci_high` real,
+	`ci_note` text,
 	`n` integer,
 	`provenance` text NOT NULL,
 	`source` text,
@@ -154,6 +244,7 @@ CREATE TABLE `submissions` (
 	`entry_id` text NOT NULL,
 	`manifest_json` text NOT NULL,
 	`path` text NOT NULL,
+	`origin` text NOT NULL,
 	FOREIGN KEY (`benchmark_id`) REFERENCES `benchmarks`(`id`) ON UPDATE no action ON DELETE no action
 );
 --> statement-breakpoint
@@ -167,6 +258,8 @@ CREATE TABLE `t2v_entries` (
 	`is_reference` integer NOT NULL,
 	`source` text NOT NULL,
 	`evaluator_id` text,
+	`license` text,
+	`method` text,
 	`submission_id` text,
 	PRIMARY KEY(`benchmark_id`, `id`),
 	FOREIGN KEY (`benchmark_id`) REFERENCES `benchmarks`(`id`) ON UPDATE no action ON DELETE no action,
@@ -182,6 +275,7 @@ CREATE TABLE `v2t_entries` (
 	`url` text,
 	`size` text,
 	`license` text,
+	`method` text,
 	`submission_id` text,
 	PRIMARY KEY(`benchmark_id`, `id`),
 	FOREIGN KEY (`benchmark_id`) REFERENCES `benchmarks`(`id`) ON UPDATE no action ON DELETE no action,
@@ -194,6 +288,7 @@ CREATE TABLE `videos` (
 	`prompt_id` text NOT NULL,
 	`t2v_entry_id` text NOT NULL,
 	`is_reference` integer NOT NULL,
+	`labelled` integer NOT NULL,
 	PRIMARY KEY(`benchmark_id`, `id`)
 );
 --> statement-breakpoint

@@ -1,23 +1,24 @@
 /**
- * Imports FETV from the raw FETV-EVAL files: prompts and their categories, the four generators plus the real
- * reference videos, every rater's 1–5 ratings, and per-video MOS computed by the engine from those ratings.
+ * FETV's package: reads the raw FETV-EVAL files into the store's rows — prompts and their categories, the four
+ * generators plus the real reference videos, every rater's 1–5 ratings, and each video's human score by the
+ * protocol — and the five automatic metrics' scores the files distribute.
  */
 import path from "node:path";
 import type { z } from "zod";
-import { computeMos } from "../../src/engine/index.ts";
-import type { Benchmark } from "../../src/schemas/benchmark.ts";
+import { humanScores } from "../../../src/engine/index.ts";
+import type { Benchmark } from "../../../src/schemas/benchmark.ts";
 import {
   FetvMetricScoresSchema,
   FetvPromptSchema,
   FetvRatingLineSchema,
   type FetvPrompt,
   type FetvRating,
-} from "../../src/schemas/fetv.ts";
-import { slugify } from "../../src/schemas/ids.ts";
-import type { MetricScores } from "./datasets.ts";
-import { problemsFromZod, throwIfProblems, type Problem } from "./input-error.ts";
-import { displayPath, readJsonFile, readText } from "./read-data.ts";
-import type { StoreContent } from "./store-content.ts";
+} from "../../../src/schemas/fetv.ts";
+import { slugify } from "../../../src/schemas/ids.ts";
+import { problemsFromZod, throwIfProblems, type Problem } from "../../lib/input-error.ts";
+import { displayPath, readJsonFile, readText } from "../../lib/read-data.ts";
+import type { StoreContent } from "../../lib/store-content.ts";
+import type { BenchmarkAdapter, MetricEntry, MetricScores } from "../adapter.ts";
 
 /** A FETV video source: its names in the manual and automatic result files, and its entry on our boards. */
 interface FetvModel {
@@ -80,7 +81,20 @@ const MODELS: readonly FetvModel[] = [
 
 const RATERS = ["human0", "human1", "human2"] as const;
 const PERSPECTIVES = ["static_quality", "temporal_quality", "alignment"] as const;
-const METRICS = ["UMTScore", "CLIPScore", "CLIPScore-ft", "BLIPScore", "Otter-VQA"] as const;
+
+const SCORES = { organization: "FETV-EVAL (Liu et al., 2023)", license: "CC BY 4.0 (FETV)" };
+
+/** The five metrics of FETV-EVAL, by the folder name of their scores, in the order of the paper's table. */
+const METRICS: Readonly<Record<string, MetricEntry>> = {
+  CLIPScore: { name: "CLIPScore", ...SCORES, url: "https://arxiv.org/abs/2104.08718", kind: "alignment-metric" },
+  "CLIPScore-ft": { name: "CLIPScore-ft", ...SCORES, url: "https://github.com/llyx97/FETV-EVAL", kind: "alignment-metric" },
+  BLIPScore: { name: "BLIPScore", ...SCORES, url: "https://github.com/llyx97/FETV-EVAL", kind: "alignment-metric" },
+  "Otter-VQA": { name: "Otter-VQA", ...SCORES, url: "https://github.com/llyx97/FETV-EVAL", kind: "lmm-metric" },
+  UMTScore: { name: "UMTScore", ...SCORES, url: "https://github.com/llyx97/FETV-EVAL", kind: "alignment-metric" },
+};
+
+/** Where the generated and the real videos can be downloaded (FETV-EVAL README, section 1). */
+const VIDEOS_URL = "https://huggingface.co/datasets/lyx97/FETV_gen_videos";
 
 /** One video of FETV as we identify it. */
 interface FetvVideo {
@@ -213,7 +227,7 @@ function readRaterFile(
   return byVideo;
 }
 
-/** Adds FETV's prompts, entries, videos, raw ratings and per-video MOS to the content. */
+/** Adds FETV's prompts, entries, videos, raw ratings and per-video human scores (by the protocol) to the content. */
 export function importFetv(content: StoreContent, benchmark: Benchmark, datasetDir: string): void {
   const prompts = readPrompts(datasetDir);
   const videos = listVideos(prompts);
@@ -230,6 +244,8 @@ export function importFetv(content: StoreContent, benchmark: Benchmark, datasetD
       isReference: model.isReference,
       source: "ratings",
       evaluatorId: null,
+      license: null,
+      method: null,
       submissionId: null,
     });
   }
@@ -241,6 +257,7 @@ export function importFetv(content: StoreContent, benchmark: Benchmark, datasetD
       promptId: String(video.promptIndex),
       t2vEntryId: video.model.id,
       isReference: video.model.isReference,
+      labelled: true,
     });
   }
 
@@ -253,14 +270,15 @@ export function importFetv(content: StoreContent, benchmark: Benchmark, datasetD
   });
 
   for (const perspective of PERSPECTIVES) {
-    // One matrix per perspective over all videos, reference videos included: the z-scores of a rater are
-    // relative to everything that rater saw.
+    // One matrix per perspective over all videos, reference videos included: a procedure that normalizes a
+    // rater (z-scores) does so relative to everything that rater saw.
     const matrix = byRater.map((ratings) => items.map((video) => ratings.get(video.id)?.[perspective] ?? null));
     matrix.forEach((row, r) => {
       row.forEach((score, i) => {
         if (score === null) return;
         content.ratings.push({
           benchmarkId: benchmark.id,
+          batch: "dataset",
           videoId: items[i]?.id ?? "",
           perspectiveId: perspective,
           rater: RATERS[r] ?? "",
@@ -268,22 +286,19 @@ export function importFetv(content: StoreContent, benchmark: Benchmark, datasetD
         });
       });
     });
-    const result = computeMos(matrix);
-    for (const r of result.rejectedRaters) {
-      console.warn(`FETV ${perspective}: rater ${RATERS[r] ?? r} rejected by the screening, left out of the MOS.`);
-    }
-    for (const r of result.constantRaters) {
-      console.warn(`FETV ${perspective}: rater ${RATERS[r] ?? r} gives one score throughout, left out of the MOS.`);
+    const result = humanScores(benchmark.protocol.humanScore, matrix);
+    for (const { rater, reason } of result.setAside) {
+      console.warn(`FETV ${perspective}: rater ${RATERS[rater] ?? rater} left out of the human scores (${reason}).`);
     }
     items.forEach((video, i) => {
-      const mos = result.mos[i] ?? null;
-      if (mos === null) return;
+      const score = result.scores[i] ?? null;
+      if (score === null) return;
       content.groundTruth.push({
         benchmarkId: benchmark.id,
         videoId: video.id,
         perspectiveId: perspective,
-        mos,
-        rawMos: result.rawMos[i] ?? null,
+        mos: score,
+        rawMos: result.rawMeans[i] ?? null,
         sd: result.sd[i] ?? null,
         count: result.count[i] ?? null,
         answer: null,
@@ -292,12 +307,12 @@ export function importFetv(content: StoreContent, benchmark: Benchmark, datasetD
   }
 }
 
-/** Reads the five automatic metrics of FETV-EVAL (not stored: input for generating submission bundles). */
+/** Reads the five automatic metrics of FETV-EVAL, keyed by our video ids (every video, references included). */
 export function readFetvMetricScores(datasetDir: string): MetricScores[] {
   const prompts = readPrompts(datasetDir);
   const videos = listVideos(prompts);
   const problems: Problem[] = [];
-  const all = METRICS.map((metric) => {
+  const all = Object.keys(METRICS).map((metric) => {
     const scores = new Map<string, number>();
     for (const model of MODELS) {
       const file = path.join(datasetDir, "auto_eval_results", metric, `auto_eval_results_${model.autoName}.json`);
@@ -307,8 +322,27 @@ export function readFetvMetricScores(datasetDir: string): MetricScores[] {
         else problems.push({ file: displayPath(file), field: key, message: `no ${model.name} video for prompt index ${key}` });
       }
     }
-    return { metric, scores };
+    // Named from the datasets root, so that the stored path is the same wherever the build runs.
+    return { metric, file: `${path.basename(datasetDir)}/auto_eval_results/${metric}`, scores };
   });
   throwIfProblems(problems);
   return all;
 }
+
+/** FETV's package. */
+export const fetv: BenchmarkAdapter = {
+  dataset: {
+    name: "FETV",
+    what: "raw annotations",
+    folder: "fetv-eval",
+    marker: "datas/fetv_data.json",
+    origin: "https://github.com/llyx97/FETV-EVAL",
+  },
+  importDataset: importFetv,
+  metricScores: (dir) => readFetvMetricScores(dir).map((scores) => ({ entry: METRICS[scores.metric] as MetricEntry, scores })),
+  videoSource: ({ t2vEntryId, promptId }) => {
+    const model = MODELS.find((m) => m.id === t2vEntryId);
+    if (model?.isReference) return `${VIDEOS_URL} (real_videos.zip, the video of prompt index ${promptId})`;
+    return `${VIDEOS_URL} (folder ${model?.autoName ?? t2vEntryId}/videos, the video of prompt index ${promptId})`;
+  },
+};

@@ -1,0 +1,92 @@
+/**
+ * The one ranking step: every board of a benchmark, overall and per dimension, ranked from the stored
+ * values and resampled values in one pass that writes complete rows (ranks, rank intervals, separability,
+ * or the reason a board ranks nobody).
+ */
+import { rankWithUncertainty, type Direction } from "../../../src/engine/index.ts";
+import { BOARD_SCOPE, type BoardId } from "../../../src/schemas/board.ts";
+import type { StoreContent } from "../store-content.ts";
+import { modelCount, type ScoringContext } from "./context.ts";
+import { decodeDraws } from "./score-entry.ts";
+
+type Content = StoreContent;
+
+function key(...parts: readonly string[]): string {
+  return parts.join("\u0000");
+}
+
+/** Why nobody on a board is ranked, or null: model-level figures over fewer T2V models than the protocol ranks. */
+function unrankedReason(context: ScoringContext, board: BoardId): string | null {
+  if (board !== "v2t-model") return null;
+  const models = modelCount(context);
+  const minimum = context.protocol.minModelsForModelLevel;
+  if (models === null || models >= minimum) return null;
+  return `Model-level correlations here rest on ${models} T2V models; the protocol ranks them only from ${minimum}, so they are shown unranked.`;
+}
+
+/** Rankings and column ranks of every board of one benchmark. */
+export function rankBenchmark(context: ScoringContext): Pick<Content, "rankings" | "columnRanks"> {
+  const { content, benchmarkId } = context;
+  const out: Pick<Content, "rankings" | "columnRanks"> = { rankings: [], columnRanks: [] };
+  const valueOf = new Map<string, number>();
+  for (const r of content.results) {
+    if (r.benchmarkId === benchmarkId) valueOf.set(key(r.direction, r.entryId, r.level, r.dimension, r.perspectiveId, r.metric), r.value);
+  }
+  const drawsOf = new Map<string, Uint8Array>();
+  for (const d of content.draws) {
+    if (d.benchmarkId === benchmarkId) drawsOf.set(key(d.board, d.dimension, d.entryId, d.columnKey), d.values);
+  }
+  for (const board of Object.keys(BOARD_SCOPE) as BoardId[]) {
+    const { direction, level } = BOARD_SCOPE[board];
+    const columns = context.columns[board].filter((c) => c.ranked);
+    const entries =
+      direction === "t2v"
+        ? content.t2vEntries.filter((e) => e.benchmarkId === benchmarkId && !e.isReference)
+        : content.v2tEntries.filter((e) => e.benchmarkId === benchmarkId);
+    const directions: Direction[] = columns.map((c) => (c.higherIsBetter === false ? "lower" : "higher"));
+    const reason = unrankedReason(context, board);
+    for (const dimension of context.scopes) {
+      const rows = entries.map((entry) => ({
+        id: entry.id,
+        name: entry.name,
+        values: columns.map((c) => valueOf.get(key(direction, entry.id, level, dimension, c.perspectiveId, c.metric)) ?? null),
+        draws: columns.map((c) => {
+          const stored = drawsOf.get(key(board, dimension, entry.id, c.key));
+          return stored === undefined ? null : decodeDraws(stored);
+        }),
+      }));
+      if (!rows.some((row) => row.values.some((value) => value !== null))) continue;
+      // An unranked board keeps every value and ranks nobody: each entry is listed as unranked, by name.
+      const ranked = rankWithUncertainty(reason === null ? rows : rows.map((row) => ({ ...row, values: columns.map(() => null), draws: columns.map(() => null) })), directions, context.settings.confidence);
+      for (const entry of ranked) {
+        out.rankings.push({
+          benchmarkId,
+          board,
+          dimension,
+          entryId: entry.id,
+          rank: entry.rank,
+          rankSum: entry.rankSum,
+          position: entry.position,
+          rankBest: entry.rankBest,
+          rankWorst: entry.rankWorst,
+          separableFromNext: entry.separableFromNext,
+          unrankedReason: reason,
+        });
+        columns.forEach((column, c) => {
+          const columnRank = entry.columns[c];
+          out.columnRanks.push({
+            benchmarkId,
+            board,
+            dimension,
+            entryId: entry.id,
+            columnKey: column.key,
+            rank: columnRank?.rank ?? null,
+            rankBest: columnRank?.rankBest ?? null,
+            rankWorst: columnRank?.rankWorst ?? null,
+          });
+        });
+      }
+    }
+  }
+  return out;
+}

@@ -1,0 +1,140 @@
+/**
+ * Scores a benchmark's entries and ranks its boards: V2T methods first (their calibrations are what
+ * auto-scored T2V entries are mapped with), then T2V models, then every board in one ranking step. Each
+ * entry's scoring is cached on its own inputs, so a rebuild after a new submission costs only that entry.
+ */
+import { createHash } from "node:crypto";
+import type { BootstrapSettings } from "../../../src/engine/index.ts";
+import { InputError, type Problem } from "../input-error.ts";
+import type { DrawRow, ResultRow, StoreContent } from "../store-content.ts";
+import { cacheKey, readCache, writeCache } from "./cache.ts";
+import { byId, scoringContext, type ScoringContext } from "./context.ts";
+import { t2vEntryData, v2tEntryData, type EntryData } from "./entry-data.ts";
+import { calibrateEvaluator } from "./evaluators.ts";
+import { auditBenchmark } from "./audit.ts";
+import { rankBenchmark } from "./rank-boards.ts";
+import { scoreEntry } from "./score-entry.ts";
+
+type Content = StoreContent;
+
+/** Scoring options: where to cache, and a progress callback for long work. */
+export interface ScoringOptions {
+  readonly cacheDir?: string;
+  readonly progress?: (message: string) => void;
+}
+
+/** JSON of a value with its Maps as entry lists and bytes as base64, for hashing. */
+function stableJson(value: unknown): string {
+  return JSON.stringify(value, (_, v: unknown) => {
+    if (v instanceof Map) return [...v.entries()];
+    if (v instanceof Uint8Array) return Buffer.from(v).toString("base64");
+    return v;
+  });
+}
+
+/** A stable hash of rows whatever their order in the content. */
+function rowsHash(rows: readonly unknown[]): string {
+  const hash = createHash("sha256");
+  for (const line of rows.map(stableJson).sort()) hash.update(line).update("\n");
+  return hash.digest("hex");
+}
+
+const contextHashes = new WeakMap<ScoringContext, string>();
+
+/** What every entry's figures on a benchmark depend on, besides the entry's own data (computed once per context). */
+function contextHash(context: ScoringContext): string {
+  const known = contextHashes.get(context);
+  if (known !== undefined) return known;
+  const hash = hashContext(context);
+  contextHashes.set(context, hash);
+  return hash;
+}
+
+function hashContext(context: ScoringContext): string {
+  const { content, benchmarkId } = context;
+  const of = <T extends { benchmarkId: string }>(rows: readonly T[]) => rows.filter((r) => r.benchmarkId === benchmarkId);
+  const labelled = new Set(context.pool.map((v) => v.id));
+  return rowsHash([
+    ...of(content.benchmarks.map((b) => ({ ...b, benchmarkId: b.id }))),
+    ...of(content.perspectives),
+    ...of(content.dimensions),
+    ...of(content.boardColumns),
+    ...of(content.prompts),
+    ...of(content.promptDimensions),
+    ...of(content.videos).filter((v) => labelled.has(v.id)),
+    ...of(content.groundTruth).filter((g) => labelled.has(g.videoId)),
+    ...of(content.anchors),
+  ]);
+}
+
+interface Scored {
+  readonly results: ResultRow[];
+  readonly draws: DrawRow[];
+}
+
+/** Cached scoring: draws travel as base64 in the cache's JSON. */
+function cachedScore(options: ScoringOptions, inputs: unknown, compute: () => Scored): Scored {
+  if (!options.cacheDir) return compute();
+  const key = cacheKey(inputs);
+  const hit = readCache<{ results: ResultRow[]; draws: (Omit<DrawRow, "values"> & { values: string })[] }>(options.cacheDir, key);
+  if (hit !== undefined) return { results: hit.results, draws: hit.draws.map((d) => ({ ...d, values: Buffer.from(d.values, "base64") })) };
+  const scored = compute();
+  writeCache(options.cacheDir, key, { results: scored.results, draws: scored.draws.map((d) => ({ ...d, values: Buffer.from(d.values).toString("base64") })) });
+  return scored;
+}
+
+/** The inputs of one entry's figures beyond the context: the entry's own values, exactly as scoring takes them. */
+function entryInputs(data: EntryData): string {
+  return createHash("sha256").update(stableJson(data)).digest("hex");
+}
+
+/** Scores one entry (cached) and adds its rows to the content; a T2V entry that cannot be scored is a problem. */
+export function addEntryScores(context: ScoringContext, direction: "t2v" | "v2t", entryId: string, options: ScoringOptions, problems: Problem[]): void {
+  const { content } = context;
+  let data: EntryData | null;
+  if (direction === "t2v") {
+    const found = t2vEntryData(context, entryId);
+    if (found !== null && found.problems.length > 0) {
+      problems.push(...found.problems);
+      return;
+    }
+    content.anchorFits.push(...(found?.anchorFits ?? []));
+    data = found?.data ?? null;
+  } else {
+    data = v2tEntryData(context, entryId);
+    if (data !== null) {
+      const calibration = calibrateEvaluator(context, entryId);
+      content.calibrations.push(...calibration.calibrations);
+      content.calibrationChecks.push(...calibration.calibrationChecks);
+    }
+  }
+  if (data === null) return;
+  const found = data;
+  const scored = cachedScore(options, [context.benchmarkId, context.settings, contextHash(context), entryInputs(found)], () => scoreEntry(context, found));
+  content.results.push(...scored.results);
+  content.draws.push(...scored.draws);
+}
+
+/** Replaces a benchmark's rankings with a fresh ranking of its boards, and its audit with one against those. */
+export function rankAndAudit(context: ScoringContext): void {
+  const { content, benchmarkId } = context;
+  const ranked = rankBenchmark(context);
+  content.rankings = [...content.rankings.filter((r) => r.benchmarkId !== benchmarkId), ...ranked.rankings];
+  content.columnRanks = [...content.columnRanks.filter((r) => r.benchmarkId !== benchmarkId), ...ranked.columnRanks];
+  content.audit = [...content.audit.filter((r) => r.benchmarkId !== benchmarkId), ...auditBenchmark(content, benchmarkId)];
+}
+
+/** Scores every entry of every benchmark and ranks every board; throws an InputError when an entry cannot be scored. */
+export function scoreAll(content: Content, settings: BootstrapSettings, options: ScoringOptions = {}): void {
+  const problems: Problem[] = [];
+  for (const benchmark of content.benchmarks) {
+    const context = scoringContext(content, benchmark.id, settings);
+    const v2t = content.v2tEntries.filter((e) => e.benchmarkId === benchmark.id).map((e) => e.id).sort(byId);
+    const t2v = content.t2vEntries.filter((e) => e.benchmarkId === benchmark.id).map((e) => e.id).sort(byId);
+    if (context.pool.length > 0) options.progress?.(`Scoring ${benchmark.title}: ${t2v.length} T2V entries, ${v2t.length} V2T methods`);
+    for (const id of v2t) addEntryScores(context, "v2t", id, options, problems);
+    for (const id of t2v) addEntryScores(context, "t2v", id, options, problems);
+    rankAndAudit(context);
+  }
+  if (problems.length > 0) throw new InputError(problems);
+}

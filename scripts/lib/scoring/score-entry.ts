@@ -1,0 +1,90 @@
+/**
+ * Scores one entry: every column of its board(s), overall and per dimension, evaluated on the board's
+ * resamples in one pass. Gives the result rows (value, interval, n) and, for ranked columns, the resampled
+ * values that the ranking step turns into rank intervals and separability.
+ */
+import { estimateFrom, resampleStatistics, type BootstrapSettings } from "../../../src/engine/index.ts";
+import { BOARD_SCOPE, type BoardId } from "../../../src/schemas/board.ts";
+import type { DrawRow, ResultRow } from "../store-content.ts";
+import { boardUnits, columnStatistic } from "./column-statistic.ts";
+import type { ScoringContext } from "./context.ts";
+import type { EntryData } from "./entry-data.ts";
+
+/** How a recomputed figure's interval was made, stored as its source so anyone can recompute it. */
+export function bootstrapNote(settings: BootstrapSettings, unit: string): string {
+  return `engine bootstrap: ${settings.resamples} resamples of ${unit}, seed ${settings.seed}, ${Math.round(settings.confidence * 100)}% percentile interval`;
+}
+
+const UNIT_NAMES: Readonly<Record<BoardId, string>> = {
+  t2v: "prompts",
+  "v2t-instance": "videos",
+  "v2t-model": "T2V models",
+};
+
+/** Why a figure whose resamples all agree has no interval. */
+export const CONSTANT_NOTE = "no interval: at least 95% of the bootstrap resamples give the same value (the items it rests on hardly vary), so the bootstrap cannot show its uncertainty";
+
+/** Resampled values as stored: Float64 little-endian bytes. */
+export function encodeDraws(values: Float64Array): Buffer {
+  const bytes = Buffer.alloc(values.length * 8);
+  values.forEach((value, i) => bytes.writeDoubleLE(value, i * 8));
+  return bytes;
+}
+
+/** Stored resampled values back to numbers. */
+export function decodeDraws(bytes: Uint8Array): Float64Array {
+  const buffer = Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength);
+  const values = new Float64Array(bytes.byteLength / 8);
+  for (let i = 0; i < values.length; i++) values[i] = buffer.readDoubleLE(i * 8);
+  return values;
+}
+
+/** The boards an entry of a direction appears on. */
+export function boardsOf(direction: "t2v" | "v2t"): BoardId[] {
+  return direction === "t2v" ? ["t2v"] : ["v2t-instance", "v2t-model"];
+}
+
+/** Every result and ranked column's resampled values of one entry. */
+export function scoreEntry(context: ScoringContext, data: EntryData): { results: ResultRow[]; draws: DrawRow[] } {
+  const results: ResultRow[] = [];
+  const draws: DrawRow[] = [];
+  const provenance = data.direction === "t2v" ? data.provenance : "recomputed";
+  for (const board of boardsOf(data.direction)) {
+    const { direction, level } = BOARD_SCOPE[board];
+    const columns = context.columns[board];
+    for (const scope of context.scopes) {
+      const units = boardUnits(context, board, scope);
+      const built = columns.map((column) => ({ column, found: columnStatistic(context, board, scope, units, data, column) }));
+      const present = built.filter((b): b is { column: (typeof columns)[number]; found: NonNullable<typeof b.found> } => b.found !== null);
+      if (present.length === 0) continue;
+      const { estimates, draws: resampled } = resampleStatistics(present.map((b) => b.found.statistic), units.strata, context.settings);
+      const source = data.direction === "t2v" ? `${data.note}; ${bootstrapNote(context.settings, UNIT_NAMES[board])}` : bootstrapNote(context.settings, UNIT_NAMES[board]);
+      present.forEach(({ column, found }, s) => {
+        const value = estimates[s] ?? null;
+        if (value === null) return;
+        const values = resampled[s] as Float64Array;
+        const estimate = estimateFrom(value, values, context.settings.confidence);
+        results.push({
+          benchmarkId: context.benchmarkId,
+          direction,
+          entryId: data.id,
+          level,
+          dimension: scope,
+          perspectiveId: column.perspectiveId,
+          metric: column.metric,
+          value,
+          ciLow: estimate.ciLow,
+          ciHigh: estimate.ciHigh,
+          ciNote: estimate.constant ? CONSTANT_NOTE : null,
+          n: found.n,
+          provenance,
+          source,
+        });
+        if (column.ranked) {
+          draws.push({ benchmarkId: context.benchmarkId, board, dimension: scope, entryId: data.id, columnKey: column.key, values: encodeDraws(values) });
+        }
+      });
+    }
+  }
+  return { results, draws };
+}

@@ -1,0 +1,88 @@
+/**
+ * Putting scores on a benchmark's scale: least-squares lines (anchors, automatic evaluators) and the
+ * leave-one-group-out check of how far a calibrated mean lands from the truth for a group it never saw.
+ */
+import { assertPaired, type Numbers } from "./validate.ts";
+
+/** y ≈ intercept + slope · x. */
+export interface Line {
+  readonly intercept: number;
+  readonly slope: number;
+}
+
+/**
+ * The (weighted) least-squares line from x to y; null when fewer than two items carry weight or x does
+ * not vary among them. Weights count repeated items, as in a bootstrap resample.
+ */
+export function leastSquaresLine(x: Numbers, y: Numbers, weights: Numbers | null = null): Line | null {
+  let total = 0;
+  let sumX = 0;
+  let sumY = 0;
+  for (let i = 0; i < x.length; i++) {
+    const w = weights === null ? 1 : (weights[i] as number);
+    total += w;
+    sumX += w * (x[i] as number);
+    sumY += w * (y[i] as number);
+  }
+  if (total < 2) return null;
+  const meanX = sumX / total;
+  const meanY = sumY / total;
+  let sxx = 0;
+  let sxy = 0;
+  for (let i = 0; i < x.length; i++) {
+    const w = weights === null ? 1 : (weights[i] as number);
+    if (w === 0) continue;
+    const dx = (x[i] as number) - meanX;
+    sxx += w * dx * dx;
+    sxy += w * dx * ((y[i] as number) - meanY);
+  }
+  if (!(sxx > 0)) return null;
+  const slope = sxy / sxx;
+  return { intercept: meanY - slope * meanX, slope };
+}
+
+/** What a leave-one-group-out check found for one group. */
+export interface HeldOutGroup {
+  readonly group: string;
+  /** Mean truth of the group's items. */
+  readonly observed: number;
+  /** Mean of the line fitted without the group, applied to the group's items. */
+  readonly predicted: number;
+  readonly items: number;
+}
+
+/**
+ * For each group (e.g. a T2V model), fits the least-squares line from x to y on the other groups' items
+ * and compares the group's predicted mean with its observed mean. Groups whose line is undefined are
+ * left out. This is the honest error of a calibrated mean for a model the calibration never saw.
+ */
+export function leaveOneGroupOut(x: Numbers, y: Numbers, groups: readonly string[]): HeldOutGroup[] {
+  assertPaired(x, y);
+  if (groups.length !== x.length) throw new RangeError(`groups has ${groups.length} labels for ${x.length} items`);
+  const names = [...new Set(groups)];
+  const out: HeldOutGroup[] = [];
+  for (const name of names) {
+    const train = Float64Array.from(groups, (g) => (g === name ? 0 : 1));
+    const line = leastSquaresLine(x, y, train);
+    if (line === null) continue;
+    let observed = 0;
+    let predicted = 0;
+    let items = 0;
+    for (let i = 0; i < x.length; i++) {
+      if (groups[i] !== name) continue;
+      observed += y[i] as number;
+      predicted += line.intercept + line.slope * (x[i] as number);
+      items++;
+    }
+    out.push({ group: name, observed: observed / items, predicted: predicted / items, items });
+  }
+  return out;
+}
+
+/** Root mean square of some errors; null when there are none. */
+export function rootMeanSquare(errors: Numbers): number | null {
+  if (errors.length === 0) return null;
+  let sum = 0;
+  for (let i = 0; i < errors.length; i++) sum += (errors[i] as number) ** 2;
+  return Math.sqrt(sum / errors.length);
+}

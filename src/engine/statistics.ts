@@ -1,0 +1,89 @@
+/**
+ * The statistics a board column is made of, as functions of resampling-unit weights (see bootstrap.ts):
+ * means of per-video values, calibrated means (anchors, automatic evaluators) and correlations. Each
+ * takes, per item, the unit it belongs to, so one statistic serves the original data and every resample.
+ */
+import type { CorrelationMetricId } from "../schemas/metrics.ts";
+import type { WeightedStatistic } from "./bootstrap.ts";
+import { leastSquaresLine } from "./calibration.ts";
+import { preparePair, type PreparedPair } from "./correlation.ts";
+import { plccLogistic } from "./logistic.ts";
+
+/** The weighted mean of per-item values (`units[i]` is item i's unit), times `scale` (100 for percentages). */
+export function meanStatistic(units: Uint32Array, values: Float64Array, scale = 1): WeightedStatistic {
+  return (weights) => {
+    let sum = 0;
+    let total = 0;
+    for (let i = 0; i < units.length; i++) {
+      const w = weights[units[i] as number] as number;
+      sum += w * (values[i] as number);
+      total += w;
+    }
+    return total > 0 ? (scale * sum) / total : null;
+  };
+}
+
+/** Scores of anchor videos by a new panel of raters, beside the benchmark's own scores of them. */
+export interface AnchorSample {
+  /** The unit of each anchor (anchors form a stratum of their own). */
+  readonly units: Uint32Array;
+  /** The new panel's score of each anchor (the benchmark's human-score procedure on the panel's ratings). */
+  readonly scores: Float64Array;
+  /** The benchmark's score of each anchor. */
+  readonly truth: Float64Array;
+}
+
+/**
+ * A mean on the benchmark's scale from a new panel's scores: the least-squares line from the anchors'
+ * panel scores to their benchmark scores, applied to the weighted mean of the new videos' panel scores.
+ * Anchors and new videos are resampled together, so the interval carries the line's uncertainty too.
+ */
+export function anchoredMeanStatistic(units: Uint32Array, values: Float64Array, anchors: AnchorSample): WeightedStatistic {
+  const mean = meanStatistic(units, values);
+  const anchorWeights = new Float64Array(anchors.units.length);
+  return (weights, resample) => {
+    const m = mean(weights, resample);
+    if (m === null) return null;
+    for (let a = 0; a < anchorWeights.length; a++) anchorWeights[a] = weights[anchors.units[a] as number] as number;
+    const line = leastSquaresLine(anchors.scores, anchors.truth, anchorWeights);
+    return line === null ? null : line.intercept + line.slope * m;
+  };
+}
+
+/**
+ * A statistic plus a seeded prediction error: on resample b it adds `sd · normals[b]` (nothing on the
+ * original data), so the interval includes an error that resampling the items cannot show, such as how
+ * far an automatic evaluator's calibrated mean lands from the humans' for a model it never saw.
+ */
+export function withPredictionError(statistic: WeightedStatistic, sd: number, normals: Float64Array): WeightedStatistic {
+  return (weights, resample) => {
+    const value = statistic(weights, resample);
+    if (value === null || resample < 0) return value;
+    return value + sd * (normals[resample] as number);
+  };
+}
+
+/** One correlation kernel per correlation metric: the compiler asks for a kernel for each metric listed. */
+const KERNELS: Record<CorrelationMetricId, (pair: PreparedPair, x: Float64Array, y: Float64Array, weights: Float64Array | null) => number | null> = {
+  srcc: (pair, _x, _y, weights) => pair.srcc(weights),
+  plcc: (pair, _x, _y, weights) => pair.plcc(weights),
+  krcc: (pair, _x, _y, weights) => pair.krcc(weights),
+  krcc_c: (pair, _x, _y, weights) => pair.krccC(weights),
+  plcc_logistic: (_pair, x, y, weights) => plccLogistic(x, y, weights),
+};
+
+/**
+ * A correlation between paired per-item values; item i carries the weight of unit `units[i]`. Null when
+ * there are fewer than two items (nothing to correlate).
+ */
+export function correlationStatistic(metric: CorrelationMetricId, units: Uint32Array, x: Float64Array, y: Float64Array): WeightedStatistic | null {
+  if (x.length < 2) return null;
+  const pair = preparePair(x, y);
+  const kernel = KERNELS[metric];
+  const own = new Float64Array(units.length);
+  return (weights, resample) => {
+    if (resample < 0) return kernel(pair, x, y, null);
+    for (let i = 0; i < units.length; i++) own[i] = weights[units[i] as number] as number;
+    return kernel(pair, x, y, own);
+  };
+}

@@ -1,0 +1,65 @@
+/** Loads the audit: every figure and rank a benchmark's authors published that this site recomputes, beside ours. */
+import { asc, eq } from "drizzle-orm";
+import * as t from "../../db/schema.ts";
+import type { BoardId } from "../schemas/board.ts";
+import { store } from "./store.ts";
+
+/** One published check with this site's value. */
+export interface AuditRow {
+  readonly benchmarkId: string;
+  readonly position: number;
+  readonly kind: "figure" | "rank";
+  readonly board: BoardId;
+  readonly dimension: string;
+  readonly entryId: string | null;
+  readonly entryName: string;
+  readonly perspectiveId: string | null;
+  readonly metric: string;
+  readonly published: number;
+  readonly decimals: number;
+  readonly ours: number | null;
+  readonly difference: number | null;
+  readonly agrees: boolean;
+  readonly source: string;
+  readonly note: string | null;
+}
+
+/** A benchmark's audit rows in the order of its audit.csv (every benchmark when none is named). */
+export function loadAudit(benchmarkId?: string): AuditRow[] {
+  const db = store();
+  const checks = db
+    .select()
+    .from(t.publishedChecks)
+    .where(benchmarkId === undefined ? undefined : eq(t.publishedChecks.benchmarkId, benchmarkId))
+    .orderBy(asc(t.publishedChecks.benchmarkId), asc(t.publishedChecks.position))
+    .all();
+  const compared = new Map(db.select().from(t.audit).all().map((a) => [`${a.benchmarkId}\u0000${a.position}`, a]));
+  return checks.map((check) => {
+    const a = compared.get(`${check.benchmarkId}\u0000${check.position}`);
+    return { ...check, entryId: a?.entryId ?? null, ours: a?.ours ?? null, difference: a?.difference ?? null, agrees: a?.agrees ?? false };
+  });
+}
+
+/** The anchor of an entry's audit rows on the audit page. */
+export function auditAnchor(benchmarkId: string, entryId: string): string {
+  return `${benchmarkId}--${entryId}`;
+}
+
+/** Per entry, how many of its published checks on a board and dimension disagree with this site or carry a note. */
+export function auditFlags(benchmarkId: string, board: BoardId, dimension: string): Map<string, number> {
+  const flags = new Map<string, number>();
+  for (const row of loadAudit(benchmarkId)) {
+    if (row.board !== board || row.dimension !== dimension || row.entryId === null) continue;
+    if (!row.agrees || row.note !== null) flags.set(row.entryId, (flags.get(row.entryId) ?? 0) + 1);
+  }
+  return flags;
+}
+
+/** The audit as download records (snake_case), in page order. */
+export function auditRecords(): { header: string[]; rows: (string | number | boolean | null)[][] } {
+  const header = ["benchmark", "kind", "board", "dimension", "entry", "entry_id", "perspective", "metric", "published", "decimals", "ours", "difference", "agrees", "source", "note"];
+  const rows = loadAudit().map((r) => [
+    r.benchmarkId, r.kind, r.board, r.dimension, r.entryName, r.entryId, r.perspectiveId, r.metric, r.published, r.decimals, r.ours, r.difference, r.agrees, r.source, r.note,
+  ]);
+  return { header, rows };
+}

@@ -1,0 +1,51 @@
+/** Loads how well a V2T method serves as an automatic evaluator of T2V models, per MOS perspective. */
+import { and, asc, eq } from "drizzle-orm";
+import * as t from "../../db/schema.ts";
+import { listPerspectives } from "./benchmarks.ts";
+import { store } from "./store.ts";
+
+/** One perspective's calibration of an evaluator and its leave-one-model-out check. */
+export interface EvaluatorCalibration {
+  readonly perspectiveId: string;
+  readonly perspectiveLabel: string;
+  readonly intercept: number;
+  readonly slope: number;
+  readonly rangeLow: number;
+  readonly rangeHigh: number;
+  readonly items: number;
+  /** Typical model-level error (RMSE over held-out models), in the perspective's human-score units. */
+  readonly heldOutRmse: number | null;
+  readonly checks: readonly { readonly model: string; readonly observed: number; readonly predicted: number }[];
+}
+
+/** An evaluator's calibrations in perspective order (empty when it has none). */
+export function loadCalibration(benchmarkId: string, evaluatorId: string): EvaluatorCalibration[] {
+  const db = store();
+  const names = new Map(db.select().from(t.t2vEntries).where(eq(t.t2vEntries.benchmarkId, benchmarkId)).all().map((e) => [e.id, e.name]));
+  const rows = db
+    .select()
+    .from(t.calibrations)
+    .where(and(eq(t.calibrations.benchmarkId, benchmarkId), eq(t.calibrations.evaluatorId, evaluatorId)))
+    .all();
+  const checks = db
+    .select()
+    .from(t.calibrationChecks)
+    .where(and(eq(t.calibrationChecks.benchmarkId, benchmarkId), eq(t.calibrationChecks.evaluatorId, evaluatorId)))
+    .orderBy(asc(t.calibrationChecks.t2vEntryId))
+    .all();
+  return listPerspectives(benchmarkId).flatMap((p) => {
+    const row = rows.find((r) => r.perspectiveId === p.id);
+    if (!row) return [];
+    return [{
+      perspectiveId: p.id,
+      perspectiveLabel: p.label,
+      intercept: row.intercept,
+      slope: row.slope,
+      rangeLow: row.rangeLow,
+      rangeHigh: row.rangeHigh,
+      items: row.items,
+      heldOutRmse: row.heldOutRmse,
+      checks: checks.filter((c) => c.perspectiveId === p.id).map((c) => ({ model: names.get(c.t2vEntryId) ?? c.t2vEntryId, observed: c.observed, predicted: c.predicted })),
+    }];
+  });
+}
