@@ -21,7 +21,7 @@ export function removeStaleTemporaries(dataDir: string, store: string): string[]
   const found: string[] = [];
   walk(submissionsDir(dataDir), found);
   const storeDir = path.dirname(store);
-  if (fs.existsSync(storeDir)) {
+  if (fs.existsSync(storeDir) && fs.statSync(storeDir).isDirectory()) {
     const prefix = `${path.basename(store)}.`;
     for (const name of fs.readdirSync(storeDir)) {
       if (name.startsWith(prefix) && isTemporaryName(name)) found.push(path.join(storeDir, name));

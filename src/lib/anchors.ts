@@ -2,6 +2,7 @@
 import { and, asc, eq } from "drizzle-orm";
 import * as t from "../../db/schema.ts";
 import { listPerspectives } from "./benchmarks.ts";
+import { hasPublicGroundTruth } from "./ground-truth.ts";
 import { store } from "./store.ts";
 
 /** One anchor video: id, prompt, model, the benchmark's human score per MOS perspective, and where to get it. */
@@ -48,9 +49,12 @@ export function loadAnchorFits(benchmarkId: string, entryId: string) {
     .all();
 }
 
-/** The anchor set as download rows: video id, prompt id and text, model, the benchmark's score per perspective, source. */
+/**
+ * The anchor set as download rows: video id, prompt id and text, model, the benchmark's score per perspective
+ * (only where its labels are public), and where to get the video.
+ */
 export function anchorRecords(benchmarkId: string): { header: string[]; rows: (string | number | null)[][] } {
-  const perspectives = listPerspectives(benchmarkId).filter((p) => p.kind === "mos").map((p) => p.id);
+  const perspectives = hasPublicGroundTruth(benchmarkId) ? listPerspectives(benchmarkId).filter((p) => p.kind === "mos").map((p) => p.id) : [];
   const header = ["video", "prompt_id", "prompt", "model", ...perspectives.map((p) => `${p}_score`), "source"];
   const rows = loadAnchors(benchmarkId).map((a) => [a.videoId, a.promptId, a.prompt, a.model, ...perspectives.map((p) => a.scores[p] ?? null), a.source]);
   return { header, rows };

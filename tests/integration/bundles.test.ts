@@ -2,7 +2,8 @@ import fs from "node:fs";
 import path from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
 import { InputError, formatProblem } from "../../scripts/lib/input-error.ts";
-import { writeMetricBundles } from "../../scripts/lib/metric-bundles.ts";
+import { readBenchmarks } from "../../scripts/lib/build-content.ts";
+import { datasetMetricBundles, writeMetricBundles } from "../../scripts/lib/metric-bundles.ts";
 import { readBundleFiles } from "../../scripts/lib/submissions/bundle-files.ts";
 import { contentHash } from "../../scripts/lib/submissions/content-hash.ts";
 import { parseBundle } from "../../scripts/lib/submissions/parse-bundle.ts";
@@ -83,6 +84,22 @@ describe("reading bundle folders and zips", () => {
     ]);
   });
 
+  it("refuses a zip entry whose bytes do not match its CRC-32", () => {
+    const good = writeBundleZip(fresh("crc.zip"), { "manifest.json": manifest, "predictions.jsonl": predictions });
+    const bytes = fs.readFileSync(good);
+    // Stored entries keep their bytes as written: flip one byte of the data in the local file, not the header.
+    const stored = writeBundleZip(fresh("stored.zip"), { "manifest.json": manifest, "predictions.jsonl": predictions }, { "predictions.jsonl": { level: 0 } });
+    const damaged = fs.readFileSync(stored);
+    const at = damaged.indexOf(Buffer.from('"quality":1'));
+    expect(at).toBeGreaterThan(0);
+    damaged[at + 10] = "7".charCodeAt(0);
+    const file = fresh("damaged.zip");
+    fs.writeFileSync(file, damaged);
+    expect(problemsOf(file)).toEqual([expect.stringMatching(/damaged\.zip\/predictions\.jsonl: is damaged: its bytes have CRC-32 [0-9a-f]{8}, the archive says [0-9a-f]{8}/)]);
+    expect(problemsOf(good)).toEqual([]);
+    expect(bytes.length).toBeGreaterThan(0);
+  });
+
   it("refuses a zip whose declared sizes exceed the limit without inflating it", () => {
     // 60 MB of zeros compress to a few kB: the classic zip bomb shape.
     const zip = writeBundleZip(fresh("bomb.zip"), { "manifest.json": manifest, "predictions.jsonl": new Uint8Array(60 * 1024 * 1024) });
@@ -132,11 +149,28 @@ describe("reading bundle folders and zips", () => {
 });
 
 describeWithDatasets("tvge", "metric bundles derived from the datasets", () => {
+  const benchmarks = readBenchmarks(path.resolve(import.meta.dirname, "../../data")).map((b) => b.benchmark);
+
+  it("makes them in memory, with paths named from the datasets root", () => {
+    const bundles = datasetMetricBundles(DATASETS_DIR, benchmarks);
+    expect(bundles.map((b) => b.files.shown)).toEqual([
+      "fetv-eval/auto_eval_results/CLIPScore",
+      "fetv-eval/auto_eval_results/CLIPScore-ft",
+      "fetv-eval/auto_eval_results/BLIPScore",
+      "fetv-eval/auto_eval_results/Otter-VQA",
+      "fetv-eval/auto_eval_results/UMTScore",
+      'tvge/t2vscore_results.csv (column "CLIP Score")',
+      'tvge/t2vscore_results.csv (column "X-CLIP Score")',
+      'tvge/t2vscore_results.csv (column "BLIP-BLEU")',
+      'tvge/t2vscore_results.csv (column "T2VScore-A (GPT-4V)")',
+    ]);
+  });
+
   it("writes one bundle per metric (5 FETV, 4 TVGE), byte-identical on every run, each read cleanly", () => {
     const out1 = path.join(root, "metrics-1");
     const out2 = path.join(root, "metrics-2");
-    const first = writeMetricBundles(DATASETS_DIR, out1);
-    const second = writeMetricBundles(DATASETS_DIR, out2);
+    const first = writeMetricBundles(DATASETS_DIR, out1, benchmarks);
+    const second = writeMetricBundles(DATASETS_DIR, out2, benchmarks);
     expect(first.map((d) => path.relative(out1, d))).toEqual(second.map((d) => path.relative(out2, d)));
     const tvge = first.filter((d) => d.includes(`${path.sep}tvge${path.sep}`)).map((d) => path.basename(d));
     expect(tvge).toEqual(["clip-score", "x-clip-score", "blip-bleu", "t2vscore-a-gpt-4v"]);

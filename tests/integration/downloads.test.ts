@@ -136,11 +136,13 @@ for (const spec of BOARDS) {
       expect(csvText.replaceAll("\r\n", "")).not.toMatch(/[\r\n]/);
     });
 
-    it("has the name, rank, rank_sum, each ranked value with its _rank, the group and provenance in its header", () => {
-      expect(csv.header.slice(0, 4)).toEqual([spec.nameColumn, "id", "rank", "rank_sum"]);
+    it("has the name, rank with its interval and separability, rank_sum, each ranked value with its _rank and its interval, the group and provenance in its header", () => {
+      expect(csv.header.slice(0, 8)).toEqual([spec.nameColumn, "id", "rank", "rank_best", "rank_worst", "separable_from_next", "rank_sum", "unranked_reason"]);
       for (const key of keys) {
         expect(csv.header).toContain(key);
         expect(csv.header.indexOf(`${key}_rank`)).toBeGreaterThan(csv.header.indexOf(key));
+        expect(csv.header.indexOf(`${key}_rank_best`)).toBe(csv.header.indexOf(`${key}_rank`) + 1);
+        expect(csv.header.indexOf(`${key}_rank_worst`)).toBe(csv.header.indexOf(`${key}_rank`) + 2);
       }
       expect(csv.header).toEqual(expect.arrayContaining([spec.groupColumn, "provenance", "source"]));
       expect(new Set(csv.header).size).toBe(csv.header.length);
@@ -220,3 +222,75 @@ for (const spec of BOARDS) {
     });
   });
 }
+
+describe("FETV's downloads: the paper's table, rank intervals and honest model-level figures", () => {
+  const fetv = path.join(DIST, "downloads", "fetv");
+  const table = (file: string) => records(fs.readFileSync(path.join(fetv, file), "utf8"));
+
+  it("carries rank intervals and separability in the board CSV and its JSON twin, snake_case in both", () => {
+    const csv = table("v2t-instance.csv");
+    const json = JSON.parse(fs.readFileSync(path.join(fetv, "v2t-instance.json"), "utf8")) as { columns: string[]; rows: Record<string, unknown>[] };
+    expect(json.columns).toEqual(csv.header);
+    for (const key of json.columns) expect(key).toMatch(/^[a-z0-9_]+$/);
+    const umt = csv.rows.find((r) => r.id === "umtscore");
+    expect(umt).toMatchObject({ rank: "1", rank_best: "1", separable_from_next: "true" });
+    expect(Number(umt?.rank_worst)).toBeGreaterThanOrEqual(1);
+    const jsonUmt = json.rows.find((r) => r.id === "umtscore");
+    expect(jsonUmt).toMatchObject({ rank: 1, rank_best: 1, separable_from_next: true });
+    for (const row of csv.rows) {
+      expect(Number(row.rank_best)).toBeLessThanOrEqual(Number(row.rank));
+      expect(Number(row.rank_worst)).toBeGreaterThanOrEqual(Number(row.rank));
+    }
+  });
+
+  it("ranks no model-level figure over its 4 T2V models, and says why in every row", () => {
+    const csv = table("v2t-model.csv");
+    expect(csv.rows).toHaveLength(5);
+    for (const row of csv.rows) {
+      expect(row.rank).toBe("");
+      expect(row.unranked_reason).toBe("Model-level correlations here rest on 4 T2V models; the protocol ranks them only from 10, so they are shown unranked.");
+      // An interval where the resamples spread, none (and the source says why) where they do not: never [1, 1].
+      if (row.alignment_srcc_ci_low === "") expect(row.source).toMatch(/no interval: at least 95% of the bootstrap resamples give the same value/);
+      else expect(Number(row.alignment_srcc_ci_low)).toBeLessThan(Number(row.alignment_srcc_ci_high));
+    }
+  });
+
+  it("reproduces the paper's cells in the per-category downloads (e.g. Otter-VQA on medium prompts: τc 0.068, ρ 0.095)", () => {
+    const medium = table("dimensions/complexity-medium.csv").rows.filter((r) => r.entry_id === "otter-vqa" && r.board === "v2t-instance");
+    const value = (column: string) => Number(medium.find((r) => r.column === column)?.value).toFixed(3);
+    expect([value("alignment_krcc_c"), value("alignment_srcc")]).toEqual(["0.068", "0.095"]);
+    const header = table("dimensions/complexity-medium.csv").header;
+    expect(header).toEqual(expect.arrayContaining(["rank_best", "rank_worst", "separable_from_next", "column_rank_best", "column_rank_worst"]));
+  });
+
+  it("publishes the anchor set with the benchmark's scores and where to get each video", () => {
+    const anchors = table("anchors.csv");
+    expect(anchors.header).toEqual(["video", "prompt_id", "prompt", "model", "static_quality_score", "temporal_quality_score", "alignment_score", "source"]);
+    expect(anchors.rows).toHaveLength(60);
+    expect(new Set(anchors.rows.map((r) => r.model)).size).toBe(4);
+    expect(anchors.rows[0]?.source).toMatch(/^https:\/\/huggingface\.co\/datasets\/lyx97\/FETV_gen_videos/);
+  });
+});
+
+describe("the audit twin and intervals everywhere", () => {
+  it("lists every published check beside this site's value in /audit.csv", () => {
+    const audit = records(fs.readFileSync(path.join(DIST, "audit.csv"), "utf8"));
+    expect(audit.header).toEqual(["benchmark", "kind", "board", "dimension", "entry", "entry_id", "perspective", "metric", "published", "decimals", "ours", "difference", "agrees", "source", "note"]);
+    expect(audit.rows.filter((r) => r.benchmark === "fetv")).toHaveLength(100);
+    expect(audit.rows.filter((r) => r.benchmark === "fetv" && r.agrees === "true")).toHaveLength(100);
+    expect(audit.rows.find((r) => r.entry === "NOVA")).toMatchObject({ published: "24", ours: "21", agrees: "false" });
+  });
+
+  it("writes no interval as ± on any page or download", () => {
+    const offending: string[] = [];
+    const walk = (dir: string): void => {
+      for (const entry of fs.readdirSync(dir, { withFileTypes: true })) {
+        const file = path.join(dir, entry.name);
+        if (entry.isDirectory()) walk(file);
+        else if (/\.(html|csv|json)$/.test(entry.name) && fs.readFileSync(file, "utf8").includes("±")) offending.push(path.relative(DIST, file));
+      }
+    };
+    walk(DIST);
+    expect(offending).toEqual([]);
+  });
+});

@@ -1,9 +1,9 @@
 import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
-import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
-import { importExternalDataset, locateDataset } from "../../scripts/lib/datasets.ts";
-import { importFetv, readFetvMetricScores } from "../../scripts/lib/import-fetv.ts";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { importFetv, readFetvMetricScores } from "../../scripts/benchmarks/fetv/adapter.ts";
+import { locateDataset } from "../../scripts/benchmarks/registry.ts";
 import { InputError } from "../../scripts/lib/input-error.ts";
 import { readJsonFile } from "../../scripts/lib/read-data.ts";
 import { emptyContent, type StoreContent } from "../../scripts/lib/store-content.ts";
@@ -60,15 +60,24 @@ describeWithDatasets("fetv", "importFetv on the real FETV-EVAL files", () => {
     expect([...used].sort()).toEqual(benchmark.dimensions.map((d) => d.id).sort());
   });
 
-  it("stores one MOS per video and perspective, each from all 3 ratings", () => {
+  it("puts every video in the labelled pool and stores one human score per video and perspective, each from all 3 ratings", () => {
+    expect(content.videos.every((v) => v.labelled)).toBe(true);
     expect(content.groundTruth).toHaveLength(3 * 3017);
     expect(content.groundTruth.every((g) => g.count === 3 && g.mos !== null)).toBe(true);
   });
 
-  // Expected values from scripts/golden/fetv_mos.py, an independent NumPy/SciPy implementation of the MOS
-  // procedure run on the raw FETV-EVAL files (one matrix per perspective: 3 raters × 3,017 videos,
-  // reference videos included). No rater is rejected and no rating masked: with 3 raters no score can
-  // lie 2σ from its item mean.
+  it("scores a video by the protocol of the FETV paper: the plain mean of the three raters' ratings", () => {
+    // human0/1/2 rate cogvideo prompt 0 with static quality 2, 2, 2 and modelscope prompt 2 with alignment 5, 5, 4 (raw files).
+    const score = (videoId: string, perspective: string) => content.groundTruth.find((g) => g.videoId === videoId && g.perspectiveId === perspective);
+    expect(score("cogvideo/0", "static_quality")).toMatchObject({ mos: 2, rawMos: 2, count: 3 });
+    expect(score("modelscope-t2v/2", "alignment")?.mos).toBeCloseTo(14 / 3, 14);
+    for (const g of content.groundTruth) expect(g.mos).toBe(g.rawMos);
+  });
+
+  // Expected values from scripts/golden/fetv_mos.py, an independent NumPy/SciPy implementation of the BT.500
+  // procedure run on the raw FETV-EVAL files (one matrix per perspective: 3 raters × 3,017 videos, reference
+  // videos included), for a protocol that declares it: the importer follows whatever the protocol says.
+  // No rater is rejected and no rating masked: with 3 raters no score can lie 2σ from its item mean.
   it.each([
     ["cogvideo/0", "static_quality", 18.308159219010495, 2, 1.1602523696802685],
     ["zeroscope/618", "static_quality", 42.01060551892964, 10 / 3, 26.17560802651707],
@@ -76,8 +85,10 @@ describeWithDatasets("fetv", "importFetv on the real FETV-EVAL files", () => {
     ["reference/0", "temporal_quality", 69.91996288929631, 5, 1.033547328035465],
     ["modelscope-t2v/2", "alignment", 62.32492809967238, 14 / 3, 9.755358435910543],
     ["reference/100", "alignment", 63.25101317138672, 14 / 3, 6.8055996832559895],
-  ])("gives %s a %s MOS matching the independent Python computation", (videoId, perspective, mos, rawMos, sd) => {
-    const row = content.groundTruth.find((g) => g.videoId === videoId && g.perspectiveId === perspective);
+  ])("under a BT.500 protocol, gives %s a %s MOS matching the independent Python computation", (videoId, perspective, mos, rawMos, sd) => {
+    const bt500 = emptyContent();
+    importFetv(bt500, { ...benchmark, protocol: { ...benchmark.protocol, humanScore: "bt500-zscore" } }, datasetDir("fetv"));
+    const row = bt500.groundTruth.find((g) => g.videoId === videoId && g.perspectiveId === perspective);
     expect(row?.mos).toBeCloseTo(mos, 9);
     expect(row?.rawMos).toBeCloseTo(rawMos, 12);
     expect(row?.sd).toBeCloseTo(sd, 9);
@@ -86,9 +97,9 @@ describeWithDatasets("fetv", "importFetv on the real FETV-EVAL files", () => {
 
   it("reads the five automatic metrics for every video, real videos under the reference entry", () => {
     const metrics = readFetvMetricScores(datasetDir("fetv"));
-    expect(metrics.map((m) => m.metric)).toEqual(["UMTScore", "CLIPScore", "CLIPScore-ft", "BLIPScore", "Otter-VQA"]);
+    expect(metrics.map((m) => m.metric)).toEqual(["CLIPScore", "CLIPScore-ft", "BLIPScore", "Otter-VQA", "UMTScore"]);
     for (const { scores } of metrics) expect(scores.size).toBe(3017);
-    const umt = metrics[0]?.scores;
+    const umt = metrics[4]?.scores;
     // First value of auto_eval_results/UMTScore/auto_eval_results_cogvideo.json.
     expect(umt?.get("cogvideo/0")).toBe(-2.4140625);
     expect(umt?.has("modelscope-t2v/0")).toBe(true);
@@ -98,7 +109,7 @@ describeWithDatasets("fetv", "importFetv on the real FETV-EVAL files", () => {
 });
 
 describe("importFetv without the raw files", () => {
-  it("skips FETV with a pointer to FETV-EVAL, leaving the benchmark without entries", () => {
+  it("says where to get FETV-EVAL", () => {
     const root = path.join(os.tmpdir(), "no-such-datasets-folder");
     const location = locateDataset("fetv", root);
     expect(location.dir).toBeNull();
@@ -106,13 +117,6 @@ describe("importFetv without the raw files", () => {
       `FETV raw annotations not found at ${path.join(root, "fetv-eval")}; get them from https://github.com/llyx97/FETV-EVAL ` +
         "(set AIGVE_DATASETS to the folder holding fetv-eval/). Skipping FETV.",
     );
-    const warn = vi.spyOn(console, "warn").mockImplementation(() => {});
-    const content = emptyContent();
-    importExternalDataset(content, benchmark, root);
-    expect(warn).toHaveBeenCalledWith(location.message);
-    warn.mockRestore();
-    expect(content.t2vEntries).toHaveLength(0);
-    expect(content.videos).toHaveLength(0);
   });
 });
 

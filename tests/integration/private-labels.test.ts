@@ -26,7 +26,8 @@ describeWithDatasets("fetv", "a benchmark whose labels are private", () => {
     fs.cpSync(path.join(repo, "data"), data, { recursive: true });
     const definition = path.join(data, "benchmarks/fetv/benchmark.json");
     const benchmark = JSON.parse(fs.readFileSync(definition, "utf8"));
-    fs.writeFileSync(definition, JSON.stringify({ ...benchmark, labelsPublic: false }, null, 2));
+    // BT.500 z-scores give many distinct full-precision values, so a leak of any of them would be seen below.
+    fs.writeFileSync(definition, JSON.stringify({ ...benchmark, labelsPublic: false, protocol: { ...benchmark.protocol, humanScore: "bt500-zscore" } }, null, 2));
     const store = path.join(work, "store.sqlite");
     execFileSync(process.execPath, ["scripts/rebuild.ts", "--data", data, "--store", store], { cwd: repo, stdio: "pipe" });
     dist = path.join(work, "dist");
@@ -50,9 +51,12 @@ describeWithDatasets("fetv", "a benchmark whose labels are private", () => {
     expect(perVideoMos.length).toBe(9051);
   });
 
-  it("publishes no per-video ground-truth download", () => {
+  it("publishes no per-video ground-truth download, and its anchor list without the anchors' scores", () => {
     expect(fs.existsSync(path.join(dist, "downloads/fetv/ground-truth.csv"))).toBe(false);
     expect(fs.existsSync(path.join(dist, "downloads/tvge/ground-truth.csv"))).toBe(true);
+    const anchors = fs.readFileSync(path.join(dist, "downloads/fetv/anchors.csv"), "utf8");
+    expect(anchors.split("\r\n")[0]).toBe("video,prompt_id,prompt,model,source");
+    expect(fs.readFileSync(path.join(dist, "downloads/tvge/anchors.csv"), "utf8").split("\r\n")[0]).toBe("video,prompt_id,prompt,model,quality_score,alignment_score,source");
   });
 
   it("lets no per-video MOS reach any file of the site", () => {

@@ -38,6 +38,9 @@ const GOLDEN = {
 const RESAMPLES = 20;
 const PROMPTS = 512;
 
+/** TVGE's anchor set, as committed. */
+const ANCHORS = (JSON.parse(fs.readFileSync(path.resolve(import.meta.dirname, "../../data/benchmarks/tvge/anchors.json"), "utf8")) as { videos: string[] }).videos;
+
 describeWithDatasets("tvge", "npm run submit on TVGE", () => {
   let root: string;
   let dataDir: string;
@@ -55,7 +58,7 @@ describeWithDatasets("tvge", "npm run submit on TVGE", () => {
   function submit(bundle: string, extra: Partial<SubmitOptions> = {}) {
     const stdout = capture();
     const stderr = capture();
-    const outcome = submitBundle({ bundle, dataDir, store, resamples: RESAMPLES, stdout, stderr, ...extra });
+    const outcome = submitBundle({ bundle, dataDir, store, stdout, stderr, ...extra });
     return { ...outcome, out: stdout.text(), err: stderr.text() };
   }
 
@@ -77,6 +80,29 @@ describeWithDatasets("tvge", "npm run submit on TVGE", () => {
     }
   };
 
+  /** Ratings of every prompt by three raters, and of every anchor close to TVGE's own score (so the panel agrees with it). */
+  const ratingsCsv = (extraRows: string[] = []) => {
+    const truth = tvgeContent(datasetDir("tvge")).groundTruth;
+    const rows = ["video,perspective,rater,score", ...extraRows];
+    for (const [r, rater] of ["ann", "bob", "cy"].entries()) {
+      for (let p = 0; p < PROMPTS; p += 1) rows.push(`${p},quality,${rater},${1 + ((p + r) % 5)}`, `${p},alignment,${rater},${1 + ((p * 3 + r * 2) % 5)}`);
+      for (const anchor of ANCHORS) {
+        for (const perspective of ["quality", "alignment"]) {
+          const score = truth.find((g) => g.videoId === anchor && g.perspectiveId === perspective)?.mos as number;
+          rows.push(`${anchor},${perspective},${rater},${Math.min(5, Math.max(1, Math.round(score + (r - 1) * 0.4)))}`);
+        }
+      }
+    }
+    return `${rows.join("\n")}\n`;
+  };
+  const t2vManifest = (name: string, extra: Record<string, unknown> = {}) => ({
+    ...v2tManifest("tvge", name),
+    direction: "t2v",
+    entry: { name, organization: "Test Lab", access: "open", url: "https://example.org/model", license: "MIT", contact: "team@example.org" },
+    method: `How "${name}" was made, in the submitters' words.`,
+    ...extra,
+  });
+
   beforeAll(() => {
     root = tempDir("submit");
     dataDir = tempDataDir(["tvge"]);
@@ -95,9 +121,9 @@ describeWithDatasets("tvge", "npm run submit on TVGE", () => {
     ["a wrong type in the manifest", () => bundleDir(valid("Typed", { schemaVersion: "1" })), [/manifest\.json: field "schemaVersion":/]],
     ["NaN as a score", () => bundleDir({ ...valid(), "predictions.jsonl": lines().map((l, i) => (i === 4 ? l.replace(/"quality":[^,]+/, '"quality":NaN') : l)).join("\n") }), [/predictions\.jsonl:5: is not valid JSON/]],
     ["a score given as a string", () => bundleDir({ ...valid(), "predictions.jsonl": lines().map((l, i) => (i === 0 ? l.replace(/"quality":([^,]+)/, '"quality":"$1"') : l)).join("\n") }), [/predictions\.jsonl:1: field "scores\.quality": expected a number/]],
-    ["an unknown video id", () => bundleDir({ ...valid(), "predictions.jsonl": `${formulaPredictions(videoIds)}{"video":"gen2/60","scores":{"quality":1,"alignment":1}}\n` }), [/predictions\.jsonl:2544: field "video": "gen2\/60" is not a video of tvge/]],
+    ["an unknown video id", () => bundleDir({ ...valid(), "predictions.jsonl": `${formulaPredictions(videoIds)}{"video":"gen2/60","scores":{"quality":1,"alignment":1}}\n` }), [/predictions\.jsonl:2544: field "video": "gen2\/60" is not a video of tvge's labelled pool/]],
     ["a duplicate video id", () => bundleDir({ ...valid(), "predictions.jsonl": `${formulaPredictions(videoIds)}${lines()[2]}\n` }), [/predictions\.jsonl:2544: field "video": "modelscope\/0" already appears on line 3/]],
-    ["missing videos", () => bundleDir({ ...valid(), "predictions.jsonl": formulaPredictions(videoIds.slice(12)) }), [/predictions\.jsonl: covers 2,531 of 2,543 the tvge videos to predict .*; missing 12: floor33\/0, gen2\/0, .*, \… \(2 more\)/]],
+    ["missing videos", () => bundleDir({ ...valid(), "predictions.jsonl": formulaPredictions(videoIds.slice(12)) }), [/predictions\.jsonl: covers 2,531 of 2,543 the tvge videos to predict .*; missing 12: floor33\/0, floor33\/1, .*, … \(2 more\)/]],
     ["an unknown and a missing perspective", () => bundleDir({ ...valid(), "predictions.jsonl": lines().map((l, i) => (i === 0 ? l.replace('"quality"', '"static_quality"') : l)).join("\n") }), [/predictions\.jsonl:1: field "scores\.static_quality": unknown perspective; this benchmark's are quality, alignment/, /predictions\.jsonl:1: field "scores\.quality": is missing/]],
     ["a yes/no answer on a benchmark without questions", () => bundleDir({ ...valid(), "predictions.jsonl": lines().map((l, i) => (i === 0 ? l.replace(/}$/, ',"answer":"yes"}') : l)).join("\n") }), [/predictions\.jsonl:1: field "answer": tvge has no yes\/no questions/]],
     ["a missing data file", () => bundleDir({ "manifest.json": valid()["manifest.json"] as string }), [/predictions\.jsonl: is missing/]],
@@ -106,6 +132,8 @@ describeWithDatasets("tvge", "npm run submit on TVGE", () => {
     ["an unknown benchmark", () => bundleDir(valid("Elsewhere", { benchmark: "fetvv" })), [/manifest\.json: field "benchmark": unknown benchmark "fetvv"; known: tvge/]],
     ["the wrong direction", () => bundleDir(valid("Backwards", { direction: "t2v" })), [/manifest\.json: field "entry\.access":/, /predictions\.jsonl: does not belong in a T2V bundle/]],
     ["an entry name already taken", () => bundleDir(valid("CLIP Score")), [/manifest\.json: field "entry\.name": gives the entry id "clip-score", already taken on tvge V2T by "CLIP Score" \(submission [0-9a-f]{64}\)/]],
+    ["a rater id that a spreadsheet would run as a formula", () => bundleDir({ "manifest.json": JSON.stringify(t2vManifest("Formula Rater")), "ratings.csv": ratingsCsv(['0,quality,"=HYPERLINK(""http://x"",""y"")",4']) }), [/ratings\.csv:2: field "rater": must be a pseudonym/]],
+    ["ratings without enough anchors", () => bundleDir({ "manifest.json": JSON.stringify(t2vManifest("No Anchors")), "ratings.csv": ["video,perspective,rater,score", ...Array.from({ length: PROMPTS }, (_, p) => [`${p},quality,r1,3`, `${p},alignment,r1,4`]).flat()].join("\n") }), [/every rater must also rate at least 40 of tvge's 60 anchor videos/, /rater "r1" rated 0 of the 60 anchor videos for quality; at least 40 are needed/]],
   ];
 
   for (const [what, make, messages] of malformed) {
@@ -124,9 +152,11 @@ describeWithDatasets("tvge", "npm run submit on TVGE", () => {
     expect(result.status).toBe("dry-run");
     expect(result.exitCode).toBe(0);
     expect(result.out).toMatch(/Dry run, nothing stored\. V2T entry "Formula Metric" \(id formula-metric\) on tvge: 2,543 line\(s\) of predictions/);
-    expect(result.out).toMatch(/board\s+perspective_metric\s+value\s+ci_low\s+ci_high\s+rank/);
-    expect(result.out).toMatch(/v2t-instance\s+quality_srcc\s+0\.0023\s+-?\d\.\d{4}\s+-?\d\.\d{4}\s+\d of 5/);
-    expect(result.out).toMatch(/v2t-model\s+alignment_srcc\s+-0\.3000/);
+    expect(result.out).toMatch(/board\s+perspective_metric\s+value\s+95% interval\s+rank/);
+    expect(result.out).toMatch(/v2t-instance\s+quality_srcc\s+0\.0023\s+\[-?\d\.\d{4}, -?\d\.\d{4}\]\s+\d of 5 \[\d, \d\]/);
+    expect(result.out).toMatch(/v2t-model\s+alignment_srcc\s+-0\.3000\s+\[-?\d\.\d{4}, -?\d\.\d{4}\]\s+\(unranked\)/);
+    expect(result.out).toMatch(/v2t-model: Model-level correlations here rest on 5 T2V models; the protocol ranks them only from 10/);
+    expect(result.out).not.toMatch(/±/);
   });
 
   it("stores a valid bundle under its content hash, keeps its files, and scores it as SciPy does", () => {
@@ -153,6 +183,17 @@ describeWithDatasets("tvge", "npm run submit on TVGE", () => {
     expect(srcc("model", "quality")).toBeCloseTo(GOLDEN.model.quality, 12);
     expect(srcc("model", "alignment")).toBeCloseTo(GOLDEN.model.alignment, 12);
     expect(result.out).toMatch(/Stored\. V2T entry "Formula Metric"/);
+    expect(result.out).toMatch(/To see it on the site: npm start, then open http:\/\/127\.0\.0\.1:4321\/tvge\/v2t\/formula-metric\//);
+    expect(query("select method, license from v2t_entries where id = 'formula-metric'")).toEqual([{ method: "A deterministic formula of the video id, for tests.", license: "CC BY 4.0" }]);
+  });
+
+  it("lists the first 50 problems of a bundle and counts the rest", () => {
+    const lines = formulaPredictions(videoIds).trimEnd().split("\n").map((l) => l.replace('"quality"', '"static"'));
+    const result = submitUnchanged(bundleDir({ ...valid("Many Problems"), "predictions.jsonl": lines.join("\n") }));
+    expect(result.status).toBe("rejected");
+    const listed = result.err.split("\n").filter((l) => l.startsWith("  ") && !l.includes("… and"));
+    expect(listed).toHaveLength(50);
+    expect(result.err).toMatch(/… and 5,036 more problem\(s\)/);
   });
 
   it("reports the same bundle submitted again (here zipped) as a duplicate, exit code 0, one entry", () => {
@@ -164,9 +205,9 @@ describeWithDatasets("tvge", "npm run submit on TVGE", () => {
   });
 
   it("leaves data/submissions and the store as they were when storing fails after the copy", () => {
-    const injected = submitUnchanged(bundleDir(valid("Formula Metric Two")), { failAfterCopy: true });
+    const injected = submitUnchanged(bundleDir(valid("Formula Metric Two")), { failAfterKeep: true });
     expect(injected).toMatchObject({ status: "failed", exitCode: 1 });
-    expect(injected.err).toMatch(/Storing failed; the bundle was removed again and the store left as it was\./);
+    expect(injected.err).toMatch(/Storing failed; the bundle was removed again and the store was left as it was\./);
     // A real failure: the store's folder cannot be created because a file stands in its way.
     const blocker = path.join(root, "blocker");
     fs.writeFileSync(blocker, "");
@@ -175,31 +216,28 @@ describeWithDatasets("tvge", "npm run submit on TVGE", () => {
     expect(fs.existsSync(path.join(submissions(), "tvge", "v2t", "formula-metric-two"))).toBe(false);
   });
 
-  it("stores a T2V entry from raw human ratings, with one MOS per video from computeMos", () => {
-    const rows = ["video,perspective,rater,score"];
-    for (let p = 0; p < PROMPTS; p += 1) {
-      for (const [r, rater] of ["ann", "bob", "cy"].entries()) {
-        rows.push(`${p},quality,${rater},${1 + ((p + r) % 5)}`, `${p},alignment,${rater},${1 + ((p * 3 + r * 2) % 5)}`);
-      }
-    }
-    const manifest = { ...v2tManifest("tvge", "Human Rated Model"), direction: "t2v", entry: { name: "Human Rated Model", organization: "Test Lab", access: "open", url: "https://example.org/model", license: "MIT", contact: "team@example.org" } };
-    const result = submit(bundleDir({ "manifest.json": JSON.stringify(manifest), "ratings.csv": `${rows.join("\n")}\n` }));
-    expect(result).toMatchObject({ status: "stored", exitCode: 0 });
-    expect(query("select source, evaluator_id, access from t2v_entries where id = 'human-rated-model'")).toEqual([{ source: "ratings", evaluator_id: null, access: "open" }]);
-    expect(query("select id from videos where t2v_entry_id = 'human-rated-model'")).toHaveLength(PROMPTS);
-    expect(query("select * from ratings where video_id like 'human-rated-model/%'")).toHaveLength(PROMPTS * 6);
-    // Prompt 7: quality ratings 3, 4, 5 → raw mean 4.
-    expect(query("select raw_mos, count from ground_truth where video_id = 'human-rated-model/7' and perspective_id = 'quality'")).toEqual([{ raw_mos: 4, count: 3 }]);
+  it("stores a T2V entry from raw human ratings and anchors, keeping its videos out of the labelled pool", () => {
+    const result = submit(bundleDir({ "manifest.json": JSON.stringify(t2vManifest("Human Rated Model")), "ratings.csv": ratingsCsv() }));
+    expect(result, result.err).toMatchObject({ status: "stored", exitCode: 0 });
+    expect(query("select source, evaluator_id, access, license, method from t2v_entries where id = 'human-rated-model'")).toEqual([
+      { source: "ratings", evaluator_id: null, access: "open", license: "MIT", method: 'How "Human Rated Model" was made, in the submitters\' words.' },
+    ]);
+    expect(query("select id from videos where t2v_entry_id = 'human-rated-model' and not labelled")).toHaveLength(PROMPTS);
+    // Its panel's ratings: 512 prompts × 2 perspectives × 3 raters, plus 60 anchors × 2 × 3, in its own batch.
+    expect(query("select * from ratings where batch = ?", result.hash)).toHaveLength(PROMPTS * 6 + ANCHORS.length * 6);
+    expect(query("select * from ground_truth where video_id like 'human-rated-model/%'")).toHaveLength(0);
+    const fits = query<{ perspective_id: string; anchors: number; raters: number; agreement: number }>("select * from anchor_fits where entry_id = 'human-rated-model' order by perspective_id");
+    expect(fits.map((f) => [f.perspective_id, f.anchors, f.raters])).toEqual([["alignment", 60, 3], ["quality", 60, 3]]);
+    for (const fit of fits) expect(fit.agreement).toBeGreaterThan(0.9);
+    // The V2T pool is still TVGE's 2,543 videos: the same predictions bundle still covers it.
+    const again = submitUnchanged(bundleDir(valid("Formula Metric Three")), { dryRun: true });
+    expect(again.status, again.err).toBe("dry-run");
   });
 
   it("stores an auto-evaluated T2V entry whose scores become its evaluator's predictions", () => {
+    // Within the range the formula metric gave the labelled videos (quality 0–9.6, alignment 0–40).
     const scores = Array.from({ length: PROMPTS }, (_, p) => JSON.stringify({ video: String(p), scores: { quality: p % 7, alignment: p % 11 } })).join("\n");
-    const manifest = {
-      ...v2tManifest("tvge", "Auto Scored Model"),
-      direction: "t2v",
-      evaluator: "formula-metric",
-      entry: { name: "Auto Scored Model", organization: "Test Lab", access: "closed", url: "https://example.org/auto", license: "MIT", contact: "team@example.org" },
-    };
+    const manifest = t2vManifest("Auto Scored Model", { evaluator: "formula-metric" });
     const result = submit(bundleDir({ "manifest.json": JSON.stringify(manifest), "scores.jsonl": scores }));
     expect(result).toMatchObject({ status: "stored", exitCode: 0 });
     expect(query("select source, evaluator_id from t2v_entries where id = 'auto-scored-model'")).toEqual([{ source: "auto", evaluator_id: "formula-metric" }]);

@@ -4,7 +4,7 @@ import os from "node:os";
 import path from "node:path";
 import { zipSync, type ZipAttributes } from "fflate";
 import { emptyContent, type StoreContent } from "../../scripts/lib/store-content.ts";
-import { importTvge } from "../../scripts/lib/import-tvge.ts";
+import { importTvge } from "../../scripts/benchmarks/tvge/adapter.ts";
 import { readJsonFile } from "../../scripts/lib/read-data.ts";
 import { BenchmarkSchema } from "../../src/schemas/benchmark.ts";
 

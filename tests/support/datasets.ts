@@ -1,6 +1,6 @@
 /** The external human-annotation datasets for tests: where they are, and suites that need them. */
 import { describe, it } from "vitest";
-import { datasetsRoot, locateDataset } from "../../scripts/lib/datasets.ts";
+import { datasetsRoot, locateDataset } from "../../scripts/benchmarks/registry.ts";
 
 /** The datasets root the tests read: $AIGVE_DATASETS, else <repo>/../shared/datasets. */
 export const DATASETS_DIR = datasetsRoot();

@@ -1,18 +1,18 @@
 import { describe, expect, it } from "vitest";
 import {
-  bootstrap,
+  bootstrapMany,
   bootstrapSettings,
-  compareEntries,
+  correlationStatistic,
   createRandom,
   DEFAULT_SEED,
-  pairedBootstrap,
+  estimateFrom,
   percentileInterval,
-  preparePair,
   quantileSorted,
-  rankIntervals,
+  resampleStatistics,
   type WeightedStatistic,
 } from "../../../src/engine/index.ts";
 
+/** The weighted mean of per-unit values (unit i carries value i). */
 const weightedMean =
   (values: number[]): WeightedStatistic =>
   (weights) => {
@@ -44,6 +44,8 @@ describe("percentile interval", () => {
   });
 });
 
+const one = (statistic: WeightedStatistic, strata: number[], options = {}) => bootstrapMany([statistic], strata, options).estimates[0];
+
 describe("bootstrap", () => {
   it("uses B = 1,000, a recorded default seed and 95% unless told otherwise", () => {
     expect(bootstrapSettings()).toEqual({ resamples: 1000, seed: DEFAULT_SEED, confidence: 0.95 });
@@ -53,132 +55,73 @@ describe("bootstrap", () => {
 
   it("is reproducible for a seed and changes with the seed", () => {
     const values = [3, 1, 4, 1, 5, 9, 2, 6, 5, 3, 5, 8];
-    const units = { itemCount: values.length, unitCount: values.length };
-    const a = bootstrap(weightedMean(values), units, { seed: 1, resamples: 200 });
-    expect(bootstrap(weightedMean(values), units, { seed: 1, resamples: 200 })).toEqual(a);
-    expect(bootstrap(weightedMean(values), units, { seed: 2, resamples: 200 })).not.toEqual(a);
-    expect(a.value).toBeCloseTo(52 / 12, 14);
-    expect(a.ciLow as number).toBeLessThan(a.value as number);
-    expect(a.ciHigh as number).toBeGreaterThan(a.value as number);
+    const a = one(weightedMean(values), [values.length], { seed: 1, resamples: 200 });
+    expect(one(weightedMean(values), [values.length], { seed: 1, resamples: 200 })).toEqual(a);
+    expect(one(weightedMean(values), [values.length], { seed: 2, resamples: 200 })).not.toEqual(a);
+    expect(a?.value).toBeCloseTo(52 / 12, 14);
+    expect(a?.ciLow as number).toBeLessThan(a?.value as number);
+    expect(a?.ciHigh as number).toBeGreaterThan(a?.value as number);
   });
 
-  it("collapses to the point estimate when there is a single unit to draw", () => {
-    const result = bootstrap(weightedMean([2, 4]), { itemCount: 2, unitCount: 1, unitOfItem: [0, 0] }, { resamples: 50 });
-    expect(result).toEqual({ value: 3, ciLow: 3, ciHigh: 3, failed: 0 });
-  });
-
-  it("gives all items of a drawn unit the unit's multiplicity", () => {
-    const unitOfItem = [0, 0, 1, 2, 2, 2];
+  it("draws as many units as each stratum holds, independently per stratum", () => {
     let checked = 0;
-    bootstrap(
-      (weights) => {
-        expect(weights[0]).toBe(weights[1]);
-        expect(weights[3]).toBe(weights[4]);
-        expect(weights[4]).toBe(weights[5]);
-        expect((weights[0] as number) + (weights[2] as number) + (weights[3] as number)).toBe(3);
-        checked++;
-        return 0;
-      },
-      { itemCount: 6, unitCount: 3, unitOfItem },
+    resampleStatistics(
+      [
+        (weights, resample) => {
+          expect(weights).toHaveLength(7);
+          if (resample < 0) expect([...weights]).toEqual([1, 1, 1, 1, 1, 1, 1]);
+          const first = [...weights.subarray(0, 4)].reduce((a, b) => a + b, 0);
+          const second = [...weights.subarray(4)].reduce((a, b) => a + b, 0);
+          expect([first, second]).toEqual([4, 3]);
+          checked++;
+          return 0;
+        },
+      ],
+      [4, 3],
       { resamples: 30 },
     );
     expect(checked).toBe(31); // the original sample plus 30 resamples
   });
 
+  it("draws the first stratum alike whether or not other strata follow it", () => {
+    const seen = (strata: number[]) => {
+      const draws: number[][] = [];
+      resampleStatistics([(w, b) => (b >= 0 && draws.push([...w.subarray(0, 5)]), 0)], strata, { resamples: 20, seed: 3 });
+      return draws;
+    };
+    expect(seen([5, 60])).toEqual(seen([5]));
+  });
+
   it("counts resamples on which the statistic is undefined and leaves them out", () => {
-    // Three units, mean of unit 0 only: undefined whenever unit 0 is not drawn (probability 8/27).
-    const result = bootstrap(
-      (w) => ((w[0] as number) > 0 ? 1 : null),
-      { itemCount: 3, unitCount: 3 },
-      { resamples: 500 },
-    );
-    expect(result.failed).toBeGreaterThan(100);
-    expect(result.failed).toBeLessThan(200);
-    expect(result.ciLow).toBe(1);
+    // Three units, defined only when unit 0 is drawn: undefined with probability 8/27.
+    const result = one((w) => ((w[0] as number) > 0 ? (w[0] as number) : null), [3], { resamples: 500 });
+    expect(result?.failed).toBeGreaterThan(100);
+    expect(result?.failed).toBeLessThan(200);
+    expect(result?.ciLow).toBe(1);
+  });
+
+  it("gives no interval, and says so, when the resamples have zero spread", () => {
+    const flat = one(weightedMean([2, 2, 2, 2]), [4], { resamples: 50 });
+    expect(flat).toMatchObject({ value: 2, ciLow: null, ciHigh: null, constant: true });
+    // A perfect order of four points stays perfect on every resample: its interval would be [1, 1].
+    const perfect = correlationStatistic("srcc", Uint32Array.from([0, 1, 2, 3]), Float64Array.from([1, 2, 3, 4]), Float64Array.from([2, 4, 6, 9]));
+    const estimate = one(perfect as WeightedStatistic, [4], { resamples: 200 });
+    expect(estimate?.value).toBeCloseTo(1, 14);
+    expect(estimate).toMatchObject({ ciLow: null, ciHigh: null, constant: true });
+  });
+
+  it("keeps an interval whose ends differ", () => {
+    expect(estimateFrom(1, Float64Array.from([0, 1, 2, 3, 4]), 0.5)).toEqual({ value: 1, ciLow: 1, ciHigh: 3, failed: 0, constant: false });
   });
 
   it("puts the SRCC of a strong monotone relation in a tight interval around the estimate", () => {
     const random = createRandom(9);
     const x = Array.from({ length: 300 }, () => random.nextFloat());
     const y = x.map((v) => v + 0.2 * random.nextFloat());
-    const pair = preparePair(x, y);
-    const result = bootstrap((w) => pair.srcc(w), { itemCount: 300, unitCount: 300 }, { resamples: 300 });
-    expect(result.ciLow as number).toBeLessThan(result.value as number);
-    expect(result.ciHigh as number).toBeGreaterThan(result.value as number);
-    expect((result.ciHigh as number) - (result.ciLow as number)).toBeLessThan(0.05);
-  });
-});
-
-describe("pairedBootstrap", () => {
-  const a = [5, 6, 7, 8, 9, 10, 11, 12];
-
-  it("separates entries whose per-item values differ consistently, even with spread items", () => {
-    const b = a.map((v) => v - 0.5);
-    const result = pairedBootstrap(weightedMean(a), weightedMean(b), { itemCount: 8, unitCount: 8 }, { resamples: 200 });
-    // The difference is 0.5 on every item, so every resample gives exactly 0.5.
-    expect(result.difference).toBeCloseTo(0.5, 14);
-    expect(result.ciLow).toBeCloseTo(0.5, 14);
-    expect(result.ciHigh).toBeCloseTo(0.5, 14);
-    expect(result.separable).toBe(true);
-  });
-
-  it("does not separate entries whose differences straddle zero", () => {
-    const b = a.map((v, i) => v + (i % 2 === 0 ? 1 : -1));
-    const result = pairedBootstrap(weightedMean(a), weightedMean(b), { itemCount: 8, unitCount: 8 }, { resamples: 200 });
-    expect(result.difference).toBeCloseTo(0, 14);
-    expect(result.separable).toBe(false);
-  });
-});
-
-describe("rankIntervals", () => {
-  it("counts entries wholly above for the best rank and wholly below for the worst (by hand)", () => {
-    // A [0.8, 0.9] is above C and D; B [0.7, 0.85] overlaps A, above D; C [0.6, 0.75] overlaps B;
-    // D [0.1, 0.2] is below all.
-    const cis = [
-      { low: 0.8, high: 0.9 },
-      { low: 0.7, high: 0.85 },
-      { low: 0.6, high: 0.75 },
-      { low: 0.1, high: 0.2 },
-    ];
-    expect(rankIntervals(cis)).toEqual([
-      { best: 1, worst: 2 },
-      { best: 1, worst: 3 },
-      { best: 2, worst: 3 },
-      { best: 4, worst: 4 },
-    ]);
-    expect(rankIntervals(cis, "lower")).toEqual([
-      { best: 3, worst: 4 },
-      { best: 2, worst: 4 },
-      { best: 2, worst: 3 },
-      { best: 1, worst: 1 },
-    ]);
-  });
-
-  it("treats touching intervals as overlapping and skips entries without an interval", () => {
-    expect(rankIntervals([{ low: 1, high: 2 }, null, { low: 2, high: 3 }])).toEqual([
-      { best: 1, worst: 2 },
-      null,
-      { best: 1, worst: 2 },
-    ]);
-  });
-});
-
-describe("compareEntries", () => {
-  it("orders entries by value, tests each against the next, and gives rank intervals", () => {
-    const base = Array.from({ length: 40 }, (_, i) => (i * 7) % 13);
-    const entries = [
-      { id: "low", statistic: weightedMean(base.map((v) => v - 3)) },
-      { id: "high", statistic: weightedMean(base.map((v) => v + 3)) },
-      { id: "high-twin", statistic: weightedMean(base.map((v, i) => v + 3 + (i % 2 === 0 ? 0.01 : -0.01))) },
-      { id: "none", statistic: () => null },
-    ];
-    const { entries: compared, settings } = compareEntries(entries, { itemCount: 40, unitCount: 40 }, { resamples: 300 });
-    expect(settings.resamples).toBe(300);
-    expect(compared.map((e) => e.id)).toEqual(["high", "high-twin", "low", "none"]);
-    expect(compared[0]?.toNext?.separable).toBe(false);
-    expect(compared[1]?.toNext?.separable).toBe(true);
-    expect(compared[2]?.toNext).toBeNull();
-    expect(compared[3]?.rankInterval).toBeNull();
-    expect(compared[2]?.rankInterval).toEqual({ best: 3, worst: 3 });
+    const srcc = correlationStatistic("srcc", Uint32Array.from(x, (_, i) => i), Float64Array.from(x), Float64Array.from(y)) as WeightedStatistic;
+    const result = one(srcc, [300], { resamples: 300 });
+    expect(result?.ciLow as number).toBeLessThan(result?.value as number);
+    expect(result?.ciHigh as number).toBeGreaterThan(result?.value as number);
+    expect((result?.ciHigh as number) - (result?.ciLow as number)).toBeLessThan(0.05);
   });
 });

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { createRandom } from "../../../src/engine/index.ts";
+import { createRandom, derivedSeed, standardNormals } from "../../../src/engine/index.ts";
 
 describe("createRandom", () => {
   it("reproduces the xoshiro128** stream of an independent Python implementation", () => {
@@ -40,5 +40,24 @@ describe("createRandom", () => {
   it("rejects a non-integer seed and an impossible bound", () => {
     expect(() => createRandom(1.5)).toThrow(/seed/);
     expect(() => createRandom(1).nextInt(0)).toThrow(/bound/);
+  });
+});
+
+describe("standardNormals and derivedSeed", () => {
+  it("draws reproducible standard normals (mean 0, SD 1 within sampling error)", () => {
+    const draws = standardNormals(11, 20000);
+    expect(standardNormals(11, 20000)).toEqual(draws);
+    const mean = draws.reduce((a, b) => a + b, 0) / draws.length;
+    const sd = Math.sqrt(draws.reduce((a, b) => a + (b - mean) ** 2, 0) / (draws.length - 1));
+    expect(Math.abs(mean)).toBeLessThan(0.03);
+    expect(Math.abs(sd - 1)).toBeLessThan(0.03);
+    expect(standardNormals(11, 3)).toHaveLength(3);
+  });
+
+  it("derives distinct, stable seeds from a base seed and a text", () => {
+    expect(derivedSeed(1, "fetv/a")).toBe(derivedSeed(1, "fetv/a"));
+    expect(derivedSeed(1, "fetv/a")).not.toBe(derivedSeed(1, "fetv/b"));
+    expect(derivedSeed(1, "fetv/a")).not.toBe(derivedSeed(2, "fetv/a"));
+    expect(Number.isInteger(derivedSeed(5, "x"))).toBe(true);
   });
 });

@@ -79,4 +79,24 @@ describe("BenchmarkSchema", () => {
     expect(issues(aigveWith((b) => (b.counts.prompts = 1.5))).map((i) => i.path)).toEqual(["counts.prompts"]);
     expect(issues(aigveWith((b) => (b.paper.url = "arXiv 2505.12098"))).map((i) => i.path)).toEqual(["paper.url"]);
   });
+
+  it("declares each benchmark's protocol: FETV's paper (plain means, references in, τc and ρ), TVGE's (ρ and τb), LOVE's", () => {
+    const protocol = (id: string) => BenchmarkSchema.parse(definition(id)).protocol;
+    expect(protocol("fetv")).toMatchObject({ humanScore: "rater-mean", referenceVideos: "included", correlations: ["krcc_c", "srcc"], minModelsForModelLevel: 10 });
+    expect(protocol("tvge")).toMatchObject({ humanScore: "rater-mean", referenceVideos: "excluded", correlations: ["srcc", "krcc"] });
+    expect(protocol("aigve-60k")).toMatchObject({ humanScore: "bt500-zscore", correlations: ["srcc", "plcc", "krcc"] });
+  });
+
+  it("rejects a board column whose correlation the protocol does not report, and an unknown variant", () => {
+    const fetv = structuredClone(definition("fetv")) as any;
+    fetv.boards["v2t-instance"][0].metric = "plcc";
+    expect(issues(fetv)).toEqual([{ path: "boards.v2t-instance.0.metric", message: '"plcc" is not a correlation the protocol reports (krcc_c, srcc)' }]);
+    expect(issues(aigveWith((b) => (b.protocol.correlations = ["tau_d"]))).map((i) => i.path)).toContain("protocol.correlations.0");
+  });
+
+  it("bounds the anchoring rules", () => {
+    const fetv = structuredClone(definition("fetv")) as any;
+    fetv.anchoring.minAgreement = 1.5;
+    expect(issues(fetv).map((i) => i.path)).toEqual(["anchoring.minAgreement"]);
+  });
 });

@@ -69,6 +69,20 @@ describe("line and row schemas", () => {
     for (const score of ["0", "6", "2.5", "", "four"]) expect(paths(RatingRowSchema.safeParse({ ...row, score }))).toEqual(["score"]);
   });
 
+  it("takes a prompt id or an anchor video id as a rating row's video", () => {
+    const row = { video: "12", perspective: "quality", rater: "r1", score: "4" };
+    expect(RatingRowSchema.safeParse({ ...row, video: "cogvideo/17" }).success).toBe(true);
+    expect(paths(RatingRowSchema.safeParse({ ...row, video: "../x" }))).toEqual(["video"]);
+  });
+
+  it("takes only pseudonymous rater ids: no formulas, spaces or long names", () => {
+    const row = { video: "12", perspective: "quality", rater: "r1", score: "4" };
+    for (const rater of ["r1", "ann.b", "A_1-x", "9"]) expect(RatingRowSchema.safeParse({ ...row, rater }).success).toBe(true);
+    for (const rater of ['=HYPERLINK("http://x","y")', "+1", "-r", "@x", "ann b", "", "x".repeat(65)]) {
+      expect(paths(RatingRowSchema.safeParse({ ...row, rater })), rater).toEqual(["rater"]);
+    }
+  });
+
   it("takes a scores line keyed by prompt id", () => {
     expect(ScoreLineSchema.safeParse({ video: "0", scores: { quality: 3 } }).success).toBe(true);
     expect(ScoreLineSchema.safeParse({ video: "0", scores: { quality: null } }).success).toBe(false);

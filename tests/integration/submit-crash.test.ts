@@ -1,0 +1,142 @@
+/**
+ * One writer, and every crash converges: `npm run submit` killed (SIGKILL, as by `kill -9`) at each named step,
+ * then run again, stores the entry exactly once and leaves data/ and the store agreeing, byte for byte with a
+ * fresh rebuild of data/; two submits started at once both land, one after the other.
+ */
+import { spawn } from "node:child_process";
+import fs from "node:fs";
+import path from "node:path";
+import Database from "better-sqlite3";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { WRITE_STEPS } from "../../scripts/lib/checkpoint.ts";
+import { buildContent } from "../../scripts/lib/build-content.ts";
+import { writeStore } from "../../scripts/lib/write-store.ts";
+import { fileBytes, formulaPredictions, tempDataDir, tempDir, tvgeContent, v2tManifest, writeBundleDir } from "../support/bundles.ts";
+import { datasetDir, describeWithDatasets } from "../support/datasets.ts";
+
+const ROOT = path.resolve(import.meta.dirname, "../..");
+const NODE = path.join(ROOT, "node_modules/.bin/node");
+const RESAMPLES = 20;
+
+/** Runs the submit command; resolves with its exit code, the signal that ended it, and its output. */
+function run(args: string[], env: Record<string, string> = {}): Promise<{ code: number | null; signal: NodeJS.Signals | null; out: string }> {
+  return new Promise((resolve) => {
+    const child = spawn(NODE, ["scripts/submit.ts", ...args], { cwd: ROOT, env: { ...process.env, ...env } });
+    let out = "";
+    child.stdout.on("data", (chunk) => (out += chunk));
+    child.stderr.on("data", (chunk) => (out += chunk));
+    child.on("close", (code, signal) => resolve({ code, signal, out }));
+  });
+}
+
+/** Every file and folder under a folder whose name a write in progress uses. */
+function temporaries(dir: string): string[] {
+  const found: string[] = [];
+  const walk = (d: string) => {
+    for (const entry of fs.readdirSync(d, { withFileTypes: true })) {
+      if (/\.tmp(-journal)?$/.test(entry.name)) found.push(path.join(d, entry.name));
+      if (entry.isDirectory()) walk(path.join(d, entry.name));
+    }
+  };
+  if (fs.existsSync(dir)) walk(dir);
+  return found;
+}
+
+describeWithDatasets("tvge", "submit under kill -9 and two at once", () => {
+  let root: string;
+  let baseData: string;
+  let baseStore: Buffer;
+  let videos: string[];
+
+  /** A fresh copy of the data folder and store, as before any submission. */
+  function fresh(name: string): { dataDir: string; store: string } {
+    const dir = path.join(root, name);
+    const dataDir = path.join(dir, "data");
+    fs.cpSync(baseData, dataDir, { recursive: true });
+    const store = path.join(dir, "store.sqlite");
+    fs.writeFileSync(store, baseStore);
+    return { dataDir, store };
+  }
+
+  const bundle = (name: string) =>
+    writeBundleDir(path.join(root, "bundles", name), {
+      "manifest.json": JSON.stringify(v2tManifest("tvge", name)),
+      "predictions.jsonl": formulaPredictions(videos),
+    });
+
+  /** The store agrees with data/: it is byte for byte what a rebuild of data/ writes. */
+  function agreesWithRebuild(where: { dataDir: string; store: string }): void {
+    const rebuilt = path.join(path.dirname(where.store), "rebuilt.sqlite");
+    writeStore(buildContent({ dataDir: where.dataDir, resamples: RESAMPLES }), rebuilt);
+    expect(fileBytes(where.store) === fileBytes(rebuilt), "the store equals a rebuild of data/").toBe(true);
+  }
+
+  const count = (store: string, sql: string) => {
+    const db = new Database(store, { readonly: true });
+    try {
+      return (db.prepare(sql).get() as { n: number }).n;
+    } finally {
+      db.close();
+    }
+  };
+
+  beforeAll(() => {
+    root = tempDir("crash");
+    baseData = tempDataDir(["tvge"]);
+    const store = path.join(root, "base.sqlite");
+    writeStore(buildContent({ dataDir: baseData, resamples: RESAMPLES }), store);
+    baseStore = fs.readFileSync(store);
+    videos = tvgeContent(datasetDir("tvge")).videos.map((v) => v.id);
+  });
+  afterAll(() => fs.rmSync(root, { recursive: true, force: true }));
+
+  for (const step of WRITE_STEPS) {
+    it(`killed at "${step}", a rerun stores the entry exactly once and leaves data/ and the store agreeing`, { timeout: 120_000 }, async () => {
+      const where = fresh(`kill-${step}`);
+      const source = bundle(`Killed At ${step}`);
+      const args = [source, "--data", where.dataDir, "--store", where.store];
+      const killed = await run(args, { AIGVE_KILL_AT: step });
+      expect(killed.signal, killed.out).toBe("SIGKILL");
+      const rerun = await run(args);
+      expect(rerun.code, rerun.out).toBe(0);
+      // Killed after the store was written, the rerun finds nothing to do; before, it finishes the job.
+      expect(rerun.out).toMatch(step === "stored" ? /is a duplicate of submission [0-9a-f]{64}.*Nothing to do\./ : /Stored\. V2T entry "Killed At/);
+      const id = `killed-at-${step}`;
+      expect(count(where.store, `select count(*) as n from v2t_entries where id = '${id}'`)).toBe(1);
+      expect(count(where.store, `select count(*) as n from submissions where entry_id = '${id}'`)).toBe(1);
+      expect(fs.readdirSync(path.join(where.dataDir, "submissions", "tvge", "v2t"))).toEqual([id]);
+      expect(temporaries(path.dirname(where.store))).toEqual([]);
+      agreesWithRebuild(where);
+    });
+  }
+
+  it("takes two submits started at once one after the other: the second waits, both land", { timeout: 180_000 }, async () => {
+    const where = fresh("concurrent");
+    const [a, b] = await Promise.all([
+      run([bundle("First Together"), "--data", where.dataDir, "--store", where.store]),
+      run([bundle("Second Together"), "--data", where.dataDir, "--store", where.store]),
+    ]);
+    expect([a.code, b.code], a.out + b.out).toEqual([0, 0]);
+    expect(`${a.out}${b.out}`).toMatch(/Waiting for process \d+ .* to finish writing to /);
+    expect(count(where.store, "select count(*) as n from v2t_entries where id in ('first-together', 'second-together')")).toBe(2);
+    agreesWithRebuild(where);
+  });
+
+  it("stops with \"busy, try again\" and exit code 75 when another writer holds the lock too long", { timeout: 120_000 }, async () => {
+    const where = fresh("busy");
+    const holder = spawn(NODE, ["-e", `
+      const { acquireWriteLock } = await import(${JSON.stringify(path.join(ROOT, "scripts/lib/write-lock.ts"))});
+      globalThis.held = acquireWriteLock(${JSON.stringify(where.dataDir)}, () => {});
+      console.log("holding");
+      setTimeout(() => {}, 60000);
+    `], { cwd: ROOT, stdio: ["ignore", "pipe", "inherit"] });
+    await new Promise<void>((resolve) => holder.stdout.once("data", () => resolve()));
+    try {
+      const busy = await run([bundle("Too Late"), "--data", where.dataDir, "--store", where.store], { AIGVE_LOCK_WAIT: "1" });
+      expect(busy.code, busy.out).toBe(75);
+      expect(busy.out).toMatch(/busy, try again: process \d+ .* is still writing to /);
+    } finally {
+      holder.kill("SIGKILL");
+    }
+  });
+});

@@ -1,0 +1,221 @@
+/**
+ * Submissions on FETV's real data, as a user would make them: FETV's own raters' ratings of a model resubmitted
+ * as a new entry ("M again") land where the model stands; ratings without anchors or from a panel that does not
+ * agree with the benchmark are refused; the labelled pool stays the benchmark's own; automatic evaluators are
+ * calibrated, checked model by model, and honest about their error.
+ */
+import fs from "node:fs";
+import path from "node:path";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { buildContent } from "../../scripts/lib/build-content.ts";
+import { submitBundle, type SubmitOptions } from "../../scripts/lib/submissions/submit-bundle.ts";
+import { writeStore, readStore } from "../../scripts/lib/write-store.ts";
+import type { StoreContent } from "../../scripts/lib/store-content.ts";
+import golden from "../fixtures/paper-tables.json" with { type: "json" };
+import { capture, tempDataDir, tempDir, writeBundleDir, writeBundleZip, type BundleContents } from "../support/bundles.ts";
+import { describeWithDatasets } from "../support/datasets.ts";
+import { againBundle, autoBundle, FETV_MODELS, FETV_PERSPECTIVES, fetvContent, metricScoresOf, randomRatingsBundle } from "../support/fetv-bundles.ts";
+
+const RESAMPLES = 200;
+
+/** A store of FETV (and TVGE) built from a copy of data/, with the protocol edited when asked. */
+function makeStore(root: string, name: string, edit?: (benchmark: Record<string, any>) => void): { dataDir: string; store: string } {
+  const dataDir = tempDataDir(["fetv", "tvge"]);
+  if (edit) {
+    const file = path.join(dataDir, "benchmarks", "fetv", "benchmark.json");
+    const definition = JSON.parse(fs.readFileSync(file, "utf8"));
+    edit(definition);
+    fs.writeFileSync(file, JSON.stringify(definition));
+  }
+  const store = path.join(root, `${name}.sqlite`);
+  writeStore(buildContent({ dataDir, resamples: RESAMPLES }), store);
+  return { dataDir, store };
+}
+
+describeWithDatasets("fetv", "submitting on FETV's real data", () => {
+  let root: string;
+  let plain: { dataDir: string; store: string };
+  let bt500: { dataDir: string; store: string };
+  let fetv: StoreContent;
+  let n = 0;
+  const bundle = (files: BundleContents) => writeBundleDir(path.join(root, "bundles", String((n += 1))), files);
+
+  function submit(where: { dataDir: string; store: string }, files: BundleContents, extra: Partial<SubmitOptions> = {}) {
+    const stdout = capture();
+    const stderr = capture();
+    const outcome = submitBundle({ bundle: bundle(files), ...where, stdout, stderr, dryRun: true, ...extra });
+    return { ...outcome, out: stdout.text(), err: stderr.text() };
+  }
+
+  /** The T2V board figure of an entry, as the dry run prints it ("value  [low, high]") or as stored. */
+  function figure(content: StoreContent, entry: string, perspective: string) {
+    return content.results.find((r) => r.benchmarkId === "fetv" && r.entryId === entry && r.direction === "t2v" && r.dimension === "overall" && r.perspectiveId === perspective);
+  }
+
+  /** A dry run's figures, read back from its report table. */
+  function printed(out: string, perspective: string): { value: number; low: number | null; high: number | null } {
+    const match = new RegExp(`^t2v\\s+${perspective}_mos\\s+(\\S+)\\s+(?:\\[(\\S+), (\\S+)\\]|—)`, "m").exec(out);
+    if (!match) throw new Error(`no ${perspective} line in:\n${out}`);
+    return { value: Number(match[1]), low: match[2] ? Number(match[2]) : null, high: match[3] ? Number(match[3]) : null };
+  }
+
+  beforeAll(() => {
+    root = tempDir("submit-fetv");
+    plain = makeStore(root, "plain");
+    bt500 = makeStore(root, "bt500", (b) => (b.protocol.humanScore = "bt500-zscore"));
+    fetv = fetvContent();
+  }, 300_000);
+  afterAll(() => fs.rmSync(root, { recursive: true, force: true }));
+
+  describe('"M again": a model\'s own ratings resubmitted land where the model stands', () => {
+    it.each(FETV_MODELS)("%s again, under FETV's protocol (plain means): the same figure on every perspective", (model) => {
+      const result = submit(plain, againBundle(fetv, model, `${model} again`));
+      expect(result.status, result.err).toBe("dry-run");
+      const stored = readStore(plain.store);
+      for (const perspective of FETV_PERSPECTIVES) {
+        const own = figure(stored, model, perspective);
+        const again = printed(result.out, perspective);
+        // Same raters, same ratings: the anchors' line is the identity, the figure the model's own (printed to 2 decimals).
+        expect(again.value, perspective).toBeCloseTo(own?.value as number, 2);
+        expect(again.value).toBeGreaterThanOrEqual(own?.ciLow as number);
+        expect(again.value).toBeLessThanOrEqual(own?.ciHigh as number);
+      }
+      expect(result.out).toMatch(/agree with the benchmark at Pearson r = 1\.000, and the line benchmark = 0\.000 \+ 1\.000 × panel/);
+    });
+
+    it.each(FETV_MODELS)("%s again, under a BT.500 z-score protocol: within the model's 95% interval on every perspective", (model) => {
+      const result = submit(bt500, againBundle(fetv, model, `${model} again`));
+      expect(result.status, result.err).toBe("dry-run");
+      const stored = readStore(bt500.store);
+      for (const perspective of FETV_PERSPECTIVES) {
+        const own = figure(stored, model, perspective);
+        const again = printed(result.out, perspective).value;
+        expect(again, `${model} ${perspective}: ${again} against [${own?.ciLow}, ${own?.ciHigh}]`).toBeGreaterThanOrEqual(own?.ciLow as number);
+        expect(again).toBeLessThanOrEqual(own?.ciHigh as number);
+      }
+    });
+
+    it("puts a panel that rates every new video 5 above every ranked entry, and one that rates them 1 below, on every perspective", () => {
+      for (const where of [plain, bt500]) {
+        const stored = readStore(where.store);
+        const ranked = (perspective: string) => stored.results.filter((r) => r.benchmarkId === "fetv" && r.direction === "t2v" && r.dimension === "overall" && r.perspectiveId === perspective && r.entryId !== "reference").map((r) => r.value);
+        const top = submit(where, againBundle(fetv, "cogvideo", "all fives", 5));
+        const bottom = submit(where, againBundle(fetv, "cogvideo", "all ones", 1));
+        for (const perspective of FETV_PERSPECTIVES) {
+          expect(printed(top.out, perspective).value).toBeGreaterThan(Math.max(...ranked(perspective)));
+          expect(printed(bottom.out, perspective).value).toBeLessThan(Math.min(...ranked(perspective)));
+        }
+        expect(top.out).toMatch(/^t2v\s+overall\s+—\s+—\s+1 of 5/m);
+      }
+    });
+
+    it("shows no zero-width interval: ratings that do not vary get none, and the report says why", () => {
+      const top = submit(plain, againBundle(fetv, "cogvideo", "all fives", 5));
+      expect(printed(top.out, "alignment")).toEqual({ value: 5, low: null, high: null });
+    });
+  });
+
+  describe("ratings that cannot be put on the benchmark's scale are refused", () => {
+    it.each([
+      [4, 5],
+      [1, 2],
+      [1, 5],
+    ])("refuses random ratings %i–%i without anchors, saying what to add and why", (low, high) => {
+      const result = submit(plain, randomRatingsBundle(low, high, false, low * 10 + high));
+      expect(result).toMatchObject({ status: "rejected", exitCode: 1 });
+      expect(result.err).toMatch(/every rater must also rate at least 40 of fetv's 60 anchor videos, mixed in with your model's videos/);
+      expect(result.err).toMatch(/they tie your raters' scale to the benchmark's/);
+      expect(result.err).toMatch(/\/downloads\/fetv\/anchors\.csv/);
+      expect(result.err).toMatch(/rater "r1" rated 0 of the 60 anchor videos for static_quality; at least 40 are needed/);
+    });
+
+    it("refuses a random panel that rated the anchors too: its anchor scores do not agree with the benchmark's", () => {
+      const result = submit(plain, randomRatingsBundle(1, 5, true, 15));
+      expect(result).toMatchObject({ status: "rejected", exitCode: 1 });
+      expect(result.err).toMatch(/ratings\.csv: field "alignment": your raters' alignment scores of the 60 anchors do not agree with the benchmark's \(Pearson r = -?0\.\d{3}; at least 0\.5 is needed\)/);
+    });
+  });
+
+  describe("the labelled pool is the benchmark's own", () => {
+    it("keeps a stored T2V entry's videos out of the pool, so the site's example V2T bundle still passes unchanged", async () => {
+      const accepted = submit(plain, againBundle(fetv, "zeroscope", "zeroscope again"), { dryRun: false });
+      expect(accepted.status, accepted.err).toBe("stored");
+      const stored = readStore(plain.store);
+      const videos = stored.videos.filter((v) => v.benchmarkId === "fetv");
+      expect(videos.filter((v) => v.labelled)).toHaveLength(3017);
+      expect(videos.filter((v) => v.t2vEntryId === "zeroscope-again").every((v) => !v.labelled)).toBe(true);
+      // The guide's example bundle, built from this store exactly as the site builds it.
+      process.env.AIGVE_STORE = plain.store;
+      const { exampleBundle, exampleBundleZip } = await import("../../src/lib/example-bundle.ts");
+      expect(exampleBundle().benchmarkId).toBe("fetv");
+      const zip = path.join(root, "example-v2t-bundle.zip");
+      fs.writeFileSync(zip, exampleBundleZip());
+      const stdout = capture();
+      const stderr = capture();
+      const outcome = submitBundle({ bundle: zip, ...plain, dryRun: true, stdout, stderr });
+      expect(outcome.status, stderr.text()).toBe("dry-run");
+      expect(stdout.text()).toMatch(/3,017 line\(s\) of predictions/);
+    });
+  });
+
+  describe("automatic evaluators", () => {
+    const evaluators = golden.fetv.evaluators as Record<string, Record<string, { intercept: number; slope: number; low: number; high: number; rmse: number; heldOut: Record<string, { observed: number; predicted: number }> }>>;
+    const ids: Record<string, string> = { CLIPScore: "clipscore", "CLIPScore-ft": "clipscore-ft", BLIPScore: "blipscore", "Otter-VQA": "otter-vqa", UMTScore: "umtscore" };
+
+    it("calibrate each metric on the labelled generated videos and check it model by model, as NumPy does", () => {
+      const stored = readStore(plain.store);
+      for (const [metric, perspectives] of Object.entries(evaluators)) {
+        for (const [perspective, expected] of Object.entries(perspectives)) {
+          const calibration = stored.calibrations.find((c) => c.benchmarkId === "fetv" && c.evaluatorId === ids[metric] && c.perspectiveId === perspective);
+          expect(calibration?.slope, `${metric} ${perspective}`).toBeCloseTo(expected.slope, 9);
+          expect(calibration?.intercept).toBeCloseTo(expected.intercept, 9);
+          expect([calibration?.rangeLow, calibration?.rangeHigh]).toEqual([expected.low, expected.high]);
+          expect(calibration?.heldOutRmse).toBeCloseTo(expected.rmse, 9);
+          for (const [model, held] of Object.entries(expected.heldOut)) {
+            const check = stored.calibrationChecks.find((c) => c.benchmarkId === "fetv" && c.evaluatorId === ids[metric] && c.perspectiveId === perspective && c.t2vEntryId === model);
+            expect(check?.observed).toBeCloseTo(held.observed, 12);
+            expect(check?.predicted, `${metric} ${perspective} without ${model}`).toBeCloseTo(held.predicted, 9);
+          }
+        }
+      }
+    });
+
+    it("score a model by an evaluator's real scores, with an interval that adds the evaluator's model-level error", () => {
+      const scores = metricScoresOf("UMTScore", "zeroscope");
+      const result = submit(plain, autoBundle("zeroscope by umtscore", "umtscore", (p) => scores.get(p) as number));
+      expect(result.status, result.err).toBe("dry-run");
+      const umt = evaluators.UMTScore?.alignment;
+      const alignment = printed(result.out, "alignment");
+      const mean = [...scores.values()].reduce((a, b) => a + b, 0) / scores.size;
+      expect(alignment.value).toBeCloseTo((umt?.intercept as number) + (umt?.slope as number) * mean, 2);
+      // Never zero wide: at least the ±1.96 SD of the leave-one-model-out error, less rounding.
+      expect((alignment.high as number) - (alignment.low as number)).toBeGreaterThan(2 * 1.9 * (umt?.rmse as number));
+      expect(result.out).toMatch(/alignment: scored by umtscore; for a model it never saw, its calibrated mean lands a typical 0\.155 from the humans'/);
+    });
+
+    it("flag scores just outside the evaluator's range and refuse scores far outside it, by line", () => {
+      const umt = evaluators.UMTScore?.alignment as { low: number; high: number };
+      const width = umt.high - umt.low;
+      const slightly = submit(plain, autoBundle("slightly out", "umtscore", (p) => (p === 3 ? umt.high + 0.05 * width : 1)));
+      expect(slightly.status, slightly.err).toBe("dry-run");
+      expect(slightly.out).toMatch(/1 alignment score\(s\) lie outside the range umtscore gave the labelled videos/);
+      const far = submit(plain, autoBundle("far out", "umtscore", (p) => (p === 7 ? umt.high + width : 1)));
+      expect(far).toMatchObject({ status: "rejected", exitCode: 1 });
+      expect(far.err).toMatch(/scores\.jsonl:8: field "scores\.alignment": \S+ lies far outside the range umtscore gave the labelled videos/);
+    });
+  });
+
+  it("checks the CRC-32 of a zipped bundle's entries before scoring it", () => {
+    const files = againBundle(fetv, "cogvideo", "zipped again");
+    const zip = writeBundleZip(path.join(root, "again.zip"), files, { "ratings.csv": { level: 0 } });
+    const bytes = fs.readFileSync(zip);
+    const at = bytes.indexOf(Buffer.from("0,static_quality,human0,"));
+    bytes[at + 24] = bytes[at + 24] === 0x35 ? 0x34 : 0x35;
+    fs.writeFileSync(zip, bytes);
+    const stdout = capture();
+    const stderr = capture();
+    const outcome = submitBundle({ bundle: zip, ...plain, dryRun: true, stdout, stderr });
+    expect(outcome.status).toBe("rejected");
+    expect(stderr.text()).toMatch(/again\.zip\/ratings\.csv: is damaged: its bytes have CRC-32/);
+  });
+});

@@ -1,0 +1,113 @@
+import { describe, expect, it } from "vitest";
+import { rankWithUncertainty } from "../../../src/engine/index.ts";
+
+const B = 200;
+const constant = (value: number) => new Float64Array(B).fill(value);
+/** Alternates two values over the resamples (by hand: their 2.5th and 97.5th percentiles are the two values). */
+const alternating = (a: number, b: number) => Float64Array.from({ length: B }, (_, i) => (i % 2 === 0 ? a : b));
+
+describe("rankWithUncertainty", () => {
+  it("gives point rank intervals and separates every pair when no resample changes the values", () => {
+    const ranked = rankWithUncertainty(
+      [
+        { id: "b", name: "B", values: [0.5], draws: [constant(0.5)] },
+        { id: "a", name: "A", values: [0.9], draws: [constant(0.9)] },
+        { id: "c", name: "C", values: [0.1], draws: [constant(0.1)] },
+      ],
+      ["higher"],
+      0.95,
+    );
+    expect(ranked.map((e) => [e.id, e.rank, e.rankBest, e.rankWorst, e.separableFromNext, e.columns[0]])).toEqual([
+      ["a", 1, 1, 1, true, { rank: 1, rankBest: 1, rankWorst: 1 }],
+      ["b", 2, 2, 2, true, { rank: 2, rankBest: 2, rankWorst: 2 }],
+      ["c", 3, 3, 3, null, { rank: 3, rankBest: 3, rankWorst: 3 }],
+    ]);
+  });
+
+  it("never separates entries whose rank sums are always equal", () => {
+    // Column ranks: x (1, 2) and y (2, 1): rank sum 3 for both on every resample.
+    const ranked = rankWithUncertainty(
+      [
+        { id: "x", name: "X", values: [2, 1], draws: [constant(2), constant(1)] },
+        { id: "y", name: "Y", values: [1, 2], draws: [constant(1), constant(2)] },
+      ],
+      ["higher", "higher"],
+      0.95,
+    );
+    expect(ranked.map((e) => [e.id, e.rank, e.rankBest, e.rankWorst, e.separableFromNext])).toEqual([
+      ["x", 1, 1, 1, false],
+      ["y", 1, 1, 1, null],
+    ]);
+  });
+
+  it("widens the intervals of entries that swap places on the resamples, and does not separate them", () => {
+    const ranked = rankWithUncertainty(
+      [
+        { id: "steady", name: "Steady", values: [0.5], draws: [constant(0.5)] },
+        { id: "noisy", name: "Noisy", values: [0.6], draws: [alternating(0.6, 0.4)] },
+      ],
+      ["higher"],
+      0.95,
+    );
+    expect(ranked.map((e) => [e.id, e.rank, e.rankBest, e.rankWorst, e.separableFromNext])).toEqual([
+      ["noisy", 1, 1, 2, false],
+      ["steady", 2, 1, 2, null],
+    ]);
+    expect(ranked[0]?.columns[0]).toEqual({ rank: 1, rankBest: 1, rankWorst: 2 });
+  });
+
+  it("follows a column's direction (lower is better)", () => {
+    const ranked = rankWithUncertainty(
+      [
+        { id: "a", name: "A", values: [3], draws: [constant(3)] },
+        { id: "b", name: "B", values: [1], draws: [constant(1)] },
+      ],
+      ["lower"],
+      0.95,
+    );
+    expect(ranked.map((e) => e.id)).toEqual(["b", "a"]);
+  });
+
+  it("leaves an entry with a missing column unranked and last", () => {
+    const ranked = rankWithUncertainty(
+      [
+        { id: "partial", name: "A", values: [9, null], draws: [constant(9), null] },
+        { id: "full", name: "Z", values: [1, 1], draws: [constant(1), constant(1)] },
+      ],
+      ["higher", "higher"],
+      0.95,
+    );
+    expect(ranked.map((e) => [e.id, e.rank, e.rankBest, e.separableFromNext])).toEqual([
+      ["full", 1, 1, null],
+      ["partial", null, null, null],
+    ]);
+  });
+
+  it("ranks published figures (no resamples) without intervals", () => {
+    const ranked = rankWithUncertainty(
+      [
+        { id: "a", name: "A", values: [0.2], draws: [null] },
+        { id: "b", name: "B", values: [0.7], draws: [null] },
+      ],
+      ["higher"],
+      0.95,
+    );
+    expect(ranked.map((e) => [e.id, e.rank, e.rankBest, e.rankWorst, e.separableFromNext, e.columns[0]?.rankBest])).toEqual([
+      ["b", 1, null, null, null, null],
+      ["a", 2, null, null, null, null],
+    ]);
+  });
+
+  it("refuses resampled values of different lengths", () => {
+    expect(() =>
+      rankWithUncertainty(
+        [
+          { id: "a", name: "A", values: [1], draws: [new Float64Array(3)] },
+          { id: "b", name: "B", values: [2], draws: [new Float64Array(4)] },
+        ],
+        ["higher"],
+        0.95,
+      ),
+    ).toThrow(/resamples/);
+  });
+});
