@@ -145,16 +145,3 @@ export function estimateFrom(value: number | null, draws: Float64Array, confiden
   const constant = interval !== null && interval.high - interval.low <= 1e-12 * Math.max(1, Math.abs(interval.low), Math.abs(interval.high));
   return { value, ciLow: constant ? null : (interval?.low ?? null), ciHigh: constant ? null : (interval?.high ?? null), failed, constant };
 }
-
-/** Percentile-bootstrap estimates of several statistics on the same resamples, with the settings used. */
-export function bootstrapMany(
-  statistics: ReadonlyArray<WeightedStatistic>,
-  strata: Strata,
-  options: BootstrapOptions = {},
-): { estimates: Estimate[]; settings: BootstrapSettings } {
-  const { estimates, draws, settings } = resampleStatistics(statistics, strata, options);
-  return {
-    estimates: estimates.map((value, s) => estimateFrom(value, draws[s] as Float64Array, settings.confidence)),
-    settings,
-  };
-}

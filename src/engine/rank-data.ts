@@ -198,28 +198,3 @@ function toOffsets(counts: Uint32Array, base: number, n: number): boolean {
   }
   return true;
 }
-
-/**
- * Average ranks (1-based; tied values share the mean of the ranks they span), like
- * `scipy.stats.rankdata(values, method="average")`. Ranks come back as float64, since ties give halves.
- */
-export function rankData(values: Numbers): Float64Array {
-  return ranksFromOrder(values, argsort(values));
-}
-
-/** Average ranks of `values` given an ascending `order` of them (from `argsort`). */
-export function ranksFromOrder(values: Numbers, order: Uint32Array): Float64Array {
-  const n = order.length;
-  const ranks = new Float64Array(n);
-  let start = 0;
-  while (start < n) {
-    const value = values[order[start] as number] as number;
-    let end = start + 1;
-    while (end < n && values[order[end] as number] === value) end++;
-    // Positions start..end-1 hold ranks start+1..end; their mean is (start + 1 + end) / 2.
-    const rank = (start + 1 + end) / 2;
-    for (let k = start; k < end; k++) ranks[order[k] as number] = rank;
-    start = end;
-  }
-  return ranks;
-}

@@ -27,7 +27,7 @@ export function t2vScatter(view: BoardView): ScatterSeries[] {
         if (!x || !y) return [];
         return [
           {
-            name: row.isReference ? `${row.name} (reference)` : row.name,
+            name: row.isReference && !/reference/i.test(row.name) ? `${row.name} (reference)` : row.name,
             href: row.href,
             x: x.value,
             y: y.value,

@@ -2,7 +2,7 @@
 import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
-import { zipSync, type ZipAttributes } from "fflate";
+import { zipSync, type ZipOptions } from "fflate";
 import { emptyContent, type StoreContent } from "../../scripts/lib/store-content.ts";
 import { importTvge } from "../../scripts/benchmarks/tvge/adapter.ts";
 import { readJsonFile } from "../../scripts/lib/read-data.ts";
@@ -37,8 +37,8 @@ export function writeBundleDir(dir: string, files: BundleContents): string {
 }
 
 /** Writes a zip bundle; entry names are used verbatim (so tests can write `../x` or `/x`), attributes per entry. */
-export function writeBundleZip(file: string, files: BundleContents, attributes: Record<string, ZipAttributes> = {}): string {
-  const entries: Record<string, [Uint8Array, ZipAttributes]> = {};
+export function writeBundleZip(file: string, files: BundleContents, attributes: Record<string, ZipOptions> = {}): string {
+  const entries: Record<string, [Uint8Array, ZipOptions]> = {};
   for (const [name, body] of Object.entries(files)) {
     entries[name] = [typeof body === "string" ? new TextEncoder().encode(body) : body, { mtime: new Date("2024-01-01T00:00:00Z"), ...attributes[name] }];
   }

@@ -14,6 +14,7 @@ import {
   YAxis,
   ZAxis,
   Cell,
+  LabelList,
 } from "recharts";
 
 /** One entry in the plot; `z` (optional) sets the marker size and colour. */
@@ -58,8 +59,8 @@ function TooltipBody(props: { active?: boolean; payload?: { payload: ScatterPoin
   return (
     <div className="chart-tooltip">
       <strong>{point.name}</strong>
-      <div>{props.series.xLabel}: {point.x.toFixed(props.digits)}</div>
-      <div>{props.series.yLabel}: {point.y.toFixed(props.digits)}</div>
+      <div>{props.series.xLabel}: {point.x.toFixed(props.digits)}{point.xError && ` [${point.xError[0].toFixed(props.digits)}, ${point.xError[1].toFixed(props.digits)}]`}</div>
+      <div>{props.series.yLabel}: {point.y.toFixed(props.digits)}{point.yError && ` [${point.yError[0].toFixed(props.digits)}, ${point.yError[1].toFixed(props.digits)}]`}</div>
       {props.series.zLabel && point.z !== null && point.z !== undefined && (
         <div>{props.series.zLabel}: {point.z.toFixed(2)}</div>
       )}
@@ -112,6 +113,8 @@ export default function ScatterIsland({ title, series, digits = 2 }: Props) {
               {withErrors.map((p) => (
                 <Cell key={p.href} fill={colourFor(p.z, zLow, zHigh)} fillOpacity={0.8} cursor="pointer" />
               ))}
+              {/* Every point is named on the chart itself: reading it needs no hovering. */}
+              <LabelList dataKey="name" position="right" style={{ fontSize: current.points.length > 12 ? 9 : 11, fill: "var(--fg)" }} />
               {hasErrors && <ErrorBar dataKey="xErr" direction="x" stroke="var(--fg-muted)" width={3} />}
               {hasErrors && <ErrorBar dataKey="yErr" direction="y" stroke="var(--fg-muted)" width={3} />}
             </Scatter>

@@ -1,6 +1,5 @@
 import { describe, expect, it } from "vitest";
 import {
-  bootstrapMany,
   bootstrapSettings,
   correlationStatistic,
   createRandom,
@@ -44,7 +43,11 @@ describe("percentile interval", () => {
   });
 });
 
-const one = (statistic: WeightedStatistic, strata: number[], options = {}) => bootstrapMany([statistic], strata, options).estimates[0];
+/** One statistic's estimate: its value and the percentile interval of its resampled values. */
+const one = (statistic: WeightedStatistic, strata: number[], options = {}) => {
+  const { estimates, draws, settings } = resampleStatistics([statistic], strata, options);
+  return estimateFrom(estimates[0] ?? null, draws[0] as Float64Array, settings.confidence);
+};
 
 describe("bootstrap", () => {
   it("uses B = 1,000, a recorded default seed and 95% unless told otherwise", () => {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { argsort, createRandom, rankData } from "../../../src/engine/index.ts";
+import { argsort, createRandom } from "../../../src/engine/index.ts";
 
 describe("argsort", () => {
   it("orders negatives, zeros, tiny and huge magnitudes numerically", () => {
@@ -20,17 +20,6 @@ describe("argsort", () => {
 
   it("returns an empty order for empty input", () => {
     expect(argsort([]).length).toBe(0);
-  });
-});
-
-describe("rankData", () => {
-  it("gives tied values the mean of the ranks they span (scipy rankdata 'average', by hand)", () => {
-    // Sorted: 1 (rank 1), 2 2 (ranks 2, 3 -> 2.5), 3 (rank 4), 5 5 5 (ranks 5, 6, 7 -> 6).
-    expect(Array.from(rankData([5, 2, 3, 5, 1, 2, 5]))).toEqual([6, 2.5, 4, 6, 1, 2.5, 6]);
-  });
-
-  it("ranks a constant input as one tie", () => {
-    expect(Array.from(rankData([4, 4, 4, 4]))).toEqual([2.5, 2.5, 2.5, 2.5]);
   });
 });
 
