@@ -3,7 +3,7 @@
  *
  *   npm run bench            (or: node_modules/.bin/node scripts/bench.ts)
  *
- * For n = 58,500 (AIGVE-60K's size) and n = 10^6 it times spearman, pearson, kendall (the median of the
+ * For n = 58,500 (AIGVE-60K's size) and n = 10^6 it times spearman, pearson, kendall τb and τc (the median of the
  * first calls, and the median once V8 has optimized them after a timed warm-up) and one B = 1,000 SRCC
  * bootstrap. When `python3 -c "import scipy"` works, the
  * same data go to SciPy through a temporary float64 file; SciPy's bootstrap is a Python loop of
@@ -15,7 +15,7 @@ import { execFileSync } from "node:child_process";
 import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { correlationStatistic, createRandom, kendall, pearson, resampleStatistics, spearman } from "../src/engine/index.ts";
+import { correlationStatistic, createRandom, kendall, kendallC, pearson, resampleStatistics, spearman } from "../src/engine/index.ts";
 
 const SIZES = [58_500, 1_000_000];
 const RESAMPLES = 1000;
@@ -78,8 +78,9 @@ out = {
   "spearman": timed(lambda: stats.spearmanr(x, y)),
   "pearson": timed(lambda: stats.pearsonr(x, y)),
   "kendall": timed(lambda: stats.kendalltau(x, y)),
+  "kendall_c": timed(lambda: stats.kendalltau(x, y, variant="c")),
   "values": [float(stats.spearmanr(x, y).statistic), float(stats.pearsonr(x, y).statistic),
-             float(stats.kendalltau(x, y).statistic)],
+             float(stats.kendalltau(x, y).statistic), float(stats.kendalltau(x, y, variant="c").statistic)],
 }
 rng = np.random.default_rng(0)
 t = time.perf_counter()
@@ -121,9 +122,10 @@ function main(): void {
       const sp = time(() => spearman(x, y), runs, warmupMs);
       const pe = time(() => pearson(x, y), runs, warmupMs);
       const ke = time(() => kendall(x, y), runs, warmupMs);
+      const kc = time(() => kendallC(x, y), runs, warmupMs);
       const srcc = correlationStatistic("srcc", Uint32Array.from({ length: n }, (_, i) => i), Float64Array.from(x), Float64Array.from(y));
       const boot = timeRuns(() => resampleStatistics(srcc === null ? [] : [srcc], [n], { resamples: RESAMPLES, seed: 1 }), 1);
-      let py: { spearman: number; pearson: number; kendall: number; bootstrap: number; values: number[] } | null = null;
+      let py: { spearman: number; pearson: number; kendall: number; kendall_c: number; bootstrap: number; values: number[] } | null = null;
       if (scipy) {
         const file = join(dir, `data-${n}.f64`);
         const bytes = new Float64Array(2 * n);
@@ -138,13 +140,14 @@ function main(): void {
           }),
         );
         rmSync(file);
-        const ours = [sp.value, pe.value, ke.value] as number[];
+        const ours = [sp.value, pe.value, ke.value, kc.value] as number[];
         const diff = Math.max(...ours.map((v, k) => Math.abs(v - (py?.values[k] as number))));
-        console.log(`n = ${n}: largest |ours − SciPy| over SRCC, PLCC, KRCC = ${diff.toExponential(2)}`);
+        console.log(`n = ${n}: largest |ours − SciPy| over SRCC, PLCC, KRCC τb and τc = ${diff.toExponential(2)}`);
       }
       rows.push({ fn: "spearman", n, ours: sp.ms, cold: sp.cold, scipy: py?.spearman ?? null });
       rows.push({ fn: "pearson", n, ours: pe.ms, cold: pe.cold, scipy: py?.pearson ?? null });
       rows.push({ fn: "kendall", n, ours: ke.ms, cold: ke.cold, scipy: py?.kendall ?? null });
+      rows.push({ fn: "kendall τc", n, ours: kc.ms, cold: kc.cold, scipy: py?.kendall_c ?? null });
       rows.push({ fn: `SRCC bootstrap B=${RESAMPLES}`, n, ours: boot.ms, cold: null, scipy: py?.bootstrap ?? null, note: "*" });
     }
   } finally {
