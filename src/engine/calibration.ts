@@ -41,6 +41,11 @@ export function leastSquaresLine(x: Numbers, y: Numbers, weights: Numbers | null
   return { intercept: meanY - slope * meanX, slope };
 }
 
+/** A value mapped through a line. */
+export function applyLine(line: Line, x: number): number {
+  return line.intercept + line.slope * x;
+}
+
 /** What a leave-one-group-out check found for one group. */
 export interface HeldOutGroup {
   readonly group: string;
@@ -71,7 +76,7 @@ export function leaveOneGroupOut(x: Numbers, y: Numbers, groups: readonly string
     for (let i = 0; i < x.length; i++) {
       if (groups[i] !== name) continue;
       observed += y[i] as number;
-      predicted += line.intercept + line.slope * (x[i] as number);
+      predicted += applyLine(line, x[i] as number);
       items++;
     }
     out.push({ group: name, observed: observed / items, predicted: predicted / items, items });

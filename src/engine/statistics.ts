@@ -5,7 +5,7 @@
  */
 import type { CorrelationMetricId } from "../schemas/metrics.ts";
 import type { WeightedStatistic } from "./bootstrap.ts";
-import { leastSquaresLine } from "./calibration.ts";
+import { applyLine, leastSquaresLine } from "./calibration.ts";
 import { preparePair, type PreparedPair } from "./correlation.ts";
 import { plccLogistic } from "./logistic.ts";
 
@@ -46,7 +46,7 @@ export function anchoredMeanStatistic(units: Uint32Array, values: Float64Array, 
     if (m === null) return null;
     for (let a = 0; a < anchorWeights.length; a++) anchorWeights[a] = weights[anchors.units[a] as number] as number;
     const line = leastSquaresLine(anchors.scores, anchors.truth, anchorWeights);
-    return line === null ? null : line.intercept + line.slope * m;
+    return line === null ? null : applyLine(line, m);
   };
 }
 
@@ -61,6 +61,19 @@ export function withPredictionError(statistic: WeightedStatistic, sd: number, no
     if (value === null || resample < 0) return value;
     return value + sd * (normals[resample] as number);
   };
+}
+
+/** Each group's mean of paired values, groups in order of first appearance: the points of a model-level correlation. */
+export function groupMeans(groups: readonly string[], x: ArrayLike<number>, y: ArrayLike<number>): Map<string, { x: number; y: number; n: number }> {
+  const sums = new Map<string, { x: number; y: number; n: number }>();
+  groups.forEach((group, i) => {
+    const sum = sums.get(group) ?? { x: 0, y: 0, n: 0 };
+    sum.x += x[i] as number;
+    sum.y += y[i] as number;
+    sum.n += 1;
+    sums.set(group, sum);
+  });
+  return new Map([...sums].map(([group, s]) => [group, { x: s.x / s.n, y: s.y / s.n, n: s.n }]));
 }
 
 /** One correlation kernel per correlation metric: the compiler asks for a kernel for each metric listed. */

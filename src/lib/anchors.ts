@@ -5,7 +5,7 @@ import { listPerspectives } from "./benchmarks.ts";
 import { hasPublicGroundTruth } from "./ground-truth.ts";
 import { store } from "./store.ts";
 
-/** One anchor video: id, prompt, model, the benchmark's human score per MOS perspective, and where to get it. */
+/** One anchor video: id, prompt, model, the benchmark's human score per MOS perspective (public labels only), and where to get it. */
 export interface AnchorVideo {
   readonly videoId: string;
   readonly promptId: string;
@@ -15,7 +15,7 @@ export interface AnchorVideo {
   readonly source: string;
 }
 
-/** The anchor set of a benchmark, in its declared order (empty when it has none). */
+/** The anchor set of a benchmark, in its declared order (empty when it has none); scores only where its labels are public. */
 export function loadAnchors(benchmarkId: string): AnchorVideo[] {
   const db = store();
   const anchors = db.select().from(t.anchors).where(eq(t.anchors.benchmarkId, benchmarkId)).orderBy(asc(t.anchors.position)).all();
@@ -25,7 +25,7 @@ export function loadAnchors(benchmarkId: string): AnchorVideo[] {
   const models = new Map(db.select().from(t.t2vEntries).where(eq(t.t2vEntries.benchmarkId, benchmarkId)).all().map((e) => [e.id, e.name]));
   const truth = db.select().from(t.groundTruth).where(eq(t.groundTruth.benchmarkId, benchmarkId)).all();
   const scoreOf = new Map(truth.map((g) => [`${g.videoId}\u0000${g.perspectiveId}`, g.mos]));
-  const perspectives = listPerspectives(benchmarkId).filter((p) => p.kind === "mos");
+  const perspectives = hasPublicGroundTruth(benchmarkId) ? listPerspectives(benchmarkId).filter((p) => p.kind === "mos") : [];
   return anchors.map((a) => {
     const video = videos.get(a.videoId);
     const promptId = video?.promptId ?? "";
@@ -54,8 +54,9 @@ export function loadAnchorFits(benchmarkId: string, entryId: string) {
  * (only where its labels are public), and where to get the video.
  */
 export function anchorRecords(benchmarkId: string): { header: string[]; rows: (string | number | null)[][] } {
-  const perspectives = hasPublicGroundTruth(benchmarkId) ? listPerspectives(benchmarkId).filter((p) => p.kind === "mos").map((p) => p.id) : [];
+  const anchors = loadAnchors(benchmarkId);
+  const perspectives = Object.keys(anchors[0]?.scores ?? {});
   const header = ["video", "prompt_id", "prompt", "model", ...perspectives.map((p) => `${p}_score`), "source"];
-  const rows = loadAnchors(benchmarkId).map((a) => [a.videoId, a.promptId, a.prompt, a.model, ...perspectives.map((p) => a.scores[p] ?? null), a.source]);
+  const rows = anchors.map((a) => [a.videoId, a.promptId, a.prompt, a.model, ...perspectives.map((p) => a.scores[p] ?? null), a.source]);
   return { header, rows };
 }

@@ -9,6 +9,7 @@ import {
   anchoredMeanStatistic,
   correlationStatistic,
   derivedSeed,
+  groupMeans,
   meanStatistic,
   normalizeAnswer,
   standardNormals,
@@ -114,24 +115,18 @@ function v2tModelStatistic(context: ScoringContext, scope: string, units: BoardU
   if (!isCorrelationMetric(column.metric) || column.perspectiveId === context.qa) return null;
   const predicted = data.scores[column.perspectiveId];
   const truth = context.truth[column.perspectiveId];
-  const sums = new Map<string, { pred: number; truth: number; n: number }>();
-  for (const video of context.pool) {
-    if (!units.unit.has(video.t2vEntryId) || !inScope(context, scope, video.promptId)) continue;
-    const p = predicted?.get(video.id);
-    const t = truth?.get(video.id);
-    if (p === undefined || t === undefined) continue;
-    const sum = sums.get(video.t2vEntryId) ?? { pred: 0, truth: 0, n: 0 };
-    sum.pred += p;
-    sum.truth += t;
-    sum.n += 1;
-    sums.set(video.t2vEntryId, sum);
-  }
-  const models = [...units.unit.keys()].filter((m) => sums.has(m));
+  const videos = context.pool.filter((v) => units.unit.has(v.t2vEntryId) && inScope(context, scope, v.promptId) && predicted?.has(v.id) && truth?.has(v.id));
+  const means = groupMeans(
+    videos.map((v) => v.t2vEntryId),
+    videos.map((v) => predicted?.get(v.id) as number),
+    videos.map((v) => truth?.get(v.id) as number),
+  );
+  const models = [...units.unit.keys()].filter((m) => means.has(m));
   const statistic = correlationStatistic(
     column.metric,
     Uint32Array.from(models, (m) => units.unit.get(m) as number),
-    Float64Array.from(models, (m) => (sums.get(m)?.pred ?? 0) / (sums.get(m)?.n ?? 1)),
-    Float64Array.from(models, (m) => (sums.get(m)?.truth ?? 0) / (sums.get(m)?.n ?? 1)),
+    Float64Array.from(models, (m) => means.get(m)?.x as number),
+    Float64Array.from(models, (m) => means.get(m)?.y as number),
   );
   return statistic === null ? null : { statistic, n: models.length };
 }

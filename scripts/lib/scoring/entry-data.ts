@@ -3,7 +3,7 @@
  * scores of its labelled videos; a submitted panel's scores with the panel's anchor scores; or an
  * evaluator's calibrated scores with that evaluator's model-level error), a V2T method's predictions.
  */
-import { humanScores, leastSquaresLine, normalizeAnswer, pearson, type RawAnswer } from "../../../src/engine/index.ts";
+import { applyLine, humanScores, leastSquaresLine, normalizeAnswer, pearson, type RawAnswer } from "../../../src/engine/index.ts";
 import type { Problem } from "../input-error.ts";
 import type { StoreContent } from "../store-content.ts";
 import { byId, type ScoringContext } from "./context.ts";
@@ -134,7 +134,7 @@ function autoData(context: ScoringContext, entry: Content["t2vEntries"][number])
     if (calibration === undefined) continue;
     const predicted = predictionsOf(context.content, context.benchmarkId, evaluator, perspective);
     values[perspective] = new Map(
-      videos.filter((v) => predicted.has(v.id)).map((v) => [v.promptId, calibration.intercept + calibration.slope * (predicted.get(v.id) as number)]),
+      videos.filter((v) => predicted.has(v.id)).map((v) => [v.promptId, applyLine(calibration, predicted.get(v.id) as number)]),
     );
     predictionError[perspective] = calibration.heldOutRmse ?? 0;
   }

@@ -9,12 +9,6 @@ import type { ScoringContext } from "./context.ts";
 
 type Content = StoreContent;
 
-/**
- * How far outside the range of scores an evaluator gave the labelled videos a new video's score may lie, as a
- * share of that range's width: within it a score is flagged (the line extrapolates), beyond it refused.
- */
-export const RANGE_MARGIN = 0.1;
-
 /** A method's scores of one perspective on the labelled generated videos, paired with the ground truth. */
 export interface CalibrationSet {
   readonly scores: Float64Array;

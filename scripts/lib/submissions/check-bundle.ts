@@ -6,7 +6,8 @@
 import { bootstrapSettings } from "../../../src/engine/index.ts";
 import type { Problem } from "../input-error.ts";
 import { correlationPool, scoringContext, type ScoringContext } from "../scoring/context.ts";
-import { calibrationSet, predictionsOf, RANGE_MARGIN, scoreRange } from "../scoring/evaluators.ts";
+import { AUTO_SCORE_MARGIN } from "../../../src/schemas/submission/limits.ts";
+import { calibrationSet, predictionsOf, scoreRange } from "../scoring/evaluators.ts";
 import type { StoreContent } from "../store-content.ts";
 import type { Lined, ParsedBundle } from "./parse-bundle.ts";
 
@@ -97,7 +98,7 @@ function checkScores(bundle: ParsedBundle, context: ScoringContext, evaluator: s
       problems.push({ file: bundle.manifestFile, field: "evaluator", message: `"${evaluator}" has no scores of ${perspective} on the labelled videos to calibrate with` });
       continue;
     }
-    const margin = RANGE_MARGIN * (range.high - range.low);
+    const margin = AUTO_SCORE_MARGIN * (range.high - range.low);
     const low = range.low - margin;
     const high = range.high + margin;
     let outside = 0;
@@ -109,7 +110,7 @@ function checkScores(bundle: ParsedBundle, context: ScoringContext, evaluator: s
           file,
           line,
           field: `scores.${perspective}`,
-          message: `${score} lies far outside the range ${evaluator} gave the labelled videos (${range.low} to ${range.high}; up to ${Math.round(RANGE_MARGIN * 100)}% of that width beyond it is accepted); are these scores on ${evaluator}'s scale?`,
+          message: `${score} lies far outside the range ${evaluator} gave the labelled videos (${range.low} to ${range.high}; up to ${Math.round(AUTO_SCORE_MARGIN * 100)}% of that width beyond it is accepted); are these scores on ${evaluator}'s scale?`,
         });
       } else if (score < range.low || score > range.high) outside++;
     }

@@ -22,3 +22,9 @@ export const BUNDLE_LIMITS: BundleLimits = {
 
 /** Largest absolute value a score may take: far beyond any metric's scale, small enough to stay exact in sums. */
 export const MAX_ABS_SCORE = 1e12;
+
+/**
+ * How far outside the range of scores an evaluator gave the labelled videos an automatic score may lie, as a share
+ * of that range's width: within it a score is flagged (its calibrated value extrapolates the line), beyond it refused.
+ */
+export const AUTO_SCORE_MARGIN = 0.1;

@@ -4,6 +4,7 @@ import {
   anchoredMeanStatistic,
   correlationStatistic,
   estimateFrom,
+  groupMeans,
   kendallC,
   meanStatistic,
   resampleStatistics,
@@ -80,5 +81,15 @@ describe("correlationStatistic", () => {
 
   it("is null with fewer than two items", () => {
     expect(correlationStatistic("srcc", Uint32Array.from([0]), Float64Array.from([1]), Float64Array.from([2]))).toBeNull();
+  });
+});
+
+describe("groupMeans", () => {
+  it("averages paired values per group, groups in order of first appearance (by hand)", () => {
+    const means = groupMeans(["b", "a", "b"], [1, 10, 3], [4, 20, 8]);
+    expect([...means]).toEqual([
+      ["b", { x: 2, y: 6, n: 2 }],
+      ["a", { x: 10, y: 20, n: 1 }],
+    ]);
   });
 });
