@@ -45,10 +45,14 @@ export function auditAnchor(benchmarkId: string, entryId: string): string {
   return `${benchmarkId}--${entryId}`;
 }
 
+// The store does not change during a build, and every board load asks for its benchmark's audit.
+const audits = new Map<string, AuditRow[]>();
+
 /** Per entry, how many of its published checks on a board and dimension disagree with this site or carry a note. */
 export function auditFlags(benchmarkId: string, board: BoardId, dimension: string): Map<string, number> {
   const flags = new Map<string, number>();
-  for (const row of loadAudit(benchmarkId)) {
+  if (!audits.has(benchmarkId)) audits.set(benchmarkId, loadAudit(benchmarkId));
+  for (const row of audits.get(benchmarkId) ?? []) {
     if (row.board !== board || row.dimension !== dimension || row.entryId === null) continue;
     if (!row.agrees || row.note !== null) flags.set(row.entryId, (flags.get(row.entryId) ?? 0) + 1);
   }

@@ -7,9 +7,9 @@
 import { and, asc, eq } from "drizzle-orm";
 import { zipSync } from "fflate";
 import * as t from "../../db/schema.ts";
-import { AnchoringSchema, type Anchoring } from "../schemas/benchmark.ts";
+import type { Anchoring } from "../schemas/benchmark.ts";
 import { listBenchmarks, listPerspectives } from "./benchmarks.ts";
-import { loadProtocol } from "./protocol.ts";
+import { loadAnchoring, loadProtocol } from "./protocol.ts";
 import { store } from "./store.ts";
 
 // Zip entries carry a timestamp; a fixed one makes the download byte-identical on every build.
@@ -152,7 +152,7 @@ export function submissionTargets(): SubmissionTarget[] {
       referencesRequired: required,
       prompts: prompts.length,
       anchors: anchors.length,
-      anchoring: benchmark.anchoringJson ? AnchoringSchema.parse(JSON.parse(benchmark.anchoringJson)) : null,
+      anchoring: loadAnchoring(benchmark.id),
       mos: perspectives.filter((p) => p.kind === "mos").map((p) => p.id),
       qa: perspectives.find((p) => p.kind === "qa")?.id ?? null,
       exampleVideo: pool.find((v) => !v.isReference)?.id ?? null,

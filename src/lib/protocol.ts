@@ -1,7 +1,7 @@
 /** A benchmark's protocol as stored, and the one plain sentence each board states it in. */
 import { and, eq } from "drizzle-orm";
 import * as t from "../../db/schema.ts";
-import { ProtocolSchema, type Protocol } from "../schemas/benchmark.ts";
+import { AnchoringSchema, ProtocolSchema, type Anchoring, type Protocol } from "../schemas/benchmark.ts";
 import type { BoardId } from "../schemas/board.ts";
 import { getBenchmark } from "./benchmarks.ts";
 import { store } from "./store.ts";
@@ -11,6 +11,12 @@ import { formatCount } from "./format.ts";
 /** A benchmark's declared protocol. */
 export function loadProtocol(benchmarkId: string): Protocol {
   return ProtocolSchema.parse(JSON.parse(getBenchmark(benchmarkId).protocolJson));
+}
+
+/** A benchmark's anchoring rules for human-rated submissions, or null when it takes none. */
+export function loadAnchoring(benchmarkId: string): Anchoring | null {
+  const json = getBenchmark(benchmarkId).anchoringJson;
+  return json ? AnchoringSchema.parse(JSON.parse(json)) : null;
 }
 
 /** How a video's human score is made, in words. */
