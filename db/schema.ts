@@ -37,6 +37,8 @@ export const benchmarks = sqliteTable("benchmarks", {
   mosCount: integer("mos_count"),
   qaCount: integer("qa_count"),
   dimensionsNote: text("dimensions_note"),
+  /** Where the per-video annotation comes from (benchmark.json `dataset`, JSON), null for published figures only. */
+  datasetJson: text("dataset_json"),
   /** The benchmark's protocol as declared in benchmark.json (JSON of ProtocolSchema). */
   protocolJson: text("protocol_json").notNull(),
   /** Anchoring rules for human-rated submissions (JSON of AnchoringSchema), or null. */
@@ -186,6 +188,8 @@ export const videos = sqliteTable(
      * predict and are scored on. Videos of submitted T2V entries never are.
      */
     labelled: integer("labelled", { mode: "boolean" }).notNull(),
+    /** The source's split ("train", "test") where it has one; a protocol may score V2T methods on one split only. */
+    split: text("split"),
   },
   (t) => [
     primaryKey({ columns: [t.benchmarkId, t.id] }),

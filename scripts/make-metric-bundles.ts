@@ -1,10 +1,9 @@
-/** `node scripts/make-metric-bundles.ts --out <dir> [--datasets <dir>]`: writes the FETV/TVGE metric bundles to inspect or submit by hand. */
+/** `node scripts/make-metric-bundles.ts --out <dir> [--datasets <dir>]`: writes the datasets' metric scores as V2T bundles, to inspect or submit by hand. */
 import "./check-node.mjs";
 import path from "node:path";
 import { parseArgs } from "node:util";
-import { datasetsRoot } from "./benchmarks/registry.ts";
-import { readBenchmarks } from "./lib/build-content.ts";
-import { writeMetricBundles } from "./lib/metric-bundles.ts";
+import { datasetsRoot, loadBenchmarks, locateDataset, readDataset } from "./benchmarks/registry.ts";
+import { metricBundles, writeMetricBundles } from "./lib/metric-bundles.ts";
 import { displayPath } from "./lib/read-data.ts";
 
 const { values } = parseArgs({ options: { out: { type: "string" }, datasets: { type: "string" } } });
@@ -12,7 +11,11 @@ if (!values.out) {
   console.error("usage: node scripts/make-metric-bundles.ts --out <dir> [--datasets <dir>]");
   process.exit(2);
 }
-const benchmarks = readBenchmarks(path.resolve(import.meta.dirname, "../data")).map((b) => b.benchmark);
-const written = writeMetricBundles(datasetsRoot(values.datasets), path.resolve(values.out), benchmarks);
-if (written.length === 0) console.warn(`No dataset found under ${datasetsRoot(values.datasets)}; no bundles written.`);
+const root = datasetsRoot(values.datasets);
+const written: string[] = [];
+for (const folder of await loadBenchmarks(path.resolve(import.meta.dirname, "../data"))) {
+  const location = locateDataset(folder, root);
+  if (location.dir !== null) written.push(...writeMetricBundles(metricBundles(folder.benchmark, readDataset(folder, location.dir)), path.resolve(values.out)));
+}
+if (written.length === 0) console.warn(`No dataset with metric scores found under ${root}; no bundles written.`);
 for (const dir of written) console.log(displayPath(dir));

@@ -33,7 +33,7 @@ try {
 try {
   for (const file of removeStaleTemporaries(dataDir, target)) console.log(`Removed ${displayPath(file)}, left by an interrupted run.`);
   const started = performance.now();
-  const content = buildContent({
+  const content = await buildContent({
     dataDir,
     ...(values.datasets ? { datasetsDir: path.resolve(values.datasets) } : {}),
     ...(values.resamples ? { resamples: Number(values.resamples) } : {}),

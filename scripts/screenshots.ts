@@ -10,7 +10,7 @@ const { values, positionals } = parseArgs({
   allowPositionals: true,
   options: { out: { type: "string", default: "screenshots" }, full: { type: "boolean", default: false } },
 });
-const root = path.resolve("dist");
+const root = path.resolve(process.env.AIGVE_DIST ?? "dist");
 const pages = positionals.length > 0 ? positionals : ["/", "/t2v/", "/v2t/", "/methodology/", "/downloads/"];
 const viewports = [
   { name: "desktop", width: 1280, height: 900 },

@@ -33,7 +33,7 @@ if (values.help || positionals.length !== 1) {
   process.exit(values.help ? 0 : 2);
 }
 
-const outcome = submitBundle({
+const outcome = await submitBundle({
   bundle: path.resolve(positionals[0] ?? ""),
   dataDir: path.resolve(values.data),
   store: values.store ? path.resolve(values.store) : storePath(),

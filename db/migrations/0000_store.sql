@@ -47,6 +47,7 @@ CREATE TABLE `benchmarks` (
 	`mos_count` integer,
 	`qa_count` integer,
 	`dimensions_note` text,
+	`dataset_json` text,
 	`protocol_json` text NOT NULL,
 	`anchoring_json` text,
 	`position` integer NOT NULL
@@ -289,6 +290,7 @@ CREATE TABLE `videos` (
 	`t2v_entry_id` text NOT NULL,
 	`is_reference` integer NOT NULL,
 	`labelled` integer NOT NULL,
+	`split` text,
 	PRIMARY KEY(`benchmark_id`, `id`)
 );
 --> statement-breakpoint

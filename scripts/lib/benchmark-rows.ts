@@ -24,6 +24,7 @@ export function addBenchmarkDefinition(content: StoreContent, benchmark: Benchma
     mosCount: benchmark.counts.mos,
     qaCount: benchmark.counts.qaPairs,
     dimensionsNote: benchmark.dimensionsNote,
+    datasetJson: benchmark.dataset === null ? null : JSON.stringify(benchmark.dataset),
     protocolJson: JSON.stringify(benchmark.protocol),
     anchoringJson: benchmark.anchoring === null ? null : JSON.stringify(benchmark.anchoring),
     position,

@@ -40,3 +40,32 @@ export function chooseAnchors(candidates: readonly AnchorCandidate[], count: num
   });
   return chosen;
 }
+
+/** How many anchors a benchmark's set holds unless its anchors.json says otherwise. */
+export const ANCHOR_COUNT = 60;
+
+/** How an anchor set of `count` videos is chosen, in words, for anchors.json and the guide. */
+export function anchorMethod(count: number, perspectives: readonly string[]): string {
+  return (
+    `${count} labelled videos of the T2V models, the same number from each model; within a model, its videos ranked by ` +
+    `their human score (mean over ${perspectives.join(", ")}) and split into equal shares, the median video of each share, no prompt used twice.`
+  );
+}
+
+/** The candidates of a benchmark's anchor set: its labelled generated videos with a human score in every MOS perspective. */
+export function anchorCandidates(
+  videos: readonly { id: string; t2vEntryId: string; promptId: string; labelled: boolean; isReference: boolean }[],
+  groundTruth: readonly { videoId: string; perspectiveId: string; mos?: number | null }[],
+  perspectives: readonly string[],
+): AnchorCandidate[] {
+  const scores = new Map<string, number[]>();
+  for (const g of groundTruth) {
+    if (g.mos === null || g.mos === undefined || !perspectives.includes(g.perspectiveId)) continue;
+    const list = scores.get(g.videoId) ?? [];
+    list.push(g.mos);
+    scores.set(g.videoId, list);
+  }
+  return videos
+    .filter((v) => v.labelled && !v.isReference && (scores.get(v.id)?.length ?? 0) === perspectives.length)
+    .map((v) => ({ id: v.id, model: v.t2vEntryId, prompt: v.promptId, score: (scores.get(v.id) ?? []).reduce((a, b) => a + b, 0) / perspectives.length }));
+}

@@ -6,7 +6,7 @@
 import { createHash } from "node:crypto";
 import fs from "node:fs";
 import path from "node:path";
-import { ADAPTERS, locateDataset } from "../benchmarks/registry.ts";
+import { locateDataset, readBenchmarkDefinitions } from "../benchmarks/registry.ts";
 
 const REPO_ROOT = path.resolve(import.meta.dirname, "../..");
 
@@ -31,8 +31,10 @@ export function inputsFingerprint(dataDir: string, datasetsRoot: string): string
   const hash = createHash("sha256");
   for (const dir of CODE) addTree(hash, dir, path.relative(REPO_ROOT, dir));
   addTree(hash, path.join(dataDir, "benchmarks"), "data/benchmarks");
-  for (const id of Object.keys(ADAPTERS).sort()) {
-    const location = locateDataset(id, datasetsRoot);
+  for (const definition of readBenchmarkDefinitions(dataDir)) {
+    if (definition.benchmark.dataset === null) continue;
+    const { id } = definition.benchmark;
+    const location = locateDataset(definition, datasetsRoot);
     hash.update(`dataset ${id}: ${location.dir === null ? "absent" : "present"}\n`);
     if (location.dir !== null) addTree(hash, location.dir, `datasets/${id}`);
   }

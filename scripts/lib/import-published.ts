@@ -1,4 +1,8 @@
-/** Imports a benchmark's published model-level figures (provenance `published`) from data/. */
+/**
+ * Imports a benchmark's published model-level figures from data/: as entries with provenance `published`,
+ * or, for T2V models whose figures the store recomputes from the benchmark's dataset, as rows of the audit
+ * that sets each published figure beside the recomputed one.
+ */
 import fs from "node:fs";
 import path from "node:path";
 import { slugify } from "../../src/schemas/ids.ts";
@@ -33,8 +37,14 @@ function uniqueIds(file: string, rows: { line: number; name: string }[]): Map<st
   return idByName;
 }
 
-/** Adds published T2V and V2T entries and their results when `<benchmarkDir>/published/` exists. */
-export function importPublished(content: StoreContent, benchmarkId: string, benchmarkDir: string): void {
+/** Decimals the authors print their T2V figures with (MOS and accuracy in %). */
+const T2V_DECIMALS = 2;
+
+/**
+ * Adds published V2T entries and their results when `<benchmarkDir>/published/` exists, and the published T2V
+ * models: as entries, or as audit rows when `t2vRecomputed` (the dataset is present and the boards are its).
+ */
+export function importPublished(content: StoreContent, benchmarkId: string, benchmarkDir: string, t2vRecomputed: boolean): void {
   const dir = path.join(benchmarkDir, "published");
   if (!fs.existsSync(dir)) return;
   const source = readJsonFile(path.join(dir, "source.json"), PublishedSourceSchema);
@@ -51,7 +61,20 @@ export function importPublished(content: StoreContent, benchmarkId: string, benc
   if (fs.existsSync(t2vFile)) {
     const rows = readCsvFile(t2vFile, PublishedT2vRowSchema);
     const ids = uniqueIds(displayPath(t2vFile), rows.map(({ line, row }) => ({ line, name: row.model })));
-    for (const { row } of rows) {
+    if (t2vRecomputed) {
+      const where = `${source.citation} (${source.url}), published/${T2V_FILE}`;
+      let position = content.publishedChecks.filter((c) => c.benchmarkId === benchmarkId).length;
+      for (const { row } of rows) {
+        for (const [perspectiveId, metric, published] of [
+          ["perception", "mos", row.perception_mos],
+          ["correspondence", "mos", row.correspondence_mos],
+          ["qa", "accuracy", row.task_accuracy_pct],
+        ] as const) {
+          content.publishedChecks.push({ benchmarkId, position: position++, kind: "figure", board: "t2v", dimension: "overall", entryName: row.model, perspectiveId, metric, published, decimals: T2V_DECIMALS, source: where, note: null });
+        }
+      }
+    }
+    for (const { row } of t2vRecomputed ? [] : rows) {
       const entryId = ids.get(row.model) ?? "";
       content.t2vEntries.push({
         benchmarkId,

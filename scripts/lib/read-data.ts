@@ -52,3 +52,28 @@ export function readCsvFile<S extends z.ZodType>(
   throwIfProblems(problems);
   return rows;
 }
+
+/** Reads a JSON-lines file and validates each non-blank line; returns the values with their line numbers. */
+export function readJsonLinesFile<S extends z.ZodType>(file: string, schema: S): { line: number; value: z.output<S> }[] {
+  const shown = displayPath(file);
+  const problems: Problem[] = [];
+  const rows: { line: number; value: z.output<S> }[] = [];
+  readText(file)
+    .split("\n")
+    .forEach((text, index) => {
+      const line = index + 1;
+      if (text.trim() === "") return;
+      let value: unknown;
+      try {
+        value = JSON.parse(text);
+      } catch (error) {
+        problems.push({ file: shown, line, message: `is not valid JSON (${(error as Error).message})` });
+        return;
+      }
+      const parsed = schema.safeParse(value);
+      if (parsed.success) rows.push({ line, value: parsed.data });
+      else problems.push(...problemsFromZod(shown, line, parsed.error));
+    });
+  throwIfProblems(problems);
+  return rows;
+}

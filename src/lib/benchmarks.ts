@@ -1,6 +1,7 @@
 /** Loaders for benchmark definitions: perspectives, dimensions and the columns of each board. */
-import { asc, eq } from "drizzle-orm";
+import { and, asc, eq } from "drizzle-orm";
 import * as t from "../../db/schema.ts";
+import { DatasetSourceSchema, type DatasetSource } from "../schemas/benchmark.ts";
 import type { BoardId } from "../schemas/board.ts";
 import { store } from "./store.ts";
 
@@ -61,4 +62,14 @@ export function listBoardColumns(benchmarkId: string, board: BoardId): BoardColu
     .orderBy(asc(t.boardColumns.position))
     .all()
     .filter((column) => column.board === board);
+}
+
+/** Where a benchmark's per-video annotation comes from, or null for published figures only. */
+export function datasetSource(benchmark: BenchmarkInfo): DatasetSource | null {
+  return benchmark.datasetJson ? DatasetSourceSchema.parse(JSON.parse(benchmark.datasetJson)) : null;
+}
+
+/** Whether the store holds a benchmark's labelled pool (its dataset was present at build time). */
+export function hasLabelledPool(benchmarkId: string): boolean {
+  return store().select({ id: t.videos.id }).from(t.videos).where(and(eq(t.videos.benchmarkId, benchmarkId), eq(t.videos.labelled, true))).limit(1).all().length > 0;
 }

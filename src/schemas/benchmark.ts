@@ -75,6 +75,26 @@ export const AnchorListSchema = z.strictObject({
 /** An anchor list. */
 export type AnchorList = z.infer<typeof AnchorListSchema>;
 
+/**
+ * Where a benchmark's per-video annotation comes from. It is never copied into data/: the rebuild reads it in
+ * place under the datasets root (or, for a small benchmark shipped whole, from `package/` in its folder).
+ */
+export const DatasetSourceSchema = z.strictObject({
+  /** The dataset's name in messages: "FETV-EVAL". */
+  name: z.string().min(1),
+  /** What it holds, in messages: "raw annotations". */
+  what: z.string().min(1),
+  /** Its folder under the datasets root; null when the package is `package/` in the benchmark's own folder. */
+  folder: z.string().regex(/^[A-Za-z0-9][A-Za-z0-9._-]*$/).nullable(),
+  /** A file in that folder that shows the dataset is there (relative to the folder). */
+  marker: z.string().min(1),
+  /** Where to get it. */
+  origin: z.string().min(1),
+});
+
+/** A dataset source. */
+export type DatasetSource = z.infer<typeof DatasetSourceSchema>;
+
 /** A benchmark definition: data/benchmarks/<id>/benchmark.json. */
 export const BenchmarkSchema = z
   .strictObject({
@@ -102,6 +122,8 @@ export const BenchmarkSchema = z
       qaPairs: z.int().nonnegative().nullable(),
     }),
     dimensionsNote: z.string().nullable().default(null),
+    /** The per-video annotation the boards are recomputed from; null for published figures only. */
+    dataset: DatasetSourceSchema.nullable().default(null),
     protocol: ProtocolSchema,
     /** Null where the benchmark takes no human-rated T2V submissions (no per-video data to anchor on). */
     anchoring: AnchoringSchema.nullable(),

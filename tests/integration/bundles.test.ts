@@ -1,9 +1,10 @@
 import fs from "node:fs";
 import path from "node:path";
-import { afterAll, describe, expect, it } from "vitest";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { InputError, formatProblem } from "../../scripts/lib/input-error.ts";
-import { readBenchmarks } from "../../scripts/lib/build-content.ts";
-import { datasetMetricBundles, writeMetricBundles } from "../../scripts/lib/metric-bundles.ts";
+import { datasetsRoot, loadBenchmarks, locateDataset, readDataset } from "../../scripts/benchmarks/registry.ts";
+import { metricBundles, writeMetricBundles } from "../../scripts/lib/metric-bundles.ts";
+import type { BundleFiles } from "../../scripts/lib/submissions/bundle-files.ts";
 import { readBundleFiles } from "../../scripts/lib/submissions/bundle-files.ts";
 import { contentHash } from "../../scripts/lib/submissions/content-hash.ts";
 import { parseBundle } from "../../scripts/lib/submissions/parse-bundle.ts";
@@ -146,11 +147,22 @@ describe("reading bundle folders and zips", () => {
 });
 
 describeWithDatasets("tvge", "metric bundles derived from the datasets", () => {
-  const benchmarks = readBenchmarks(path.resolve(import.meta.dirname, "../../data")).map((b) => b.benchmark);
+  // Each derivation reads the datasets afresh.
+  async function deriveBundles(): Promise<BundleFiles[]> {
+    const out: BundleFiles[] = [];
+    for (const folder of await loadBenchmarks(path.resolve(import.meta.dirname, "../../data"))) {
+      const location = locateDataset(folder, datasetsRoot(DATASETS_DIR));
+      if (location.dir !== null) out.push(...metricBundles(folder.benchmark, readDataset(folder, location.dir)));
+    }
+    return out;
+  }
+  let bundles: BundleFiles[] = [];
+  beforeAll(async () => {
+    bundles = await deriveBundles();
+  });
 
   it("makes them in memory, with paths named from the datasets root", () => {
-    const bundles = datasetMetricBundles(DATASETS_DIR, benchmarks);
-    expect(bundles.map((b) => b.files.shown)).toEqual([
+    expect(bundles.map((b) => b.shown)).toEqual([
       "fetv-eval/auto_eval_results/CLIPScore",
       "fetv-eval/auto_eval_results/CLIPScore-ft",
       "fetv-eval/auto_eval_results/BLIPScore",
@@ -163,11 +175,11 @@ describeWithDatasets("tvge", "metric bundles derived from the datasets", () => {
     ]);
   });
 
-  it("writes one bundle per metric (5 FETV, 4 TVGE), byte-identical on every run, each read cleanly", () => {
+  it("writes one bundle per metric (5 FETV, 4 TVGE), byte-identical on every run, each read cleanly", async () => {
     const out1 = path.join(root, "metrics-1");
     const out2 = path.join(root, "metrics-2");
-    const first = writeMetricBundles(DATASETS_DIR, out1, benchmarks);
-    const second = writeMetricBundles(DATASETS_DIR, out2, benchmarks);
+    const first = writeMetricBundles(bundles, out1);
+    const second = writeMetricBundles(await deriveBundles(), out2);
     expect(first.map((d) => path.relative(out1, d))).toEqual(second.map((d) => path.relative(out2, d)));
     const tvge = first.filter((d) => d.includes(`${path.sep}tvge${path.sep}`)).map((d) => path.basename(d));
     expect(tvge).toEqual(["clip-score", "x-clip-score", "blip-bleu", "t2vscore-a-gpt-4v"]);

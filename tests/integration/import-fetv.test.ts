@@ -2,8 +2,9 @@ import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { importFetv, readFetvMetricScores } from "../../scripts/benchmarks/fetv/adapter.ts";
-import { locateDataset } from "../../scripts/benchmarks/registry.ts";
+import { importFetv, readFetvMetricScores } from "../support/packages.ts";
+import { locateDataset, readBenchmarkDefinitions } from "../../scripts/benchmarks/registry.ts";
+import { DATA_DIR } from "../support/datasets.ts";
 import { InputError } from "../../scripts/lib/input-error.ts";
 import { readJsonFile } from "../../scripts/lib/read-data.ts";
 import { emptyContent, type StoreContent } from "../../scripts/lib/store-content.ts";
@@ -111,11 +112,11 @@ describeWithDatasets("fetv", "importFetv on the real FETV-EVAL files", () => {
 describe("importFetv without the raw files", () => {
   it("says where to get FETV-EVAL", () => {
     const root = path.join(os.tmpdir(), "no-such-datasets-folder");
-    const location = locateDataset("fetv", root);
+    const location = locateDataset(readBenchmarkDefinitions(DATA_DIR).find((d) => d.benchmark.id === "fetv")!, root);
     expect(location.dir).toBeNull();
     expect(location.message).toBe(
       `FETV raw annotations not found at ${path.join(root, "fetv-eval")}; get them from https://github.com/llyx97/FETV-EVAL ` +
-        "(set AIGVE_DATASETS to the folder holding fetv-eval/). Skipping FETV.",
+        "(set AIGVE_DATASETS to the folder holding fetv-eval/). Building FETV without them.",
     );
   });
 });

@@ -2,8 +2,9 @@ import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { locateDataset } from "../../scripts/benchmarks/registry.ts";
-import { importTvge, readTvgeMetricScores } from "../../scripts/benchmarks/tvge/adapter.ts";
+import { locateDataset, readBenchmarkDefinitions } from "../../scripts/benchmarks/registry.ts";
+import { DATA_DIR } from "../support/datasets.ts";
+import { importTvge, readTvgeMetricScores } from "../support/packages.ts";
 import { InputError } from "../../scripts/lib/input-error.ts";
 import { readJsonFile } from "../../scripts/lib/read-data.ts";
 import { emptyContent, type StoreContent } from "../../scripts/lib/store-content.ts";
@@ -67,11 +68,11 @@ describeWithDatasets("tvge", "importTvge on the real TVGE files", () => {
 describe("importTvge without the raw files", () => {
   it("names the t2v_metrics repository as the place to get the human scores", () => {
     const root = path.join(os.tmpdir(), "no-such-datasets-folder");
-    expect(locateDataset("tvge", root)).toEqual({
+    expect(locateDataset(readBenchmarkDefinitions(DATA_DIR).find((d) => d.benchmark.id === "tvge")!, root)).toEqual({
       dir: null,
       message:
         `TVGE human scores not found at ${path.join(root, "tvge")}; get them from the datasets/ folder of ` +
-        "https://github.com/linzhiqiu/t2v_metrics (set AIGVE_DATASETS to the folder holding tvge/). Skipping TVGE.",
+        "https://github.com/linzhiqiu/t2v_metrics (set AIGVE_DATASETS to the folder holding tvge/). Building TVGE without them.",
     });
   });
 });

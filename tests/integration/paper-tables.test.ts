@@ -26,9 +26,9 @@ const audit = (benchmark: string) =>
     .map((check) => ({ ...check, ...content.audit.find((a) => a.benchmarkId === benchmark && a.position === check.position) }));
 
 describeWithDatasets("fetv", "the boards against the papers' tables", () => {
-  beforeAll(() => {
+  beforeAll(async () => {
     // Few resamples: the values do not depend on them, only the intervals do.
-    content = buildContent({ dataDir: path.join(tempDataDir(["aigve-60k", "fetv", "tvge"])), resamples: 20 });
+    content = await buildContent({ dataDir: path.join(tempDataDir(["aigve-60k", "fetv", "tvge"])), resamples: 20 });
   });
 
   describe("FETV (the FETV paper's protocol)", () => {

@@ -5,6 +5,7 @@ import path from "node:path";
 import Database from "better-sqlite3";
 import { afterAll, beforeAll, expect, it } from "vitest";
 import { describeWithDatasets } from "../support/datasets.ts";
+import { copyData } from "../support/bundles.ts";
 
 const repo = path.resolve(import.meta.dirname, "../..");
 
@@ -23,7 +24,7 @@ describeWithDatasets("fetv", "a benchmark whose labels are private", () => {
   beforeAll(() => {
     work = fs.mkdtempSync(path.join(os.tmpdir(), "aigve-private-"));
     const data = path.join(work, "data");
-    fs.cpSync(path.join(repo, "data"), data, { recursive: true });
+    copyData(path.join(repo, "data"), data);
     const definition = path.join(data, "benchmarks/fetv/benchmark.json");
     const benchmark = JSON.parse(fs.readFileSync(definition, "utf8"));
     // BT.500 z-scores give many distinct full-precision values, so a leak of any of them would be seen below.

@@ -11,7 +11,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { WRITE_STEPS } from "../../scripts/lib/checkpoint.ts";
 import { buildContent } from "../../scripts/lib/build-content.ts";
 import { writeStore } from "../../scripts/lib/write-store.ts";
-import { fileBytes, formulaPredictions, tempDataDir, tempDir, tvgeContent, v2tManifest, writeBundleDir } from "../support/bundles.ts";
+import { copyData, fileBytes, formulaPredictions, tempDataDir, tempDir, tvgeContent, v2tManifest, writeBundleDir } from "../support/bundles.ts";
 import { datasetDir, describeWithDatasets } from "../support/datasets.ts";
 
 const ROOT = path.resolve(import.meta.dirname, "../..");
@@ -19,7 +19,7 @@ const NODE = path.join(ROOT, "node_modules/.bin/node");
 const RESAMPLES = 20;
 
 /** Runs the submit command; resolves with its exit code, the signal that ended it, and its output. */
-function run(args: string[], env: Record<string, string> = {}): Promise<{ code: number | null; signal: NodeJS.Signals | null; out: string }> {
+async function run(args: string[], env: Record<string, string> = {}): Promise<{ code: number | null; signal: NodeJS.Signals | null; out: string }> {
   return new Promise((resolve) => {
     const child = spawn(NODE, ["scripts/submit.ts", ...args], { cwd: ROOT, env: { ...process.env, ...env } });
     let out = "";
@@ -52,7 +52,7 @@ describeWithDatasets("tvge", "submit under kill -9 and two at once", () => {
   function fresh(name: string): { dataDir: string; store: string } {
     const dir = path.join(root, name);
     const dataDir = path.join(dir, "data");
-    fs.cpSync(baseData, dataDir, { recursive: true });
+    copyData(baseData, dataDir);
     const store = path.join(dir, "store.sqlite");
     fs.writeFileSync(store, baseStore);
     return { dataDir, store };
@@ -65,9 +65,9 @@ describeWithDatasets("tvge", "submit under kill -9 and two at once", () => {
     });
 
   /** The store agrees with data/: it is byte for byte what a rebuild of data/ writes. */
-  function agreesWithRebuild(where: { dataDir: string; store: string }): void {
+  async function agreesWithRebuild(where: { dataDir: string; store: string }): Promise<void> {
     const rebuilt = path.join(path.dirname(where.store), "rebuilt.sqlite");
-    writeStore(buildContent({ dataDir: where.dataDir, resamples: RESAMPLES }), rebuilt);
+    writeStore(await buildContent({ dataDir: where.dataDir, resamples: RESAMPLES }), rebuilt);
     expect(fileBytes(where.store) === fileBytes(rebuilt), "the store equals a rebuild of data/").toBe(true);
   }
 
@@ -80,11 +80,11 @@ describeWithDatasets("tvge", "submit under kill -9 and two at once", () => {
     }
   };
 
-  beforeAll(() => {
+  beforeAll(async () => {
     root = tempDir("crash");
     baseData = tempDataDir(["tvge"]);
     const store = path.join(root, "base.sqlite");
-    writeStore(buildContent({ dataDir: baseData, resamples: RESAMPLES }), store);
+    writeStore(await buildContent({ dataDir: baseData, resamples: RESAMPLES }), store);
     baseStore = fs.readFileSync(store);
     videos = tvgeContent(datasetDir("tvge")).videos.map((v) => v.id);
   });
@@ -106,7 +106,7 @@ describeWithDatasets("tvge", "submit under kill -9 and two at once", () => {
       expect(count(where.store, `select count(*) as n from submissions where entry_id = '${id}'`)).toBe(1);
       expect(fs.readdirSync(path.join(where.dataDir, "submissions", "tvge", "v2t"))).toEqual([id]);
       expect(temporaries(path.dirname(where.store))).toEqual([]);
-      agreesWithRebuild(where);
+      await agreesWithRebuild(where);
     });
   }
 
@@ -119,7 +119,7 @@ describeWithDatasets("tvge", "submit under kill -9 and two at once", () => {
     expect([a.code, b.code], a.out + b.out).toEqual([0, 0]);
     expect(`${a.out}${b.out}`).toMatch(/Waiting for process \d+ .* to finish writing to /);
     expect(count(where.store, "select count(*) as n from v2t_entries where id in ('first-together', 'second-together')")).toBe(2);
-    agreesWithRebuild(where);
+    await agreesWithRebuild(where);
   });
 
   it("stops with \"busy, try again\" and exit code 75 when another writer holds the lock too long", { timeout: 120_000 }, async () => {

@@ -19,7 +19,7 @@ import { againBundle, autoBundle, FETV_MODELS, FETV_PERSPECTIVES, fetvContent, m
 const RESAMPLES = 200;
 
 /** A store of FETV (and TVGE) built from a copy of data/, with the protocol edited when asked. */
-function makeStore(root: string, name: string, edit?: (benchmark: Record<string, any>) => void): { dataDir: string; store: string } {
+async function makeStore(root: string, name: string, edit?: (benchmark: Record<string, any>) => void): Promise<{ dataDir: string; store: string }> {
   const dataDir = tempDataDir(["fetv", "tvge"]);
   if (edit) {
     const file = path.join(dataDir, "benchmarks", "fetv", "benchmark.json");
@@ -28,7 +28,7 @@ function makeStore(root: string, name: string, edit?: (benchmark: Record<string,
     fs.writeFileSync(file, JSON.stringify(definition));
   }
   const store = path.join(root, `${name}.sqlite`);
-  writeStore(buildContent({ dataDir, resamples: RESAMPLES }), store);
+  writeStore(await buildContent({ dataDir, resamples: RESAMPLES }), store);
   return { dataDir, store };
 }
 
@@ -40,10 +40,10 @@ describeWithDatasets("fetv", "submitting on FETV's real data", () => {
   let n = 0;
   const bundle = (files: BundleContents) => writeBundleDir(path.join(root, "bundles", String((n += 1))), files);
 
-  function submit(where: { dataDir: string; store: string }, files: BundleContents, extra: Partial<SubmitOptions> = {}) {
+  async function submit(where: { dataDir: string; store: string }, files: BundleContents, extra: Partial<SubmitOptions> = {}) {
     const stdout = capture();
     const stderr = capture();
-    const outcome = submitBundle({ bundle: bundle(files), ...where, stdout, stderr, dryRun: true, ...extra });
+    const outcome = await submitBundle({ bundle: bundle(files), ...where, stdout, stderr, dryRun: true, ...extra });
     return { ...outcome, out: stdout.text(), err: stderr.text() };
   }
 
@@ -59,17 +59,17 @@ describeWithDatasets("fetv", "submitting on FETV's real data", () => {
     return { value: Number(match[1]), low: match[2] ? Number(match[2]) : null, high: match[3] ? Number(match[3]) : null };
   }
 
-  beforeAll(() => {
+  beforeAll(async () => {
     root = tempDir("submit-fetv");
-    plain = makeStore(root, "plain");
-    bt500 = makeStore(root, "bt500", (b) => (b.protocol.humanScore = "bt500-zscore"));
+    plain = await makeStore(root, "plain");
+    bt500 = await makeStore(root, "bt500", (b) => (b.protocol.humanScore = "bt500-zscore"));
     fetv = fetvContent();
   }, 300_000);
   afterAll(() => fs.rmSync(root, { recursive: true, force: true }));
 
   describe('"M again": a model\'s own ratings resubmitted land where the model stands', () => {
-    it.each(FETV_MODELS)("%s again, under FETV's protocol (plain means): the same figure on every perspective", (model) => {
-      const result = submit(plain, againBundle(fetv, model, `${model} again`));
+    it.each(FETV_MODELS)("%s again, under FETV's protocol (plain means): the same figure on every perspective", async (model) => {
+      const result = await submit(plain, againBundle(fetv, model, `${model} again`));
       expect(result.status, result.err).toBe("dry-run");
       const stored = readStore(plain.store);
       for (const perspective of FETV_PERSPECTIVES) {
@@ -83,8 +83,8 @@ describeWithDatasets("fetv", "submitting on FETV's real data", () => {
       expect(result.out).toMatch(/agree with the benchmark at Pearson r = 1\.000, and the line benchmark = 0\.000 \+ 1\.000 × panel/);
     });
 
-    it.each(FETV_MODELS)("%s again, under a BT.500 z-score protocol: within the model's 95% interval on every perspective", (model) => {
-      const result = submit(bt500, againBundle(fetv, model, `${model} again`));
+    it.each(FETV_MODELS)("%s again, under a BT.500 z-score protocol: within the model's 95% interval on every perspective", async (model) => {
+      const result = await submit(bt500, againBundle(fetv, model, `${model} again`));
       expect(result.status, result.err).toBe("dry-run");
       const stored = readStore(bt500.store);
       for (const perspective of FETV_PERSPECTIVES) {
@@ -95,12 +95,12 @@ describeWithDatasets("fetv", "submitting on FETV's real data", () => {
       }
     });
 
-    it("puts a panel that rates every new video 5 above every ranked entry, and one that rates them 1 below, on every perspective", () => {
+    it("puts a panel that rates every new video 5 above every ranked entry, and one that rates them 1 below, on every perspective", async () => {
       for (const where of [plain, bt500]) {
         const stored = readStore(where.store);
         const ranked = (perspective: string) => stored.results.filter((r) => r.benchmarkId === "fetv" && r.direction === "t2v" && r.dimension === "overall" && r.perspectiveId === perspective && r.entryId !== "reference").map((r) => r.value);
-        const top = submit(where, againBundle(fetv, "cogvideo", "all fives", 5));
-        const bottom = submit(where, againBundle(fetv, "cogvideo", "all ones", 1));
+        const top = await submit(where, againBundle(fetv, "cogvideo", "all fives", 5));
+        const bottom = await submit(where, againBundle(fetv, "cogvideo", "all ones", 1));
         for (const perspective of FETV_PERSPECTIVES) {
           expect(printed(top.out, perspective).value).toBeGreaterThan(Math.max(...ranked(perspective)));
           expect(printed(bottom.out, perspective).value).toBeLessThan(Math.min(...ranked(perspective)));
@@ -109,8 +109,8 @@ describeWithDatasets("fetv", "submitting on FETV's real data", () => {
       }
     });
 
-    it("shows no zero-width interval: ratings that do not vary get none, and the report says why", () => {
-      const top = submit(plain, againBundle(fetv, "cogvideo", "all fives", 5));
+    it("shows no zero-width interval: ratings that do not vary get none, and the report says why", async () => {
+      const top = await submit(plain, againBundle(fetv, "cogvideo", "all fives", 5));
       expect(printed(top.out, "alignment")).toEqual({ value: 5, low: null, high: null });
     });
   });
@@ -120,8 +120,8 @@ describeWithDatasets("fetv", "submitting on FETV's real data", () => {
       [4, 5],
       [1, 2],
       [1, 5],
-    ])("refuses random ratings %i–%i without anchors, saying what to add and why", (low, high) => {
-      const result = submit(plain, randomRatingsBundle(low, high, false, low * 10 + high));
+    ])("refuses random ratings %i–%i without anchors, saying what to add and why", async (low, high) => {
+      const result = await submit(plain, randomRatingsBundle(low, high, false, low * 10 + high));
       expect(result).toMatchObject({ status: "rejected", exitCode: 1 });
       expect(result.err).toMatch(/every rater must also rate at least 40 of fetv's 60 anchor videos, mixed in with your model's videos/);
       expect(result.err).toMatch(/they tie your raters' scale to the benchmark's/);
@@ -129,8 +129,8 @@ describeWithDatasets("fetv", "submitting on FETV's real data", () => {
       expect(result.err).toMatch(/rater "r1" rated 0 of the 60 anchor videos for static_quality; at least 40 are needed/);
     });
 
-    it("refuses a random panel that rated the anchors too: its anchor scores do not agree with the benchmark's", () => {
-      const result = submit(plain, randomRatingsBundle(1, 5, true, 15));
+    it("refuses a random panel that rated the anchors too: its anchor scores do not agree with the benchmark's", async () => {
+      const result = await submit(plain, randomRatingsBundle(1, 5, true, 15));
       expect(result).toMatchObject({ status: "rejected", exitCode: 1 });
       expect(result.err).toMatch(/ratings\.csv: field "alignment": your raters' alignment scores of the 60 anchors do not agree with the benchmark's \(Pearson r = -?0\.\d{3}; at least 0\.5 is needed\)/);
     });
@@ -138,7 +138,7 @@ describeWithDatasets("fetv", "submitting on FETV's real data", () => {
 
   describe("the labelled pool is the benchmark's own", () => {
     it("keeps a stored T2V entry's videos out of the pool, so the site's example V2T bundle still passes unchanged", async () => {
-      const accepted = submit(plain, againBundle(fetv, "zeroscope", "zeroscope again"), { dryRun: false });
+      const accepted = await submit(plain, againBundle(fetv, "zeroscope", "zeroscope again"), { dryRun: false });
       expect(accepted.status, accepted.err).toBe("stored");
       const stored = readStore(plain.store);
       const videos = stored.videos.filter((v) => v.benchmarkId === "fetv");
@@ -152,7 +152,7 @@ describeWithDatasets("fetv", "submitting on FETV's real data", () => {
       fs.writeFileSync(zip, exampleBundleZip());
       const stdout = capture();
       const stderr = capture();
-      const outcome = submitBundle({ bundle: zip, ...plain, dryRun: true, stdout, stderr });
+      const outcome = await submitBundle({ bundle: zip, ...plain, dryRun: true, stdout, stderr });
       expect(outcome.status, stderr.text()).toBe("dry-run");
       expect(stdout.text()).toMatch(/3,017 line\(s\) of predictions/);
     });
@@ -180,9 +180,9 @@ describeWithDatasets("fetv", "submitting on FETV's real data", () => {
       }
     });
 
-    it("score a model by an evaluator's real scores, with an interval that adds the evaluator's model-level error", () => {
+    it("score a model by an evaluator's real scores, with an interval that adds the evaluator's model-level error", async () => {
       const scores = metricScoresOf("UMTScore", "zeroscope");
-      const result = submit(plain, autoBundle("zeroscope by umtscore", "umtscore", (p) => scores.get(p) as number));
+      const result = await submit(plain, autoBundle("zeroscope by umtscore", "umtscore", (p) => scores.get(p) as number));
       expect(result.status, result.err).toBe("dry-run");
       const umt = evaluators.UMTScore?.alignment;
       const alignment = printed(result.out, "alignment");
@@ -193,19 +193,19 @@ describeWithDatasets("fetv", "submitting on FETV's real data", () => {
       expect(result.out).toMatch(/alignment: scored by umtscore; for a model it never saw, its calibrated mean lands a typical 0\.155 from the humans'/);
     });
 
-    it("flag scores just outside the evaluator's range and refuse scores far outside it, by line", () => {
+    it("flag scores just outside the evaluator's range and refuse scores far outside it, by line", async () => {
       const umt = evaluators.UMTScore?.alignment as { low: number; high: number };
       const width = umt.high - umt.low;
-      const slightly = submit(plain, autoBundle("slightly out", "umtscore", (p) => (p === 3 ? umt.high + 0.05 * width : 1)));
+      const slightly = await submit(plain, autoBundle("slightly out", "umtscore", (p) => (p === 3 ? umt.high + 0.05 * width : 1)));
       expect(slightly.status, slightly.err).toBe("dry-run");
       expect(slightly.out).toMatch(/1 alignment score\(s\) lie outside the range umtscore gave the labelled videos/);
-      const far = submit(plain, autoBundle("far out", "umtscore", (p) => (p === 7 ? umt.high + width : 1)));
+      const far = await submit(plain, autoBundle("far out", "umtscore", (p) => (p === 7 ? umt.high + width : 1)));
       expect(far).toMatchObject({ status: "rejected", exitCode: 1 });
       expect(far.err).toMatch(/scores\.jsonl:8: field "scores\.alignment": \S+ lies far outside the range umtscore gave the labelled videos/);
     });
   });
 
-  it("checks the CRC-32 of a zipped bundle's entries before scoring it", () => {
+  it("checks the CRC-32 of a zipped bundle's entries before scoring it", async () => {
     const files = againBundle(fetv, "cogvideo", "zipped again");
     const zip = writeBundleZip(path.join(root, "again.zip"), files, { "ratings.csv": { level: 0 } });
     const bytes = fs.readFileSync(zip);
@@ -214,7 +214,7 @@ describeWithDatasets("fetv", "submitting on FETV's real data", () => {
     fs.writeFileSync(zip, bytes);
     const stdout = capture();
     const stderr = capture();
-    const outcome = submitBundle({ bundle: zip, ...plain, dryRun: true, stdout, stderr });
+    const outcome = await submitBundle({ bundle: zip, ...plain, dryRun: true, stdout, stderr });
     expect(outcome.status).toBe("rejected");
     expect(stderr.text()).toMatch(/again\.zip\/ratings\.csv: is damaged: its bytes have CRC-32/);
   });

@@ -55,17 +55,17 @@ describeWithDatasets("tvge", "npm run submit on TVGE", () => {
     "predictions.jsonl": formulaPredictions(videoIds),
   });
 
-  function submit(bundle: string, extra: Partial<SubmitOptions> = {}) {
+  async function submit(bundle: string, extra: Partial<SubmitOptions> = {}) {
     const stdout = capture();
     const stderr = capture();
-    const outcome = submitBundle({ bundle, dataDir, store, stdout, stderr, ...extra });
+    const outcome = await submitBundle({ bundle, dataDir, store, stdout, stderr, ...extra });
     return { ...outcome, out: stdout.text(), err: stderr.text() };
   }
 
   /** Runs a submission and checks that data/submissions and the store are byte-identical afterwards. */
-  function submitUnchanged(bundle: string, extra: Partial<SubmitOptions> = {}) {
+  async function submitUnchanged(bundle: string, extra: Partial<SubmitOptions> = {}) {
     const before = { tree: snapshotTree(submissions()), store: fileBytes(store) };
-    const result = submit(bundle, extra);
+    const result = await submit(bundle, extra);
     expect(snapshotTree(submissions())).toEqual(before.tree);
     expect(fileBytes(store)).toBe(before.store);
     return result;
@@ -103,11 +103,11 @@ describeWithDatasets("tvge", "npm run submit on TVGE", () => {
     ...extra,
   });
 
-  beforeAll(() => {
+  beforeAll(async () => {
     root = tempDir("submit");
     dataDir = tempDataDir(["tvge"]);
     store = path.join(root, "store.sqlite");
-    writeStore(buildContent({ dataDir, resamples: RESAMPLES }), store);
+    writeStore(await buildContent({ dataDir, resamples: RESAMPLES }), store);
     videoIds = tvgeContent(datasetDir("tvge")).videos.map((v) => v.id);
   });
   afterAll(() => {
@@ -137,9 +137,9 @@ describeWithDatasets("tvge", "npm run submit on TVGE", () => {
   ];
 
   for (const [what, make, messages] of malformed) {
-    it(`rejects ${what} with a clear message, exit code 1, and stores nothing`, () => {
+    it(`rejects ${what} with a clear message, exit code 1, and stores nothing`, async () => {
       const limits = what === "an oversized file" ? { ...BUNDLE_LIMITS, totalBytes: 100_000 } : BUNDLE_LIMITS;
-      const result = submitUnchanged(make(), { limits });
+      const result = await submitUnchanged(make(), { limits });
       expect(result.status).toBe("rejected");
       expect(result.exitCode).toBe(1);
       expect(result.err).toMatch(/^Bundle rejected: \d+ problem\(s\)\. Nothing was stored\./);
@@ -147,8 +147,8 @@ describeWithDatasets("tvge", "npm run submit on TVGE", () => {
     });
   }
 
-  it("prints the would-be figures, CIs and ranks on a dry run, and stores nothing", () => {
-    const result = submitUnchanged(bundleDir(valid()), { dryRun: true });
+  it("prints the would-be figures, CIs and ranks on a dry run, and stores nothing", async () => {
+    const result = await submitUnchanged(bundleDir(valid()), { dryRun: true });
     expect(result.status).toBe("dry-run");
     expect(result.exitCode).toBe(0);
     expect(result.out).toMatch(/Dry run, nothing stored\. V2T entry "Formula Metric" \(id formula-metric\) on tvge: 2,543 line\(s\) of predictions/);
@@ -159,9 +159,9 @@ describeWithDatasets("tvge", "npm run submit on TVGE", () => {
     expect(result.out).not.toMatch(/±/);
   });
 
-  it("stores a valid bundle under its content hash, keeps its files, and scores it as SciPy does", () => {
+  it("stores a valid bundle under its content hash, keeps its files, and scores it as SciPy does", async () => {
     const files = valid();
-    const result = submit(bundleDir(files));
+    const result = await submit(bundleDir(files));
     expect(result).toMatchObject({ status: "stored", exitCode: 0, entryId: "formula-metric" });
     const kept = path.join(submissions(), "tvge", "v2t", "formula-metric");
     expect(fs.readdirSync(kept).sort()).toEqual(["manifest.json", "predictions.jsonl"]);
@@ -187,37 +187,37 @@ describeWithDatasets("tvge", "npm run submit on TVGE", () => {
     expect(query("select method, license from v2t_entries where id = 'formula-metric'")).toEqual([{ method: "A deterministic formula of the video id, for tests.", license: "CC BY 4.0" }]);
   });
 
-  it("lists the first 50 problems of a bundle and counts the rest", () => {
+  it("lists the first 50 problems of a bundle and counts the rest", async () => {
     const lines = formulaPredictions(videoIds).trimEnd().split("\n").map((l) => l.replace('"quality"', '"static"'));
-    const result = submitUnchanged(bundleDir({ ...valid("Many Problems"), "predictions.jsonl": lines.join("\n") }));
+    const result = await submitUnchanged(bundleDir({ ...valid("Many Problems"), "predictions.jsonl": lines.join("\n") }));
     expect(result.status).toBe("rejected");
     const listed = result.err.split("\n").filter((l) => l.startsWith("  ") && !l.includes("… and"));
     expect(listed).toHaveLength(50);
     expect(result.err).toMatch(/… and 5,036 more problem\(s\)/);
   });
 
-  it("reports the same bundle submitted again (here zipped) as a duplicate, exit code 0, one entry", () => {
-    const result = submitUnchanged(writeBundleZip(path.join(root, "bundles", "again.zip"), valid()));
+  it("reports the same bundle submitted again (here zipped) as a duplicate, exit code 0, one entry", async () => {
+    const result = await submitUnchanged(writeBundleZip(path.join(root, "bundles", "again.zip"), valid()));
     expect(result).toMatchObject({ status: "duplicate", exitCode: 0 });
     expect(result.out).toMatch(/is a duplicate of submission [0-9a-f]{64} \(kept at .*data\/submissions\/tvge\/v2t\/formula-metric\)/);
     expect(query("select id from v2t_entries where id = 'formula-metric'")).toHaveLength(1);
     expect(query("select id from submissions where entry_id = 'formula-metric'")).toHaveLength(1);
   });
 
-  it("leaves data/submissions and the store as they were when storing fails after the copy", () => {
-    const injected = submitUnchanged(bundleDir(valid("Formula Metric Two")), { failAfterKeep: true });
+  it("leaves data/submissions and the store as they were when storing fails after the copy", async () => {
+    const injected = await submitUnchanged(bundleDir(valid("Formula Metric Two")), { failAfterKeep: true });
     expect(injected).toMatchObject({ status: "failed", exitCode: 1 });
     expect(injected.err).toMatch(/Storing failed; the bundle was removed again and the store was left as it was\./);
     // A real failure: the store's folder cannot be created because a file stands in its way.
     const blocker = path.join(root, "blocker");
     fs.writeFileSync(blocker, "");
-    const real = submitUnchanged(bundleDir(valid("Formula Metric Two")), { store: path.join(blocker, "store.sqlite") });
+    const real = await submitUnchanged(bundleDir(valid("Formula Metric Two")), { store: path.join(blocker, "store.sqlite") });
     expect(real).toMatchObject({ status: "failed", exitCode: 1 });
     expect(fs.existsSync(path.join(submissions(), "tvge", "v2t", "formula-metric-two"))).toBe(false);
   });
 
-  it("stores a T2V entry from raw human ratings and anchors, keeping its videos out of the labelled pool", () => {
-    const result = submit(bundleDir({ "manifest.json": JSON.stringify(t2vManifest("Human Rated Model")), "ratings.csv": ratingsCsv() }));
+  it("stores a T2V entry from raw human ratings and anchors, keeping its videos out of the labelled pool", async () => {
+    const result = await submit(bundleDir({ "manifest.json": JSON.stringify(t2vManifest("Human Rated Model")), "ratings.csv": ratingsCsv() }));
     expect(result, result.err).toMatchObject({ status: "stored", exitCode: 0 });
     expect(query("select source, evaluator_id, access, license, method from t2v_entries where id = 'human-rated-model'")).toEqual([
       { source: "ratings", evaluator_id: null, access: "open", license: "MIT", method: 'How "Human Rated Model" was made, in the submitters\' words.' },
@@ -230,15 +230,15 @@ describeWithDatasets("tvge", "npm run submit on TVGE", () => {
     expect(fits.map((f) => [f.perspective_id, f.anchors, f.raters])).toEqual([["alignment", 60, 3], ["quality", 60, 3]]);
     for (const fit of fits) expect(fit.agreement).toBeGreaterThan(0.9);
     // The V2T pool is still TVGE's 2,543 videos: the same predictions bundle still covers it.
-    const again = submitUnchanged(bundleDir(valid("Formula Metric Three")), { dryRun: true });
+    const again = await submitUnchanged(bundleDir(valid("Formula Metric Three")), { dryRun: true });
     expect(again.status, again.err).toBe("dry-run");
   });
 
-  it("stores an auto-evaluated T2V entry whose scores become its evaluator's predictions", () => {
+  it("stores an auto-evaluated T2V entry whose scores become its evaluator's predictions", async () => {
     // Within the range the formula metric gave the labelled videos (quality 0–9.6, alignment 0–40).
     const scores = Array.from({ length: PROMPTS }, (_, p) => JSON.stringify({ video: String(p), scores: { quality: p % 7, alignment: p % 11 } })).join("\n");
     const manifest = t2vManifest("Auto Scored Model", { evaluator: "formula-metric" });
-    const result = submit(bundleDir({ "manifest.json": JSON.stringify(manifest), "scores.jsonl": scores }));
+    const result = await submit(bundleDir({ "manifest.json": JSON.stringify(manifest), "scores.jsonl": scores }));
     expect(result).toMatchObject({ status: "stored", exitCode: 0 });
     expect(query("select source, evaluator_id from t2v_entries where id = 'auto-scored-model'")).toEqual([{ source: "auto", evaluator_id: "formula-metric" }]);
     expect(query("select * from predictions where v2t_entry_id = 'formula-metric' and video_id like 'auto-scored-model/%'")).toHaveLength(PROMPTS * 2);

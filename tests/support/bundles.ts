@@ -4,7 +4,7 @@ import os from "node:os";
 import path from "node:path";
 import { zipSync, type ZipOptions } from "fflate";
 import { emptyContent, type StoreContent } from "../../scripts/lib/store-content.ts";
-import { importTvge } from "../../scripts/benchmarks/tvge/adapter.ts";
+import { importTvge } from "./packages.ts";
 import { readJsonFile } from "../../scripts/lib/read-data.ts";
 import { BenchmarkSchema } from "../../src/schemas/benchmark.ts";
 
@@ -18,12 +18,22 @@ export function tempDir(prefix: string): string {
 /** A data folder holding only the given benchmark definitions (no submissions yet), in a temporary folder. */
 export function tempDataDir(benchmarks: readonly string[]): string {
   const data = path.join(tempDir("data"), "data");
-  for (const id of benchmarks) {
-    const to = path.join(data, "benchmarks", id);
-    fs.mkdirSync(to, { recursive: true });
-    fs.cpSync(path.join(REPO, "data", "benchmarks", id), to, { recursive: true });
-  }
+  for (const id of benchmarks) copyData(path.join(REPO, "data", "benchmarks", id), path.join(data, "benchmarks", id));
   return data;
+}
+
+/**
+ * Copies a data folder (or part of one) for a test to change. A benchmark's code (adapter.ts and what it
+ * imports) is linked, not copied, so that its imports of the project's modules resolve from the repository.
+ */
+export function copyData(from: string, to: string): void {
+  fs.mkdirSync(to, { recursive: true });
+  fs.cpSync(from, to, { recursive: true, filter: (source) => !source.endsWith(".ts") });
+  for (const entry of fs.readdirSync(from, { recursive: true, withFileTypes: true })) {
+    if (!(entry.isFile() || entry.isSymbolicLink()) || !entry.name.endsWith(".ts")) continue;
+    const source = path.join(entry.parentPath, entry.name);
+    fs.symlinkSync(fs.realpathSync(source), path.join(to, path.relative(from, source)));
+  }
 }
 
 /** Bundle files by name: text or bytes. */

@@ -3,7 +3,7 @@ import fs from "node:fs";
 import path from "node:path";
 import { createRandom } from "../../src/engine/index.ts";
 import { BenchmarkSchema } from "../../src/schemas/benchmark.ts";
-import { importFetv, readFetvMetricScores } from "../../scripts/benchmarks/fetv/adapter.ts";
+import { importFetv, readFetvMetricScores } from "./packages.ts";
 import { readJsonFile } from "../../scripts/lib/read-data.ts";
 import { emptyContent, type StoreContent } from "../../scripts/lib/store-content.ts";
 import type { BundleContents } from "./bundles.ts";

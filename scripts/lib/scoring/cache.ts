@@ -5,6 +5,7 @@
 import { createHash } from "node:crypto";
 import fs from "node:fs";
 import path from "node:path";
+import { writeFileAtomic } from "../write-file.ts";
 
 /** The code whose output is cached: the engine and the scoring scripts around it. */
 const CODE_DIRS = [path.resolve(import.meta.dirname, "../../../src/engine"), import.meta.dirname];
@@ -45,8 +46,5 @@ export function readCache<T>(dir: string | undefined, key: string): T | undefine
 export function writeCache(dir: string | undefined, key: string, value: unknown): void {
   if (!dir) return;
   fs.mkdirSync(dir, { recursive: true });
-  const file = path.join(dir, `${key}.json`);
-  const temporary = `${file}.${process.pid}.tmp`;
-  fs.writeFileSync(temporary, JSON.stringify(value));
-  fs.renameSync(temporary, file);
+  writeFileAtomic(path.join(dir, `${key}.json`), JSON.stringify(value));
 }

@@ -115,7 +115,7 @@ function v2tModelStatistic(context: ScoringContext, scope: string, units: BoardU
   if (!isCorrelationMetric(column.metric) || column.perspectiveId === context.qa) return null;
   const predicted = data.scores[column.perspectiveId];
   const truth = context.truth[column.perspectiveId];
-  const videos = context.pool.filter((v) => units.unit.has(v.t2vEntryId) && inScope(context, scope, v.promptId) && predicted?.has(v.id) && truth?.has(v.id));
+  const videos = context.v2tPool.filter((v) => units.unit.has(v.t2vEntryId) && inScope(context, scope, v.promptId) && predicted?.has(v.id) && truth?.has(v.id));
   const means = groupMeans(
     videos.map((v) => v.t2vEntryId),
     videos.map((v) => predicted?.get(v.id) as number),

@@ -41,6 +41,8 @@ export interface ScoringContext {
   readonly videos: ReadonlyMap<string, VideoRow>;
   /** The labelled pool in id order: the benchmark's own videos with ground truth. */
   readonly pool: readonly VideoRow[];
+  /** The labelled videos V2T methods are scored on, in id order: the protocol's split, else the whole pool. */
+  readonly v2tPool: readonly VideoRow[];
   /** The non-reference T2V models of the labelled pool, in id order. */
   readonly poolModels: readonly string[];
   /** Ground truth of the labelled pool per MOS perspective, and human yes/no answers. */
@@ -73,6 +75,8 @@ export function scoringContext(content: Content, benchmarkId: string, settings: 
   }
   const videos = new Map(of(content.videos).map((v) => [v.id, v]));
   const pool = [...videos.values()].filter((v) => v.labelled).sort((a, b) => byId(a.id, b.id));
+  const protocol = ProtocolSchema.parse(JSON.parse(benchmark.protocolJson));
+  const v2tPool = protocol.v2tSplit === null ? pool : pool.filter((v) => v.split === protocol.v2tSplit);
   const mos = perspectives.filter((p) => p.kind === "mos").map((p) => p.id);
   const qa = perspectives.find((p) => p.kind === "qa")?.id ?? null;
   const truth: Record<string, Map<string, number>> = Object.fromEntries(mos.map((p) => [p, new Map<string, number>()]));
@@ -86,7 +90,7 @@ export function scoringContext(content: Content, benchmarkId: string, settings: 
   return {
     content,
     benchmarkId,
-    protocol: ProtocolSchema.parse(JSON.parse(benchmark.protocolJson)),
+    protocol,
     anchoring: benchmark.anchoringJson ? AnchoringSchema.parse(JSON.parse(benchmark.anchoringJson)) : null,
     settings,
     mos,
@@ -101,6 +105,7 @@ export function scoringContext(content: Content, benchmarkId: string, settings: 
     dimensionsOf,
     videos,
     pool,
+    v2tPool,
     poolModels: [...new Set(pool.filter((v) => !v.isReference && !references.has(v.t2vEntryId)).map((v) => v.t2vEntryId))].sort(byId),
     truth,
     answers,
@@ -113,9 +118,9 @@ export function inScope(context: ScoringContext, scope: string, promptId: string
   return scope === "overall" || (context.dimensionsOf.get(promptId)?.has(scope) ?? false);
 }
 
-/** The videos of the labelled pool that enter instance-level V2T correlations, by the protocol. */
+/** The videos of the labelled pool that enter instance-level V2T figures, by the protocol: its split, with or without references. */
 export function correlationPool(context: ScoringContext): VideoRow[] {
-  return context.protocol.referenceVideos === "included" ? [...context.pool] : context.pool.filter((v) => !v.isReference);
+  return context.protocol.referenceVideos === "included" ? [...context.v2tPool] : context.v2tPool.filter((v) => !v.isReference);
 }
 
 /** How many T2V models a model-level correlation of this benchmark rests on (published: as the authors declare). */

@@ -27,14 +27,14 @@ export function predictionsOf(content: Content, benchmarkId: string, evaluatorId
   return out;
 }
 
-/** The pairs a calibration is fitted on: the labelled videos of the T2V models (not the real references), in id order. */
+/** The pairs a calibration is fitted on: the scored labelled videos (protocol's split) of the T2V models, not real references, in id order. */
 export function calibrationSet(context: ScoringContext, predicted: ReadonlyMap<string, number>, perspective: string): CalibrationSet {
   const models = new Set(context.poolModels);
   const truth = context.truth[perspective];
   const scores: number[] = [];
   const values: number[] = [];
   const groups: string[] = [];
-  for (const video of context.pool) {
+  for (const video of context.v2tPool) {
     const p = predicted.get(video.id);
     const t = truth?.get(video.id);
     if (!models.has(video.t2vEntryId) || p === undefined || t === undefined) continue;

@@ -58,7 +58,7 @@ function checkIds<T extends { video: string }>(
   return seen;
 }
 
-function checkPredictions(bundle: ParsedBundle, context: ScoringContext, problems: Problem[]): void {
+function checkPredictions(bundle: ParsedBundle, context: ScoringContext, { problems, notes }: CheckOutcome): void {
   if (bundle.data.kind !== "predictions") return;
   const { file, lines } = bundle.data;
   const labelled = new Set(context.pool.map((v) => v.id));
@@ -74,7 +74,14 @@ function checkPredictions(bundle: ParsedBundle, context: ScoringContext, problem
   }
   const required = correlationPool(context).map((v) => v.id);
   const missing = required.filter((id) => !seen.has(id));
-  const what = context.protocol.referenceVideos === "included" ? `the ${context.benchmarkId} videos to predict (real reference videos included, as the protocol scores them)` : `the ${context.benchmarkId} videos to predict (reference videos are optional)`;
+  const split = context.protocol.v2tSplit;
+  if (split !== null) {
+    const scored = new Set(context.v2tPool.map((v) => v.id));
+    const outside = [...seen.keys()].filter((id) => !scored.has(id)).length;
+    if (outside > 0) notes.push(`${outside.toLocaleString("en")} prediction(s) are of videos outside the ${split} split; ${context.benchmarkId}'s protocol scores V2T methods on the ${split} split only, so they are kept but not scored.`);
+  }
+  const scope = split === null ? "" : ` of the ${split} split`;
+  const what = context.protocol.referenceVideos === "included" ? `the ${context.benchmarkId} videos${scope} to predict (real reference videos included, as the protocol scores them)` : `the ${context.benchmarkId} videos${scope} to predict (reference videos are optional)`;
   if (missing.length > 0) problems.push({ file, message: missingMessage(what, missing, required.length) });
   if (context.qa !== null && answered > 0 && answered < lines.length) {
     const unanswered = lines.filter((l) => l.value.answer === undefined).map((l) => String(l.line));
@@ -212,7 +219,7 @@ export function checkBundle(bundle: ParsedBundle, content: StoreContent): CheckO
       problems.push({ file: manifestFile, field: "evaluator", message: `"${manifest.evaluator}" is not a V2T entry of ${benchmark.id} with per-video predictions${some ? `; e.g. ${some}` : ""}` });
     } else checkScores(bundle, context, manifest.evaluator, outcome);
   }
-  checkPredictions(bundle, context, problems);
+  checkPredictions(bundle, context, outcome);
   checkRatings(bundle, context, problems);
   return outcome;
 }

@@ -6,10 +6,8 @@
  */
 import fs from "node:fs";
 import path from "node:path";
-import type { Benchmark } from "../../../src/schemas/benchmark.ts";
 import { BUNDLE_LIMITS, type BundleLimits } from "../../../src/schemas/submission/limits.ts";
 import { InputError, type Problem } from "../input-error.ts";
-import { datasetMetricBundles } from "../metric-bundles.ts";
 import { displayPath } from "../read-data.ts";
 import type { StoreContent } from "../store-content.ts";
 import { readBundleFiles, type BundleFiles } from "./bundle-files.ts";
@@ -78,8 +76,8 @@ export function acceptedBundles(dataDir: string, problems: Problem[]): AcceptedB
 /** Options of importSubmissions. */
 export interface ImportSubmissionsOptions {
   readonly dataDir: string;
-  readonly datasetsRoot: string;
-  readonly benchmarks: readonly Benchmark[];
+  /** The bundles of the metric scores the datasets distribute (scripts/lib/metric-bundles.ts). */
+  readonly metricBundles: readonly BundleFiles[];
   readonly limits?: BundleLimits;
 }
 
@@ -122,7 +120,7 @@ export function importSubmissions(content: StoreContent, options: ImportSubmissi
     known.set(bundle.hash, kept);
   };
 
-  for (const { files } of datasetMetricBundles(options.datasetsRoot, options.benchmarks)) add(files, files.shown, "dataset");
+  for (const files of options.metricBundles) add(files, files.shown, "dataset");
   for (const accepted of acceptedBundles(options.dataDir, problems)) {
     let files: BundleFiles;
     try {

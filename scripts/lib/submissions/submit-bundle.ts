@@ -89,7 +89,7 @@ function keptHashes(dataDir: string): Set<string> {
  * The store's content when the store is current with data/ and the code, else the content rebuilt from
  * data/ in memory. A store that lacks only this bundle, which an interrupted run already kept, is current.
  */
-function loadContent(options: SubmitOptions, bundle: ParsedBundle, note: (message: string) => void): Loaded {
+async function loadContent(options: SubmitOptions, bundle: ParsedBundle, note: (message: string) => void): Promise<Loaded> {
   const keptDir = storedBundleDir(options.dataDir, bundle);
   let kept = false;
   try {
@@ -122,7 +122,7 @@ function loadContent(options: SubmitOptions, bundle: ParsedBundle, note: (messag
     }
   }
   note(`Rebuilding the store from data/ first: ${why}.`);
-  const content = buildContent({
+  const content = await buildContent({
     dataDir: options.dataDir,
     ...(options.datasetsDir ? { datasetsDir: options.datasetsDir } : {}),
     ...(options.cacheDir ? { cacheDir: options.cacheDir } : {}),
@@ -165,7 +165,7 @@ function addAndScore(content: StoreContent, bundle: ParsedBundle, options: Submi
   return { problems, notes };
 }
 
-function submitLocked(options: SubmitOptions, out: ProgressStream, err: { write(text: string): unknown }): SubmitOutcome {
+async function submitLocked(options: SubmitOptions, out: ProgressStream, err: { write(text: string): unknown }): Promise<SubmitOutcome> {
   const limits = options.limits ?? BUNDLE_LIMITS;
   checkpoint("locked");
   for (const file of removeStaleTemporaries(options.dataDir, options.store)) out.write(`Removed ${displayPath(file)}, left by an interrupted run.\n`);
@@ -187,7 +187,7 @@ function submitLocked(options: SubmitOptions, out: ProgressStream, err: { write(
   let notes: string[] = [];
   try {
     progress.step("loading the store");
-    loaded = loadContent(options, bundle, note);
+    loaded = await loadContent(options, bundle, note);
     if (loaded.stored) {
       progress.done();
       const existing = loaded.content.submissions.find((s) => s.id === bundle.hash);
@@ -245,7 +245,7 @@ function submitLocked(options: SubmitOptions, out: ProgressStream, err: { write(
 }
 
 /** Runs one submission under the write lock; never throws on bad input (it reports and returns a non-zero exit code). */
-export function submitBundle(options: SubmitOptions): SubmitOutcome {
+export async function submitBundle(options: SubmitOptions): Promise<SubmitOutcome> {
   const out = options.stdout ?? process.stdout;
   const err = options.stderr ?? process.stderr;
   let lock;
@@ -257,7 +257,7 @@ export function submitBundle(options: SubmitOptions): SubmitOutcome {
     return { status: "busy", exitCode: 75 };
   }
   try {
-    return submitLocked(options, out, err);
+    return await submitLocked(options, out, err);
   } finally {
     lock.release();
   }

@@ -2,7 +2,7 @@ import { describe, expect, it } from "vitest";
 import { z } from "zod";
 import { ManifestSchema } from "../../../src/schemas/submission/manifest.ts";
 import { PredictionLineSchema } from "../../../src/schemas/submission/predictions.ts";
-import { PUBLISHED_SCHEMAS } from "../../../src/schemas/submission/published.ts";
+import { PUBLISHED_SCHEMAS } from "../../../src/schemas/published-schemas.ts";
 import { RatingRowSchema } from "../../../src/schemas/submission/ratings.ts";
 import { ScoreLineSchema } from "../../../src/schemas/submission/scores.ts";
 
@@ -92,10 +92,19 @@ describe("line and row schemas", () => {
 describe("published JSON Schemas", () => {
   it("exports every submission schema as a JSON Schema with its bounds", () => {
     const byName = Object.fromEntries(PUBLISHED_SCHEMAS.map((s) => [s.name, z.toJSONSchema(s.schema, { io: "input" }) as Record<string, unknown>]));
-    expect(Object.keys(byName)).toEqual(["submission-manifest", "prediction-line", "rating-row", "score-line"]);
+    expect(Object.keys(byName).filter((name) => !name.startsWith("package-"))).toEqual(["submission-manifest", "prediction-line", "rating-row", "score-line"]);
     expect((byName["submission-manifest"]?.oneOf as unknown[]).length).toBe(2);
     expect(JSON.stringify(byName["submission-manifest"])).toContain('"maxLength":4000');
     expect(byName["prediction-line"]).toMatchObject({ type: "object", required: ["video", "scores"], additionalProperties: false });
     expect(byName["rating-row"]).toMatchObject({ properties: { score: { pattern: "^[1-5]$" } } });
+  });
+
+  it("exports every benchmark package file's schema, ground truth as raw ratings or a finished MOS", () => {
+    const byName = Object.fromEntries(PUBLISHED_SCHEMAS.filter((s) => s.group === "package").map((s) => [s.name, z.toJSONSchema(s.schema, { io: "input" }) as Record<string, unknown>]));
+    expect(Object.keys(byName)).toEqual(["package-format", "package-model", "package-prompt", "package-dimension", "package-video", "package-ground-truth", "package-question", "package-metric", "package-metric-score"]);
+    expect(byName["package-format"]).toMatchObject({ properties: { format: { const: "aigve-leaderboard-package" }, version: { const: 1 } } });
+    const truth = byName["package-ground-truth"]?.anyOf as { required: string[] }[];
+    expect(truth.map((t) => t.required)).toEqual([["video", "perspective", "ratings"], ["video", "perspective", "mos"]]);
+    expect(byName["package-question"]).toMatchObject({ properties: { answer: { enum: ["yes", "no"] } } });
   });
 });

@@ -1,10 +1,9 @@
 /**
- * TVGE's package (the human data of T2VScore as distributed in t2v_metrics): prompts, five generators, their
- * videos and the per-video mean human scores for quality and alignment, used as they are; and the four
- * automatic metrics' scores of t2vscore_results.csv.
+ * TVGE's adapter (the human data of T2VScore as distributed in t2v_metrics) into a benchmark package: prompts,
+ * five generators, their videos and the per-video mean human scores for quality and alignment, used as they
+ * are; and the four automatic metrics' scores of t2vscore_results.csv.
  */
 import path from "node:path";
-import type { Benchmark } from "../../../src/schemas/benchmark.ts";
 import {
   TVGE_METRICS,
   TvgeMetricRowSchema,
@@ -12,11 +11,12 @@ import {
   TvgeScoresFileSchema,
   type TvgeModel,
   type TvgeScoresFile,
-} from "../../../src/schemas/tvge.ts";
-import { throwIfProblems, type Problem } from "../../lib/input-error.ts";
-import { displayPath, readCsvFile, readJsonFile } from "../../lib/read-data.ts";
-import type { StoreContent } from "../../lib/store-content.ts";
-import type { BenchmarkAdapter, MetricEntry, MetricScores } from "../adapter.ts";
+} from "./source-schema.ts";
+import type { PackageMetric } from "../../../src/schemas/package.ts";
+import { emptyPackage } from "../../../scripts/benchmarks/package.ts";
+import type { BenchmarkAdapter, BenchmarkPackage } from "../../../scripts/benchmarks/types.ts";
+import { throwIfProblems, type Problem } from "../../../scripts/lib/input-error.ts";
+import { displayPath, readCsvFile, readJsonFile } from "../../../scripts/lib/read-data.ts";
 
 /** Our entry for each TVGE generator; ids are the names the files use. */
 const ENTRIES: Record<TvgeModel, { name: string; organization: string | null; access: "open" | "closed" }> = {
@@ -38,11 +38,11 @@ const METRICS_FILE = "t2vscore_results.csv";
 const SCORES = { organization: "T2VScore / TVGE (Wu et al., 2024)", license: "Apache-2.0 (t2v_metrics repository)" };
 
 /** The four metrics of t2vscore_results.csv, by column name. */
-const METRICS: Readonly<Record<(typeof TVGE_METRICS)[number], MetricEntry>> = {
-  "CLIP Score": { name: "CLIP Score", ...SCORES, url: "https://arxiv.org/abs/2104.08718", kind: "alignment-metric" },
-  "X-CLIP Score": { name: "X-CLIP Score", ...SCORES, url: "https://github.com/microsoft/VideoX/tree/master/X-CLIP", kind: "alignment-metric" },
-  "BLIP-BLEU": { name: "BLIP-BLEU", ...SCORES, url: "https://github.com/EvalCrafter/EvalCrafter", kind: "alignment-metric" },
-  "T2VScore-A (GPT-4V)": { name: "T2VScore-A (GPT-4V)", ...SCORES, url: "https://showlab.github.io/T2VScore/", kind: "lmm-metric" },
+const METRICS: Readonly<Record<(typeof TVGE_METRICS)[number], Omit<PackageMetric, "source">>> = {
+  "CLIP Score": { id: "clip-score", name: "CLIP Score", ...SCORES, url: "https://arxiv.org/abs/2104.08718", kind: "alignment-metric" },
+  "X-CLIP Score": { id: "x-clip-score", name: "X-CLIP Score", ...SCORES, url: "https://github.com/microsoft/VideoX/tree/master/X-CLIP", kind: "alignment-metric" },
+  "BLIP-BLEU": { id: "blip-bleu", name: "BLIP-BLEU", ...SCORES, url: "https://github.com/EvalCrafter/EvalCrafter", kind: "alignment-metric" },
+  "T2VScore-A (GPT-4V)": { id: "t2vscore-a-gpt-4v", name: "T2VScore-A (GPT-4V)", ...SCORES, url: "https://showlab.github.io/T2VScore/", kind: "lmm-metric" },
 };
 
 /** Where t2v_metrics downloads each generator's videos (dataset.py, class T2VScore), as <prompt index:04d>.mp4. */
@@ -116,73 +116,29 @@ function readTvge(datasetDir: string): TvgeData {
   return { prompts, videos };
 }
 
-/** Adds TVGE's prompts, entries, videos and ground truth (the distributed mean scores) to the content. */
-export function importTvge(content: StoreContent, benchmark: Benchmark, datasetDir: string): void {
-  if (benchmark.protocol.humanScore !== "rater-mean") {
-    throwIfProblems([{ file: `data/benchmarks/${benchmark.id}/benchmark.json`, field: "protocol.humanScore", message: "must be \"rater-mean\": TVGE distributes one averaged score per video, not the raw ratings another procedure would need" }]);
-  }
-  const { prompts, videos } = readTvge(datasetDir);
-  for (const prompt of prompts) content.prompts.push({ benchmarkId: benchmark.id, ...prompt });
-  for (const model of TvgeModelSchema.options) {
-    const entry = ENTRIES[model];
-    content.t2vEntries.push({
-      benchmarkId: benchmark.id,
-      id: model,
-      name: entry.name,
-      organization: entry.organization,
-      access: entry.access,
-      url: null,
-      isReference: false,
-      source: "ratings",
-      evaluatorId: null,
-      license: null,
-      method: null,
-      submissionId: null,
-    });
-  }
-  for (const video of videos.values()) {
-    content.videos.push({
-      benchmarkId: benchmark.id,
-      id: video.id,
-      promptId: video.promptId,
-      t2vEntryId: video.model,
-      isReference: false,
-      labelled: true,
-    });
-    for (const perspective of ["quality", "alignment"] as const) {
-      // Only the per-video mean is distributed: no raw ratings, so no SD and no rating count.
-      const score = video[perspective];
-      content.groundTruth.push({
-        benchmarkId: benchmark.id,
-        videoId: video.id,
-        perspectiveId: perspective,
-        mos: score,
-        rawMos: score,
-        sd: null,
-        count: null,
-        answer: null,
-      });
-    }
-  }
+/** Where t2v_metrics downloads a video: its generator's archive and the file in it, <prompt index:04d>.mp4. */
+function videoSource(model: TvgeModel, promptId: string): string {
+  return `${VIDEO_ARCHIVES[model]} (file ${promptId.padStart(4, "0")}.mp4)`;
 }
 
 /**
- * Reads the four automatic metrics of t2vscore_results.csv keyed by our video ids (not stored: input for
- * generating submission bundles). Every row must name exactly one known video, with the same prompt.
+ * Adds the four automatic metrics of t2vscore_results.csv, keyed by our video ids. Every row must name exactly
+ * one known video, with the same prompt.
  */
-export function readTvgeMetricScores(datasetDir: string): MetricScores[] {
-  const { prompts, videos } = readTvge(datasetDir);
-  const promptText = new Map(prompts.map((p) => [p.id, p.text]));
+function addMetricScores(pkg: BenchmarkPackage, datasetDir: string, data: TvgeData): void {
+  const promptText = new Map(data.prompts.map((p) => [p.id, p.text]));
   const file = path.join(datasetDir, METRICS_FILE);
   const shown = displayPath(file);
   const problems: Problem[] = [];
   const lineOf = new Map<string, number>();
-  // Named from the datasets root, so that the stored path is the same wherever the build runs.
-  const all = TVGE_METRICS.map((metric) => ({ metric, file: `${path.basename(datasetDir)}/${METRICS_FILE} (column "${metric}")`, scores: new Map<string, number>() }));
+  for (const name of TVGE_METRICS) {
+    // Named from the datasets root, so that the stored path is the same wherever the build runs.
+    pkg.metrics.push({ ...METRICS[name], source: `${path.basename(datasetDir)}/${METRICS_FILE} (column "${name}")`, at: { file: shown } });
+  }
   for (const { line, row } of readCsvFile(file, TvgeMetricRowSchema)) {
     const id = videoId(row.model_name, row.video_id);
     const earlier = lineOf.get(id);
-    if (!videos.has(id)) {
+    if (!data.videos.has(id)) {
       problems.push({ file: shown, line, field: "video_id", message: `no ${row.model_name} video for prompt index ${row.video_id}` });
     } else if (earlier !== undefined) {
       problems.push({ file: shown, line, message: `video ${id} already scored on line ${earlier}` });
@@ -190,26 +146,38 @@ export function readTvgeMetricScores(datasetDir: string): MetricScores[] {
       problems.push({ file: shown, line, field: "prompt", message: `differs from the prompt of index ${row.video_id} in the score files` });
     } else {
       lineOf.set(id, line);
-      for (const { metric, scores } of all) scores.set(id, row[metric]);
+      for (const name of TVGE_METRICS) pkg.metricScores.push({ metric: METRICS[name].id, video: id, score: row[name], at: { file: shown, line } });
     }
   }
   throwIfProblems(problems);
-  return all;
 }
 
-/** TVGE's package. */
-export const tvge: BenchmarkAdapter = {
-  dataset: {
-    name: "TVGE",
-    what: "human scores",
-    folder: "tvge",
-    marker: "t2vscore_quality_score.json",
-    origin: "the datasets/ folder of https://github.com/linzhiqiu/t2v_metrics",
-  },
-  importDataset: importTvge,
-  metricScores: (dir) => readTvgeMetricScores(dir).map((scores) => ({ entry: METRICS[scores.metric as keyof typeof METRICS], scores })),
-  videoSource: ({ t2vEntryId, promptId }) => {
-    const archive = VIDEO_ARCHIVES[t2vEntryId as TvgeModel] ?? "https://huggingface.co/datasets/RaphaelLiu/EvalCrafter_T2V_Dataset";
-    return `${archive} (file ${String(Number(promptId)).padStart(4, "0")}.mp4)`;
+/** Reads TVGE's files into a package; only per-video means are distributed, so no SD and no rating count. */
+export function readTvgePackage(datasetDir: string): BenchmarkPackage {
+  const pkg = emptyPackage();
+  const data = readTvge(datasetDir);
+  const shown = displayPath(path.join(datasetDir, SCORE_FILES.alignment));
+  for (const prompt of data.prompts) pkg.prompts.push({ ...prompt, dimensions: [], at: { file: shown } });
+  for (const model of TvgeModelSchema.options) {
+    const entry = ENTRIES[model];
+    pkg.models.push({ id: model, name: entry.name, organization: entry.organization, url: null, access: entry.access, reference: false, at: { file: "TVGE adapter" } });
+  }
+  for (const video of data.videos.values()) {
+    pkg.videos.push({ id: video.id, prompt: video.promptId, model: video.model, split: null, source: videoSource(video.model, video.promptId), at: { file: shown } });
+    for (const perspective of ["quality", "alignment"] as const) {
+      pkg.groundTruth.push({ video: video.id, perspective, mos: video[perspective], sd: null, count: null, at: { file: displayPath(path.join(datasetDir, SCORE_FILES[perspective])) } });
+    }
+  }
+  addMetricScores(pkg, datasetDir, data);
+  return pkg;
+}
+
+/** TVGE's adapter. */
+export const adapter: BenchmarkAdapter = {
+  readPackage: (dir, benchmark) => {
+    if (benchmark.protocol.humanScore !== "rater-mean") {
+      throwIfProblems([{ file: `data/benchmarks/${benchmark.id}/benchmark.json`, field: "protocol.humanScore", message: "must be \"rater-mean\": TVGE distributes one averaged score per video, not the raw ratings another procedure would need" }]);
+    }
+    return readTvgePackage(dir);
   },
 };

@@ -1,6 +1,6 @@
 /** The raw TVGE files as distributed in github.com/linzhiqiu/t2v_metrics (datasets/): human scores and metric scores. */
 import { z } from "zod";
-import { CsvNumberSchema } from "./csv-cells.ts";
+import { CsvNumberSchema } from "../../../src/schemas/csv-cells.ts";
 
 /** The five generators of TVGE, spelled as in the files. */
 export const TvgeModelSchema = z.enum(["floor33", "gen2", "modelscope", "pika", "zeroscope"]);

@@ -1,0 +1,217 @@
+/**
+ * AIGVE-60K's adapter: reads the unzipped release (data.zip, as LOVE's training code reads it; see
+ * source-schema.ts) into a benchmark package. Per perspective, a meta file names the annotation files; each
+ * line is one video `<folder>/<T2V model>/<prompt id>.<ext>` with its question, answer and MOS (0–100). The
+ * split of a video is the file it came from (annotation_train or annotation_test). Prompt texts come from the
+ * correspondence question ("… prompt:{prompt}"), and a prompts.jsonl in the package format beside the release,
+ * when there is one, gives texts and task dimensions (with dimensions.jsonl for their labels).
+ */
+import fs from "node:fs";
+import path from "node:path";
+import { slugify } from "../../../src/schemas/ids.ts";
+import { PACKAGE_FILES, PackageDimensionSchema, PackagePromptSchema } from "../../../src/schemas/package.ts";
+import { PublishedT2vRowSchema } from "../../../src/schemas/published.ts";
+import { emptyPackage } from "../../../scripts/benchmarks/package.ts";
+import type { BenchmarkAdapter, BenchmarkPackage, Where } from "../../../scripts/benchmarks/types.ts";
+import { InputError, throwIfProblems, type Problem } from "../../../scripts/lib/input-error.ts";
+import { displayPath, readCsvFile, readJsonFile, readJsonLinesFile } from "../../../scripts/lib/read-data.ts";
+import { AIGVE_META_FILES, AigveAnnotationLineSchema, AigveMetaSchema, type AigveAnnotationLine } from "./source-schema.ts";
+
+/** Where the release is published (the dataset card declares Apache-2.0). */
+const RELEASE_URL = "https://huggingface.co/datasets/IntMeGroup/AIGVE-60K";
+
+/** The quality levels LOVE's stage 1 reads from an answer (train/stage1_train_AIGV.py:266-277). */
+const LEVELS = ["bad", "poor", "fair", "good", "excellent"];
+
+type Perspective = keyof typeof AIGVE_META_FILES;
+
+/** One annotation line of one perspective, with where it is and which split its file is. */
+interface Annotated {
+  readonly line: AigveAnnotationLine;
+  readonly at: Where & { line: number };
+  readonly split: "train" | "test";
+  readonly model: string;
+  readonly promptId: string;
+  readonly id: string;
+}
+
+/** An annotation file named by a meta file, in the release folder: LOVE's `data/<file>` is `<release>/<file>`. */
+function annotationPath(releaseDir: string, named: string): string {
+  const relative = named.replace(/^(\.\/)?data\//, "");
+  return path.isAbsolute(relative) ? relative : path.join(releaseDir, relative);
+}
+
+/** `<any folders>/<model>/<prompt id>.<ext>` → model folder and prompt id; null when the path has no model folder. */
+function parseVideoPath(video: string): { model: string; promptId: string } | null {
+  const parts = video.split("/").filter((p) => p !== "" && p !== ".");
+  if (parts.length < 2) return null;
+  const file = parts[parts.length - 1] as string;
+  const dot = file.lastIndexOf(".");
+  const promptId = dot > 0 ? file.slice(0, dot) : file;
+  return promptId === "" ? null : { model: parts[parts.length - 2] as string, promptId };
+}
+
+/** The text of a turn by speaker (`human` asks, `gpt` answers), else by position. */
+function turn(line: AigveAnnotationLine, from: "human" | "gpt"): { index: number; value: string } {
+  const index = line.conversations.findIndex((t) => t.from === from);
+  const at = index >= 0 ? index : from === "human" ? 0 : 1;
+  return { index: at, value: line.conversations[at]?.value ?? "" };
+}
+
+/** Reads one perspective's annotation lines through its meta file; every problem with file, line and field. */
+function readPerspective(releaseDir: string, perspective: Perspective, problems: Problem[]): Annotated[] {
+  const metaFile = path.join(releaseDir, AIGVE_META_FILES[perspective]);
+  const meta = readJsonFile(metaFile, AigveMetaSchema);
+  const out: Annotated[] = [];
+  for (const [name, entry] of Object.entries(meta)) {
+    for (const split of ["train", "test"] as const) {
+      const named = split === "train" ? entry.annotation_train : entry.annotation_test;
+      if (named === undefined) continue;
+      const file = annotationPath(releaseDir, named);
+      if (!fs.existsSync(file)) {
+        problems.push({ file: displayPath(metaFile), field: `${name}.annotation_${split}`, message: `names ${named}, which is not in the release (looked for ${displayPath(file)})` });
+        continue;
+      }
+      const shown = displayPath(file);
+      let rows: { line: number; value: AigveAnnotationLine }[];
+      try {
+        rows = readJsonLinesFile(file, AigveAnnotationLineSchema);
+      } catch (error) {
+        if (!(error instanceof InputError)) throw error;
+        problems.push(...error.problems);
+        continue;
+      }
+      for (const { line, value } of rows) {
+        const at = { file: shown, line };
+        const parsed = parseVideoPath(value.video);
+        if (parsed === null) {
+          problems.push({ ...at, field: "video", message: `"${value.video}" is not <T2V model folder>/<prompt id>.<extension>` });
+          continue;
+        }
+        out.push({ line: value, at, split, model: parsed.model, promptId: parsed.promptId, id: `${parsed.model}/${parsed.promptId}` });
+      }
+    }
+  }
+  return out;
+}
+
+/** The published T2V figures' names, urls and access, keyed by the name's letters and digits (release folders drop spaces and dots). */
+function publishedModels(): Map<string, { name: string; url: string; access: "open" | "closed" }> {
+  const file = path.join(import.meta.dirname, "published", "t2v-models.csv");
+  const key = (name: string) => name.toLowerCase().replace(/[^a-z0-9]/g, "");
+  if (!fs.existsSync(file)) return new Map();
+  return new Map(readCsvFile(file, PublishedT2vRowSchema).map(({ row }) => [key(row.model), { name: row.model, url: row.url, access: row.access }]));
+}
+
+/** Reads the release into a package; stops, adding nothing, on any unknown or inconsistent line. */
+export function readAigveRelease(releaseDir: string): BenchmarkPackage {
+  const problems: Problem[] = [];
+  const perception = readPerspective(releaseDir, "perception", problems);
+  const correspondence = readPerspective(releaseDir, "correspondence", problems);
+  const qa = readPerspective(releaseDir, "qa", problems);
+  throwIfProblems(problems);
+
+  // One line per video and perspective, and the same videos, in the same split, in both MOS perspectives.
+  const byPerspective = new Map<Perspective, Map<string, Annotated>>();
+  for (const [perspective, lines] of [["perception", perception], ["correspondence", correspondence], ["qa", qa]] as const) {
+    const seen = new Map<string, Annotated>();
+    for (const a of lines) {
+      const earlier = seen.get(a.id);
+      if (earlier !== undefined) problems.push({ ...a.at, field: "video", message: `${a.id} is already annotated at ${earlier.at.file}:${earlier.at.line}` });
+      else seen.set(a.id, a);
+    }
+    byPerspective.set(perspective, seen);
+  }
+  const mos1 = byPerspective.get("perception") as Map<string, Annotated>;
+  const mos2 = byPerspective.get("correspondence") as Map<string, Annotated>;
+  for (const [one, other, otherName] of [[mos1, mos2, AIGVE_META_FILES.correspondence], [mos2, mos1, AIGVE_META_FILES.perception]] as const) {
+    for (const a of one.values()) {
+      const twin = other.get(a.id);
+      if (twin === undefined) problems.push({ ...a.at, field: "video", message: `${a.id} has no line in the annotation files of ${otherName}; every video needs both MOS` });
+      else if (twin.split !== a.split && one === mos1) problems.push({ ...a.at, field: "video", message: `${a.id} is in the ${a.split} split here but in the ${twin.split} split at ${twin.at.file}:${twin.at.line}` });
+    }
+  }
+  for (const a of [...mos1.values(), ...mos2.values()]) {
+    if (a.line.mos < 0 || a.line.mos > 100) problems.push({ ...a.at, field: "mos", message: `${a.line.mos} is outside 0–100` });
+    const answer = turn(a.line, "gpt");
+    if (!LEVELS.some((level) => answer.value.toLowerCase().includes(level))) {
+      problems.push({ ...a.at, field: `conversations.${answer.index}.value`, message: `"${answer.value.slice(0, 80)}" names no quality level (${LEVELS.join(", ")})` });
+    }
+  }
+  const answers = new Map<string, "yes" | "no">();
+  for (const a of byPerspective.get("qa")?.values() ?? []) {
+    const answer = turn(a.line, "gpt");
+    const word = answer.value.trim().toLowerCase().replace(/[.!]+$/, "");
+    if (!mos1.has(a.id)) problems.push({ ...a.at, field: "video", message: `${a.id} has no MOS lines; questions are asked of the rated videos` });
+    if (word !== "yes" && word !== "no") problems.push({ ...a.at, field: `conversations.${answer.index}.value`, message: `"${answer.value.slice(0, 80)}" is neither Yes nor No` });
+    else answers.set(a.id, word);
+  }
+  throwIfProblems(problems);
+  return packageOf(releaseDir, mos1, mos2, byPerspective.get("qa") as Map<string, Annotated>, answers);
+}
+
+/** The prompt text in a correspondence question, "… prompt:{prompt}" (inference/infer_correspondence.py:392). */
+function promptFromQuestion(question: string): string | null {
+  const match = /prompt:\s*([\s\S]+?)\s*$/i.exec(question.replace("<video>", ""));
+  return match?.[1] ?? null;
+}
+
+/** Builds the package from validated lines, with prompts and dimensions from a package-format file beside the release. */
+function packageOf(
+  releaseDir: string,
+  mos1: ReadonlyMap<string, Annotated>,
+  mos2: ReadonlyMap<string, Annotated>,
+  qa: ReadonlyMap<string, Annotated>,
+  answers: ReadonlyMap<string, "yes" | "no">,
+): BenchmarkPackage {
+  const pkg = emptyPackage();
+  const problems: Problem[] = [];
+  const promptsFile = path.join(releaseDir, PACKAGE_FILES.prompts);
+  const listed = fs.existsSync(promptsFile) ? readJsonLinesFile(promptsFile, PackagePromptSchema) : [];
+  const dimensionsFile = path.join(releaseDir, PACKAGE_FILES.dimensions);
+  if (fs.existsSync(dimensionsFile)) {
+    for (const { line, value } of readJsonLinesFile(dimensionsFile, PackageDimensionSchema)) pkg.dimensions.push({ ...value, at: { file: displayPath(dimensionsFile), line } });
+  }
+  const prompts = new Map(listed.map(({ line, value }) => [value.id, { ...value, at: { file: displayPath(promptsFile), line } }]));
+  const texts = new Map<string, { text: string; at: Where }>();
+  for (const a of mos2.values()) {
+    const text = promptFromQuestion(turn(a.line, "human").value);
+    if (text === null) continue;
+    const earlier = texts.get(a.promptId);
+    if (earlier === undefined) texts.set(a.promptId, { text, at: a.at });
+    else if (earlier.text !== text && !prompts.has(a.promptId)) {
+      problems.push({ ...a.at, field: "conversations.0.value", message: `prompt ${a.promptId} reads "${text.slice(0, 60)}" here but "${earlier.text.slice(0, 60)}" at ${earlier.at.file}:${earlier.at.line}` });
+    }
+  }
+  throwIfProblems(problems);
+
+  const published = publishedModels();
+  const models = new Map<string, string>();
+  for (const folder of [...new Set([...mos1.values()].map((a) => a.model))].sort()) {
+    const known = published.get(folder.toLowerCase().replace(/[^a-z0-9]/g, ""));
+    const id = slugify(known?.name ?? folder);
+    models.set(folder, id);
+    pkg.models.push({ id, name: known?.name ?? folder, organization: null, url: known?.url ?? null, access: known?.access ?? null, reference: false, at: { file: displayPath(releaseDir) } });
+  }
+  const promptIds = [...new Set([...mos1.values()].map((a) => a.promptId))].sort((a, b) => a.localeCompare(b, "en", { numeric: true }));
+  for (const id of promptIds) {
+    const listedPrompt = prompts.get(id);
+    const text = listedPrompt?.text ?? texts.get(id)?.text ?? `prompt ${id}`;
+    pkg.prompts.push({ id, text, dimensions: listedPrompt?.dimensions ?? [], at: listedPrompt?.at ?? texts.get(id)?.at ?? { file: displayPath(releaseDir) } });
+  }
+  for (const a of mos1.values()) {
+    const twin = mos2.get(a.id) as Annotated;
+    pkg.videos.push({ id: a.id, prompt: a.promptId, model: models.get(a.model) as string, split: a.split, source: `${RELEASE_URL} (${a.line.video})`, at: a.at });
+    pkg.groundTruth.push({ video: a.id, perspective: "perception", mos: a.line.mos, sd: null, count: null, at: a.at });
+    pkg.groundTruth.push({ video: a.id, perspective: "correspondence", mos: twin.line.mos, sd: null, count: null, at: twin.at });
+    const answer = answers.get(a.id);
+    const asked = qa.get(a.id);
+    if (answer !== undefined && asked !== undefined) {
+      pkg.questions.push({ video: a.id, question: turn(asked.line, "human").value.replace("<video>", "").trim() || null, answer, at: asked.at });
+    }
+  }
+  return pkg;
+}
+
+/** AIGVE-60K's adapter. */
+export const adapter: BenchmarkAdapter = { readPackage: (dir) => readAigveRelease(dir) };

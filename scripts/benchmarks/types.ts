@@ -1,0 +1,52 @@
+/**
+ * The shared types of benchmark packages: the package in memory (the format of src/schemas/package.ts, each
+ * record with where it came from), an adapter from a source's raw files to it, and a benchmark folder.
+ */
+import type { Benchmark } from "../../src/schemas/benchmark.ts";
+import type {
+  PackageDimension,
+  PackageGroundTruth,
+  PackageMetric,
+  PackageMetricScore,
+  PackageModel,
+  PackagePrompt,
+  PackageQuestion,
+  PackageVideo,
+} from "../../src/schemas/package.ts";
+
+/** Where a record came from in the source's files, for messages about it. */
+export interface Where {
+  readonly file: string;
+  readonly line?: number;
+}
+
+/** A record with where it came from. */
+export type Located<T> = T & { readonly at: Where };
+
+/** A benchmark's per-video annotation, as every adapter delivers it and everything downstream reads it. */
+export interface BenchmarkPackage {
+  readonly models: Located<PackageModel>[];
+  readonly dimensions: Located<PackageDimension>[];
+  readonly prompts: Located<PackagePrompt>[];
+  readonly videos: Located<PackageVideo>[];
+  readonly groundTruth: Located<PackageGroundTruth>[];
+  readonly questions: Located<PackageQuestion>[];
+  readonly metrics: Located<PackageMetric>[];
+  readonly metricScores: Located<PackageMetricScore>[];
+}
+
+/**
+ * The code of a benchmark folder whose source is not in the package format (`adapter.ts` beside
+ * benchmark.json, exporting `adapter`): it reads the source's raw files into a package, reporting every
+ * problem with file, line and field.
+ */
+export interface BenchmarkAdapter {
+  readPackage(datasetDir: string, benchmark: Benchmark): BenchmarkPackage;
+}
+
+/** One benchmark folder of data/benchmarks/: its definition and, where its source needs one, its adapter. */
+export interface BenchmarkFolder {
+  readonly dir: string;
+  readonly benchmark: Benchmark;
+  readonly adapter: BenchmarkAdapter | null;
+}

@@ -1,0 +1,36 @@
+/**
+ * `node scripts/make-synthetic-aigve.ts --out <dir> [--videos 58500 --models 30 --prompts 3050 --dimensions 20]
+ * [--seed 1] [--bundle <dir>]`: writes a synthetic AIGVE-60K release (the real release's format, planted
+ * structure; see scripts/lib/synthetic-release.ts), and with --bundle the planted V2T method's bundle.
+ * To build the site from it: AIGVE_DATASETS=<parent of dir> with dir named aigve-60k.
+ */
+import "./check-node.mjs";
+import path from "node:path";
+import { parseArgs } from "node:util";
+import { writeSyntheticRelease } from "./lib/synthetic-release.ts";
+
+const { values } = parseArgs({
+  options: {
+    out: { type: "string" },
+    videos: { type: "string", default: "58500" },
+    models: { type: "string", default: "30" },
+    prompts: { type: "string", default: "3050" },
+    dimensions: { type: "string", default: "20" },
+    seed: { type: "string", default: "1" },
+    bundle: { type: "string" },
+  },
+});
+if (!values.out) {
+  console.error("usage: node scripts/make-synthetic-aigve.ts --out <dir> [--videos N --models N --prompts N --dimensions N --seed N --bundle <dir>]");
+  process.exit(2);
+}
+const options = { videos: Number(values.videos), models: Number(values.models), prompts: Number(values.prompts), dimensions: Number(values.dimensions), seed: Number(values.seed) };
+for (const [name, value] of Object.entries(options)) {
+  if (!Number.isInteger(value) || value < 0) {
+    console.error(`--${name} must be a whole number, got ${String(values[name as keyof typeof values])}`);
+    process.exit(2);
+  }
+}
+const planted = writeSyntheticRelease(path.resolve(values.out), options, values.bundle ? path.resolve(values.bundle) : undefined);
+console.log(`Wrote a synthetic AIGVE-60K release to ${values.out}: ${options.videos} videos of ${options.models} models, ${options.prompts} prompts, ${options.dimensions} dimensions; ${planted.testVideos} videos in the test split.`);
+if (values.bundle) console.log(`Planted V2T bundle: ${values.bundle} (QA accuracy ${planted.methodQaAccuracy.toFixed(2)}%, perception SRCC 1).`);
