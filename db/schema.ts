@@ -286,6 +286,8 @@ export const results = sqliteTable(
     primaryKey({
       columns: [t.benchmarkId, t.direction, t.entryId, t.level, t.dimension, t.perspectiveId, t.metric],
     }),
+    // The boards read one level and dimension of every entry at once; the key above serves entry pages.
+    index("results_board").on(t.benchmarkId, t.direction, t.level, t.dimension),
   ],
 );
 

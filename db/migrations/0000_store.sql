@@ -238,6 +238,7 @@ CREATE TABLE `results` (
 	PRIMARY KEY(`benchmark_id`, `direction`, `entry_id`, `level`, `dimension`, `perspective_id`, `metric`)
 );
 --> statement-breakpoint
+CREATE INDEX `results_board` ON `results` (`benchmark_id`,`direction`,`level`,`dimension`);--> statement-breakpoint
 CREATE TABLE `submissions` (
 	`id` text PRIMARY KEY NOT NULL,
 	`benchmark_id` text NOT NULL,

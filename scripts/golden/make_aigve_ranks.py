@@ -27,7 +27,7 @@ BOARDS = {
         [
             ("perception_mos", "perception_mos"),
             ("correspondence_mos", "correspondence_mos"),
-            ("qa_accuracy", "task_accuracy_pct"),
+            ("qa_accuracy", "qa_accuracy"),
         ],
     ),
     "v2t-instance": (
@@ -36,7 +36,7 @@ BOARDS = {
         [
             ("perception_srcc", "instance_perception_srcc"),
             ("correspondence_srcc", "instance_correspondence_srcc"),
-            ("qa_accuracy", "instance_qa_accuracy_pct"),
+            ("qa_accuracy", "instance_qa_accuracy"),
         ],
     ),
     "v2t-model": (

@@ -33,7 +33,7 @@ export async function buildContent(options: BuildOptions): Promise<StoreContent>
     const location = locateDataset(folder, root);
     if (location.dir === null && benchmark.dataset !== null) console.warn(location.message);
     const pkg = location.dir === null ? null : readDataset(folder, location.dir);
-    importPublished(content, benchmark.id, dir, pkg !== null);
+    importPublished(content, benchmark, dir, pkg !== null);
     if (pkg === null) return;
     options.progress?.(`Read ${benchmark.title}: ${pkg.videos.length.toLocaleString("en")} videos of ${pkg.models.length} models, ${pkg.prompts.length.toLocaleString("en")} prompts`);
     importPackage(content, benchmark, pkg);

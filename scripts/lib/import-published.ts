@@ -1,22 +1,62 @@
 /**
- * Imports a benchmark's published model-level figures from data/: as entries with provenance `published`,
- * or, for T2V models whose figures the store recomputes from the benchmark's dataset, as rows of the audit
- * that sets each published figure beside the recomputed one.
+ * Imports a benchmark's published model-level figures from data/ (src/schemas/published.ts): as entries with
+ * provenance `published`, or, for T2V models whose figures the store recomputes from the benchmark's dataset,
+ * as rows of the audit that sets each published figure beside the recomputed one.
  */
 import fs from "node:fs";
 import path from "node:path";
+import { z } from "zod";
+import type { Benchmark } from "../../src/schemas/benchmark.ts";
+import { columnKey, type BoardId } from "../../src/schemas/board.ts";
 import { slugify } from "../../src/schemas/ids.ts";
+import { metricDefinition } from "../../src/schemas/metrics.ts";
 import {
   PublishedSourceSchema,
-  PublishedT2vRowSchema,
-  PublishedV2tRowSchema,
+  PublishedT2vEntrySchema,
+  PublishedV2tEntrySchema,
+  publishedFigureSchema,
+  type PublishedT2vEntry,
 } from "../../src/schemas/published.ts";
-import { displayPath, readCsvFile, readJsonFile } from "./read-data.ts";
+import { parseCsv } from "./csv-parse.ts";
 import { throwIfProblems, type Problem } from "./input-error.ts";
+import { displayPath, readCsvFile, readJsonFile, readText } from "./read-data.ts";
 import type { ResultRow, StoreContent } from "./store-content.ts";
 
 const T2V_FILE = "t2v-models.csv";
 const V2T_FILE = "v2t-methods.csv";
+
+/** A figure column of a published file: the board, perspective and metric its header names. */
+interface FigureColumn {
+  readonly header: string;
+  readonly board: BoardId;
+  readonly perspective: string;
+  readonly metric: string;
+}
+
+/** The figure columns a published file may have: its boards' column keys, with a prefix per board. */
+function allowedFigures(benchmark: Benchmark, boards: readonly { board: BoardId; prefix: string }[]): Map<string, FigureColumn> {
+  const allowed = new Map<string, FigureColumn>();
+  for (const { board, prefix } of boards) {
+    for (const column of benchmark.boards[board]) {
+      const header = `${prefix}${columnKey(column)}`;
+      allowed.set(header, { header, board, perspective: column.perspective, metric: column.metric });
+    }
+  }
+  return allowed;
+}
+
+/** Reads a published CSV: leading entry columns, then figure columns named by the allowed headers. */
+function readPublishedFile<E extends z.ZodObject>(file: string, entry: E, allowed: ReadonlyMap<string, FigureColumn>) {
+  const shown = displayPath(file);
+  const { header } = parseCsv(readText(file), shown);
+  const fixed = Object.keys(entry.shape);
+  const figures = header.filter((name) => !fixed.includes(name));
+  const unknown = figures.filter((name) => !allowed.has(name));
+  throwIfProblems(unknown.map((name): Problem => ({ file: shown, line: 1, field: name, message: `is not a column of this benchmark's boards; expected one of ${[...allowed.keys()].join(", ")}` })));
+  const columns = figures.map((name) => allowed.get(name) as FigureColumn);
+  const schema = entry.extend(Object.fromEntries(columns.map((c) => [c.header, publishedFigureSchema(c.metric)])));
+  return { columns, rows: readCsvFile(file, schema) as { line: number; row: z.output<E> & Record<string, number> }[] };
+}
 
 /** Checks that names map to distinct ids, reporting the line of each clash. */
 function uniqueIds(file: string, rows: { line: number; name: string }[]): Map<string, string> {
@@ -37,90 +77,56 @@ function uniqueIds(file: string, rows: { line: number; name: string }[]): Map<st
   return idByName;
 }
 
-/** Decimals the authors print their T2V figures with (MOS and accuracy in %). */
-const T2V_DECIMALS = 2;
+/** The published T2V models of a benchmark folder (who they are, without their figures); empty when there are none. */
+export function readPublishedModels(benchmarkDir: string, benchmark: Benchmark): PublishedT2vEntry[] {
+  const file = path.join(benchmarkDir, "published", T2V_FILE);
+  if (!fs.existsSync(file)) return [];
+  return readPublishedFile(file, PublishedT2vEntrySchema, allowedFigures(benchmark, [{ board: "t2v", prefix: "" }])).rows.map(({ row }) => ({ model: row.model, access: row.access, url: row.url }));
+}
 
 /**
  * Adds published V2T entries and their results when `<benchmarkDir>/published/` exists, and the published T2V
  * models: as entries, or as audit rows when `t2vRecomputed` (the dataset is present and the boards are its).
  */
-export function importPublished(content: StoreContent, benchmarkId: string, benchmarkDir: string, t2vRecomputed: boolean): void {
+export function importPublished(content: StoreContent, benchmark: Benchmark, benchmarkDir: string, t2vRecomputed: boolean): void {
   const dir = path.join(benchmarkDir, "published");
   if (!fs.existsSync(dir)) return;
+  const benchmarkId = benchmark.id;
   const source = readJsonFile(path.join(dir, "source.json"), PublishedSourceSchema);
-  const published = (fields: Omit<ResultRow, "benchmarkId" | "provenance" | "source" | "dimension">) =>
-    content.results.push({
-      benchmarkId,
-      dimension: "overall",
-      provenance: "published",
-      source: `${source.citation} (${source.url})`,
-      ...fields,
-    });
+  const cited = `${source.citation} (${source.url})`;
+  const published = (fields: Omit<ResultRow, "benchmarkId" | "provenance" | "source" | "dimension" | "ciLow" | "ciHigh" | "n">) =>
+    content.results.push({ benchmarkId, dimension: "overall", provenance: "published", source: cited, ciLow: null, ciHigh: null, n: null, ...fields });
 
   const t2vFile = path.join(dir, T2V_FILE);
   if (fs.existsSync(t2vFile)) {
-    const rows = readCsvFile(t2vFile, PublishedT2vRowSchema);
+    const { columns, rows } = readPublishedFile(t2vFile, PublishedT2vEntrySchema, allowedFigures(benchmark, [{ board: "t2v", prefix: "" }]));
     const ids = uniqueIds(displayPath(t2vFile), rows.map(({ line, row }) => ({ line, name: row.model })));
-    if (t2vRecomputed) {
-      const where = `${source.citation} (${source.url}), published/${T2V_FILE}`;
-      let position = content.publishedChecks.filter((c) => c.benchmarkId === benchmarkId).length;
-      for (const { row } of rows) {
-        for (const [perspectiveId, metric, published] of [
-          ["perception", "mos", row.perception_mos],
-          ["correspondence", "mos", row.correspondence_mos],
-          ["qa", "accuracy", row.task_accuracy_pct],
-        ] as const) {
-          content.publishedChecks.push({ benchmarkId, position: position++, kind: "figure", board: "t2v", dimension: "overall", entryName: row.model, perspectiveId, metric, published, decimals: T2V_DECIMALS, source: where, note: null });
-        }
-      }
-    }
-    for (const { row } of t2vRecomputed ? [] : rows) {
+    let position = content.publishedChecks.filter((c) => c.benchmarkId === benchmarkId).length;
+    for (const { row } of rows) {
       const entryId = ids.get(row.model) ?? "";
-      content.t2vEntries.push({
-        benchmarkId,
-        id: entryId,
-        name: row.model,
-        organization: null,
-        access: row.access,
-        url: row.url,
-        isReference: false,
-        source: "published",
-        evaluatorId: null,
-        submissionId: null,
-      });
-      const base = { direction: "t2v", entryId, level: "model", ciLow: null, ciHigh: null, n: null } as const;
-      published({ ...base, perspectiveId: "perception", metric: "mos", value: row.perception_mos });
-      published({ ...base, perspectiveId: "correspondence", metric: "mos", value: row.correspondence_mos });
-      published({ ...base, perspectiveId: "qa", metric: "accuracy", value: row.task_accuracy_pct });
+      if (t2vRecomputed) {
+        // The figures the authors printed, to set beside those recomputed from the dataset (printed with 2 decimals).
+        for (const c of columns) {
+          content.publishedChecks.push({ benchmarkId, position: position++, kind: "figure", board: "t2v", dimension: "overall", entryName: row.model, perspectiveId: c.perspective, metric: c.metric, published: row[c.header] as number, decimals: Math.min(2, metricDefinition(c.metric).digits), source: `${cited}, published/${T2V_FILE}`, note: null });
+        }
+        continue;
+      }
+      content.t2vEntries.push({ benchmarkId, id: entryId, name: row.model, organization: null, access: row.access, url: row.url, isReference: false, source: "published", evaluatorId: null, submissionId: null });
+      for (const c of columns) published({ direction: "t2v", entryId, level: "model", perspectiveId: c.perspective, metric: c.metric, value: row[c.header] as number });
     }
   }
 
   const v2tFile = path.join(dir, V2T_FILE);
   if (fs.existsSync(v2tFile)) {
-    const rows = readCsvFile(v2tFile, PublishedV2tRowSchema);
+    const allowed = allowedFigures(benchmark, [{ board: "v2t-instance", prefix: "instance_" }, { board: "v2t-model", prefix: "model_" }]);
+    const { columns, rows } = readPublishedFile(v2tFile, PublishedV2tEntrySchema, allowed);
     const ids = uniqueIds(displayPath(v2tFile), rows.map(({ line, row }) => ({ line, name: row.method })));
     for (const { row } of rows) {
       const entryId = ids.get(row.method) ?? "";
-      content.v2tEntries.push({
-        benchmarkId,
-        id: entryId,
-        name: row.method,
-        kind: row.kind,
-        organization: null,
-        url: null,
-        size: null,
-        license: null,
-        submissionId: null,
-      });
-      const base = { direction: "v2t", entryId, ciLow: null, ciHigh: null, n: null } as const;
-      const instance = { ...base, level: "instance" } as const;
-      const model = { ...base, level: "model" } as const;
-      published({ ...instance, perspectiveId: "perception", metric: "srcc", value: row.instance_perception_srcc });
-      published({ ...instance, perspectiveId: "correspondence", metric: "srcc", value: row.instance_correspondence_srcc });
-      published({ ...instance, perspectiveId: "qa", metric: "accuracy", value: row.instance_qa_accuracy_pct });
-      published({ ...model, perspectiveId: "perception", metric: "srcc", value: row.model_perception_srcc });
-      published({ ...model, perspectiveId: "correspondence", metric: "srcc", value: row.model_correspondence_srcc });
-      published({ ...model, perspectiveId: "qa", metric: "score", value: row.model_qa_score });
+      content.v2tEntries.push({ benchmarkId, id: entryId, name: row.method, kind: row.kind, organization: null, url: null, size: null, license: null, submissionId: null });
+      for (const c of columns) {
+        published({ direction: "v2t", entryId, level: c.board === "v2t-model" ? "model" : "instance", perspectiveId: c.perspective, metric: c.metric, value: row[c.header] as number });
+      }
     }
   }
 }

@@ -1,7 +1,15 @@
+/**
+ * data/benchmarks/<id>/published/: figures a benchmark's authors published, in one format for every benchmark.
+ * t2v-models.csv has `model,access,url` then one column per T2V board column, headed by its key
+ * (`<perspective>_<metric>`); v2t-methods.csv has `method,kind` then `instance_<key>` and `model_<key>` columns
+ * of the V2T boards. Which figure columns a file may have follows from benchmark.json's boards.
+ */
 import { z } from "zod";
 import { CsvNumberSchema, CsvTextSchema } from "./csv-cells.ts";
+import { metricDefinition } from "./metrics.ts";
+import { V2tKindSchema } from "./submission/manifest.ts";
 
-/** data/benchmarks/<id>/published/source.json: where published figures come from. */
+/** published/source.json: where published figures come from. */
 export const PublishedSourceSchema = z.strictObject({
   provenance: z.literal("published"),
   citation: z.string().min(1),
@@ -13,40 +21,29 @@ export const PublishedSourceSchema = z.strictObject({
 /** Attribution of a benchmark's published figures. */
 export type PublishedSource = z.infer<typeof PublishedSourceSchema>;
 
-/** One row of published/t2v-models.csv (AIGVE-60K's model-level human figures). */
-export const PublishedT2vRowSchema = z.strictObject({
+/** The leading columns of published/t2v-models.csv: who the model is. */
+export const PublishedT2vEntrySchema = z.strictObject({
   model: CsvTextSchema,
   access: z.enum(["open", "closed"]),
   url: z.url(),
-  perception_mos: CsvNumberSchema.pipe(z.number().min(0).max(100)),
-  correspondence_mos: CsvNumberSchema.pipe(z.number().min(0).max(100)),
-  task_accuracy_pct: CsvNumberSchema.pipe(z.number().min(0).max(100)),
 });
 
-/** A published T2V row. */
-export type PublishedT2vRow = z.infer<typeof PublishedT2vRowSchema>;
+/** A published T2V model. */
+export type PublishedT2vEntry = z.infer<typeof PublishedT2vEntrySchema>;
 
-const correlation = CsvNumberSchema.pipe(z.number().min(-1).max(1));
-
-/** One row of published/v2t-methods.csv (agreement of a V2T method with the human annotations). */
-export const PublishedV2tRowSchema = z.strictObject({
+/** The leading columns of published/v2t-methods.csv: the method and this project's grouping of it. */
+export const PublishedV2tEntrySchema = z.strictObject({
   method: CsvTextSchema,
-  kind: z.enum([
-    "open-lmm",
-    "proprietary-lmm",
-    "lmm-metric",
-    "deep-vqa",
-    "handcrafted-iqa",
-    "alignment-or-preference-metric",
-    "vbench-dimension",
-  ]),
-  instance_perception_srcc: correlation,
-  instance_correspondence_srcc: correlation,
-  instance_qa_accuracy_pct: CsvNumberSchema.pipe(z.number().min(0).max(100)),
-  model_perception_srcc: correlation,
-  model_correspondence_srcc: correlation,
-  model_qa_score: correlation,
+  kind: V2tKindSchema,
 });
 
-/** A published V2T row. */
-export type PublishedV2tRow = z.infer<typeof PublishedV2tRowSchema>;
+/** A published V2T method. */
+export type PublishedV2tEntry = z.infer<typeof PublishedV2tEntrySchema>;
+
+/** One published figure cell of a metric: a number within the metric's range. */
+export function publishedFigureSchema(metric: string): z.ZodType<number> {
+  const { kind } = metricDefinition(metric);
+  if (kind === "correlation" || kind === "published") return CsvNumberSchema.pipe(z.number().min(-1).max(1));
+  if (kind === "accuracy") return CsvNumberSchema.pipe(z.number().min(0).max(100));
+  return CsvNumberSchema.pipe(z.number().finite());
+}

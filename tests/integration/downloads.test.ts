@@ -75,7 +75,7 @@ const BOARDS: BoardSpec[] = [
     nameColumn: "model",
     entries: 30,
     publishedFile: "t2v-models.csv",
-    values: { perception_mos: "perception_mos", correspondence_mos: "correspondence_mos", qa_accuracy: "task_accuracy_pct" },
+    values: { perception_mos: "perception_mos", correspondence_mos: "correspondence_mos", qa_accuracy: "qa_accuracy" },
     groupColumn: "access",
   },
   {
@@ -86,7 +86,7 @@ const BOARDS: BoardSpec[] = [
     values: {
       perception_srcc: "instance_perception_srcc",
       correspondence_srcc: "instance_correspondence_srcc",
-      qa_accuracy: "instance_qa_accuracy_pct",
+      qa_accuracy: "instance_qa_accuracy",
     },
     groupColumn: "kind",
   },

@@ -142,7 +142,7 @@ describe("the rebuilt store: AIGVE-60K", () => {
     );
     const rows = publishedRows("t2v-models.csv");
     expect(rows).toHaveLength(30);
-    const columns = { perception_mos: "perception_mos", correspondence_mos: "correspondence_mos", task_accuracy_pct: "qa_accuracy" };
+    const columns = { perception_mos: "perception_mos", correspondence_mos: "correspondence_mos", qa_accuracy: "qa_accuracy" };
     for (const { cells } of rows) {
       for (const [csvColumn, key] of Object.entries(columns)) {
         expect(stored.get(`${cells.model}|${key}`), `${cells.model} ${csvColumn}`).toBe(Number(cells[csvColumn]));
@@ -169,7 +169,7 @@ describe("the rebuilt store: AIGVE-60K", () => {
     const columns = {
       instance_perception_srcc: "instance_perception_srcc",
       instance_correspondence_srcc: "instance_correspondence_srcc",
-      instance_qa_accuracy_pct: "instance_qa_accuracy",
+      instance_qa_accuracy: "instance_qa_accuracy",
       model_perception_srcc: "model_perception_srcc",
       model_correspondence_srcc: "model_correspondence_srcc",
       model_qa_score: "model_qa_score",

@@ -10,11 +10,12 @@ import fs from "node:fs";
 import path from "node:path";
 import { slugify } from "../../../src/schemas/ids.ts";
 import { PACKAGE_FILES, PackageDimensionSchema, PackagePromptSchema } from "../../../src/schemas/package.ts";
-import { PublishedT2vRowSchema } from "../../../src/schemas/published.ts";
+import type { Benchmark } from "../../../src/schemas/benchmark.ts";
 import { emptyPackage } from "../../../scripts/benchmarks/package.ts";
 import type { BenchmarkAdapter, BenchmarkPackage, Where } from "../../../scripts/benchmarks/types.ts";
 import { InputError, throwIfProblems, type Problem } from "../../../scripts/lib/input-error.ts";
-import { displayPath, readCsvFile, readJsonFile, readJsonLinesFile } from "../../../scripts/lib/read-data.ts";
+import { readPublishedModels } from "../../../scripts/lib/import-published.ts";
+import { displayPath, readJsonFile, readJsonLinesFile } from "../../../scripts/lib/read-data.ts";
 import { AIGVE_META_FILES, AigveAnnotationLineSchema, AigveMetaSchema, type AigveAnnotationLine } from "./source-schema.ts";
 
 /** Where the release is published (the dataset card declares Apache-2.0). */
@@ -95,16 +96,14 @@ function readPerspective(releaseDir: string, perspective: Perspective, problems:
   return out;
 }
 
-/** The published T2V figures' names, urls and access, keyed by the name's letters and digits (release folders drop spaces and dots). */
-function publishedModels(): Map<string, { name: string; url: string; access: "open" | "closed" }> {
-  const file = path.join(import.meta.dirname, "published", "t2v-models.csv");
+/** The published T2V models' names, urls and access, keyed by the name's letters and digits (release folders drop spaces and dots). */
+function publishedModels(benchmark: Benchmark): Map<string, { name: string; url: string; access: "open" | "closed" }> {
   const key = (name: string) => name.toLowerCase().replace(/[^a-z0-9]/g, "");
-  if (!fs.existsSync(file)) return new Map();
-  return new Map(readCsvFile(file, PublishedT2vRowSchema).map(({ row }) => [key(row.model), { name: row.model, url: row.url, access: row.access }]));
+  return new Map(readPublishedModels(import.meta.dirname, benchmark).map((m) => [key(m.model), { name: m.model, url: m.url, access: m.access }]));
 }
 
 /** Reads the release into a package; stops, adding nothing, on any unknown or inconsistent line. */
-export function readAigveRelease(releaseDir: string): BenchmarkPackage {
+export function readAigveRelease(releaseDir: string, benchmark: Benchmark): BenchmarkPackage {
   const problems: Problem[] = [];
   const perception = readPerspective(releaseDir, "perception", problems);
   const correspondence = readPerspective(releaseDir, "correspondence", problems);
@@ -147,7 +146,7 @@ export function readAigveRelease(releaseDir: string): BenchmarkPackage {
     else answers.set(a.id, word);
   }
   throwIfProblems(problems);
-  return packageOf(releaseDir, mos1, mos2, byPerspective.get("qa") as Map<string, Annotated>, answers);
+  return packageOf(releaseDir, benchmark, mos1, mos2, byPerspective.get("qa") as Map<string, Annotated>, answers);
 }
 
 /** The prompt text in a correspondence question, "… prompt:{prompt}" (inference/infer_correspondence.py:392). */
@@ -159,6 +158,7 @@ function promptFromQuestion(question: string): string | null {
 /** Builds the package from validated lines, with prompts and dimensions from a package-format file beside the release. */
 function packageOf(
   releaseDir: string,
+  benchmark: Benchmark,
   mos1: ReadonlyMap<string, Annotated>,
   mos2: ReadonlyMap<string, Annotated>,
   qa: ReadonlyMap<string, Annotated>,
@@ -185,7 +185,7 @@ function packageOf(
   }
   throwIfProblems(problems);
 
-  const published = publishedModels();
+  const published = publishedModels(benchmark);
   const models = new Map<string, string>();
   for (const folder of [...new Set([...mos1.values()].map((a) => a.model))].sort()) {
     const known = published.get(folder.toLowerCase().replace(/[^a-z0-9]/g, ""));
@@ -214,4 +214,4 @@ function packageOf(
 }
 
 /** AIGVE-60K's adapter. */
-export const adapter: BenchmarkAdapter = { readPackage: (dir) => readAigveRelease(dir) };
+export const adapter: BenchmarkAdapter = { readPackage: (dir, benchmark) => readAigveRelease(dir, benchmark) };

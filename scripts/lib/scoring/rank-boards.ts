@@ -24,8 +24,8 @@ function unrankedReason(context: ScoringContext, board: BoardId): string | null 
   return `Model-level correlations here rest on ${models} T2V models; the protocol ranks them only from ${minimum}, so they are shown unranked.`;
 }
 
-/** Rankings and column ranks of every board of one benchmark. */
-export function rankBenchmark(context: ScoringContext): Pick<Content, "rankings" | "columnRanks"> {
+/** Rankings and column ranks of the given boards (by default every board) of one benchmark. */
+export function rankBenchmark(context: ScoringContext, boards: readonly BoardId[] = Object.keys(BOARD_SCOPE) as BoardId[]): Pick<Content, "rankings" | "columnRanks"> {
   const { content, benchmarkId } = context;
   const out: Pick<Content, "rankings" | "columnRanks"> = { rankings: [], columnRanks: [] };
   const valueOf = new Map<string, number>();
@@ -36,7 +36,7 @@ export function rankBenchmark(context: ScoringContext): Pick<Content, "rankings"
   for (const d of content.draws) {
     if (d.benchmarkId === benchmarkId) drawsOf.set(key(d.board, d.dimension, d.entryId, d.columnKey), d.values);
   }
-  for (const board of Object.keys(BOARD_SCOPE) as BoardId[]) {
+  for (const board of boards) {
     const { direction, level } = BOARD_SCOPE[board];
     const columns = context.columns[board].filter((c) => c.ranked);
     const entries =

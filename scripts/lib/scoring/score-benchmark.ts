@@ -5,6 +5,7 @@
  */
 import { createHash } from "node:crypto";
 import type { BootstrapSettings } from "../../../src/engine/index.ts";
+import { BOARD_SCOPE, type BoardId } from "../../../src/schemas/board.ts";
 import { InputError, type Problem } from "../input-error.ts";
 import type { DrawRow, ResultRow, StoreContent } from "../store-content.ts";
 import { cacheKey, readCache, writeCache } from "./cache.ts";
@@ -32,13 +33,6 @@ function stableJson(value: unknown): string {
   });
 }
 
-/** A stable hash of rows whatever their order in the content. */
-function rowsHash(rows: readonly unknown[]): string {
-  const hash = createHash("sha256");
-  for (const line of rows.map(stableJson).sort()) hash.update(line).update("\n");
-  return hash.digest("hex");
-}
-
 const contextHashes = new WeakMap<ScoringContext, string>();
 
 /** What every entry's figures on a benchmark depend on, besides the entry's own data (computed once per context). */
@@ -50,21 +44,20 @@ function contextHash(context: ScoringContext): string {
   return hash;
 }
 
+/** Hashes what scoring reads of a benchmark, in the context's canonical orders (one pass, no sorting of rows). */
 function hashContext(context: ScoringContext): string {
-  const { content, benchmarkId } = context;
-  const of = <T extends { benchmarkId: string }>(rows: readonly T[]) => rows.filter((r) => r.benchmarkId === benchmarkId);
-  const labelled = new Set(context.pool.map((v) => v.id));
-  return rowsHash([
-    ...of(content.benchmarks.map((b) => ({ ...b, benchmarkId: b.id }))),
-    ...of(content.perspectives),
-    ...of(content.dimensions),
-    ...of(content.boardColumns),
-    ...of(content.prompts),
-    ...of(content.promptDimensions),
-    ...of(content.videos).filter((v) => labelled.has(v.id)),
-    ...of(content.groundTruth).filter((g) => labelled.has(g.videoId)),
-    ...of(content.anchors),
-  ]);
+  const hash = createHash("sha256");
+  const add = (text: string) => hash.update(text).update("\n");
+  add(JSON.stringify(context.content.benchmarks.find((b) => b.id === context.benchmarkId) ?? null));
+  add(JSON.stringify([context.mos, context.qa, context.scopes, context.columns, context.anchors]));
+  for (const prompt of context.prompts) add(`${prompt}\t${[...(context.dimensionsOf.get(prompt) ?? [])].sort().join(",")}`);
+  for (const v of context.pool) add(`${v.id}\t${v.promptId}\t${v.t2vEntryId}\t${v.isReference}\t${v.split ?? ""}`);
+  for (const perspective of context.mos) {
+    const truth = context.truth[perspective];
+    for (const v of context.pool) add(`${perspective}\t${v.id}\t${truth?.get(v.id) ?? ""}`);
+  }
+  for (const v of context.pool) add(`answer\t${v.id}\t${context.answers.get(v.id) ?? ""}`);
+  return hash.digest("hex");
 }
 
 interface Scored {
@@ -115,12 +108,17 @@ export function addEntryScores(context: ScoringContext, direction: "t2v" | "v2t"
   content.draws.push(...scored.draws);
 }
 
-/** Replaces a benchmark's rankings with a fresh ranking of its boards, and its audit with one against those. */
-export function rankAndAudit(context: ScoringContext): void {
+/**
+ * Replaces a benchmark's rankings with a fresh ranking of its boards (of one direction only, when a new entry
+ * can change no other), and its audit with one against those.
+ */
+export function rankAndAudit(context: ScoringContext, direction?: "t2v" | "v2t"): void {
   const { content, benchmarkId } = context;
-  const ranked = rankBenchmark(context);
-  content.rankings = [...content.rankings.filter((r) => r.benchmarkId !== benchmarkId), ...ranked.rankings];
-  content.columnRanks = [...content.columnRanks.filter((r) => r.benchmarkId !== benchmarkId), ...ranked.columnRanks];
+  const boards = (Object.keys(BOARD_SCOPE) as BoardId[]).filter((b) => direction === undefined || BOARD_SCOPE[b].direction === direction);
+  const ranked = rankBenchmark(context, boards);
+  const replaced = (r: { benchmarkId: string; board: BoardId }) => r.benchmarkId === benchmarkId && boards.includes(r.board);
+  content.rankings = [...content.rankings.filter((r) => !replaced(r)), ...ranked.rankings];
+  content.columnRanks = [...content.columnRanks.filter((r) => !replaced(r)), ...ranked.columnRanks];
   content.audit = [...content.audit.filter((r) => r.benchmarkId !== benchmarkId), ...auditBenchmark(content, benchmarkId)];
 }
 

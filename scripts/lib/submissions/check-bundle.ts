@@ -183,8 +183,12 @@ function checkRatings(bundle: ParsedBundle, context: ScoringContext, problems: P
   }
 }
 
-/** Every problem of a bundle against the store content (empty when it can be added), and notes for the report. */
-export function checkBundle(bundle: ParsedBundle, content: StoreContent): CheckOutcome {
+/**
+ * Every problem of a bundle against the store content (empty when it can be added), and notes for the report.
+ * `contexts` keeps each benchmark's context between checks of many bundles: what checks read of it (the
+ * labelled pool, prompts, anchors, protocol) does not change as bundles are added.
+ */
+export function checkBundle(bundle: ParsedBundle, content: StoreContent, contexts: Map<string, ScoringContext> = new Map()): CheckOutcome {
   const { manifest, manifestFile, entryId } = bundle;
   const outcome: CheckOutcome = { problems: [], notes: [] };
   const { problems } = outcome;
@@ -193,7 +197,9 @@ export function checkBundle(bundle: ParsedBundle, content: StoreContent): CheckO
     const known = content.benchmarks.map((b) => b.id).join(", ");
     return { problems: [{ file: manifestFile, field: "benchmark", message: `unknown benchmark "${manifest.benchmark}"; known: ${known}` }], notes: [] };
   }
-  const context = scoringContext(content, benchmark.id, bootstrapSettings());
+  // Checks use no bootstrap settings; the defaults stand in for the store's.
+  const context = contexts.get(benchmark.id) ?? scoringContext(content, benchmark.id, bootstrapSettings());
+  contexts.set(benchmark.id, context);
   if (context.pool.length === 0) {
     return {
       problems: [{

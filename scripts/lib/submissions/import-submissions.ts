@@ -12,6 +12,7 @@ import { displayPath } from "../read-data.ts";
 import type { StoreContent } from "../store-content.ts";
 import { readBundleFiles, type BundleFiles } from "./bundle-files.ts";
 import { addBundleRows } from "./bundle-rows.ts";
+import type { ScoringContext } from "../scoring/context.ts";
 import { checkBundle } from "./check-bundle.ts";
 import { parseBundle, type ParsedBundle } from "./parse-bundle.ts";
 
@@ -89,6 +90,7 @@ export function importSubmissions(content: StoreContent, options: ImportSubmissi
   const limits = options.limits ?? BUNDLE_LIMITS;
   const problems: Problem[] = [];
   const known = new Map(content.submissions.map((s) => [s.id, s.path]));
+  const contexts = new Map<string, ScoringContext>();
 
   const add = (files: BundleFiles, kept: string, origin: "submitted" | "dataset", expected?: AcceptedBundle): void => {
     let bundle: ParsedBundle;
@@ -106,7 +108,7 @@ export function importSubmissions(content: StoreContent, options: ImportSubmissi
       problems.push({ file: bundle.files.shown, message: `is a copy of submission ${bundle.hash} at ${existing}; keep only one` });
       return;
     }
-    const { problems: found } = checkBundle(bundle, content);
+    const { problems: found } = checkBundle(bundle, content, contexts);
     if (expected !== undefined) {
       const wanted = `${bundle.manifest.benchmark}/${bundle.manifest.direction}/${bundle.entryId}`;
       const actual = `${expected.benchmark}/${expected.direction}/${path.basename(expected.dir)}`;

@@ -156,10 +156,12 @@ function addAndScore(content: StoreContent, bundle: ParsedBundle, options: Submi
   if (problems.length > 0) return { problems, notes };
   const kept = storedPath(storedBundleDir(options.dataDir, bundle), options.dataDir);
   addBundleRows(content, bundle, kept, "submitted");
+  // A fresh context: a T2V bundle's own videos are part of what its scoring reads.
   const context = scoringContext(content, bundle.manifest.benchmark, storedSettings(content));
   const found: Problem[] = [];
   addEntryScores(context, bundle.manifest.direction, bundle.entryId, options.cacheDir ? { cacheDir: options.cacheDir } : {}, found);
-  if (found.length === 0) rankAndAudit(context);
+  // Entries of one direction are ranked apart from the other's: only the new entry's boards change.
+  if (found.length === 0) rankAndAudit(context, bundle.manifest.direction);
   // Scoring names the files where the bundle will be kept; the submitter knows them where they are.
   problems.push(...found.map((p) => (p.file.startsWith(`${kept}/`) ? { ...p, file: `${bundle.files.shown}/${p.file.slice(kept.length + 1)}` } : p)));
   return { problems, notes };
