@@ -4,7 +4,15 @@
  * Vocabulary is shared with URLs and CSV columns: benchmark, perspective, dimension, prompt, video,
  * T2V entry, V2T entry, submission, ground truth, prediction, result, ranking.
  */
-import { blob, index, integer, primaryKey, real, sqliteTable, text } from "drizzle-orm/sqlite-core";
+// Deep imports, not the "drizzle-orm/sqlite-core" barrel: the barrel loads hundreds of modules (about 2 s at
+// every start of a script), these a handful.
+import { blob } from "drizzle-orm/sqlite-core/columns/blob";
+import { integer } from "drizzle-orm/sqlite-core/columns/integer";
+import { real } from "drizzle-orm/sqlite-core/columns/real";
+import { text } from "drizzle-orm/sqlite-core/columns/text";
+import { index } from "drizzle-orm/sqlite-core/indexes";
+import { primaryKey } from "drizzle-orm/sqlite-core/primary-keys";
+import { sqliteTable } from "drizzle-orm/sqlite-core/table";
 
 /**
  * Facts about the store itself: what it was built from (a fingerprint of the code, the benchmark

@@ -1,7 +1,8 @@
 /**
  * `node scripts/make-synthetic-aigve.ts --out <dir> [--videos 58500 --models 30 --prompts 3050 --dimensions 20]
- * [--seed 1] [--bundle <dir>]`: writes a synthetic AIGVE-60K release (the real release's format, planted
- * structure; see scripts/lib/synthetic-release.ts), and with --bundle the planted V2T method's bundle.
+ * [--seed 1] [--bundle <dir> [--bundle-all]]`: writes a synthetic AIGVE-60K release (the real release's format,
+ * planted structure; see scripts/lib/synthetic-release.ts), and with --bundle the planted V2T method's bundle
+ * (predictions for the test split, or with --bundle-all for every video).
  * To build the site from it: AIGVE_DATASETS=<parent of dir> with dir named aigve-60k.
  */
 import "./check-node.mjs";
@@ -18,10 +19,11 @@ const { values } = parseArgs({
     dimensions: { type: "string", default: "20" },
     seed: { type: "string", default: "1" },
     bundle: { type: "string" },
+    "bundle-all": { type: "boolean", default: false },
   },
 });
 if (!values.out) {
-  console.error("usage: node scripts/make-synthetic-aigve.ts --out <dir> [--videos N --models N --prompts N --dimensions N --seed N --bundle <dir>]");
+  console.error("usage: node scripts/make-synthetic-aigve.ts --out <dir> [--videos N --models N --prompts N --dimensions N --seed N --bundle <dir> [--bundle-all]]");
   process.exit(2);
 }
 const options = { videos: Number(values.videos), models: Number(values.models), prompts: Number(values.prompts), dimensions: Number(values.dimensions), seed: Number(values.seed) };
@@ -31,6 +33,6 @@ for (const [name, value] of Object.entries(options)) {
     process.exit(2);
   }
 }
-const planted = writeSyntheticRelease(path.resolve(values.out), options, values.bundle ? path.resolve(values.bundle) : undefined);
+const planted = writeSyntheticRelease(path.resolve(values.out), options, values.bundle ? path.resolve(values.bundle) : undefined, values["bundle-all"] ? "all" : "test");
 console.log(`Wrote a synthetic AIGVE-60K release to ${values.out}: ${options.videos} videos of ${options.models} models, ${options.prompts} prompts, ${options.dimensions} dimensions; ${planted.testVideos} videos in the test split.`);
 if (values.bundle) console.log(`Planted V2T bundle: ${values.bundle} (QA accuracy ${planted.methodQaAccuracy.toFixed(2)}%, perception SRCC 1).`);

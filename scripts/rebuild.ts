@@ -2,7 +2,7 @@
 import "./check-node.mjs";
 import path from "node:path";
 import { parseArgs } from "node:util";
-import { storePath } from "../db/client.ts";
+import { storePath } from "../db/file.ts";
 import { buildContent } from "./lib/build-content.ts";
 import { InputError } from "./lib/input-error.ts";
 import { displayPath } from "./lib/read-data.ts";

@@ -2,7 +2,7 @@
 import "./check-node.mjs";
 import path from "node:path";
 import { parseArgs } from "node:util";
-import { storePath } from "../db/client.ts";
+import { storePath } from "../db/file.ts";
 import { DEFAULT_CACHE_DIR } from "./lib/scoring/cache.ts";
 import { submitBundle } from "./lib/submissions/submit-bundle.ts";
 

@@ -51,8 +51,12 @@ const LEVEL_WORDS = ["bad", "poor", "fair", "good", "excellent"];
 const level = (mos: number) => LEVEL_WORDS[Math.min(4, Math.floor(mos / 20))] as string;
 const round2 = (x: number) => Math.round(x * 100) / 100;
 
-/** Writes a synthetic release into `dir` (and, when `bundleDir` is given, the planted V2T method's bundle); returns what was planted. */
-export function writeSyntheticRelease(dir: string, options: SyntheticOptions, bundleDir?: string): Planted {
+/**
+ * Writes a synthetic release into `dir` and, when `bundleDir` is given, the planted V2T method's bundle, with
+ * predictions for the test split (what the protocol scores) or, with `bundleScope` "all", for every video;
+ * returns what was planted.
+ */
+export function writeSyntheticRelease(dir: string, options: SyntheticOptions, bundleDir?: string, bundleScope: "test" | "all" = "test"): Planted {
   const { videos, models, prompts, dimensions, seed } = options;
   if (models < 2 || prompts < 1 || dimensions < 1 || videos < models) throw new RangeError("need at least 2 models, 1 prompt, 1 dimension and a video per model");
   if (Math.ceil(videos / models) > prompts) throw new RangeError(`${videos} videos of ${models} models need at least ${Math.ceil(videos / models)} prompts`);
@@ -105,10 +109,12 @@ export function writeSyntheticRelease(dir: string, options: SyntheticOptions, bu
       lines.perception[split].push(JSON.stringify({ video, conversations: [{ from: "human", value: "<video>\nHow is the quality of the video?" }, { from: "gpt", value: `The quality of the video is ${level(perception)}.` }], mos: perception }));
       lines.correspondence[split].push(JSON.stringify({ video, conversations: [{ from: "human", value: `<video>\nHow would you rate the correspondence of this video and its prompt? prompt:${promptText(p)}` }, { from: "gpt", value: `The correspondence of the video and its prompt is ${level(correspondence)}.` }], mos: correspondence }));
       lines.qa[split].push(JSON.stringify({ video, conversations: [{ from: "human", value: `<video>\nDoes the video show ${p % 7 + 1} objects? Please answer yes or no.` }, { from: "gpt", value: yes ? "Yes" : "No" }], mos: yes ? 100 : 0 }));
+      const flip = split === "test" && testVideos % 5 === 0;
       if (split === "test") {
-        const flip = testVideos % 5 === 0;
         testVideos++;
         if (!flip) agreed++;
+      }
+      if (split === "test" || bundleScope === "all") {
         predictions.push(JSON.stringify({ video: id, scores: { perception, correspondence: round2(correspondence + 12 * (noise[(2 * v + 7) % noise.length] as number)) }, answer: yes !== flip ? "yes" : "no" }));
       }
     }

@@ -4,8 +4,10 @@
  */
 import fs from "node:fs";
 import path from "node:path";
-import { getTableColumns, getTableName } from "drizzle-orm";
-import { createStore, openStoreReadonly } from "../../db/client.ts";
+// Deep imports keep the root barrel (hundreds of modules) out of every script start.
+import { getTableName } from "drizzle-orm/table";
+import { getTableColumns } from "drizzle-orm/utils";
+import { createStoreFile, openStoreFile } from "../../db/file.ts";
 import { checkpoint } from "./checkpoint.ts";
 import * as schema from "../../db/schema.ts";
 import { emptyContent, type StoreContent } from "./store-content.ts";
@@ -77,7 +79,7 @@ function columnsOf(table: (typeof TABLES)[keyof StoreContent]) {
 }
 
 /** Inserts rows with one prepared statement (drizzle's multi-row inserts cost far more at a million rows). */
-function insertAll(db: ReturnType<typeof createStore>["$client"], table: (typeof TABLES)[keyof StoreContent], rows: readonly Record<string, unknown>[]): void {
+function insertAll(db: ReturnType<typeof createStoreFile>, table: (typeof TABLES)[keyof StoreContent], rows: readonly Record<string, unknown>[]): void {
   if (rows.length === 0) return;
   const columns = columnsOf(table);
   const statement = db.prepare(`INSERT INTO "${getTableName(table)}" (${columns.map((c) => `"${c.name}"`).join(", ")}) VALUES (${columns.map(() => "?").join(", ")})`);
@@ -101,18 +103,18 @@ export function writeStore(content: StoreContent, target: string): void {
   fs.mkdirSync(path.dirname(target), { recursive: true });
   const temporary = temporaryStorePath(target);
   fs.rmSync(temporary, { force: true });
-  const store = createStore(temporary);
+  const store = createStoreFile(temporary);
   try {
-    store.$client.transaction(() => {
+    store.transaction(() => {
       for (const [name, table] of Object.entries(TABLES) as [keyof StoreContent, (typeof TABLES)[keyof StoreContent]][]) {
-        insertAll(store.$client, table, canonical(table, content[name] as Record<string, unknown>[]));
+        insertAll(store, table, canonical(table, content[name] as Record<string, unknown>[]));
       }
     })();
-    store.$client.close();
+    store.close();
     checkpoint("storing");
     fs.renameSync(temporary, target);
   } catch (error) {
-    if (store.$client.open) store.$client.close();
+    if (store.open) store.close();
     fs.rmSync(temporary, { force: true });
     throw error;
   }
@@ -120,12 +122,12 @@ export function writeStore(content: StoreContent, target: string): void {
 
 /** Reads a whole store back into memory, every table, rows as drizzle would give them. */
 export function readStore(file: string): StoreContent {
-  const store = openStoreReadonly(file);
+  const store = openStoreFile(file);
   try {
     const content = emptyContent();
     for (const [name, table] of Object.entries(TABLES) as [keyof StoreContent, (typeof TABLES)[keyof StoreContent]][]) {
       const columns = columnsOf(table);
-      const statement = store.$client.prepare(`SELECT ${columns.map((c) => `"${c.name}"`).join(", ")} FROM "${getTableName(table)}"`).raw(true);
+      const statement = store.prepare(`SELECT ${columns.map((c) => `"${c.name}"`).join(", ")} FROM "${getTableName(table)}"`).raw(true);
       (content[name] as unknown[]) = (statement.all() as unknown[][]).map((cells) => {
         const row: Record<string, unknown> = {};
         for (let c = 0; c < columns.length; c++) row[(columns[c] as (typeof columns)[number]).key] = (columns[c] as (typeof columns)[number]).fromDriver(cells[c]);
@@ -134,6 +136,6 @@ export function readStore(file: string): StoreContent {
     }
     return content;
   } finally {
-    store.$client.close();
+    store.close();
   }
 }

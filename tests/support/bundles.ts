@@ -1,5 +1,6 @@
 /** Building submission bundles and throwaway data folders for the submit and bundle tests. */
 import fs from "node:fs";
+import { copyData } from "../../scripts/lib/copy-data.ts";
 import os from "node:os";
 import path from "node:path";
 import { zipSync, type ZipOptions } from "fflate";
@@ -22,19 +23,8 @@ export function tempDataDir(benchmarks: readonly string[]): string {
   return data;
 }
 
-/**
- * Copies a data folder (or part of one) for a test to change. A benchmark's code (adapter.ts and what it
- * imports) is linked, not copied, so that its imports of the project's modules resolve from the repository.
- */
-export function copyData(from: string, to: string): void {
-  fs.mkdirSync(to, { recursive: true });
-  fs.cpSync(from, to, { recursive: true, filter: (source) => !source.endsWith(".ts") });
-  for (const entry of fs.readdirSync(from, { recursive: true, withFileTypes: true })) {
-    if (!(entry.isFile() || entry.isSymbolicLink()) || !entry.name.endsWith(".ts")) continue;
-    const source = path.join(entry.parentPath, entry.name);
-    fs.symlinkSync(fs.realpathSync(source), path.join(to, path.relative(from, source)));
-  }
-}
+/** Copies a data folder for a test to change (benchmark code linked, not copied). */
+export { copyData } from "../../scripts/lib/copy-data.ts";
 
 /** Bundle files by name: text or bytes. */
 export type BundleContents = Record<string, string | Uint8Array>;

@@ -1,0 +1,102 @@
+/**
+ * The site build against the number of entries: a temporary data folder whose three benchmarks each carry N
+ * published T2V models and N published V2T methods (figures drawn at random within each column's range), the
+ * store built from it without datasets, then `astro build` timed into a temporary folder. Run at several N, the
+ * times are fitted with t = a + b·N + c·N²: a build linear in entries has c ≈ 0.
+ */
+import { execFileSync } from "node:child_process";
+import fs from "node:fs";
+import os from "node:os";
+import path from "node:path";
+import { createRandom, leastSquaresLine } from "../../src/engine/index.ts";
+import { readBenchmarkDefinitions } from "../benchmarks/registry.ts";
+import { columnKey } from "../../src/schemas/board.ts";
+import { metricDefinition } from "../../src/schemas/metrics.ts";
+import { copyData } from "../lib/copy-data.ts";
+
+const REPO = path.resolve(import.meta.dirname, "../..");
+
+/** One build: entries per direction per benchmark, pages written, and seconds taken. */
+export interface SiteBuild {
+  readonly entries: number;
+  readonly pages: number;
+  readonly seconds: number;
+  readonly largestEntryPageKb: number;
+}
+
+/** A random figure in a metric's range. */
+function figure(metric: string, next: () => number): string {
+  const kind = metricDefinition(metric).kind;
+  if (kind === "correlation" || kind === "published") return (next() * 0.9).toFixed(4);
+  if (kind === "accuracy") return (40 + 60 * next()).toFixed(2);
+  return (1 + 99 * next()).toFixed(2);
+}
+
+/** Writes published/ files with `count` entries per direction into every benchmark folder of `dataDir`. */
+function writeEntries(dataDir: string, count: number): void {
+  const random = createRandom(count);
+  const next = () => random.nextFloat();
+  for (const { dir, benchmark } of readBenchmarkDefinitions(dataDir)) {
+    const published = path.join(dir, "published");
+    fs.mkdirSync(published, { recursive: true });
+    fs.writeFileSync(path.join(published, "source.json"), JSON.stringify({ provenance: "published", citation: "Synthetic entries for the site-build bench", url: "https://example.org/bench", files: {} }));
+    const t2v = benchmark.boards.t2v;
+    const v2t = [...benchmark.boards["v2t-instance"].map((c) => ({ prefix: "instance_", c })), ...benchmark.boards["v2t-model"].map((c) => ({ prefix: "model_", c }))];
+    const t2vLines = [["model", "access", "url", ...t2v.map(columnKey)].join(",")];
+    const v2tLines = [["method", "kind", ...v2t.map(({ prefix, c }) => `${prefix}${columnKey(c)}`)].join(",")];
+    for (let i = 0; i < count; i++) {
+      t2vLines.push([`Bench Model ${i + 1}`, i % 2 === 0 ? "open" : "closed", `https://example.org/m${i}`, ...t2v.map((c) => figure(c.metric, next))].join(","));
+      v2tLines.push([`Bench Method ${i + 1}`, "lmm-metric", ...v2t.map(({ c }) => figure(c.metric, next))].join(","));
+    }
+    fs.writeFileSync(path.join(published, "t2v-models.csv"), `${t2vLines.join("\n")}\n`);
+    fs.writeFileSync(path.join(published, "v2t-methods.csv"), `${v2tLines.join("\n")}\n`);
+    fs.rmSync(path.join(dir, "audit.csv"), { force: true });
+  }
+}
+
+function filesUnder(dir: string): string[] {
+  return fs.readdirSync(dir, { recursive: true, withFileTypes: true }).filter((e) => e.isFile()).map((e) => path.join(e.parentPath, e.name));
+}
+
+/** Builds the store and the site with `count` entries per direction on each benchmark; times the site build. */
+export function timeSiteBuild(count: number): SiteBuild {
+  const root = fs.mkdtempSync(path.join(os.tmpdir(), "aigve-site-bench-"));
+  try {
+    const data = path.join(root, "data");
+    copyData(path.join(REPO, "data", "benchmarks"), path.join(data, "benchmarks"));
+    writeEntries(data, count);
+    const store = path.join(root, "store.sqlite");
+    const node = process.execPath;
+    execFileSync(node, ["scripts/rebuild.ts", "--data", data, "--store", store, "--datasets", path.join(root, "no-datasets")], { cwd: REPO, stdio: "pipe" });
+    const dist = path.join(root, "dist");
+    const started = performance.now();
+    execFileSync(node, ["node_modules/astro/bin/astro.mjs", "build", "--outDir", dist], { cwd: REPO, stdio: "pipe", env: { ...process.env, AIGVE_STORE: store } });
+    const seconds = (performance.now() - started) / 1000;
+    const files = filesUnder(dist);
+    const entryPages = files.filter((f) => /\/(t2v|v2t)\/bench-(model|method)-\d+\/index\.html$/.test(f));
+    const largest = Math.max(0, ...entryPages.map((f) => fs.statSync(f).size));
+    return { entries: count, pages: files.filter((f) => f.endsWith(".html")).length, seconds, largestEntryPageKb: largest / 1024 };
+  } finally {
+    fs.rmSync(root, { recursive: true, force: true });
+  }
+}
+
+/** The least-squares fit t = a + b·N + c·N² through the builds (three or more sizes). */
+export function fitGrowth(builds: readonly SiteBuild[]): { a: number; b: number; c: number } {
+  // Normal equations of the quadratic, solved by Cramer's rule (3 × 3).
+  const s = (k: number) => builds.reduce((sum, x) => sum + x.entries ** k, 0);
+  const t = (k: number) => builds.reduce((sum, x) => sum + x.seconds * x.entries ** k, 0);
+  const m = [[s(0), s(1), s(2)], [s(1), s(2), s(3)], [s(2), s(3), s(4)]];
+  const r = [t(0), t(1), t(2)];
+  const det = (q: number[][]) =>
+    q[0]![0]! * (q[1]![1]! * q[2]![2]! - q[1]![2]! * q[2]![1]!) - q[0]![1]! * (q[1]![0]! * q[2]![2]! - q[1]![2]! * q[2]![0]!) + q[0]![2]! * (q[1]![0]! * q[2]![1]! - q[1]![1]! * q[2]![0]!);
+  const d = det(m);
+  const solve = (col: number) => det(m.map((row, i) => row.map((v, j) => (j === col ? r[i]! : v)))) / d;
+  return { a: solve(0), b: solve(1), c: solve(2) };
+}
+
+/** The linear fit t = a + b·N, for comparison with the quadratic. */
+export function fitLine(builds: readonly SiteBuild[]): { a: number; b: number } {
+  const line = leastSquaresLine(Float64Array.from(builds, (x) => x.entries), Float64Array.from(builds, (x) => x.seconds));
+  return { a: line?.intercept ?? Number.NaN, b: line?.slope ?? Number.NaN };
+}
