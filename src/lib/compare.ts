@@ -88,6 +88,8 @@ export interface CompareBoard {
   readonly columns: readonly CompareColumn[];
   /** Why the board ranks nobody, when it does not. */
   readonly unrankedReason: string | null;
+  /** Whether its figures were resampled (recomputed, with intervals); published figures were not. */
+  readonly resampled: boolean;
   /** Why no pair has a verdict on this board, when none has. */
   readonly pairsNote: string | null;
   /** Keyed by scope id. */
@@ -239,6 +241,7 @@ export function loadComparison(benchmarkId: string, direction: "t2v" | "v2t"): C
           higherIsBetter: column.higherIsBetter,
         })),
         unrankedReason: view.unrankedReason,
+        resampled,
         pairsNote: !resampled ? NO_RESAMPLES_NOTE : view.unrankedReason !== null ? `No pairwise verdicts on this board: ${view.unrankedReason}` : null,
         scopes: byScope,
       };

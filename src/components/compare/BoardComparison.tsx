@@ -61,7 +61,9 @@ export default function BoardComparison({ board, scopeId, scopeLabel, compared, 
                 return (
                   <td key={item.entry.id} className="num">
                     {place?.rank != null ? <strong>{place.rank} of {rankedCount}</strong> : "—"}
-                    {place?.rank != null && <span className="ci">{formatRankRange(place.rankBest, place.rankWorst)}{place.rankSum !== null && ` · rank sum ${place.rankSum}`}</span>}
+                    {place?.rank != null && (
+                      <span className="ci">{[formatRankRange(place.rankBest, place.rankWorst), place.rankSum === null ? "" : `rank sum ${place.rankSum}`].filter(Boolean).join(" · ")}</span>
+                    )}
                   </td>
                 );
               })}
@@ -76,7 +78,7 @@ export default function BoardComparison({ board, scopeId, scopeLabel, compared, 
                   return (
                     <td key={item.entry.id} className="num">
                       {formatNumber(value, column.digits)}
-                      <span className="ci">{formatRange(low, high, column.digits) || "no interval"}</span>
+                      {(low !== null || board.resampled) && <span className="ci">{formatRange(low, high, column.digits) || "no interval"}</span>}
                       {column.ranked && rank !== null && <span className="ci">#{rank} {formatRankRange(best, worst)}</span>}
                     </td>
                   );

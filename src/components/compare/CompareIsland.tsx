@@ -7,6 +7,7 @@ import { useEffect, useId, useState } from "react";
 import type { Comparison } from "../../lib/compare.ts";
 import { MAX_COMPARED, parseCompareState, serializeCompareState, type CompareDirection, type CompareState, type ParsedCompareState } from "../../scripts/compare-state.ts";
 import BoardComparison from "./BoardComparison.tsx";
+import ColumnsChart from "./ColumnsChart.tsx";
 import { LETTERS } from "./compare-format.ts";
 import { comparedEntries } from "./compared.ts";
 import DimensionComparison, { figureOptions } from "./DimensionComparison.tsx";
@@ -130,7 +131,7 @@ export default function CompareIsland({ benchmarkTitle, directions }: Props) {
                 <label key={letter} htmlFor={`${idBase}-slot-${k}`}>
                   <span className="compare-key"><Marker series={slotSeries(k)} /> Entry {letter}</span>
                   <select id={`${idBase}-slot-${k}`} value={chosen} disabled={k > current.entries.length} onChange={(event) => choose(k, event.target.value)}>
-                    <option value="">{k > current.entries.length ? "— choose the one before first —" : "— none —"}</option>
+                    <option value="">{k > current.entries.length ? `— choose entry ${LETTERS[current.entries.length]} first —` : "— none —"}</option>
                     {options.map((e) => <option key={e.id} value={e.id}>{e.name}</option>)}
                   </select>
                 </label>
@@ -138,7 +139,7 @@ export default function CompareIsland({ benchmarkTitle, directions }: Props) {
             })}
           </div>
         </fieldset>
-        {data && data.scopes.length > 1 && (
+        {data && data.scopes.length > 1 && current.entries.length > 0 && (
           <label htmlFor={`${idBase}-scope`} className="compare-scope">
             Tables show
             <select id={`${idBase}-scope`} value={scopeId} onChange={(event) => update({ scope: event.target.value })}>
@@ -167,7 +168,7 @@ export default function CompareIsland({ benchmarkTitle, directions }: Props) {
           {data.scopes.length > 1 ? (
             <DimensionComparison data={data} compared={compared} figure={figure} onFigure={(f) => update({ figure: f })} />
           ) : (
-            <p className="small muted">{benchmarkTitle} defines no task dimensions: the tables above hold every figure.</p>
+            <ColumnsChart data={data} compared={compared} />
           )}
           <p className="small">These figures and every pair's verdicts as JSON: <a href={direction.dataUrl}>{direction.dataUrl}</a>.</p>
         </>

@@ -90,7 +90,7 @@ export default function DimensionComparison({ data, compared, figure, onFigure }
                     return (
                       <td key={item.entry.id} className="num">
                         {formatNumber(value, column.digits)}
-                        <span className="ci">{formatRange(low, high, column.digits) || "no interval"}</span>
+                        {(low !== null || board.resampled) && <span className="ci">{formatRange(low, high, column.digits) || "no interval"}</span>}
                         {column.ranked && rank !== null && <span className="ci">#{rank} {formatRankRange(best, worst)}</span>}
                       </td>
                     );

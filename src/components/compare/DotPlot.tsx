@@ -29,6 +29,8 @@ interface Props {
   readonly digits: number;
   /** Keep 0 on the axis (correlations: no agreement at all). */
   readonly includeZero: boolean;
+  /** Draw the legend above the plot (off when several plots share one). */
+  readonly legend?: boolean;
 }
 
 interface Point {
@@ -59,6 +61,20 @@ export function Marker({ series }: { series: DotSeries }) {
   );
 }
 
+/** The entries' markers, letters and names, and what the bars are. */
+export function Legend({ series }: { series: readonly DotSeries[] }) {
+  return (
+    <ul className="compare-legend" aria-label="Legend">
+      {series.map((s) => (
+        <li key={s.letter}>
+          <Marker series={s} /> <strong>{s.letter}</strong> {s.name}
+        </li>
+      ))}
+      <li className="muted">bars: 95% intervals</li>
+    </ul>
+  );
+}
+
 /** The plot's width, followed as the page resizes (the labels' room depends on it). */
 function useWidth(): [React.RefObject<HTMLDivElement | null>, number] {
   const ref = useRef<HTMLDivElement | null>(null);
@@ -86,28 +102,24 @@ function TooltipBody(props: { active?: boolean; payload?: { payload: Point; name
 }
 
 /** The island's plot. */
-export default function DotPlot({ title, axisLabel, rows, series, digits, includeZero }: Props) {
+export default function DotPlot({ title, axisLabel, rows, series, digits, includeZero, legend = true }: Props) {
   const [ref, width] = useWidth();
   const ends = rows.flatMap((row) => row.points.flatMap((p) => (p ? [p.value, p.low ?? p.value, p.high ?? p.value] : [])));
   const { domain, ticks } = niceTicks(Math.min(...ends, ...(includeZero ? [0] : [])), Math.max(...ends, ...(includeZero ? [0] : [])));
   const narrow = width > 0 && width < 520;
-  const labelWidth = narrow ? 104 : 190;
   // Recharts wraps a tick label to the axis width; only very long ones are cut.
   const maxChars = narrow ? 26 : 40;
+  const longest = Math.max(0, ...rows.map((row) => Math.min(row.label.length, maxChars)));
+  const labelWidth = Math.min(narrow ? 104 : 190, 16 + 6.5 * longest);
   const shorten = (label: string) => (label.length > maxChars ? `${label.slice(0, maxChars - 1)}…` : label);
-  // Each entry's markers sit a little above or below the row's centre line, so that intervals never overlap.
-  const offset = (s: number) => (series.length === 1 ? 0 : (s - (series.length - 1) / 2) * (0.6 / Math.max(1, series.length - 1)));
-  const height = 56 + rowHeight(series.length) * rows.length;
+  // Each entry's markers sit a little above or below the row's centre line, so that intervals never overlap;
+  // where every row holds one marker only (a row per entry), they stay on it.
+  const stacked = rows.some((row) => row.points.filter((p) => p !== null).length > 1);
+  const offset = (s: number) => (!stacked || series.length === 1 ? 0 : (s - (series.length - 1) / 2) * (0.6 / Math.max(1, series.length - 1)));
+  const height = 56 + rowHeight(stacked ? series.length : 1) * rows.length;
   return (
     <div>
-      <ul className="compare-legend" aria-label="Legend">
-        {series.map((s) => (
-          <li key={s.letter}>
-            <Marker series={s} /> <strong>{s.letter}</strong> {s.name}
-          </li>
-        ))}
-        <li className="muted">bars: 95% intervals</li>
-      </ul>
+      {legend && <Legend series={series} />}
       <div ref={ref} role="img" aria-label={`${title}: ${rows.length} rows, a marker with its 95% interval for each of ${series.map((s) => `${s.letter} ${s.name}`).join(", ")}. The same figures are in the table below.`} style={{ width: "100%", height }}>
         {width > 0 && (
           <ScatterChart width={width} height={height} margin={{ top: 8, right: 16, bottom: 32, left: 4 }}>

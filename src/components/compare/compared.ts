@@ -12,13 +12,12 @@ export interface Compared {
 
 const SHAPES = ["circle", "square", "triangle", "diamond"] as const;
 
-/** The compared entries in the order chosen; `ids` must be entries of `entries`. */
+/** The compared entries in the order chosen (ids that are no entry are skipped), lettered A, B, … */
 export function comparedEntries(entries: readonly CompareEntry[], ids: readonly string[]): Compared[] {
-  return ids.flatMap((id, k) => {
-    const index = entries.findIndex((entry) => entry.id === id);
-    const entry = entries[index];
-    if (entry === undefined || k >= LETTERS.length) return [];
-    return [{ index, entry, series: { letter: LETTERS[k] as string, name: entry.name, colour: `var(--compare-${k + 1})`, shape: SHAPES[k] as DotSeries["shape"] } }];
+  const known = ids.map((id) => entries.findIndex((entry) => entry.id === id)).filter((index) => index >= 0);
+  return known.slice(0, LETTERS.length).map((index, k) => {
+    const entry = entries[index] as CompareEntry;
+    return { index, entry, series: { letter: LETTERS[k] as string, name: entry.name, colour: `var(--compare-${k + 1})`, shape: SHAPES[k] as DotSeries["shape"] } };
   });
 }
 
