@@ -5,10 +5,11 @@
  * - column and overall rank intervals: the percentile interval of the entry's rank over the resamples,
  *   the whole board re-ranked on each (lower end rounded down, upper end rounded up: ranks are whole);
  * - separability: two entries adjacent in display order are separable when the percentile interval of
- *   the paired difference of their rank sums excludes 0.
+ *   the paired difference of their rank sums excludes 0 (`pairedDifference`).
  * Boards without resampled values (published figures) get ranks and no intervals.
  */
 import { percentileInterval } from "./bootstrap.ts";
+import { pairedDifference } from "./paired-difference.ts";
 import { rankBoard, type Direction, type RankedRow } from "./ranking.ts";
 
 /** One entry of a board: its value and resampled values per ranked column. */
@@ -55,23 +56,26 @@ function resampleCount(entries: ReadonlyArray<RankableEntry>): number | null {
   return count;
 }
 
-/** Ranks a board and, when resampled values are given, every rank's interval and the separability of neighbours. */
-export function rankWithUncertainty(
-  entries: ReadonlyArray<RankableEntry>,
-  directions: ReadonlyArray<Direction>,
-  confidence: number,
-): RankedEntry[] {
-  const point = rankBoard(entries, directions);
-  const resamples = resampleCount(entries);
-  const plain = (rank: number | null): RankWithInterval => ({ rank, rankBest: null, rankWorst: null });
-  if (resamples === null || entries.length === 0) {
-    return point.map((row) => ({ ...row, ...plain(row.rank), separableFromNext: null, columns: row.columnRanks.map(plain) }));
-  }
+/** An entry's places on each of the board's resamples (NaN where it has none): overall rank, rank sum, column ranks. */
+export interface ResampledPlaces {
+  readonly overall: Float64Array;
+  readonly rankSums: Float64Array;
+  readonly columns: readonly Float64Array[];
+}
 
+/**
+ * The whole board re-ranked on each resample, by the ranking rules: every entry's places, in the order of
+ * `entries`; null when some value has no resamples (published figures).
+ */
+export function resampledPlaces(entries: ReadonlyArray<RankableEntry>, directions: ReadonlyArray<Direction>): ResampledPlaces[] | null {
+  const resamples = resampleCount(entries);
+  if (resamples === null) return null;
   const index = new Map(entries.map((entry, e) => [entry.id, e]));
-  const overall = entries.map(() => new Float64Array(resamples).fill(Number.NaN));
-  const sums = entries.map(() => new Float64Array(resamples).fill(Number.NaN));
-  const columns = entries.map(() => directions.map(() => new Float64Array(resamples).fill(Number.NaN)));
+  const places = entries.map(() => ({
+    overall: new Float64Array(resamples).fill(Number.NaN),
+    rankSums: new Float64Array(resamples).fill(Number.NaN),
+    columns: directions.map(() => new Float64Array(resamples).fill(Number.NaN)),
+  }));
   const valueAt = (entry: RankableEntry, c: number, b: number): number | null => {
     if (entry.values[c] === null) return null;
     const value = (entry.draws[c] as Float64Array)[b] as number;
@@ -80,25 +84,45 @@ export function rankWithUncertainty(
   for (let b = 0; b < resamples; b++) {
     const rows = entries.map((entry) => ({ id: entry.id, name: entry.name, values: directions.map((_, c) => valueAt(entry, c, b)) }));
     for (const row of rankBoard(rows, directions)) {
-      const e = index.get(row.id) as number;
-      if (row.rank !== null) (overall[e] as Float64Array)[b] = row.rank;
-      if (row.rankSum !== null) (sums[e] as Float64Array)[b] = row.rankSum;
+      const place = places[index.get(row.id) as number] as (typeof places)[number];
+      if (row.rank !== null) place.overall[b] = row.rank;
+      if (row.rankSum !== null) place.rankSums[b] = row.rankSum;
       row.columnRanks.forEach((rank, c) => {
-        if (rank !== null) ((columns[e] as Float64Array[])[c] as Float64Array)[b] = rank;
+        if (rank !== null) (place.columns[c] as Float64Array)[b] = rank;
       });
     }
   }
+  return places;
+}
 
+/** Ranks a board and, when resampled values are given, every rank's interval and the separability of neighbours. */
+export function rankWithUncertainty(
+  entries: ReadonlyArray<RankableEntry>,
+  directions: ReadonlyArray<Direction>,
+  confidence: number,
+): RankedEntry[] {
+  const point = rankBoard(entries, directions);
+  const places = entries.length === 0 ? null : resampledPlaces(entries, directions);
+  const plain = (rank: number | null): RankWithInterval => ({ rank, rankBest: null, rankWorst: null });
+  if (places === null) {
+    return point.map((row) => ({ ...row, ...plain(row.rank), separableFromNext: null, columns: row.columnRanks.map(plain) }));
+  }
+
+  const index = new Map(entries.map((entry, e) => [entry.id, e]));
+  const placeOf = (id: string) => places[index.get(id) as number] as ResampledPlaces;
   return point.map((row, position) => {
-    const e = index.get(row.id) as number;
-    const interval = row.rank === null ? null : rankInterval(overall[e] as Float64Array, confidence);
+    const mine = placeOf(row.id);
+    const interval = row.rank === null ? null : rankInterval(mine.overall, confidence);
     const next = point[position + 1];
     let separableFromNext: boolean | null = null;
     if (row.rank !== null && next !== undefined && next.rank !== null) {
-      const mine = sums[e] as Float64Array;
-      const theirs = sums[index.get(next.id) as number] as Float64Array;
-      const gap = percentileInterval(mine.map((value, b) => (theirs[b] as number) - value), confidence);
-      separableFromNext = gap !== null && (gap.low > 0 || gap.high < 0);
+      // The next entry's rank sum minus this one's, paired over the resamples.
+      const gap = pairedDifference(
+        { value: next.rankSum as number, draws: placeOf(next.id).rankSums },
+        { value: row.rankSum as number, draws: mine.rankSums },
+        confidence,
+      );
+      separableFromNext = gap?.separable ?? false;
     }
     return {
       ...row,
@@ -107,7 +131,7 @@ export function rankWithUncertainty(
       rankWorst: interval?.worst ?? null,
       separableFromNext,
       columns: row.columnRanks.map((rank, c) => {
-        const ci = rank === null ? null : rankInterval((columns[e] as Float64Array[])[c] as Float64Array, confidence);
+        const ci = rank === null ? null : rankInterval(mine.columns[c] as Float64Array, confidence);
         return { rank, rankBest: ci?.best ?? null, rankWorst: ci?.worst ?? null };
       }),
     };

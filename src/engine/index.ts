@@ -11,4 +11,5 @@ export * from "./logistic.ts";
 export * from "./calibration.ts";
 export * from "./bootstrap.ts";
 export * from "./statistics.ts";
+export * from "./paired-difference.ts";
 export * from "./board-ranking.ts";

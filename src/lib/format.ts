@@ -7,6 +7,11 @@ export function formatValue(metric: string, value: number | null | undefined): s
   return value.toFixed(metricDefinition(metric).digits);
 }
 
+/** A value rounded to the metric's display precision, as a number (for data that pages show without rounding again). */
+export function roundForDisplay(metric: string, value: number): number {
+  return Number(value.toFixed(metricDefinition(metric).digits));
+}
+
 /** A 95% interval as "[low, high]" at the metric's display precision, or "" when there is none. Never "±": intervals need not be symmetric. */
 export function formatInterval(metric: string, low: number | null | undefined, high: number | null | undefined): string {
   if (low === null || low === undefined || high === null || high === undefined) return "";

@@ -36,3 +36,29 @@ export function entryDownloadUrl(benchmarkId: string, direction: "t2v" | "v2t", 
 export function groundTruthUrl(benchmarkId: string): string {
   return href(`/downloads/${benchmarkId}/ground-truth.csv`);
 }
+
+/** A benchmark's compare view of some entries of one direction (the page reads this query string). */
+export function compareUrl(benchmarkId: string, direction: "t2v" | "v2t", entryIds: readonly string[] = []): string {
+  const query = entryIds.length > 0 ? `?entries=${entryIds.map(encodeURIComponent).join(",")}&direction=${direction}` : `?direction=${direction}`;
+  return href(`/${benchmarkId}/compare/${query}`);
+}
+
+/** The figures and pairwise verdicts the compare view reads for one direction of a benchmark. */
+export function compareDataUrl(benchmarkId: string, direction: "t2v" | "v2t"): string {
+  return href(`/${benchmarkId}/compare/${direction}.json`);
+}
+
+/** A board's download as kept for one release. */
+export function releaseDownloadUrl(release: string, benchmarkId: string, board: BoardId, format: "csv" | "json"): string {
+  return href(`/downloads/releases/${release}/${benchmarkId}/${board}.${format}`);
+}
+
+/** A dimension's download as kept for one release. */
+export function releaseDimensionDownloadUrl(release: string, benchmarkId: string, dimensionId: string, format: "csv" | "json"): string {
+  return href(`/downloads/releases/${release}/${benchmarkId}/dimensions/${dimensionId}.${format}`);
+}
+
+/** The release manifest: the latest at /downloads/release.json, each release's under its folder. */
+export function releaseManifestUrl(release?: string): string {
+  return href(release === undefined ? "/downloads/release.json" : `/downloads/releases/${release}/release.json`);
+}

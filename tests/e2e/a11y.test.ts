@@ -23,6 +23,9 @@ const PAGES = [
   "/fetv/dimensions/spatial-people/",
   "/fetv/v2t/umtscore/",
   "/tvge/t2v/floor33/",
+  "/fetv/compare/?entries=cogvideo,zeroscope,modelscope-t2v,reference&direction=t2v",
+  "/fetv/compare/?entries=umtscore,clipscore&direction=v2t",
+  "/changelog/",
 ];
 
 // Colour contrast depends on the scheme, layout rules (reflow, scrollable regions) on the width: each scheme at
@@ -50,6 +53,8 @@ describeBrowser("accessibility (axe-core, WCAG 2.1 AA)", () => {
         site.resetProblems(page);
         await visit(site, page, pathname, { settle: false });
         await hydrateIslands(page);
+        // The compare view draws its tables once its data has arrived.
+        if (pathname.includes("/compare/")) await page.waitForSelector(".compare-table th.compare-entry");
         expect(await page.evaluate(() => matchMedia("(prefers-color-scheme: dark)").matches)).toBe(
           variant.colorScheme === "dark",
         );

@@ -9,6 +9,7 @@ import type { DrawRow, ResultRow } from "../store-content.ts";
 import { boardUnits, columnStatistic } from "./column-statistic.ts";
 import type { ScoringContext } from "./context.ts";
 import type { EntryData } from "./entry-data.ts";
+import { encodeDraws } from "../../../db/draws.ts";
 
 /** How a recomputed figure's interval was made, stored as its source so anyone can recompute it. */
 export function bootstrapNote(settings: BootstrapSettings, unit: string): string {
@@ -24,20 +25,8 @@ const UNIT_NAMES: Readonly<Record<BoardId, string>> = {
 /** Why a figure whose resamples all agree has no interval. */
 export const CONSTANT_NOTE = "no interval: at least 95% of the bootstrap resamples give the same value (the items it rests on hardly vary), so the bootstrap cannot show its uncertainty";
 
-/** Resampled values as stored: Float64 little-endian bytes. */
-export function encodeDraws(values: Float64Array): Buffer {
-  const bytes = Buffer.alloc(values.length * 8);
-  values.forEach((value, i) => bytes.writeDoubleLE(value, i * 8));
-  return bytes;
-}
-
-/** Stored resampled values back to numbers. */
-export function decodeDraws(bytes: Uint8Array): Float64Array {
-  const buffer = Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength);
-  const values = new Float64Array(bytes.byteLength / 8);
-  for (let i = 0; i < values.length; i++) values[i] = buffer.readDoubleLE(i * 8);
-  return values;
-}
+// The draws codec lives beside the store's schema, shared with the site's loaders.
+export { decodeDraws, encodeDraws } from "../../../db/draws.ts";
 
 /** The boards an entry of a direction appears on. */
 export function boardsOf(direction: "t2v" | "v2t"): BoardId[] {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { rankWithUncertainty } from "../../../src/engine/index.ts";
+import { rankWithUncertainty, resampledPlaces } from "../../../src/engine/index.ts";
 
 const B = 200;
 const constant = (value: number) => new Float64Array(B).fill(value);
@@ -109,5 +109,27 @@ describe("rankWithUncertainty", () => {
         0.95,
       ),
     ).toThrow(/resamples/);
+  });
+});
+
+describe("resampledPlaces", () => {
+  it("re-ranks the whole board on each resample (by hand: two entries swapping places in one column)", () => {
+    // Resample 0: a 0.9 > b 0.5, c 0.1; resample 1: b 0.95 > a 0.7 > c 0.1.
+    const places = resampledPlaces(
+      [
+        { id: "a", name: "A", values: [0.9, 3], draws: [Float64Array.from([0.9, 0.7]), Float64Array.from([3, 3])] },
+        { id: "b", name: "B", values: [0.5, 2], draws: [Float64Array.from([0.5, 0.95]), Float64Array.from([2, 2])] },
+        { id: "c", name: "C", values: [0.1, 1], draws: [Float64Array.from([0.1, 0.1]), Float64Array.from([1, Number.NaN])] },
+      ],
+      ["higher", "higher"],
+    );
+    // Column ranks (first, second) → rank sums: resample 0: a 1+1=2, b 2+2=4, c 3+3=6; resample 1: a 2+1=3, b 1+2=3, c has no second value.
+    expect(places?.map((p) => [...p.rankSums])).toEqual([[2, 3], [4, 3], [6, Number.NaN]]);
+    expect(places?.map((p) => [...p.overall])).toEqual([[1, 1], [2, 1], [3, Number.NaN]]);
+    expect(places?.map((p) => [...(p.columns[0] as Float64Array)])).toEqual([[1, 2], [2, 1], [3, 3]]);
+  });
+
+  it("gives nothing for published figures, which have no resamples", () => {
+    expect(resampledPlaces([{ id: "a", name: "A", values: [1], draws: [null] }], ["higher"])).toBeNull();
   });
 });

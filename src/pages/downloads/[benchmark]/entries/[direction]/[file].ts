@@ -3,6 +3,7 @@ import type { APIRoute, GetStaticPaths } from "astro";
 import { listBenchmarks } from "../../../../../lib/benchmarks.ts";
 import { loadEntryBreakdown } from "../../../../../lib/entry-breakdown.ts";
 import { listEntryIds } from "../../../../../lib/entries.ts";
+import { currentRelease } from "../../../../../lib/release.ts";
 
 const DIRECTIONS = ["t2v", "v2t"] as const;
 
@@ -20,6 +21,6 @@ export const getStaticPaths: GetStaticPaths = () =>
   );
 
 export const GET: APIRoute<Props> = ({ props }) => {
-  const body = { benchmark: props.benchmarkId, direction: props.direction, entry: props.entryId, ...loadEntryBreakdown(props.benchmarkId, props.direction, props.entryId) };
+  const body = { benchmark: props.benchmarkId, direction: props.direction, entry: props.entryId, release: currentRelease().id, ...loadEntryBreakdown(props.benchmarkId, props.direction, props.entryId) };
   return new Response(`${JSON.stringify(body, null, 2)}\n`, { headers: { "Content-Type": "application/json" } });
 };

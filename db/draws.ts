@@ -1,0 +1,19 @@
+/**
+ * The encoding of the `draws` table's values (see schema.ts): an entry's resampled values as Float64
+ * little-endian bytes, NaN where undefined. One codec for the writers (scripts) and the readers (src/lib).
+ */
+
+/** Resampled values as stored. */
+export function encodeDraws(values: Float64Array): Buffer {
+  const bytes = Buffer.alloc(values.length * 8);
+  values.forEach((value, i) => bytes.writeDoubleLE(value, i * 8));
+  return bytes;
+}
+
+/** Stored resampled values back to numbers. */
+export function decodeDraws(bytes: Uint8Array): Float64Array {
+  const buffer = Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength);
+  const values = new Float64Array(bytes.byteLength / 8);
+  for (let i = 0; i < values.length; i++) values[i] = buffer.readDoubleLE(i * 8);
+  return values;
+}

@@ -1,0 +1,235 @@
+/**
+ * The changelog: every accepted submission and every change to a benchmark's data or protocol, newest first,
+ * from the git history of data/ (git is the audit log, DESIGN.md). Without history (a tarball, git missing)
+ * it lists the accepted submissions dated by their files and says why the rest is missing; from a shallow
+ * clone it says where the history it saw begins.
+ */
+import fs from "node:fs";
+import path from "node:path";
+import { eq } from "drizzle-orm";
+import * as t from "../../db/schema.ts";
+import { store } from "./store.ts";
+import { fileAt, readHistory, type Commit, type FileChange } from "./git-history.ts";
+
+const BENCHMARKS = "data/benchmarks";
+const SUBMISSIONS = "data/submissions";
+
+/** An accepted submission as the store holds it. */
+export interface StoredSubmission {
+  /** The content hash (SHA-256 of the bundle). */
+  readonly id: string;
+  readonly benchmarkId: string;
+  readonly direction: "t2v" | "v2t";
+  readonly entryId: string;
+  readonly entryName: string;
+  /** The bundle's folder relative to the repository, e.g. data/submissions/fetv/v2t/my-metric. */
+  readonly path: string;
+}
+
+/** A submission accepted into (or withdrawn from) data/submissions/. */
+export interface SubmissionItem {
+  readonly kind: "submission";
+  readonly action: "accepted" | "withdrawn" | "changed";
+  /** YYYY-MM-DD, or null when not yet committed. */
+  readonly date: string | null;
+  readonly benchmarkId: string;
+  readonly direction: string;
+  readonly entryId: string;
+  /** The entry's name where the store still holds it. */
+  readonly entryName: string | null;
+  /** The bundle's content hash where the store still holds it. */
+  readonly contentHash: string | null;
+  /** Short hash of the commit, or null. */
+  readonly commit: string | null;
+}
+
+/** A change to a benchmark's definition, protocol or published data (data/benchmarks/<id>/). */
+export interface BenchmarkItem {
+  readonly kind: "benchmark";
+  readonly date: string | null;
+  readonly benchmarkId: string;
+  /** What changed, in words, e.g. "protocol changed", "anchor set added". */
+  readonly changes: readonly string[];
+  readonly commit: string | null;
+}
+
+/** One line of the changelog. */
+export type ChangelogItem = SubmissionItem | BenchmarkItem;
+
+/** The changelog and where it comes from. */
+export interface Changelog {
+  /** `git`: the full history; `shallow`: a shallow clone's; `files`: no history, submissions dated by their files. */
+  readonly source: "git" | "shallow" | "files";
+  /** Newest first; changes not yet committed come first, undated. */
+  readonly items: readonly ChangelogItem[];
+  /** What the list cannot show, when it cannot show everything. */
+  readonly note: string | null;
+}
+
+const FILE_NAMES: Readonly<Record<string, string>> = {
+  "benchmark.json": "definition",
+  "audit.csv": "published figures checked by the audit",
+  "anchors.json": "anchor set",
+};
+
+const DEFINITION_PARTS: Readonly<Record<string, string>> = {
+  protocol: "protocol",
+  anchoring: "anchoring rules",
+  perspectives: "perspectives",
+  dimensions: "task dimensions",
+  boards: "board columns",
+  counts: "declared counts",
+  paper: "paper",
+};
+
+const VERBS: Readonly<Record<FileChange["status"], string>> = { A: "added", M: "changed", D: "removed" };
+
+function parseJson(text: string | null): Record<string, unknown> | null {
+  if (text === null) return null;
+  try {
+    const value: unknown = JSON.parse(text);
+    return value !== null && typeof value === "object" && !Array.isArray(value) ? (value as Record<string, unknown>) : null;
+  } catch {
+    return null;
+  }
+}
+
+/** What a change to benchmark.json changed: its protocol, version, boards, … (by comparing the two versions). */
+function definitionChanges(root: string, commit: string | null, file: string): string[] {
+  const before = parseJson(fileAt(root, commit === null ? "HEAD" : `${commit}^`, file));
+  const after = parseJson(commit === null ? (fs.existsSync(path.join(root, file)) ? fs.readFileSync(path.join(root, file), "utf8") : null) : fileAt(root, commit, file));
+  if (before === null || after === null) return ["definition changed"];
+  const keys = [...new Set([...Object.keys(before), ...Object.keys(after)])].filter((key) => JSON.stringify(before[key]) !== JSON.stringify(after[key]));
+  if (keys.length === 0) return ["definition reformatted"];
+  return keys.map((key) => {
+    if (key === "version") return `version ${String(before.version ?? "—")} → ${String(after.version ?? "—")}`;
+    const part = DEFINITION_PARTS[key] ?? key;
+    return !(key in before) ? `${part} added` : !(key in after) ? `${part} removed` : `${part} changed`;
+  });
+}
+
+/** The changes one commit (or the working tree) made to one benchmark's folder, in words. */
+function benchmarkChanges(root: string, commit: string | null, files: readonly FileChange[]): string[] {
+  return files.flatMap((file) => {
+    const name = file.path.split("/").slice(3).join("/");
+    if (name === "benchmark.json" && file.status === "M") return definitionChanges(root, commit, file.path);
+    const what = FILE_NAMES[name] ?? (name.startsWith("published/") ? `published figures (${name.slice("published/".length)})` : name);
+    return [`${what} ${VERBS[file.status]}`];
+  });
+}
+
+/** Groups a commit's files by the benchmark or bundle folder they belong to, in order of first appearance. */
+function groupBy(files: readonly FileChange[], depth: number, under: string): Map<string, FileChange[]> {
+  const groups = new Map<string, FileChange[]>();
+  for (const file of files) {
+    if (!file.path.startsWith(`${under}/`)) continue;
+    const parts = file.path.split("/");
+    if (parts.length <= depth) continue;
+    const key = parts.slice(0, depth).join("/");
+    groups.set(key, [...(groups.get(key) ?? []), file]);
+  }
+  return groups;
+}
+
+/** A day as YYYY-MM-DD from an ISO timestamp (the committer's own calendar day). */
+function day(iso: string): string {
+  return iso.slice(0, 10);
+}
+
+function itemsOf(root: string, commit: Commit | null, files: readonly FileChange[], submissions: ReadonlyMap<string, StoredSubmission>, claimed: Set<string>): ChangelogItem[] {
+  const date = commit === null ? null : day(commit.date);
+  const short = commit?.short ?? null;
+  const items: ChangelogItem[] = [];
+  for (const [folder, changed] of groupBy(files, 5, SUBMISSIONS)) {
+    const [, , benchmarkId = "", direction = "", entryId = ""] = folder.split("/");
+    const manifest = changed.find((f) => f.path.endsWith("/manifest.json"));
+    const action = manifest?.status === "A" ? "accepted" : manifest?.status === "D" ? "withdrawn" : "changed";
+    // The stored hash belongs to the bundle as it is now: to its newest acceptance only.
+    const stored = action === "accepted" && !claimed.has(folder) ? submissions.get(folder) : undefined;
+    if (stored) claimed.add(folder);
+    items.push({ kind: "submission", action, date, benchmarkId, direction, entryId, entryName: stored?.entryName ?? null, contentHash: stored?.id ?? null, commit: short });
+  }
+  for (const [folder, changed] of groupBy(files, 3, BENCHMARKS)) {
+    const benchmarkId = folder.split("/")[2] ?? "";
+    items.push({ kind: "benchmark", date, benchmarkId, changes: benchmarkChanges(root, commit?.hash ?? null, changed), commit: short });
+  }
+  return items;
+}
+
+/** Accepted submissions dated by their manifest's modification time, newest first: all there is without history. */
+function fromFiles(root: string, submissions: readonly StoredSubmission[]): SubmissionItem[] {
+  return submissions
+    .map((s) => {
+      const manifest = path.join(root, s.path, "manifest.json");
+      const time = fs.existsSync(manifest) ? fs.statSync(manifest).mtime.toISOString() : null;
+      return { s, time };
+    })
+    .sort((a, b) => (b.time ?? "").localeCompare(a.time ?? "") || a.s.path.localeCompare(b.s.path))
+    .map(({ s, time }) => ({
+      kind: "submission",
+      action: "accepted",
+      date: time === null ? null : day(time),
+      benchmarkId: s.benchmarkId,
+      direction: s.direction,
+      entryId: s.entryId,
+      entryName: s.entryName,
+      contentHash: s.id,
+      commit: null,
+    }));
+}
+
+/** Builds the changelog of the repository at `root` for the accepted submissions the store holds. */
+export function buildChangelog(root: string, submissions: readonly StoredSubmission[]): Changelog {
+  const history = readHistory(root, [BENCHMARKS, SUBMISSIONS]);
+  if (!history.available) {
+    return {
+      source: "files",
+      items: fromFiles(root, submissions),
+      note:
+        `This site was built without the git history of its data (${history.reason}), for instance from a tarball: changes to the ` +
+        "benchmarks' data and protocols cannot be listed, and accepted submissions are dated by their files' modification times.",
+    };
+  }
+  const byFolder = new Map(submissions.map((s) => [s.path, s]));
+  const claimed = new Set<string>();
+  const items = [
+    ...itemsOf(root, null, history.uncommitted, byFolder, claimed),
+    ...history.commits.flatMap((commit) => itemsOf(root, commit, commit.files, byFolder, claimed)),
+  ];
+  // Accepted bundles git knows nothing of (neither committed nor seen as new, e.g. ignored) are still listed, undated.
+  const unlisted = submissions.filter((s) => !claimed.has(s.path) && !items.some((i) => i.kind === "submission" && `${SUBMISSIONS}/${i.benchmarkId}/${i.direction}/${i.entryId}` === s.path));
+  return {
+    source: history.shallow ? "shallow" : "git",
+    items: [...fromFiles(root, unlisted).map((item) => ({ ...item, date: null })), ...items],
+    note: history.shallow
+      ? `This site was built from a shallow clone whose history begins on ${history.since ? day(history.since) : "an unknown day"}: changes up to that day are not listed.`
+      : null,
+  };
+}
+
+/** The repository the site is built from: AIGVE_ROOT (astro.config.mjs pins it), else the working directory. */
+export function repoRoot(): string {
+  return process.env.AIGVE_ROOT ?? process.cwd();
+}
+
+/** The accepted submissions the store holds, with their entries' names. */
+export function storedSubmissions(): StoredSubmission[] {
+  const db = store();
+  const names = new Map<string, string>();
+  for (const e of db.select().from(t.t2vEntries).all()) if (e.submissionId) names.set(e.submissionId, e.name);
+  for (const e of db.select().from(t.v2tEntries).all()) if (e.submissionId) names.set(e.submissionId, e.name);
+  return db
+    .select()
+    .from(t.submissions)
+    .where(eq(t.submissions.origin, "submitted"))
+    .all()
+    .map((s) => ({ id: s.id, benchmarkId: s.benchmarkId, direction: s.direction, entryId: s.entryId, entryName: names.get(s.id) ?? s.entryId, path: s.path }));
+}
+
+let cached: Changelog | undefined;
+
+/** The changelog of this build (read once: several pages and downloads need it). */
+export function loadChangelog(): Changelog {
+  cached ??= buildChangelog(repoRoot(), storedSubmissions());
+  return cached;
+}
