@@ -31,20 +31,31 @@ export function openStoreFile(file: string = storePath()): Database.Database {
 }
 
 /**
- * Creates a new store file with the schema applied: drizzle-kit's migrations, recorded in drizzle's
- * `__drizzle_migrations` table as drizzle's own migrator records them (so drizzle-kit sees them as applied).
+ * Creates a store file: drizzle-kit's migrations, recorded in drizzle's `__drizzle_migrations` table as
+ * drizzle's own migrator records them (so drizzle-kit sees them as applied), with `load` filling the tables in
+ * the same transaction. Secondary indexes are built after the load: one sort instead of a B-tree insert per row.
  */
-export function createStoreFile(file: string): Database.Database {
+export function buildStoreFile(file: string, load: (db: Database.Database) => void): void {
   const sqlite = new Database(file);
-  sqlite.pragma("journal_mode = DELETE");
-  sqlite.pragma("foreign_keys = ON");
-  sqlite.exec(`CREATE TABLE IF NOT EXISTS "__drizzle_migrations" (id SERIAL PRIMARY KEY, hash text NOT NULL, created_at numeric)`);
-  const record = sqlite.prepare(`INSERT INTO "__drizzle_migrations" ("hash", "created_at") VALUES (?, ?)`);
-  sqlite.transaction(() => {
-    for (const migration of readMigrationFiles({ migrationsFolder: MIGRATIONS_DIR })) {
-      for (const statement of migration.sql) if (statement.trim() !== "") sqlite.exec(statement);
-      record.run(migration.hash, migration.folderMillis);
-    }
-  })();
-  return sqlite;
+  try {
+    sqlite.pragma("journal_mode = DELETE");
+    sqlite.pragma("foreign_keys = ON");
+    sqlite.exec(`CREATE TABLE IF NOT EXISTS "__drizzle_migrations" (id SERIAL PRIMARY KEY, hash text NOT NULL, created_at numeric)`);
+    const record = sqlite.prepare(`INSERT INTO "__drizzle_migrations" ("hash", "created_at") VALUES (?, ?)`);
+    sqlite.transaction(() => {
+      const later: string[] = [];
+      for (const migration of readMigrationFiles({ migrationsFolder: MIGRATIONS_DIR })) {
+        for (const statement of migration.sql) {
+          if (statement.trim() === "") continue;
+          if (/^\s*CREATE INDEX/i.test(statement)) later.push(statement);
+          else sqlite.exec(statement);
+        }
+        record.run(migration.hash, migration.folderMillis);
+      }
+      load(sqlite);
+      for (const statement of later) sqlite.exec(statement);
+    })();
+  } finally {
+    sqlite.close();
+  }
 }

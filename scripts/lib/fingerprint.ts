@@ -11,7 +11,7 @@ import { locateDataset, readBenchmarkDefinitions } from "../benchmarks/registry.
 const REPO_ROOT = path.resolve(import.meta.dirname, "../..");
 
 /** The code whose output the store is: the rebuild and submission code, engine, schemas and the store's own schema. */
-const CODE = ["scripts/lib", "scripts/benchmarks", "src/engine", "src/schemas", "db/schema.ts", "db/draws.ts", "db/migrations"].map((p) => path.join(REPO_ROOT, p));
+const CODE = ["scripts/lib", "scripts/benchmarks", "src/engine", "src/schemas", "db/schema.ts", "db/draws.ts", "db/file.ts", "db/migrations"].map((p) => path.join(REPO_ROOT, p));
 
 function addTree(hash: ReturnType<typeof createHash>, root: string, label: string): void {
   if (!fs.existsSync(root)) return;

@@ -6,8 +6,10 @@ import fs from "node:fs";
 import path from "node:path";
 // Deep imports keep the root barrel (hundreds of modules) out of every script start.
 import { getTableName } from "drizzle-orm/table";
+import { getTableConfig } from "drizzle-orm/sqlite-core/utils";
 import { getTableColumns } from "drizzle-orm/utils";
-import { createStoreFile, openStoreFile } from "../../db/file.ts";
+import { buildStoreFile, openStoreFile } from "../../db/file.ts";
+import type Database from "better-sqlite3";
 import { checkpoint } from "./checkpoint.ts";
 import * as schema from "../../db/schema.ts";
 import { emptyContent, type StoreContent } from "./store-content.ts";
@@ -42,30 +44,45 @@ const TABLES: { [K in keyof StoreContent]: (typeof schema)[keyof typeof schema] 
 
 type Cell = string | number | boolean | null | undefined | Uint8Array;
 
-function compareCells(a: Cell, b: Cell): number {
-  if (a === b) return 0;
-  if (a === null || a === undefined) return -1;
-  if (b === null || b === undefined) return 1;
-  if (a instanceof Uint8Array && b instanceof Uint8Array) return Buffer.compare(a, b);
-  if (typeof a === "number" && typeof b === "number") return a < b ? -1 : a > b ? 1 : 0;
-  const x = String(a);
-  const y = String(b);
-  return x < y ? -1 : x > y ? 1 : 0;
+const numberBits = new Float64Array(1);
+const numberWords = new Uint32Array(numberBits.buffer);
+
+/** A number as 16 hex digits whose text order is the numeric order (IEEE 754 bits, sign-adjusted). */
+function numberKey(x: number): string {
+  numberBits[0] = x;
+  let high = numberWords[1] as number;
+  let low = numberWords[0] as number;
+  if (high >>> 31) {
+    high = ~high >>> 0;
+    low = ~low >>> 0;
+  } else high = (high | 0x80000000) >>> 0;
+  return high.toString(16).padStart(8, "0") + low.toString(16).padStart(8, "0");
+}
+
+/** A cell as text whose order is the cells' order: nulls first, numbers numerically, text by code unit, bytes bytewise. */
+function cellKey(cell: Cell): string {
+  if (cell === null || cell === undefined) return "\u0001";
+  if (typeof cell === "number") return `\u0002${numberKey(cell)}`;
+  if (typeof cell === "boolean") return `\u0002${numberKey(cell ? 1 : 0)}`;
+  if (typeof cell === "string") return `\u0003${cell}`;
+  return `\u0004${Buffer.from(cell).toString("hex")}`;
 }
 
 /**
  * A table's rows in one canonical order (by every column, in the table's column order), so that the
  * same content gives the same file whether a rebuild made it or a submission extended a read-back store.
+ * Rows are unique on their primary key, so the columns up to the last key column decide the order; each row's
+ * are joined into one text key (separated by a character below every cell's first), sorted as text.
  */
 function canonical(table: (typeof TABLES)[keyof StoreContent], rows: readonly Record<string, unknown>[]): Record<string, unknown>[] {
-  const keys = Object.keys(getTableColumns(table));
-  return [...rows].sort((a, b) => {
-    for (const key of keys) {
-      const order = compareCells(a[key] as Cell, b[key] as Cell);
-      if (order !== 0) return order;
-    }
-    return 0;
-  });
+  const columns = Object.entries(getTableColumns(table));
+  const config = getTableConfig(table);
+  const primary = new Set([...config.columns.filter((c) => c.primary).map((c) => c.name), ...config.primaryKeys.flatMap((k) => k.columns.map((c) => c.name))]);
+  const last = primary.size === 0 ? columns.length - 1 : Math.max(...columns.map(([, c], i) => (primary.has(c.name) ? i : -1)));
+  const keys = columns.slice(0, last + 1).map(([key]) => key);
+  const keyed = rows.map((row) => ({ row, key: keys.map((key) => cellKey(row[key] as Cell)).join("\u0000") }));
+  keyed.sort((a, b) => (a.key < b.key ? -1 : a.key > b.key ? 1 : 0));
+  return keyed.map((k) => k.row);
 }
 
 /** A table's columns: the row property, the SQL name, and the conversions between the two (drizzle's own). */
@@ -73,20 +90,38 @@ function columnsOf(table: (typeof TABLES)[keyof StoreContent]) {
   return Object.entries(getTableColumns(table)).map(([key, column]) => ({
     key,
     name: column.name,
-    toDriver: (value: unknown) => (value === undefined || value === null ? null : column.mapToDriverValue(value)),
+    // Text and numbers pass as they are; only booleans and the like need drizzle's mapping.
+    toDriver: column.columnType === "SQLiteText" || column.columnType === "SQLiteInteger" || column.columnType === "SQLiteReal"
+      ? (value: unknown) => (value === undefined ? null : value)
+      : (value: unknown) => (value === undefined || value === null ? null : column.mapToDriverValue(value)),
     fromDriver: (value: unknown) => (value === null ? null : column.mapFromDriverValue(value)),
   }));
 }
 
-/** Inserts rows with one prepared statement (drizzle's multi-row inserts cost far more at a million rows). */
-function insertAll(db: ReturnType<typeof createStoreFile>, table: (typeof TABLES)[keyof StoreContent], rows: readonly Record<string, unknown>[]): void {
+/** Rows per multi-row INSERT: fewer calls into SQLite, within its limit of 32,766 bound values. */
+const BATCH = 100;
+
+/** Inserts rows in order with prepared multi-row statements (drizzle's inserts cost far more at a million rows). */
+function insertAll(db: Database.Database, table: (typeof TABLES)[keyof StoreContent], rows: readonly Record<string, unknown>[]): void {
   if (rows.length === 0) return;
   const columns = columnsOf(table);
-  const statement = db.prepare(`INSERT INTO "${getTableName(table)}" (${columns.map((c) => `"${c.name}"`).join(", ")}) VALUES (${columns.map(() => "?").join(", ")})`);
-  const values: unknown[] = new Array(columns.length);
-  for (const row of rows) {
-    for (let c = 0; c < columns.length; c++) values[c] = (columns[c] as (typeof columns)[number]).toDriver(row[(columns[c] as (typeof columns)[number]).key]);
-    statement.run(values);
+  const placeholders = `(${columns.map(() => "?").join(", ")})`;
+  const into = `INSERT INTO "${getTableName(table)}" (${columns.map((c) => `"${c.name}"`).join(", ")}) VALUES `;
+  const batch = Math.max(1, Math.min(BATCH, Math.floor(32_766 / columns.length)));
+  const many = db.prepare(into + Array.from({ length: batch }, () => placeholders).join(", "));
+  const one = db.prepare(into + placeholders);
+  const values: unknown[] = new Array(batch * columns.length);
+  let start = 0;
+  for (; start + batch <= rows.length; start += batch) {
+    for (let r = 0; r < batch; r++) {
+      const row = rows[start + r] as Record<string, unknown>;
+      for (let c = 0; c < columns.length; c++) values[r * columns.length + c] = (columns[c] as (typeof columns)[number]).toDriver(row[(columns[c] as (typeof columns)[number]).key]);
+    }
+    many.run(values);
+  }
+  for (; start < rows.length; start++) {
+    const row = rows[start] as Record<string, unknown>;
+    one.run(columns.map((c) => c.toDriver(row[c.key])));
   }
 }
 
@@ -103,18 +138,15 @@ export function writeStore(content: StoreContent, target: string): void {
   fs.mkdirSync(path.dirname(target), { recursive: true });
   const temporary = temporaryStorePath(target);
   fs.rmSync(temporary, { force: true });
-  const store = createStoreFile(temporary);
   try {
-    store.transaction(() => {
+    buildStoreFile(temporary, (db) => {
       for (const [name, table] of Object.entries(TABLES) as [keyof StoreContent, (typeof TABLES)[keyof StoreContent]][]) {
-        insertAll(store, table, canonical(table, content[name] as Record<string, unknown>[]));
+        insertAll(db, table, canonical(table, content[name] as Record<string, unknown>[]));
       }
-    })();
-    store.close();
+    });
     checkpoint("storing");
     fs.renameSync(temporary, target);
   } catch (error) {
-    if (store.open) store.close();
     fs.rmSync(temporary, { force: true });
     throw error;
   }

@@ -10,8 +10,8 @@ import { writeFileAtomic } from "../write-file.ts";
 /** The code whose output is cached: the engine and the scoring scripts around it. */
 const CODE_DIRS = [path.resolve(import.meta.dirname, "../../../src/engine"), import.meta.dirname];
 
-/** Where rebuild and submit keep scoring output: .cache/scores/ in the repository (gitignored). */
-export const DEFAULT_CACHE_DIR = path.resolve(import.meta.dirname, "../../../.cache/scores");
+/** Where rebuild and submit keep scoring output: $AIGVE_CACHE, else .cache/scores/ in the repository (gitignored). */
+export const DEFAULT_CACHE_DIR = process.env.AIGVE_CACHE ? path.resolve(process.env.AIGVE_CACHE) : path.resolve(import.meta.dirname, "../../../.cache/scores");
 
 /** A hash of that code, so any change to how figures are computed invalidates every entry. */
 function codeFingerprint(): string {
