@@ -36,3 +36,8 @@ export function entryDownloadUrl(benchmarkId: string, direction: "t2v" | "v2t", 
 export function groundTruthUrl(benchmarkId: string): string {
   return href(`/downloads/${benchmarkId}/ground-truth.csv`);
 }
+
+/** A board's chart data (every ranked column and entry), fetched by the entry pages' chart islands. */
+export function chartDataUrl(benchmarkId: string, board: BoardId): string {
+  return href(`/${benchmarkId}/charts/${board}.json`);
+}
