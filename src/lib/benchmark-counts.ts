@@ -75,7 +75,7 @@ export function loadBenchmarkCounts(benchmark: BenchmarkInfo): BenchmarkCounts {
     else if (declared !== null && declared > 0) counts.push({ label, value: declared, submitted: 0, declared: true });
   };
   add("prompts", prompts, benchmark.promptCount);
-  add(dimensions === 0 ? "task dimensions; results overall only" : "task dimensions", dimensions, benchmark.dimensionCount);
+  add(dimensions === 0 ? "task dimensions (results overall only)" : "task dimensions", dimensions, benchmark.dimensionCount);
   add("videos", ownVideos, benchmark.videoCount, submittedVideos);
   add("T2V models", t2v.own, benchmark.t2vModelCount, t2v.submitted);
   add("V2T methods", v2t.own, null, v2t.submitted);

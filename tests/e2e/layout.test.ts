@@ -68,6 +68,43 @@ describeBrowser("boards that fit", () => {
     expect(await page.getAttribute(`${table} th[data-sort-key="rank"]`, "aria-sort")).toBe("ascending");
   });
 
+  for (const board of ["/aigve-60k/t2v/", "/aigve-60k/v2t/", "/fetv/t2v/", "/fetv/v2t/", "/fetv/v2t/?view=model&metric=krcc", "/tvge/v2t/"]) {
+    it(`fits ${board} in a 1,440 px screen without scrolling sideways, headers and kinds on at most two lines`, async () => {
+      await page.setViewportSize({ width: 1440, height: 900 });
+      await visit(site, page, board);
+      const shown = await page.$$eval("[data-board-table]", (tables) =>
+        tables
+          .filter((table) => !table.closest("[hidden]"))
+          .map((table) => {
+            const wrap = table.closest(".table-wrap") as HTMLElement;
+            // Lines of text in an element: the distinct tops of its text's boxes.
+            const lines = (el: Element) => {
+              const range = document.createRange();
+              range.selectNodeContents(el);
+              return new Set([...range.getClientRects()].filter((r) => r.width > 0).map((r) => Math.round(r.top))).size;
+            };
+            return {
+              overflow: wrap.scrollWidth - wrap.clientWidth,
+              width: wrap.clientWidth,
+              headerLines: Math.max(
+                ...[...table.querySelectorAll("thead button.sort")].map((button) =>
+                  Math.round(button.getBoundingClientRect().height / Number.parseFloat(getComputedStyle(button).lineHeight)),
+                ),
+              ),
+              groupLines: Math.max(...[...table.querySelectorAll("td.group")].map(lines)),
+            };
+          }),
+      );
+      expect(shown).toHaveLength(1);
+      for (const table of shown) {
+        expect(table.overflow).toBeLessThanOrEqual(0);
+        expect(table.width).toBeGreaterThan(1300);
+        expect(table.headerLines).toBeLessThanOrEqual(2);
+        expect(table.groupLines).toBe(1);
+      }
+    });
+  }
+
   it("restores the metric family from the URL on both levels", async () => {
     await visit(site, page, "/fetv/v2t/?metric=krcc&view=model");
     expect(await page.isChecked('input[name="metric"][value="krcc"]')).toBe(true);
@@ -121,11 +158,12 @@ describeBrowser("boards that fit", () => {
     const heatmaps = await page.$$eval("table.heatmap", (tables) =>
       tables.map((table) => {
         const wrap = table.closest(".table-wrap") as HTMLElement;
+        const caption = table.closest("figure")?.querySelector("figcaption");
         return {
           columns: table.querySelectorAll("thead th.dim").length,
           overflow: wrap.scrollWidth - wrap.clientWidth,
-          legend: table.querySelectorAll("caption .heat-ramp .heat").length,
-          caption: table.caption?.innerText ?? "",
+          legend: caption?.querySelectorAll(".heat-ramp .heat").length ?? 0,
+          caption: (caption as HTMLElement | null)?.innerText ?? "",
         };
       }),
     );
