@@ -105,6 +105,30 @@ describeBrowser("boards that fit", () => {
     });
   }
 
+  for (const width of [390, 1280]) {
+    it(`shows the home page's top-five tables whole at ${width} px (no "Correspondence S…")`, async () => {
+      await page.setViewportSize({ width, height: 900 });
+      await visit(site, page, "/");
+      const overflow = await page.$$eval("section.card .table-wrap", (wraps) => wraps.map((w) => w.scrollWidth - w.clientWidth));
+      expect(overflow).toEqual([0, 0]);
+      expect(await page.locator("section.card").nth(1).innerText()).toMatch(/Correspondence\s+SRCC/);
+    });
+  }
+
+  it("keeps a board's name column and its header aligned while a phone scrolls the values", async () => {
+    await page.setViewportSize({ width: 390, height: 844 });
+    await visit(site, page, "/aigve-60k/v2t/");
+    const offsets = await page.$eval("#v2t-instance-table", (table) => {
+      const wrap = table.closest(".table-wrap") as HTMLElement;
+      wrap.scrollLeft = 200;
+      const header = table.querySelector('thead th[data-sort-key="name"]') as HTMLElement;
+      const cell = table.querySelector("tbody th") as HTMLElement;
+      return { scrolled: wrap.scrollLeft, header: header.getBoundingClientRect().left, cell: cell.getBoundingClientRect().left };
+    });
+    expect(offsets.scrolled).toBeGreaterThan(0);
+    expect(Math.abs(offsets.header - offsets.cell)).toBeLessThanOrEqual(1);
+  });
+
   it("restores the metric family from the URL on both levels", async () => {
     await visit(site, page, "/fetv/v2t/?metric=krcc&view=model");
     expect(await page.isChecked('input[name="metric"][value="krcc"]')).toBe(true);

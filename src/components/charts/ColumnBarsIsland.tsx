@@ -92,7 +92,7 @@ function Chart({ column, entryId }: { column: ChartColumn; entryId: string }) {
               {data.map((bar) => (
                 <Cell key={bar.key} fill={bar.highlight ? "var(--chart-2)" : "var(--chart-1)"} fillOpacity={bar.highlight ? 1 : 0.55} />
               ))}
-              <ErrorBar dataKey="err" direction="x" stroke="var(--fg)" strokeOpacity={0.7} width={4} />
+              <ErrorBar isAnimationActive={false} dataKey="err" direction="x" stroke="var(--fg)" strokeOpacity={0.7} width={4} />
             </Bar>
           </BarChart>
         </ResponsiveContainer>

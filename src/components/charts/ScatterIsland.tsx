@@ -8,6 +8,7 @@ import { useId, useState } from "react";
 import {
   CartesianGrid,
   Cell,
+  DefaultZIndexes,
   ErrorBar,
   ResponsiveContainer,
   Scatter,
@@ -16,13 +17,14 @@ import {
   XAxis,
   YAxis,
   ZAxis,
+  ZIndexLayer,
   usePlotArea,
   useXAxisScale,
   useYAxisScale,
 } from "recharts";
 import { niceAxis } from "../../lib/charts/axis.ts";
 import { scaleBounds, type ChartScale } from "../../lib/charts/bars.ts";
-import { labelPriority, placeLabels, textWidth } from "../../lib/charts/labels.ts";
+import { LABEL_ALL_UP_TO, labelPriority, placeLabels, textWidth } from "../../lib/charts/labels.ts";
 
 /** One entry in the plot; `z` (optional) sets the marker size and colour. */
 export interface ScatterPoint {
@@ -99,14 +101,20 @@ function PointLabels({ points, radius }: { points: readonly ScatterPoint[]; radi
   );
   const names = new Map(points.map((p) => [p.href, p.name]));
   return (
+    <ZIndexLayer zIndex={DefaultZIndexes.label}>
     <g className="point-labels" aria-hidden="true">
       {placed.map((label) => (
-        <text key={label.id} x={label.x} y={label.y} dy="0.32em" textAnchor={label.anchor} fontSize={FONT} fill="var(--fg)"
-          stroke="var(--bg)" strokeWidth={3} paintOrder="stroke">
-          {names.get(label.id)}
-        </text>
+        <g key={label.id}>
+          {/* A backing so that grid and interval lines do not run through the name. */}
+          <rect x={label.box.left} y={label.box.top} width={label.box.right - label.box.left} height={label.box.bottom - label.box.top}
+            fill="var(--bg)" fillOpacity={0.85} rx={2} />
+          <text x={label.x} y={label.y} dy="0.32em" textAnchor={label.anchor} fontSize={FONT} fill="var(--fg)">
+            {names.get(label.id)}
+          </text>
+        </g>
       ))}
     </g>
+    </ZIndexLayer>
   );
 }
 
@@ -164,8 +172,8 @@ export default function ScatterIsland({ title, series, digits = 2 }: Props) {
               {withErrors.map((p) => (
                 <Cell key={p.href} fill={PALETTE[third(p.z, zLow, zHigh)] ?? "currentColor"} fillOpacity={0.85} cursor="pointer" />
               ))}
-              {hasErrors && <ErrorBar dataKey="xErr" direction="x" stroke="var(--fg-muted)" strokeOpacity={0.7} width={3} />}
-              {hasErrors && <ErrorBar dataKey="yErr" direction="y" stroke="var(--fg-muted)" strokeOpacity={0.7} width={3} />}
+              {hasErrors && <ErrorBar isAnimationActive={false} dataKey="xErr" direction="x" stroke="var(--fg-muted)" strokeOpacity={0.7} width={3} />}
+              {hasErrors && <ErrorBar isAnimationActive={false} dataKey="yErr" direction="y" stroke="var(--fg-muted)" strokeOpacity={0.7} width={3} />}
             </Scatter>
             <PointLabels points={current.points} radius={radius} />
           </ScatterChart>
@@ -179,8 +187,8 @@ export default function ScatterIsland({ title, series, digits = 2 }: Props) {
             {zLow.toFixed(1)} to {zHigh.toFixed(1)}).{" "}
           </>
         )}
-        Lines: 95% intervals [low, high].{" "}
-        {current.points.length > 30 ? "The top entries on each axis are named; " : "Names that would overlap are left out; "}
+        {hasErrors && "Lines: 95% intervals [low, high]. "}
+        {current.points.length > LABEL_ALL_UP_TO ? "The top entries on each axis are named where the name fits; " : "Every entry is named where its name fits; "}
         hover or tap a point for its figures, click it to open its page.
       </p>
     </div>
