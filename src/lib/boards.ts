@@ -96,8 +96,25 @@ function entriesOf(benchmarkId: string, direction: "t2v" | "v2t"): Map<string, E
   return new Map(rows.map((row) => [row.id, row]));
 }
 
-/** Loads a board; reference entries (real videos) follow the ranked rows, unranked. */
+/**
+ * Boards already read in this build, by benchmark, board and dimension. The store is read-only while the site
+ * is built, so each board is read once however many pages show it (every entry page shows its boards on every
+ * dimension): the build stays linear in the number of entries.
+ */
+const loaded = new Map<string, BoardView>();
+
+/** Loads a board (once per build); reference entries (real videos) follow the ranked rows, unranked. */
 export function loadBoard(benchmarkId: string, board: BoardId, dimension = "overall"): BoardView {
+  const key = `${benchmarkId}\u0000${board}\u0000${dimension}`;
+  let view = loaded.get(key);
+  if (!view) {
+    view = readBoard(benchmarkId, board, dimension);
+    loaded.set(key, view);
+  }
+  return view;
+}
+
+function readBoard(benchmarkId: string, board: BoardId, dimension: string): BoardView {
   const db = store();
   const { direction, level } = BOARD_SCOPE[board];
   const columns = listBoardColumns(benchmarkId, board);

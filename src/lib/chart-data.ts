@@ -1,8 +1,9 @@
-/** Maps stored boards onto chart props; only selection and relabelling, never statistics. */
-import type { ColumnBar } from "../components/charts/ColumnBarsIsland.tsx";
+/** Maps stored boards onto chart data; only selection and relabelling, never statistics. */
 import type { ScatterSeries } from "../components/charts/ScatterIsland.tsx";
+import { metricDefinition } from "../schemas/metrics.ts";
 import type { BoardColumnInfo } from "./benchmarks.ts";
 import type { BoardCell, BoardView } from "./boards.ts";
+import type { BoardChart, ChartBar, ChartScale } from "./charts/bars.ts";
 
 function interval(cell: BoardCell | undefined): [number, number] | null {
   return cell && cell.ciLow !== null && cell.ciHigh !== null ? [cell.ciLow, cell.ciHigh] : null;
@@ -20,6 +21,8 @@ export function t2vScatter(view: BoardView): ScatterSeries[] {
       label: `${xColumn.label} vs ${yColumn.label}`,
       xLabel: xColumn.label,
       yLabel: yColumn.label,
+      xScale: scaleOf(xColumn.metric),
+      yScale: scaleOf(yColumn.metric),
       ...(zColumn ? { zLabel: zColumn.label } : {}),
       points: view.rows.flatMap((row) => {
         const x = row.cells[xColumn.key];
@@ -59,20 +62,43 @@ export function v2tScatter(instance: BoardView, model: BoardView): ScatterSeries
         label: column.label.replace(/ SRCC$| PLCC$| KRCC$/, ""),
         xLabel: `Instance-level ${column.label}`,
         yLabel: `Model-level ${twin.label}`,
+        xScale: scaleOf(column.metric),
+        yScale: scaleOf(twin.metric),
         points,
       },
     ];
   });
 }
 
-/** Every ranked entry's value in one column, best first, with one entry highlighted. */
-export function columnBars(view: BoardView, column: BoardColumnInfo, entryId: string): ColumnBar[] {
+/** How a metric's axis is drawn: correlations within [−1, 1], accuracy within [0, 100], other values from zero. */
+export function scaleOf(metric: string): ChartScale {
+  const kind = metricDefinition(metric).kind;
+  return kind === "correlation" ? "correlation" : kind === "accuracy" ? "percent" : "from-zero";
+}
+
+/** Every ranked entry's value in one column, best first (rank, then name); reference rows are never ranked. */
+export function columnBars(view: BoardView, column: BoardColumnInfo): ChartBar[] {
   return view.rows
-    .filter((row) => row.cells[column.key] && !row.isReference)
-    .map((row) => {
-      const cell = row.cells[column.key] as BoardCell;
-      return { name: row.name, value: cell.value, highlight: row.entryId === entryId, ciLow: cell.ciLow, ciHigh: cell.ciHigh, rank: cell.rank ?? Number.MAX_SAFE_INTEGER };
+    .flatMap((row) => {
+      const cell = row.cells[column.key];
+      if (!cell || row.isReference || cell.rank === null) return [];
+      return [{ id: row.entryId, name: row.name, value: cell.value, low: cell.ciLow, high: cell.ciHigh, rank: cell.rank }];
     })
-    .sort((a, b) => a.rank - b.rank || (a.name < b.name ? -1 : 1))
-    .map(({ rank: _rank, ...bar }) => bar);
+    .sort((a, b) => a.rank - b.rank || (a.name < b.name ? -1 : 1));
+}
+
+/** A board's chart data, shipped once per board: every ranked column with its ranked entries (none when unranked). */
+export function boardChart(view: BoardView): BoardChart {
+  const columns = view.unrankedReason !== null ? [] : view.columns.filter((c) => c.ranked);
+  return {
+    benchmark: view.benchmarkId,
+    board: view.board,
+    columns: columns.map((column) => ({
+      key: column.key,
+      label: column.label,
+      scale: scaleOf(column.metric),
+      digits: metricDefinition(column.metric).digits,
+      bars: columnBars(view, column),
+    })),
+  };
 }

@@ -1,5 +1,5 @@
 /** Display formatting. Values are stored at full precision; rounding happens here and only for display. */
-import { metricDefinition } from "../schemas/metrics.ts";
+import { isCorrelationMetric, metricDefinition } from "../schemas/metrics.ts";
 
 /** A metric value rounded for display, at the metric's precision (see src/schemas/metrics.ts). */
 export function formatValue(metric: string, value: number | null | undefined): string {
@@ -10,6 +10,12 @@ export function formatValue(metric: string, value: number | null | undefined): s
 /** A value rounded to the metric's display precision, as a number (for data that pages show without rounding again). */
 export function roundForDisplay(metric: string, value: number): number {
   return Number(value.toFixed(metricDefinition(metric).digits));
+}
+
+/** A value as a heatmap cell shows it: correlations to two decimals (the cell is small), other metrics as formatValue. */
+export function formatCompactValue(metric: string, value: number | null | undefined): string {
+  if (value === null || value === undefined) return "—";
+  return isCorrelationMetric(metric) ? value.toFixed(2) : formatValue(metric, value);
 }
 
 /** A 95% interval as "[low, high]" at the metric's display precision, or "" when there is none. Never "±": intervals need not be symmetric. */

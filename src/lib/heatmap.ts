@@ -1,22 +1,61 @@
-/** Loads an entries × dimensions grid of one board column, for the heatmap. */
+/** Loads an entries × dimensions grid of one board column, with the colour scale the heatmap draws it on. */
 import { and, eq } from "drizzle-orm";
 import * as t from "../../db/schema.ts";
+import { isCorrelationMetric } from "../schemas/metrics.ts";
 import { BOARD_SCOPE, type BoardId } from "../schemas/board.ts";
 import { listBoardColumns, listDimensions, type BoardColumnInfo, type DimensionInfo } from "./benchmarks.ts";
 import { loadBoard } from "./boards.ts";
+import { niceAxis } from "./charts/axis.ts";
 import { store } from "./store.ts";
+
+/**
+ * A heatmap's colour scale: diverging and centred on 0 for correlations (from −`high` to `high`), sequential for
+ * every other metric (from `low` to `high`). Both ends are round numbers.
+ */
+export interface HeatScale {
+  readonly kind: "diverging" | "sequential";
+  readonly low: number;
+  readonly high: number;
+}
+
+/** One heatmap row; reference rows (real videos) are shown but stay outside the colour scale. */
+export interface HeatmapRow {
+  readonly entryId: string;
+  readonly name: string;
+  readonly href: string;
+  readonly isReference: boolean;
+  readonly overall: number | null;
+  readonly cells: readonly (number | null)[];
+}
 
 /** One heatmap: rows in overall board order, one cell per dimension (null where there is no value). */
 export interface Heatmap {
   readonly column: BoardColumnInfo;
   readonly dimensions: readonly DimensionInfo[];
-  readonly rows: readonly { entryId: string; name: string; href: string; overall: number | null; cells: (number | null)[] }[];
-  /** The smallest and largest value in the grid, for the colour scale. */
-  readonly low: number;
-  readonly high: number;
+  readonly rows: readonly HeatmapRow[];
+  readonly scale: HeatScale;
 }
 
-/** A heatmap per column of a board; empty when the benchmark has no per-dimension results. */
+/** The colour scale of a metric's values: symmetric about 0 for correlations, else the values' round range. */
+export function heatScale(metric: string, values: readonly number[]): HeatScale {
+  if (isCorrelationMetric(metric)) {
+    // The largest distance from 0, rounded up to a tenth: both sides of 0 get the same colour for the same size.
+    const reach = Math.max(0.1, ...values.map((v) => Math.abs(v)));
+    const end = Math.min(1, Math.ceil(reach * 10 - 1e-9) / 10);
+    return { kind: "diverging", low: -end, high: end };
+  }
+  const [low, high] = niceAxis(values, { intervals: 4 }).domain;
+  return { kind: "sequential", low, high };
+}
+
+/** Where a value sits on a scale: −1 … 1 on a diverging one (0 at zero), 0 … 1 on a sequential one; clamped. */
+export function heatPosition(value: number, scale: HeatScale): number {
+  const clamp = (v: number, lo: number, hi: number) => Math.min(hi, Math.max(lo, v));
+  if (scale.kind === "diverging") return clamp(value / scale.high, -1, 1);
+  return scale.high > scale.low ? clamp((value - scale.low) / (scale.high - scale.low), 0, 1) : 0;
+}
+
+/** A heatmap per ranked column of a board; empty when the benchmark has no per-dimension results. */
 export function loadHeatmaps(benchmarkId: string, board: BoardId): Heatmap[] {
   const dimensions = listDimensions(benchmarkId);
   if (dimensions.length === 0) return [];
@@ -40,11 +79,16 @@ export function loadHeatmaps(benchmarkId: string, board: BoardId): Heatmap[] {
         entryId: row.entryId,
         name: row.name,
         href: row.href,
+        isReference: row.isReference,
         overall: row.cells[column.key]?.value ?? null,
         cells: dimensions.map((d) => value(row.entryId, d.id)),
       }));
-      const values = rows.flatMap((row) => row.cells).filter((v): v is number => v !== null);
+      // The scale spans the generated videos only: the real videos would stretch it and wash out the differences.
+      const values = rows
+        .filter((row) => !row.isReference)
+        .flatMap((row) => [row.overall, ...row.cells])
+        .filter((v): v is number => v !== null);
       if (values.length === 0) return [];
-      return [{ column, dimensions, rows, low: Math.min(...values), high: Math.max(...values) }];
+      return [{ column, dimensions, rows, scale: heatScale(column.metric, values) }];
     });
 }

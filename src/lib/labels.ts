@@ -61,3 +61,17 @@ export function boardLabel(board: "t2v" | "v2t-instance" | "v2t-model"): string 
 export function metricLabel(metric: string): string {
   return metricDefinition(metric).label;
 }
+
+/**
+ * Compact column headings for a list of dimensions (a heatmap's columns): each label's first word, cut to seven
+ * letters and a full stop beyond nine; a label whose short form would repeat another's keeps its full form.
+ */
+export function shortDimensionLabels(dimensions: readonly { id: string; label: string }[]): Map<string, string> {
+  const short = (label: string) => {
+    const first = (label.split(/\s+/)[0] ?? label).replace(/[&,:;]+$/, "");
+    return first.length > 9 ? `${first.slice(0, 7)}.` : first;
+  };
+  const counts = new Map<string, number>();
+  for (const d of dimensions) counts.set(short(d.label), (counts.get(short(d.label)) ?? 0) + 1);
+  return new Map(dimensions.map((d) => [d.id, (counts.get(short(d.label)) ?? 0) > 1 ? d.label : short(d.label)]));
+}

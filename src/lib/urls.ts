@@ -62,3 +62,8 @@ export function releaseDimensionDownloadUrl(release: string, benchmarkId: string
 export function releaseManifestUrl(release?: string): string {
   return href(release === undefined ? "/downloads/release.json" : `/downloads/releases/${release}/release.json`);
 }
+
+/** A board's chart data (every ranked column and entry), fetched by the entry pages' chart islands. */
+export function chartDataUrl(benchmarkId: string, board: BoardId): string {
+  return href(`/${benchmarkId}/charts/${board}.json`);
+}

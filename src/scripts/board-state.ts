@@ -1,4 +1,4 @@
-/** The shareable state of a board view (sort, direction, filter, search, view) and its URL form. */
+/** The shareable state of a board view (sort, direction, filter, search, view, metric family) and its URL form. */
 
 /** Sort direction. */
 export type SortDirection = "asc" | "desc";
@@ -10,6 +10,8 @@ export interface BoardState {
   readonly q: string;
   readonly filter: string;
   readonly view: string | null;
+  /** The correlation family a V2T board shows (srcc, plcc, krcc); `null` is the board's first (SRCC). */
+  readonly metric: string | null;
 }
 
 /** Keys whose natural order is ascending: ranks and names. Value columns start best-first. */
@@ -30,14 +32,16 @@ export function parseState(search: string, filterName: string): BoardState {
     q: params.get("q") ?? "",
     filter: params.get(filterName) ?? "",
     view: params.get("view") || null,
+    metric: params.get("metric") || null,
   };
 }
 
 /** Writes the state into a query string, leaving out defaults so the plain URL stays canonical. */
 export function serializeState(state: BoardState, filterName: string, base = ""): string {
   const params = new URLSearchParams(base);
-  for (const key of ["sort", "dir", "q", filterName, "view"]) params.delete(key);
+  for (const key of ["sort", "dir", "q", filterName, "view", "metric"]) params.delete(key);
   if (state.view) params.set("view", state.view);
+  if (state.metric) params.set("metric", state.metric);
   if (state.sort && state.sort !== "rank") params.set("sort", state.sort);
   const dir = state.dir ?? (state.sort ? defaultDirection(state.sort) : "asc");
   if (state.sort && state.sort !== "rank" ? dir !== defaultDirection(state.sort) : dir === "desc") params.set("dir", dir);
@@ -53,6 +57,16 @@ export function nextSort(state: BoardState, key: string): BoardState {
   const currentDir = state.dir ?? defaultDirection(current);
   if (current === key) return { ...state, sort: key, dir: currentDir === "asc" ? "desc" : "asc" };
   return { ...state, sort: key, dir: defaultDirection(key) };
+}
+
+/**
+ * The state after choosing a metric family (`defaultFamily` is written as no parameter). A sort by a column of
+ * the family being hidden falls back to the board's rank order; `visibleAfter` tells which sort keys stay shown.
+ */
+export function withMetric(state: BoardState, family: string, defaultFamily: string, visibleAfter: (key: string) => boolean): BoardState {
+  const metric = family === defaultFamily ? null : family;
+  const keepSort = state.sort === null || visibleAfter(state.sort);
+  return { ...state, metric, ...(keepSort ? {} : { sort: null, dir: null }) };
 }
 
 /**

@@ -1,12 +1,23 @@
-/** Progressive enhancement of board tables: sorting, filtering, search and view tabs, kept in the URL. */
-import { compareRows, defaultDirection, nextSort, parseState, rowMatches, serializeState, type BoardState } from "./board-state.ts";
+/** Progressive enhancement of board tables: sorting, filtering, search, view tabs and metric family, kept in the URL. */
+import { compareRows, defaultDirection, nextSort, parseState, rowMatches, serializeState, withMetric, type BoardState } from "./board-state.ts";
 
 function rowsOf(table: HTMLTableElement): HTMLTableRowElement[] {
   return [...(table.tBodies[0]?.rows ?? [])];
 }
 
+/** Shows the columns of one correlation family and hides the others' (tables with a single family have none). */
+function showFamily(table: HTMLTableElement, family: string): void {
+  for (const cell of table.querySelectorAll<HTMLTableCellElement>("[data-family]")) cell.hidden = cell.dataset.family !== family;
+}
+
+/** Whether a sort key's column shows in a table (a column of a hidden family does not). */
+function isShown(table: HTMLTableElement, key: string): boolean {
+  const header = table.querySelector<HTMLTableCellElement>(`th[data-sort-key="${CSS.escape(key)}"]`);
+  return header !== null && !header.hidden;
+}
+
 function applyToTable(table: HTMLTableElement, state: BoardState): { shown: number; total: number } {
-  const key = state.sort ?? "rank";
+  const key = state.sort !== null && isShown(table, state.sort) ? state.sort : "rank";
   const button = table.querySelector<HTMLButtonElement>(`button[data-sort="${CSS.escape(key)}"]`);
   const sortKey = button ? key : "rank";
   const numeric = button ? button.dataset.numeric === "true" : true;
@@ -48,6 +59,10 @@ function enhance(form: HTMLFormElement): void {
   const search = form.querySelector<HTMLInputElement>('input[name="q"]');
   const filter = form.querySelector<HTMLSelectElement>(`select[name="${filterName}"]`);
   const count = form.querySelector<HTMLElement>("[data-count]");
+  const metricSwitch = form.querySelector<HTMLFieldSetElement>("[data-metric-switch]");
+  const metricInputs = [...(metricSwitch?.querySelectorAll<HTMLInputElement>('input[name="metric"]') ?? [])];
+  const defaultFamily = metricSwitch?.dataset.default ?? "";
+  const families = new Set(metricInputs.map((input) => input.value));
   let state = parseState(location.search, filterName);
 
   const render = (push: boolean) => {
@@ -57,6 +72,11 @@ function enhance(form: HTMLFormElement): void {
     const view = panels.some((p) => p.dataset.viewPanel === state.view) ? state.view : defaultView;
     for (const panel of panels) panel.hidden = panel.dataset.viewPanel !== view;
     for (const tab of tabs) tab.setAttribute("aria-current", String(tab.dataset.viewTab === view));
+    if (metricSwitch) {
+      const family = state.metric !== null && families.has(state.metric) ? state.metric : defaultFamily;
+      for (const input of metricInputs) input.checked = input.value === family;
+      for (const table of tables) showFamily(table, family);
+    }
     let shown = 0;
     let total = 0;
     for (const table of tables) {
@@ -86,10 +106,24 @@ function enhance(form: HTMLFormElement): void {
     state = { ...state, filter: filter.value };
     render(true);
   });
+  for (const input of metricInputs) {
+    input.addEventListener("change", () => {
+      if (!input.checked) return;
+      const family = input.value;
+      // Whether a sort key stays shown once the family is switched: its header is of no family or of this one.
+      const staysShown = (key: string) =>
+        tables.some((table) => {
+          const header = table.querySelector<HTMLTableCellElement>(`th[data-sort-key="${CSS.escape(key)}"]`);
+          return header !== null && (header.dataset.family === undefined || header.dataset.family === family);
+        });
+      state = withMetric(state, family, defaultFamily, staysShown);
+      render(true);
+    });
+  }
   form.addEventListener("submit", (event) => event.preventDefault());
   form.addEventListener("reset", (event) => {
     event.preventDefault();
-    state = { sort: null, dir: null, q: "", filter: "", view: state.view };
+    state = { sort: null, dir: null, q: "", filter: "", view: state.view, metric: null };
     render(true);
   });
   for (const tab of tabs) {

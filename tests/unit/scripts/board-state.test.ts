@@ -7,10 +7,11 @@ import {
   parseState,
   rowMatches,
   serializeState,
+  withMetric,
   type BoardState,
 } from "../../../src/scripts/board-state.ts";
 
-const DEFAULT: BoardState = { sort: null, dir: null, q: "", filter: "", view: null };
+const DEFAULT: BoardState = { sort: null, dir: null, q: "", filter: "", view: null, metric: null };
 
 describe("parseState", () => {
   it("reads sort, direction, search, the board's filter and the view", () => {
@@ -20,7 +21,13 @@ describe("parseState", () => {
       q: "sora",
       filter: "closed",
       view: "model",
+      metric: null,
     });
+  });
+
+  it("reads the metric family a V2T board shows", () => {
+    expect(parseState("?metric=krcc&view=model", "kind")).toMatchObject({ metric: "krcc", view: "model" });
+    expect(parseState("?metric=", "kind").metric).toBeNull();
   });
 
   it("gives the defaults for an empty query string", () => {
@@ -77,17 +84,37 @@ describe("serializeState", () => {
 
   it("round-trips through parseState for every kind of state", () => {
     const states: BoardState[] = [
-      { sort: "correspondence_mos", dir: "asc", q: "s", filter: "closed", view: null },
-      { sort: "perception_mos", dir: "desc", q: "", filter: "", view: null },
-      { sort: "rank_sum", dir: "desc", q: "a&b=c", filter: "open", view: "model" },
-      { sort: "name", dir: "asc", q: "InternVL2.5 (8B)", filter: "", view: "instance" },
-      { sort: "rank", dir: "desc", q: "", filter: "", view: null },
+      { sort: "correspondence_mos", dir: "asc", q: "s", filter: "closed", view: null, metric: null },
+      { sort: "perception_mos", dir: "desc", q: "", filter: "", view: null, metric: null },
+      { sort: "rank_sum", dir: "desc", q: "a&b=c", filter: "open", view: "model", metric: "krcc" },
+      { sort: "name", dir: "asc", q: "InternVL2.5 (8B)", filter: "", view: "instance", metric: "plcc" },
+      { sort: "rank", dir: "desc", q: "", filter: "", view: null, metric: null },
     ];
     for (const state of states) {
       const parsed = parseState(serializeState(state, "access"), "access");
       const sort = parsed.sort ?? "rank";
       expect({ ...parsed, sort, dir: parsed.dir ?? defaultDirection(sort) }).toEqual(state);
     }
+  });
+});
+
+describe("withMetric", () => {
+  const shown = (keys: string[]) => (key: string) => keys.includes(key);
+
+  it("writes the board's default family as no parameter, any other under metric=", () => {
+    const krcc = withMetric(DEFAULT, "krcc", "srcc", shown(["rank"]));
+    expect(krcc.metric).toBe("krcc");
+    expect(serializeState(krcc, "kind")).toBe("?metric=krcc");
+    const back = withMetric(krcc, "srcc", "srcc", shown(["rank"]));
+    expect(back.metric).toBeNull();
+    expect(serializeState(back, "kind")).toBe("");
+  });
+
+  it("drops a sort by a column the new family hides, and keeps one the new family still shows", () => {
+    const sorted: BoardState = { ...DEFAULT, sort: "alignment_srcc", dir: "asc", q: "clip" };
+    expect(withMetric(sorted, "krcc", "srcc", shown(["rank", "alignment_krcc_c"]))).toEqual({ ...DEFAULT, q: "clip", metric: "krcc" });
+    const byName: BoardState = { ...DEFAULT, sort: "name", dir: "desc" };
+    expect(withMetric(byName, "krcc", "srcc", shown(["name"]))).toEqual({ ...byName, metric: "krcc" });
   });
 });
 
@@ -116,7 +143,7 @@ describe("defaultDirection and nextSort", () => {
   });
 
   it("keeps search, filter and view when sorting", () => {
-    const state: BoardState = { sort: null, dir: null, q: "x", filter: "open", view: "model" };
+    const state: BoardState = { sort: null, dir: null, q: "x", filter: "open", view: "model", metric: "krcc" };
     expect(nextSort(state, "rank_sum")).toEqual({ ...state, sort: "rank_sum", dir: "asc" });
   });
 });
