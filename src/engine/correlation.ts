@@ -91,8 +91,8 @@ function pairKernels(xValues: Numbers, yValues: Numbers, arrays: Arrays): Prepar
     srcc(weights: Weights = null) {
       const [rx, ry] = dense();
       spearmanScratch ??= {
-        groupX: new Float64Array(rx.distinct),
-        groupY: new Float64Array(ry.distinct),
+        groupX: arrays.float64(rx.distinct),
+        groupY: arrays.float64(ry.distinct),
         ranksX: arrays.float64(n),
         ranksY: arrays.float64(n),
       };

@@ -14,6 +14,10 @@ export const FEW_VALUES = 2048;
 const HIGH_WORD = new Uint8Array(new Uint32Array([1]).buffer)[0] === 1 ? 1 : 0;
 const LOW_WORD = 1 - HIGH_WORD;
 
+// The hash table, kept between calls (sorting and ranking are synchronous and never re-entered): a
+// fresh 100 KB per call made the garbage collector a visible part of a one-off correlation.
+const TABLE = { values: new Float64Array(4 * FEW_VALUES), ids: new Int32Array(4 * FEW_VALUES), seen: new Float64Array(FEW_VALUES) };
+
 /** A slot for the double with words (high, low), spread by MurmurHash3's finalizer; `mask` is 2^k − 1. */
 function slotOf(high: number, low: number, mask: number): number {
   let h = high ^ Math.imul(low, 0xcc9e2d51);
@@ -33,9 +37,9 @@ export function fewValueRanks(values: Float64Array, rank: Uint32Array, arrays: A
   let size = 16;
   while (size < 4 * capacity) size *= 2;
   const mask = size - 1;
-  const slotValue = new Float64Array(size);
-  const slotId = new Int32Array(size).fill(-1);
-  const seen = new Float64Array(capacity);
+  const slotValue = TABLE.values;
+  const slotId = TABLE.ids.fill(-1, 0, size);
+  const seen = TABLE.seen;
   const words = new Uint32Array(values.buffer, values.byteOffset, 2 * n);
   // First pass: each item gets the id of its value, ids in order of first appearance.
   let distinct = 0;
@@ -60,7 +64,7 @@ export function fewValueRanks(values: Float64Array, rank: Uint32Array, arrays: A
     }
   }
   // Ids to ranks: sort the distinct values only (each id's rank by binary search among them), then count
-  // and place the items (a stable counting sort).
+  // the items per rank; placing them in order is a stable counting sort.
   const sorted = seen.slice(0, distinct).sort();
   const rankOfId = new Uint32Array(distinct);
   for (let id = 0; id < distinct; id++) rankOfId[id] = lowerBound(sorted, seen[id] as number);
@@ -76,10 +80,22 @@ export function fewValueRanks(values: Float64Array, rank: Uint32Array, arrays: A
     tiedPairs += (count * (count - 1)) / 2;
     starts[r + 1] = (starts[r] as number) + count;
   }
-  const next = starts.slice(0, distinct);
-  const order = arrays.uint32(n);
-  for (let i = 0; i < n; i++) order[next[rank[i] as number]!++] = i;
-  return { rank, distinct, order, starts, tiedPairs };
+  // The order is placed on first use: SRCC and a contingency table never need it.
+  let order: Uint32Array | undefined;
+  return {
+    rank,
+    distinct,
+    get order() {
+      if (order === undefined) {
+        const next = starts.slice(0, distinct);
+        order = arrays.uint32(n);
+        for (let i = 0; i < n; i++) order[next[rank[i] as number]!++] = i;
+      }
+      return order;
+    },
+    starts,
+    tiedPairs,
+  };
 }
 
 /** The first position in ascending `sorted` whose value is not below `value`. */

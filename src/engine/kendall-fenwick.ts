@@ -21,12 +21,20 @@ export function fenwickCounter(many: DenseRanks, few: DenseRanks, fewIsX: boolea
   const tree = new Float64Array((1 << levels) + 1);
   const inGroup = new Float64Array(size);
   const fewWeights = new Float64Array(size);
-  const manyWeights = new Float64Array(many.distinct);
   const { order, starts } = many;
-  // The `few` rank of each item in `many` order: read sequentially, where indexing by item would jump.
-  const fewRank = arrays.uint32(n);
-  for (let k = 0; k < n; k++) fewRank[k] = few.rank[order[k] as number] as number;
+  // The `few` rank of each item in `many` order, built for repeated counts: then read sequentially,
+  // where indexing by item would jump.
+  let fewRankCache: Uint32Array | undefined;
+  const fewRanks = (): Uint32Array => {
+    if (fewRankCache === undefined) {
+      fewRankCache = arrays.uint32(n);
+      for (let k = 0; k < n; k++) fewRankCache[k] = few.rank[order[k] as number] as number;
+    }
+    return fewRankCache;
+  };
   let weighted: { position: Uint32Array; ordered: Float64Array } | undefined;
+  // Weight per value of `many`, for the counts with ties in `many` or weights.
+  let manyWeights: Float64Array | undefined;
   const result = (total: number, tiesMany: number, tiesFew: number, jointTies: number, discordant: number, classesMany: number, classesFew: number) =>
     fewIsX
       ? kendallParts(total, tiesFew, tiesMany, jointTies, discordant, classesFew, classesMany)
@@ -36,9 +44,10 @@ export function fenwickCounter(many: DenseRanks, few: DenseRanks, fewIsX: boolea
     if (weights === null && many.distinct === n) {
       // Every item its own value of `many` (continuous data): query, then add, item by item; no pair
       // is tied on both sides.
+      const fewRank = few.rank;
       let discordant = 0;
       for (let k = 0; k < n; k++) {
-        const r = (fewRank[k] as number) + 1;
+        const r = (fewRank[order[k] as number] as number) + 1;
         discordant += k - fenwickPrefix(tree, r, levels);
         fenwickAdd(tree, r, 1, levels);
       }
@@ -51,6 +60,7 @@ export function fenwickCounter(many: DenseRanks, few: DenseRanks, fewIsX: boolea
       ordered = weighted.ordered;
       for (let i = 0; i < n; i++) ordered[weighted.position[i] as number] = weights[i] as number;
     }
+    const fewRank = fewRanks();
     fewWeights.fill(0);
     if (ordered !== null && many.distinct === n) {
       // As above, with weights: an item of weight w is tied with its own copies on both sides.
@@ -70,6 +80,7 @@ export function fenwickCounter(many: DenseRanks, few: DenseRanks, fewIsX: boolea
       }
       return result(inserted, selfPairs, tiedPairs(fewWeights), selfPairs, discordant, drawn, classes(fewWeights));
     }
+    manyWeights ??= arrays.float64(many.distinct);
     let inserted = 0;
     let discordant = 0;
     let jointTies = 0;

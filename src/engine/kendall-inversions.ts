@@ -122,8 +122,8 @@ function weightedLayout(rx: DenseRanks, ry: DenseRanks, arrays: Arrays): Weighte
     yRank,
     sameCell,
     keyWeights: arrays.float64(n),
-    byX: new Float64Array(rx.distinct),
-    byY: new Float64Array(ry.distinct),
+    byX: arrays.float64(rx.distinct),
+    byY: arrays.float64(ry.distinct),
   };
 }
 
@@ -132,7 +132,8 @@ function lexicographicOrder(rx: DenseRanks, ry: DenseRanks, arrays: Arrays): Uin
   const n = rx.rank.length;
   // Without ties in x, the x order is already the (x, y) order.
   if (rx.distinct === n) return rx.order;
-  const next = rx.starts.slice(0, rx.distinct);
+  const next = arrays.uint32(rx.distinct);
+  next.set(rx.starts.subarray(0, rx.distinct));
   const order = arrays.uint32(n);
   for (let k = 0; k < n; k++) {
     const i = ry.order[k] as number;
