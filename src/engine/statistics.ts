@@ -6,7 +6,7 @@
 import type { CorrelationMetricId } from "../schemas/metrics.ts";
 import type { WeightedStatistic } from "./bootstrap.ts";
 import { applyLine, leastSquaresLine } from "./calibration.ts";
-import { preparePair } from "./correlation.ts";
+import { preparePair, type PreparedPair } from "./correlation.ts";
 import { prepareLogisticPlcc } from "./logistic.ts";
 
 /** The weighted mean of per-item values (`units[i]` is item i's unit), times `scale` (100 for percentages). */
@@ -79,24 +79,20 @@ export function groupMeans(groups: readonly string[], x: ArrayLike<number>, y: A
 /** A correlation of one pair's weighted resamples (weights null: the original data). */
 type Kernel = (weights: Float64Array | null) => number | null;
 
-/** One kernel maker per correlation metric: the compiler asks for one for each metric listed. Each prepares its pair once. */
+/** A kernel maker that prepares the pair once (sorting, ranking) and asks it for one coefficient. */
+function onPreparedPair(coefficient: (pair: PreparedPair, weights: Float64Array | null) => number | null): (x: Float64Array, y: Float64Array) => Kernel {
+  return (x, y) => {
+    const pair = preparePair(x, y);
+    return (weights) => coefficient(pair, weights);
+  };
+}
+
+/** One kernel maker per correlation metric: the compiler asks for one for each metric listed. */
 const KERNELS: Record<CorrelationMetricId, (x: Float64Array, y: Float64Array) => Kernel> = {
-  srcc: (x, y) => {
-    const pair = preparePair(x, y);
-    return (weights) => pair.srcc(weights);
-  },
-  plcc: (x, y) => {
-    const pair = preparePair(x, y);
-    return (weights) => pair.plcc(weights);
-  },
-  krcc: (x, y) => {
-    const pair = preparePair(x, y);
-    return (weights) => pair.krcc(weights);
-  },
-  krcc_c: (x, y) => {
-    const pair = preparePair(x, y);
-    return (weights) => pair.krccC(weights);
-  },
+  srcc: onPreparedPair((pair, weights) => pair.srcc(weights)),
+  plcc: onPreparedPair((pair, weights) => pair.plcc(weights)),
+  krcc: onPreparedPair((pair, weights) => pair.krcc(weights)),
+  krcc_c: onPreparedPair((pair, weights) => pair.krccC(weights)),
   plcc_logistic: (x, y) => {
     const fit = prepareLogisticPlcc(x, y);
     return (weights) => fit(weights).value;
@@ -116,12 +112,11 @@ function isIdentity(units: Uint32Array): boolean {
 export function correlationStatistic(metric: CorrelationMetricId, units: Uint32Array, x: Float64Array, y: Float64Array): WeightedStatistic | null {
   if (x.length < 2) return null;
   const kernel = KERNELS[metric](x, y);
-  const own = new Float64Array(units.length);
   // When every item is its own unit (videos on the instance board), the first weights are the items'.
-  const identity = isIdentity(units);
+  const own = isIdentity(units) ? null : new Float64Array(units.length);
   return (weights, resample) => {
     if (resample < 0) return kernel(null);
-    if (identity) return kernel(weights.length === units.length ? weights : weights.subarray(0, units.length));
+    if (own === null) return kernel(weights.length === units.length ? weights : weights.subarray(0, units.length));
     for (let i = 0; i < units.length; i++) own[i] = weights[units[i] as number] as number;
     return kernel(own);
   };
