@@ -38,20 +38,34 @@ export interface Groups {
   readonly constantY: boolean;
 }
 
-/** The groups of a weighted sample by dense rank of x; groups without weight are left out. */
-export function groupByX(x: Float64Array, y: Numbers, ranks: DenseRanks, weights: Weights): Groups {
-  const weightOf = new Float64Array(ranks.distinct);
-  const sumY = new Float64Array(ranks.distinct);
-  const xOf = new Float64Array(ranks.distinct);
+/** Buffers for `groupByX`, each as long as x has distinct values; reused from one resample to the next. */
+export interface GroupBuffers {
+  readonly x: Float64Array;
+  readonly y: Float64Array;
+  readonly weight: Float64Array;
+}
+
+/** Group buffers for data with `distinct` values of x. */
+export function groupBuffers(distinct: number): GroupBuffers {
+  return { x: new Float64Array(distinct), y: new Float64Array(distinct), weight: new Float64Array(distinct) };
+}
+
+/**
+ * The groups of a weighted sample by dense rank of x, in `into` (views of it); groups without weight are
+ * left out. `levels` holds the distinct x values in ascending order.
+ */
+export function groupByX(levels: Float64Array, y: Numbers, ranks: DenseRanks, weights: Weights, into: GroupBuffers): Groups {
+  const weightOf = into.weight.fill(0);
+  const sumY = into.y.fill(0);
+  const xOf = into.x;
   let minY = Infinity;
   let maxY = -Infinity;
-  for (let i = 0; i < x.length; i++) {
+  for (let i = 0; i < y.length; i++) {
     const g = ranks.rank[i] as number;
     const w = weights === null ? 1 : (weights[i] as number);
     const yi = y[i] as number;
     weightOf[g]! += w;
     sumY[g]! += w * yi;
-    xOf[g] = x[i] as number;
     if (w > 0) {
       minY = Math.min(minY, yi);
       maxY = Math.max(maxY, yi);
@@ -61,7 +75,7 @@ export function groupByX(x: Float64Array, y: Numbers, ranks: DenseRanks, weights
   for (let g = 0; g < ranks.distinct; g++) {
     const w = weightOf[g] as number;
     if (w === 0) continue;
-    xOf[count] = xOf[g] as number;
+    xOf[count] = levels[g] as number;
     sumY[count] = (sumY[g] as number) / w;
     weightOf[count] = w;
     count++;

@@ -15,7 +15,7 @@
  * model predicts, has shrunk below 1e-10 of the parameters; an asymptote never gets there.
  */
 
-import { fitGroups, groupByX, LOGISTIC_MAX_ITERATIONS, logistic4, type Groups, type LogisticParams } from "./logistic-fit.ts";
+import { fitGroups, groupBuffers, groupByX, LOGISTIC_MAX_ITERATIONS, logistic4, type GroupBuffers, type Groups, type LogisticParams } from "./logistic-fit.ts";
 import { weightedPearson, type Weights } from "./pearson.ts";
 import { denseRanks, type DenseRanks } from "./rank-data.ts";
 import { assertPaired, type Numbers } from "./validate.ts";
@@ -109,9 +109,8 @@ export function fitLogistic(
   start: LogisticParams | null = logisticStart(x, y),
   maxIterations = LOGISTIC_MAX_ITERATIONS,
 ): LogisticFit | null {
-  assertPaired(x, y);
-  const xs = x instanceof Float64Array ? x : Float64Array.from(x);
-  const groups = groupByX(xs, y, denseRanks(xs), weights);
+  const pair = logisticPair(x, y, ["x", "y"]);
+  const groups = groupByX(pair.levels, pair.y, pair.ranks, weights, pair.buffers);
   if (start === null || absenceBeforeFit(groups) !== null) return null;
   const fit = fitGroups(groups, start, maxIterations);
   return { ...fit, sse: sumOfSquares(x, y, weights, fit.params) };
@@ -124,28 +123,32 @@ interface LogisticPair {
   readonly ranks: DenseRanks;
   /** The distinct predictions in ascending order (group g's value at g). */
   readonly levels: Float64Array;
+  /** Working space of the grouping and of the mapped predictions, reused by every resample. */
+  readonly buffers: GroupBuffers;
+  readonly mapped: Float64Array;
 }
 
-function logisticPair(pred: Numbers, mos: Numbers): LogisticPair {
-  assertPaired(pred, mos, "pred", "mos");
+/** Validates the pair (errors name the arrays as `names` say) and ranks its predictions. */
+function logisticPair(pred: Numbers, mos: Numbers, names: readonly [string, string] = ["pred", "mos"]): LogisticPair {
+  assertPaired(pred, mos, ...names);
   const x = pred instanceof Float64Array ? pred : Float64Array.from(pred);
   const y = mos instanceof Float64Array ? mos : Float64Array.from(mos);
   const ranks = denseRanks(x);
   const levels = new Float64Array(ranks.distinct);
   for (let i = 0; i < x.length; i++) levels[ranks.rank[i] as number] = x[i] as number;
-  return { x, y, ranks, levels };
+  return { x, y, ranks, levels, buffers: groupBuffers(ranks.distinct), mapped: new Float64Array(x.length) };
 }
 
 /** The fit from `start` and the PLCC of the mapped predictions, or why there is none. */
 function fitAndCorrelate(pair: LogisticPair, weights: Weights, start: LogisticParams | null): { result: LogisticPlcc; params: LogisticParams | null } {
-  const groups = groupByX(pair.x, pair.y, pair.ranks, weights);
+  const groups = groupByX(pair.levels, pair.y, pair.ranks, weights, pair.buffers);
   const absence = start === null ? "constant" : absenceBeforeFit(groups);
   if (absence !== null || start === null) return { result: { value: null, reason: absence ?? "constant" }, params: null };
   const fit = fitGroups(groups, start, LOGISTIC_MAX_ITERATIONS);
   if (!fit.converged) return { result: { value: null, reason: "no-optimum" }, params: null };
   // An item's mapped value is its group's: one exponential per distinct prediction.
   const mappedLevels = applyLogistic(fit.params, pair.levels);
-  const mapped = new Float64Array(pair.x.length);
+  const mapped = pair.mapped;
   for (let i = 0; i < mapped.length; i++) mapped[i] = mappedLevels[pair.ranks.rank[i] as number] as number;
   const value = weightedPearson(mapped, pair.y, weights);
   return { result: value === null ? { value: null, reason: "constant" } : { value, reason: null }, params: fit.params };
