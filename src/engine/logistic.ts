@@ -3,16 +3,24 @@
  *
  * Quality-assessment papers fit f(x) = β2 + (β1 − β2) / (1 + exp(−(x − β3) / |β4|)) from a method's
  * predictions x to the MOS y, then report the PLCC of f(x) against y: it forgives a monotone but
- * non-linear scale. The fit is a deterministic Levenberg–Marquardt on the (weighted) squared error, so
- * the same data always give the same parameters; it agrees with scipy.optimize.curve_fit to the
- * tolerance of a numerical optimum (about 1e-6 on PLCC), not to the last bit.
+ * non-linear scale. The fit (logistic-fit.ts) is a deterministic damped Newton on the (weighted)
+ * squared error with analytic derivatives, on the data grouped by distinct prediction: a group's mean
+ * score and total weight give the same optimum with one exponential per group. It agrees with
+ * scipy.optimize.curve_fit where both find an optimum.
+ *
+ * A fit that is not identified gives no figure, never the point where an iteration cap stopped it:
+ * with four or fewer distinct predictions four parameters can pass through every point; and where the
+ * parameters run off (a near-linear relation makes the best logistic a straight line, β4 → ∞) there is
+ * no optimum to report. Convergence means the Gauss–Newton step, the distance to the optimum the local
+ * model predicts, has shrunk below 1e-10 of the parameters; an asymptote never gets there.
  */
 
-import { weightedPearson, type Weights } from "./correlation.ts";
+import { fitGroups, groupBuffers, groupByX, LOGISTIC_MAX_ITERATIONS, logistic4, type GroupBuffers, type Groups, type LogisticParams } from "./logistic-fit.ts";
+import { weightedPearson, type Weights } from "./pearson.ts";
+import { denseRanks, type DenseRanks } from "./rank-data.ts";
 import { assertPaired, type Numbers } from "./validate.ts";
 
-/** The four parameters: β1 upper asymptote, β2 lower asymptote, β3 midpoint, β4 scale. */
-export type LogisticParams = readonly [number, number, number, number];
+export { LOGISTIC_MAX_ITERATIONS, logistic4, type LogisticParams } from "./logistic-fit.ts";
 
 /** The fitted parameters and how the fit ended. */
 export interface LogisticFit {
@@ -20,60 +28,31 @@ export interface LogisticFit {
   /** Weighted sum of squared residuals at `params`. */
   readonly sse: number;
   readonly iterations: number;
+  /** Whether the fit reached an optimum; a fit stopped by its iteration cap or at a singular point did not. */
   readonly converged: boolean;
 }
 
-/** f(x) for the given parameters. */
-export function logistic4(params: LogisticParams, x: number): number {
-  const [b1, b2, b3, b4] = params;
-  return b2 + (b1 - b2) / (1 + Math.exp(-(x - b3) / Math.abs(b4)));
-}
+/** Why a PLCC after the logistic mapping is absent. */
+export type LogisticAbsence = "constant" | "too-few-points" | "no-optimum";
 
-function sumOfSquares(x: Numbers, y: Numbers, weights: Weights, p: LogisticParams): number {
-  let sse = 0;
-  for (let i = 0; i < x.length; i++) {
-    const w = weights === null ? 1 : (weights[i] as number);
-    if (w === 0) continue;
-    const r = (y[i] as number) - logistic4(p, x[i] as number);
-    sse += w * r * r;
-  }
-  return sse;
-}
+/** What a page says where the figure is absent. */
+export const LOGISTIC_ABSENCE_REASONS: Readonly<Record<LogisticAbsence, string>> = {
+  constant: "the predictions or the human scores are constant, so there is no relation to map",
+  "too-few-points": "fewer than five distinct predictions: the logistic's four parameters can pass through four points, so no fit is identified",
+  "no-optimum": "the logistic fit found no optimum: its parameters run off (for instance towards a straight line) instead of settling",
+};
 
-/** Solves the 4×4 system a·d = b by Gaussian elimination with partial pivoting; null if singular. */
-function solve4(a: Float64Array, b: Float64Array): Float64Array | null {
-  const m = Float64Array.from(a);
-  const v = Float64Array.from(b);
-  for (let col = 0; col < 4; col++) {
-    let pivot = col;
-    for (let row = col + 1; row < 4; row++) {
-      if (Math.abs(m[row * 4 + col] as number) > Math.abs(m[pivot * 4 + col] as number)) pivot = row;
-    }
-    const p = m[pivot * 4 + col] as number;
-    if (p === 0 || !Number.isFinite(p)) return null;
-    if (pivot !== col) {
-      for (let k = 0; k < 4; k++) {
-        const t = m[col * 4 + k] as number;
-        m[col * 4 + k] = m[pivot * 4 + k] as number;
-        m[pivot * 4 + k] = t;
-      }
-      const t = v[col] as number;
-      v[col] = v[pivot] as number;
-      v[pivot] = t;
-    }
-    for (let row = col + 1; row < 4; row++) {
-      const f = (m[row * 4 + col] as number) / p;
-      for (let k = col; k < 4; k++) m[row * 4 + k]! -= f * (m[col * 4 + k] as number);
-      v[row]! -= f * (v[col] as number);
-    }
-  }
-  const d = new Float64Array(4);
-  for (let row = 3; row >= 0; row--) {
-    let s = v[row] as number;
-    for (let k = row + 1; k < 4; k++) s -= (m[row * 4 + k] as number) * (d[k] as number);
-    d[row] = s / (m[row * 4 + row] as number);
-  }
-  return d;
+/** A PLCC after the logistic mapping, or why there is none. */
+export type LogisticPlcc = { readonly value: number; readonly reason: null } | { readonly value: null; readonly reason: LogisticAbsence };
+
+/** Fewest distinct predictions that identify four parameters. */
+const FEWEST_POINTS = 5;
+
+/** `x` mapped through a fitted logistic. */
+export function applyLogistic(params: LogisticParams, x: Numbers): Float64Array {
+  const out = new Float64Array(x.length);
+  for (let i = 0; i < x.length; i++) out[i] = logistic4(params, x[i] as number);
+  return out;
 }
 
 /**
@@ -99,105 +78,105 @@ export function logisticStart(x: Numbers, y: Numbers): LogisticParams | null {
   return [maxY, minY, meanX, sdX];
 }
 
+
+/** Why grouped data identify no logistic before any fitting, or null when they may. */
+function absenceBeforeFit(groups: Groups): LogisticAbsence | null {
+  if (groups.count < 2 || groups.constantY) return "constant";
+  return groups.count < FEWEST_POINTS ? "too-few-points" : null;
+}
+
+/** The weighted squared error of the logistic at p over the items. */
+function sumOfSquares(x: Numbers, y: Numbers, weights: Weights, p: LogisticParams): number {
+  let sse = 0;
+  for (let i = 0; i < x.length; i++) {
+    const w = weights === null ? 1 : (weights[i] as number);
+    const r = (y[i] as number) - logistic4(p, x[i] as number);
+    sse += w * r * r;
+  }
+  return sse;
+}
+
 /**
- * Fits the 4-parameter logistic by Levenberg–Marquardt (Marquardt's diagonal scaling, λ ×/÷ 10).
- * `weights` count repeated items (bootstrap resamples); `start` defaults to `logisticStart`.
+ * Fits the 4-parameter logistic by damped Newton (`fitGroups`). `weights` count repeated items (bootstrap
+ * resamples); `start` defaults to `logisticStart`. Null where there is nothing to fit: x or y constant,
+ * or fewer than five distinct x values carrying weight (not identified). A fit with `converged` false
+ * found no optimum (see the module comment) and must not be reported.
  */
 export function fitLogistic(
   x: Numbers,
   y: Numbers,
   weights: Weights = null,
   start: LogisticParams | null = logisticStart(x, y),
-  maxIterations = 500,
+  maxIterations = LOGISTIC_MAX_ITERATIONS,
 ): LogisticFit | null {
-  assertPaired(x, y);
-  if (start === null) return null;
-  let p: LogisticParams = start;
-  let sse = sumOfSquares(x, y, weights, p);
-  let lambda = 1e-3;
-  const a = new Float64Array(16);
-  const g = new Float64Array(4);
-  let iterations = 0;
-  let converged = false;
-  while (iterations < maxIterations && !converged) {
-    iterations++;
-    a.fill(0);
-    g.fill(0);
-    const [b1, b2, b3, b4] = p;
-    const scale = Math.abs(b4);
-    const sign = b4 < 0 ? -1 : 1;
-    for (let i = 0; i < x.length; i++) {
-      const w = weights === null ? 1 : (weights[i] as number);
-      if (w === 0) continue;
-      const xi = x[i] as number;
-      const s = 1 / (1 + Math.exp(-(xi - b3) / scale));
-      const ds = (b1 - b2) * s * (1 - s);
-      const j0 = s;
-      const j1 = 1 - s;
-      const j2 = -ds / scale;
-      const j3 = (-ds * (xi - b3) * sign) / (b4 * b4);
-      const r = (y[i] as number) - (b2 + (b1 - b2) * s);
-      const jac = [j0, j1, j2, j3];
-      for (let u = 0; u < 4; u++) {
-        const ju = (jac[u] as number) * w;
-        g[u]! += ju * r;
-        for (let v = u; v < 4; v++) a[u * 4 + v]! += ju * (jac[v] as number);
-      }
-    }
-    for (let u = 0; u < 4; u++) for (let v = 0; v < u; v++) a[u * 4 + v] = a[v * 4 + u] as number;
-    // Try damped steps until one lowers the error; give up (converged) when no step can.
-    for (;;) {
-      const damped = Float64Array.from(a);
-      for (let u = 0; u < 4; u++) damped[u * 5]! *= 1 + lambda;
-      const d = solve4(damped, g);
-      if (d === null) {
-        lambda *= 10;
-        if (lambda > 1e20) {
-          converged = true;
-          break;
-        }
-        continue;
-      }
-      const next: LogisticParams = [
-        b1 + (d[0] as number),
-        b2 + (d[1] as number),
-        b3 + (d[2] as number),
-        b4 + (d[3] as number),
-      ];
-      const nextSse = sumOfSquares(x, y, weights, next);
-      if (nextSse <= sse) {
-        const relative = (sse - nextSse) / Math.max(sse, Number.MIN_VALUE);
-        const stepSize = Math.hypot(d[0] as number, d[1] as number, d[2] as number, d[3] as number);
-        const size = Math.hypot(...next);
-        p = next;
-        sse = nextSse;
-        lambda = Math.max(lambda / 10, 1e-12);
-        if (relative < 1e-15 || stepSize <= 1e-13 * (size + 1e-13)) converged = true;
-        break;
-      }
-      lambda *= 10;
-      if (lambda > 1e20) {
-        converged = true;
-        break;
-      }
-    }
-  }
-  return { params: p, sse, iterations, converged };
+  const pair = logisticPair(x, y, ["x", "y"]);
+  const groups = groupByX(pair.levels, pair.y, pair.ranks, weights, pair.buffers);
+  if (start === null || absenceBeforeFit(groups) !== null) return null;
+  const fit = fitGroups(groups, start, maxIterations);
+  return { ...fit, sse: sumOfSquares(x, y, weights, fit.params) };
 }
 
-/** `pred` mapped through a fitted logistic. */
-export function applyLogistic(params: LogisticParams, x: Numbers): Float64Array {
-  const out = new Float64Array(x.length);
-  for (let i = 0; i < x.length; i++) out[i] = logistic4(params, x[i] as number);
-  return out;
+/** Paired data ranked by prediction once, for logistic PLCCs of the original data and of resamples. */
+interface LogisticPair {
+  readonly x: Float64Array;
+  readonly y: Float64Array;
+  readonly ranks: DenseRanks;
+  /** The distinct predictions in ascending order (group g's value at g). */
+  readonly levels: Float64Array;
+  /** Working space of the grouping and of the mapped predictions, reused by every resample. */
+  readonly buffers: GroupBuffers;
+  readonly mapped: Float64Array;
+}
+
+/** Validates the pair (errors name the arrays as `names` say) and ranks its predictions. */
+function logisticPair(pred: Numbers, mos: Numbers, names: readonly [string, string] = ["pred", "mos"]): LogisticPair {
+  assertPaired(pred, mos, ...names);
+  const x = pred instanceof Float64Array ? pred : Float64Array.from(pred);
+  const y = mos instanceof Float64Array ? mos : Float64Array.from(mos);
+  const ranks = denseRanks(x);
+  const levels = new Float64Array(ranks.distinct);
+  for (let i = 0; i < x.length; i++) levels[ranks.rank[i] as number] = x[i] as number;
+  return { x, y, ranks, levels, buffers: groupBuffers(ranks.distinct), mapped: new Float64Array(x.length) };
+}
+
+/** The fit from `start` and the PLCC of the mapped predictions, or why there is none. */
+function fitAndCorrelate(pair: LogisticPair, weights: Weights, start: LogisticParams | null): { result: LogisticPlcc; params: LogisticParams | null } {
+  const groups = groupByX(pair.levels, pair.y, pair.ranks, weights, pair.buffers);
+  const absence = start === null ? "constant" : absenceBeforeFit(groups);
+  if (absence !== null || start === null) return { result: { value: null, reason: absence ?? "constant" }, params: null };
+  const fit = fitGroups(groups, start, LOGISTIC_MAX_ITERATIONS);
+  if (!fit.converged) return { result: { value: null, reason: "no-optimum" }, params: null };
+  // An item's mapped value is its group's: one exponential per distinct prediction.
+  const mappedLevels = applyLogistic(fit.params, pair.levels);
+  const mapped = pair.mapped;
+  for (let i = 0; i < mapped.length; i++) mapped[i] = mappedLevels[pair.ranks.rank[i] as number] as number;
+  const value = weightedPearson(mapped, pair.y, weights);
+  return { result: value === null ? { value: null, reason: "constant" } : { value, reason: null }, params: fit.params };
 }
 
 /**
- * PLCC after the 4-parameter logistic mapping: pearson(f(pred), mos), with f fitted from pred to mos.
- * Null when either side is constant or the fit stopped at its iteration cap (that is no optimum).
+ * A logistic PLCC kernel for one pair, for the original data (no weights) and any weighted resample:
+ * the ranking by prediction is done once, and resamples start from the original data's optimum (when
+ * it has one), which they reach in a few steps.
  */
+export function prepareLogisticPlcc(pred: Numbers, mos: Numbers): (weights?: Weights) => LogisticPlcc {
+  const pair = logisticPair(pred, mos);
+  const conventional = logisticStart(pair.x, pair.y);
+  let original: { result: LogisticPlcc; params: LogisticParams | null } | undefined;
+  return (weights: Weights = null) => {
+    original ??= fitAndCorrelate(pair, null, conventional);
+    if (weights === null) return original.result;
+    return fitAndCorrelate(pair, weights, original.params ?? conventional).result;
+  };
+}
+
+/** PLCC after the 4-parameter logistic mapping, pearson(f(pred), mos) with f fitted from pred to mos from the conventional start, or why there is none. */
+export function logisticPlcc(pred: Numbers, mos: Numbers, weights: Weights = null): LogisticPlcc {
+  const pair = logisticPair(pred, mos);
+  return fitAndCorrelate(pair, weights, logisticStart(pair.x, pair.y)).result;
+}
+
+/** PLCC after the 4-parameter logistic mapping, or null where the fit is not identified (`logisticPlcc` says why). */
 export function plccLogistic(pred: Numbers, mos: Numbers, weights: Weights = null): number | null {
-  const fit = fitLogistic(pred, mos, weights);
-  if (fit === null || !fit.converged) return null;
-  return weightedPearson(applyLogistic(fit.params, pred), mos, weights);
+  return logisticPlcc(pred, mos, weights).value;
 }

@@ -7,7 +7,7 @@ import type { CorrelationMetricId } from "../schemas/metrics.ts";
 import type { WeightedStatistic } from "./bootstrap.ts";
 import { applyLine, leastSquaresLine } from "./calibration.ts";
 import { preparePair, type PreparedPair } from "./correlation.ts";
-import { plccLogistic } from "./logistic.ts";
+import { prepareLogisticPlcc } from "./logistic.ts";
 
 /** The weighted mean of per-item values (`units[i]` is item i's unit), times `scale` (100 for percentages). */
 export function meanStatistic(units: Uint32Array, values: Float64Array, scale = 1): WeightedStatistic {
@@ -76,14 +76,34 @@ export function groupMeans(groups: readonly string[], x: ArrayLike<number>, y: A
   return new Map([...sums].map(([group, s]) => [group, { x: s.x / s.n, y: s.y / s.n, n: s.n }]));
 }
 
-/** One correlation kernel per correlation metric: the compiler asks for a kernel for each metric listed. */
-const KERNELS: Record<CorrelationMetricId, (pair: PreparedPair, x: Float64Array, y: Float64Array, weights: Float64Array | null) => number | null> = {
-  srcc: (pair, _x, _y, weights) => pair.srcc(weights),
-  plcc: (pair, _x, _y, weights) => pair.plcc(weights),
-  krcc: (pair, _x, _y, weights) => pair.krcc(weights),
-  krcc_c: (pair, _x, _y, weights) => pair.krccC(weights),
-  plcc_logistic: (_pair, x, y, weights) => plccLogistic(x, y, weights),
+/** A correlation of one pair's weighted resamples (weights null: the original data). */
+type Kernel = (weights: Float64Array | null) => number | null;
+
+/** A kernel maker that prepares the pair once (sorting, ranking) and asks it for one coefficient. */
+function onPreparedPair(coefficient: (pair: PreparedPair, weights: Float64Array | null) => number | null): (x: Float64Array, y: Float64Array) => Kernel {
+  return (x, y) => {
+    const pair = preparePair(x, y);
+    return (weights) => coefficient(pair, weights);
+  };
+}
+
+/** One kernel maker per correlation metric: the compiler asks for one for each metric listed. */
+const KERNELS: Record<CorrelationMetricId, (x: Float64Array, y: Float64Array) => Kernel> = {
+  srcc: onPreparedPair((pair, weights) => pair.srcc(weights)),
+  plcc: onPreparedPair((pair, weights) => pair.plcc(weights)),
+  krcc: onPreparedPair((pair, weights) => pair.krcc(weights)),
+  krcc_c: onPreparedPair((pair, weights) => pair.krccC(weights)),
+  plcc_logistic: (x, y) => {
+    const fit = prepareLogisticPlcc(x, y);
+    return (weights) => fit(weights).value;
+  },
 };
+
+/** Whether item i is unit i for every item, so that the resampling weights are the items' own. */
+function isIdentity(units: Uint32Array): boolean {
+  for (let i = 0; i < units.length; i++) if (units[i] !== i) return false;
+  return true;
+}
 
 /**
  * A correlation between paired per-item values; item i carries the weight of unit `units[i]`. Null when
@@ -91,12 +111,13 @@ const KERNELS: Record<CorrelationMetricId, (pair: PreparedPair, x: Float64Array,
  */
 export function correlationStatistic(metric: CorrelationMetricId, units: Uint32Array, x: Float64Array, y: Float64Array): WeightedStatistic | null {
   if (x.length < 2) return null;
-  const pair = preparePair(x, y);
-  const kernel = KERNELS[metric];
-  const own = new Float64Array(units.length);
+  const kernel = KERNELS[metric](x, y);
+  // When every item is its own unit (videos on the instance board), the first weights are the items'.
+  const own = isIdentity(units) ? null : new Float64Array(units.length);
   return (weights, resample) => {
-    if (resample < 0) return kernel(pair, x, y, null);
+    if (resample < 0) return kernel(null);
+    if (own === null) return kernel(weights.length === units.length ? weights : weights.subarray(0, units.length));
     for (let i = 0; i < units.length; i++) own[i] = weights[units[i] as number] as number;
-    return kernel(pair, x, y, own);
+    return kernel(own);
   };
 }

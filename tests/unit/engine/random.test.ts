@@ -61,3 +61,34 @@ describe("standardNormals and derivedSeed", () => {
     expect(Number.isInteger(derivedSeed(5, "x"))).toBe(true);
   });
 });
+
+describe("bounded draws", () => {
+  // The reference: the rejection rule with JavaScript's % on the raw 32-bit stream, as the draws were first defined.
+  const reference = (seed: number, bound: number, count: number) => {
+    const raw = createRandom(seed);
+    const limit = 0x100000000 - (0x100000000 % bound);
+    return Array.from({ length: count }, () => {
+      let value = raw.nextUint32();
+      while (value >= limit) value = raw.nextUint32();
+      return value % bound;
+    });
+  };
+  const bounds = [1, 2, 3, 7, 1000, 58_500, 1_000_003, 2 ** 31 + 11, 0xfffffffe, 0xffffffff, 2 ** 32];
+
+  it("nextInt gives exactly the residues of the rejection rule, for small and huge bounds", () => {
+    for (const bound of bounds) {
+      const random = createRandom(bound % 97);
+      expect(Array.from({ length: 300 }, () => random.nextInt(bound))).toEqual(reference(bound % 97, bound, 300));
+    }
+  });
+
+  it("addDraws counts the same draws as nextInt, so bootstrap resamples are unchanged", () => {
+    for (const bound of [1, 3, 58_500]) {
+      const counts = new Float64Array(bound);
+      createRandom(9).addDraws(counts, 5000);
+      const expected = new Float64Array(bound);
+      for (const k of reference(9, bound, 5000)) expected[k]! += 1;
+      expect(counts).toEqual(expected);
+    }
+  });
+});

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { argsort, createRandom } from "../../../src/engine/index.ts";
+import { argsort, createRandom, denseRanks } from "../../../src/engine/index.ts";
 
 describe("argsort", () => {
   it("orders negatives, zeros, tiny and huge magnitudes numerically", () => {
@@ -48,5 +48,53 @@ describe("argsort on values that share their high 32 bits", () => {
     // 500 values 2^-50 apart: all share one high word.
     const values = shuffled(500, 5).map((k) => 1 + k * 2 ** -50);
     expect(Array.from(argsort(values))).toEqual(reference(values));
+  });
+});
+
+describe("denseRanks", () => {
+  /** Dense ranks, stable order, group starts and tied pairs by a comparator sort: trivially correct. */
+  const reference = (values: number[]) => {
+    const order = values.map((_, i) => i).sort((a, b) => (values[a] as number) - (values[b] as number) || a - b);
+    const rank = new Array<number>(values.length);
+    const starts: number[] = [];
+    let tiedPairs = 0;
+    order.forEach((i, k) => {
+      if (k === 0 || values[i] !== values[order[k - 1] as number]) starts.push(k);
+      rank[i] = starts.length - 1;
+    });
+    starts.push(values.length);
+    for (let g = 0; g + 1 < starts.length; g++) {
+      const size = (starts[g + 1] as number) - (starts[g] as number);
+      tiedPairs += (size * (size - 1)) / 2;
+    }
+    return { rank, order, starts, tiedPairs, distinct: starts.length - 1 };
+  };
+  const check = (values: number[]) => {
+    const ranks = denseRanks(Float64Array.from(values));
+    const expected = reference(values);
+    expect(Array.from(ranks.rank)).toEqual(expected.rank);
+    expect(Array.from(ranks.order)).toEqual(expected.order);
+    expect(Array.from(ranks.starts)).toEqual(expected.starts);
+    expect(ranks.tiedPairs).toBe(expected.tiedPairs);
+    expect(ranks.distinct).toBe(expected.distinct);
+  };
+  const random = createRandom(37);
+
+  it("ranks many distinct values, with duplicates, negatives and both zeros, as a stable sort does", () => {
+    const values = Array.from({ length: 6000 }, () => Math.round((random.nextFloat() - 0.5) * 1e6) / 100);
+    values.push(-0, 0, -0, ...values.slice(0, 300));
+    check(values);
+  });
+
+  it("ranks data on a few levels through the hash table", () => {
+    check(Array.from({ length: 5000 }, () => 1 + random.nextInt(21) / 5));
+  });
+
+  it("settles long runs of one repeated value among many others without the full sort, and long runs of near values with it", () => {
+    const spread = Array.from({ length: 3000 }, (_, k) => k + 0.5);
+    // 500 copies of one value: a long run of equal high words that is a tie.
+    check([...spread, ...Array.from({ length: 500 }, () => 7.25)].sort(() => random.nextFloat() - 0.5));
+    // 500 values 2^-45 apart: a long run of equal high words whose low words differ.
+    check([...spread, ...Array.from({ length: 500 }, (_, k) => 7 + k * 2 ** -45)].sort(() => random.nextFloat() - 0.5));
   });
 });

@@ -93,3 +93,25 @@ describe("groupMeans", () => {
     ]);
   });
 });
+
+describe("correlationStatistic with items as their own units", () => {
+  it("gives the values of the same items listed under shuffled units, resample by resample", () => {
+    const n = 200;
+    const x = Float64Array.from({ length: n }, (_, i) => Math.sin(i) + i / 50);
+    const y = Float64Array.from({ length: n }, (_, i) => Math.round(Math.cos(i / 3) * 3 + i / 40));
+    // Item i is unit i, beside the same items listed so that item k is unit shift(k).
+    const shift = (k: number) => (k * 37) % n;
+    const at = new Uint32Array(n);
+    for (let k = 0; k < n; k++) at[shift(k)] = k;
+    const shuffled = (v: Float64Array) => Float64Array.from({ length: n }, (_, k) => v[shift(k)] as number);
+    for (const metric of ["srcc", "plcc", "krcc", "krcc_c"] as const) {
+      const own = correlationStatistic(metric, Uint32Array.from({ length: n }, (_, i) => i), x, y);
+      const listed = correlationStatistic(metric, Uint32Array.from({ length: n }, (_, k) => shift(k)), shuffled(x), shuffled(y));
+      // A second stratum (anchors) after the items: its weights must not reach the correlation.
+      const a = resampleStatistics(own === null ? [] : [own], [n, 5], { resamples: 40, seed: 3 });
+      const b = resampleStatistics(listed === null ? [] : [listed], [n, 5], { resamples: 40, seed: 3 });
+      expect(a.estimates[0]).toBeCloseTo(b.estimates[0] as number, 12);
+      a.draws[0]?.forEach((v, r) => expect(v).toBeCloseTo(b.draws[0]?.[r] as number, 12));
+    }
+  });
+});

@@ -1,0 +1,54 @@
+/**
+ * The one table `npm run bench` prints: a row per figure with its target, our time, the baseline measured
+ * in the same run (SciPy, or a physical limit such as one pass over the data), the ratio and whether the
+ * target is met. A bench case adds rows by returning `BenchRow`s; `printTable` does the rest.
+ */
+
+/** What a figure must achieve: at most a ratio to its baseline, or at most a time. */
+export type Target = { readonly kind: "ratio"; readonly max: number } | { readonly kind: "time"; readonly maxMs: number };
+
+/** One measured figure. */
+export interface BenchRow {
+  /** What was timed, e.g. "kendall τb · one tied · n = 58,500". */
+  readonly figure: string;
+  readonly target: Target;
+  /** Our time in ms (the median of repeated runs). */
+  readonly oursMs: number;
+  /** The baseline's name and time in ms; null when it could not be measured (say, no SciPy). */
+  readonly baseline: { readonly name: string; readonly ms: number } | null;
+  /** Whether our result equals the baseline's (to the stated tolerance); a wrong answer meets no target. */
+  readonly agrees?: boolean;
+}
+
+/** Milliseconds with three significant digits, as seconds from 10 s up. */
+export function formatMs(ms: number): string {
+  if (ms >= 10_000) return `${(ms / 1000).toPrecision(3)} s`;
+  if (ms >= 100) return `${ms.toFixed(0)} ms`;
+  return `${ms.toPrecision(3)} ms`;
+}
+
+function describeTarget(target: Target): string {
+  return target.kind === "ratio" ? `≤ ${target.max}× baseline` : `≤ ${formatMs(target.maxMs)}`;
+}
+
+/** Whether a row meets its target: null when a ratio target has no baseline to compare with. */
+export function isMet(row: BenchRow): boolean | null {
+  if (row.agrees === false) return false;
+  if (row.target.kind === "time") return row.oursMs <= row.target.maxMs;
+  return row.baseline === null ? null : row.oursMs / row.baseline.ms <= row.target.max;
+}
+
+/** Prints the rows as one markdown table, then how many targets are met. */
+export function printTable(rows: readonly BenchRow[]): void {
+  console.log("| figure | target | ours | baseline | ratio | met |");
+  console.log("|---|---|---:|---|---:|---|");
+  for (const row of rows) {
+    const baseline = row.baseline === null ? "–" : `${row.baseline.name} ${formatMs(row.baseline.ms)}`;
+    const ratio = row.baseline === null ? "–" : `${(row.oursMs / row.baseline.ms).toFixed(2)}×`;
+    const met = isMet(row);
+    const verdict = met === null ? "no baseline" : met ? "met" : row.agrees === false ? "**not met** (result differs)" : "**not met**";
+    console.log(`| ${row.figure} | ${describeTarget(row.target)} | ${formatMs(row.oursMs)} | ${baseline} | ${ratio} | ${verdict} |`);
+  }
+  const met = rows.filter((row) => isMet(row) === true).length;
+  console.log(`\n${met} of ${rows.length} targets met.`);
+}
