@@ -81,8 +81,10 @@ export function resampledPlaces(entries: ReadonlyArray<RankableEntry>, direction
     const value = (entry.draws[c] as Float64Array)[b] as number;
     return Number.isNaN(value) ? null : value;
   };
+  // Entries with no value in any column take no place and move nobody's; they are left out of every resample.
+  const placed = entries.filter((entry) => entry.values.some((value) => value !== null));
   for (let b = 0; b < resamples; b++) {
-    const rows = entries.map((entry) => ({ id: entry.id, name: entry.name, values: directions.map((_, c) => valueAt(entry, c, b)) }));
+    const rows = placed.map((entry) => ({ id: entry.id, name: entry.name, values: directions.map((_, c) => valueAt(entry, c, b)) }));
     for (const row of rankBoard(rows, directions)) {
       const place = places[index.get(row.id) as number] as (typeof places)[number];
       if (row.rank !== null) place.overall[b] = row.rank;

@@ -64,22 +64,57 @@ export interface HeldOutGroup {
 export function leaveOneGroupOut(x: Numbers, y: Numbers, groups: readonly string[]): HeldOutGroup[] {
   assertPaired(x, y);
   if (groups.length !== x.length) throw new RangeError(`groups has ${groups.length} labels for ${x.length} items`);
-  const names = [...new Set(groups)];
-  const out: HeldOutGroup[] = [];
-  for (const name of names) {
-    const train = Float64Array.from(groups, (g) => (g === name ? 0 : 1));
-    const line = leastSquaresLine(x, y, train);
-    if (line === null) continue;
-    let observed = 0;
-    let predicted = 0;
-    let items = 0;
-    for (let i = 0; i < x.length; i++) {
-      if (groups[i] !== name) continue;
-      observed += y[i] as number;
-      predicted += applyLine(line, x[i] as number);
-      items++;
+  const n = x.length;
+  // One pass of per-group sums, centred on the overall means for accuracy; each held-out line is then the
+  // overall sums minus its group's, so all groups cost one pass rather than one pass each.
+  let meanX = 0;
+  let meanY = 0;
+  for (let i = 0; i < n; i++) {
+    meanX += x[i] as number;
+    meanY += y[i] as number;
+  }
+  meanX /= n || 1;
+  meanY /= n || 1;
+  const index = new Map<string, number>();
+  const sums: { count: number; x: number; y: number; xx: number; xy: number; rawX: number; rawY: number }[] = [];
+  const total = { count: 0, x: 0, y: 0, xx: 0, xy: 0 };
+  for (let i = 0; i < n; i++) {
+    const name = groups[i] as string;
+    let g = index.get(name);
+    if (g === undefined) {
+      g = sums.length;
+      index.set(name, g);
+      sums.push({ count: 0, x: 0, y: 0, xx: 0, xy: 0, rawX: 0, rawY: 0 });
     }
-    out.push({ group: name, observed: observed / items, predicted: predicted / items, items });
+    const dx = (x[i] as number) - meanX;
+    const dy = (y[i] as number) - meanY;
+    const group = sums[g] as (typeof sums)[number];
+    group.count++;
+    group.x += dx;
+    group.y += dy;
+    group.xx += dx * dx;
+    group.xy += dx * dy;
+    group.rawX += x[i] as number;
+    group.rawY += y[i] as number;
+    total.count++;
+    total.x += dx;
+    total.y += dy;
+    total.xx += dx * dx;
+    total.xy += dx * dy;
+  }
+  const out: HeldOutGroup[] = [];
+  for (const [name, g] of index) {
+    const group = sums[g] as (typeof sums)[number];
+    const count = total.count - group.count;
+    if (count < 2) continue;
+    const dx = (total.x - group.x) / count;
+    const dy = (total.y - group.y) / count;
+    const sxx = total.xx - group.xx - count * dx * dx;
+    const sxy = total.xy - group.xy - count * dx * dy;
+    if (!(sxx > 0)) continue;
+    const slope = sxy / sxx;
+    const line = { intercept: meanY + dy - slope * (meanX + dx), slope };
+    out.push({ group: name, observed: group.rawY / group.count, predicted: applyLine(line, group.rawX / group.count), items: group.count });
   }
   return out;
 }

@@ -1,0 +1,25 @@
+/** The site build at three numbers of entries: a small table of the builds, the fitted growth, and a row for the largest. */
+import { fitGrowth, fitLine, timeSiteBuild } from "./site-build.ts";
+import type { BenchRow } from "./table.ts";
+
+/** Builds the site at each size, prints the builds and the fit, and returns the largest build's row (target 60 s at 1,000). */
+export function timeFitted(sizes: readonly number[]): BenchRow[] {
+  const builds = sizes.map((n) => timeSiteBuild(n));
+  console.log("\nSite build (astro build) with N published entries per direction on each of the 3 benchmarks:\n");
+  console.log("| N | pages | seconds | largest entry page |");
+  console.log("|---:|---:|---:|---:|");
+  for (const b of builds) console.log(`| ${b.entries} | ${b.pages} | ${b.seconds.toFixed(1)} | ${b.largestEntryPageKb.toFixed(1)} KB |`);
+  const quadratic = fitGrowth(builds);
+  const line = fitLine(builds);
+  console.log(`\nFitted: t ≈ ${quadratic.a.toFixed(2)} + ${quadratic.b.toExponential(2)}·N + ${quadratic.c.toExponential(2)}·N² s; as a line, t ≈ ${line.a.toFixed(2)} + ${line.b.toExponential(2)}·N s.\n`);
+  const largest = builds[builds.length - 1];
+  if (largest === undefined) return [];
+  const [first, second] = builds as [(typeof builds)[number], (typeof builds)[number]];
+  // Linear growth: the largest build costs what the line through the two smaller ones predicts, within a quarter.
+  const slope = (second.seconds - first.seconds) / (second.entries - first.entries);
+  const predicted = first.seconds + slope * (largest.entries - first.entries);
+  return [
+    { figure: `site build · ${largest.entries} entries per direction × 3 benchmarks (${largest.pages} pages)`, target: { kind: "time", maxMs: 60_000 }, oursMs: largest.seconds * 1000, baseline: null },
+    { figure: `site build growth · N = ${builds.map((b) => b.entries).join(", ")}: the largest against the line through the two smaller`, target: { kind: "ratio", max: 1.25 }, oursMs: largest.seconds * 1000, baseline: { name: "linear fit", ms: predicted * 1000 } },
+  ];
+}
