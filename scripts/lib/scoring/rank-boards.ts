@@ -59,10 +59,6 @@ export function rankBenchmark(context: ScoringContext, boards: readonly BoardId[
       // An unranked board keeps every value and ranks nobody: each entry is listed as unranked, by name.
       const ranked = rankWithUncertainty(reason === null ? rows : rows.map((row) => ({ ...row, values: columns.map(() => null), draws: columns.map(() => null) })), directions, context.settings.confidence);
       for (const entry of ranked) {
-        const row = rows.find((r) => r.id === entry.id);
-        const missing = columns.filter((_, c) => row?.values[c] === null || row?.values[c] === undefined).map((c) => c.label);
-        // The overall rank sums every ranked column's rank, so an entry without some column's figure has none.
-        const entryReason = reason ?? (entry.rank === null && missing.length > 0 ? `No overall rank: it has no figure for ${missing.join(", ")}, which the overall rank sums with the others.` : null);
         out.rankings.push({
           benchmarkId,
           board,
@@ -74,7 +70,7 @@ export function rankBenchmark(context: ScoringContext, boards: readonly BoardId[
           rankBest: entry.rankBest,
           rankWorst: entry.rankWorst,
           separableFromNext: entry.separableFromNext,
-          unrankedReason: entryReason,
+          unrankedReason: reason,
         });
         columns.forEach((column, c) => {
           const columnRank = entry.columns[c];

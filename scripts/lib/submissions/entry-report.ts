@@ -82,5 +82,12 @@ export function reportNotes(content: StoreContent, benchmarkId: string, entryId:
   }
   const reasons = new Set(content.rankings.filter((r) => r.benchmarkId === benchmarkId && r.entryId === entryId && r.dimension === "overall" && r.unrankedReason).map((r) => `${r.board}: ${r.unrankedReason}`));
   notes.push(...reasons);
+  // An entry lacking some ranked column's figure (e.g. a published-only column) has column ranks but no overall rank.
+  for (const r of content.rankings.filter((r) => r.benchmarkId === benchmarkId && r.entryId === entryId && r.dimension === "overall" && r.rank === null && !r.unrankedReason)) {
+    const columns = content.boardColumns.filter((c) => c.benchmarkId === benchmarkId && c.board === r.board && c.ranked);
+    const { direction, level } = BOARD_SCOPE[r.board];
+    const missing = columns.filter((c) => !content.results.some((x) => x.benchmarkId === benchmarkId && x.direction === direction && x.entryId === entryId && x.level === level && x.dimension === "overall" && x.perspectiveId === c.perspectiveId && x.metric === c.metric));
+    if (missing.length > 0) notes.push(`${r.board}: no overall rank, which sums every ranked column's rank: there is no figure for ${missing.map((c) => c.label).join(", ")}.`);
+  }
   return notes;
 }
