@@ -3,7 +3,7 @@
 data shapes of V2T scoring, one case for each way the engine counts Kendall's discordant pairs.
 
 MOS means of five 1-5 ratings take 21 levels; a method may answer on 1-5 or give continuous scores. The engine
-counts with a contingency table (few levels on both sides), a Fenwick tree over the side with few levels
+counts with a contingency table (few levels on both sides), by the levels of the side with few of them
 (either side, with or without ties on the other), or digit-wise inversion counts (many values on both sides).
 Values are rounded so that the JSON holds the exact doubles SciPy saw.
 Run from the repository root: python3 scripts/golden/make_correlation_shape_fixtures.py
@@ -44,9 +44,9 @@ def main():
     answers = np.clip(np.round(1 + 4 * prediction), 1, 5)
     cases = [
         case("MOS means against 1-5 answers (contingency table), n = 3000", mos, answers),
-        case("MOS means against continuous predictions (Fenwick tree over x), n = 3000", mos, prediction),
-        case("continuous predictions against MOS means (Fenwick tree over y), n = 3000", prediction, mos),
-        case("MOS means against predictions on 101 levels (Fenwick tree, ties on both sides), n = 3000",
+        case("MOS means against continuous predictions (levels of x), n = 3000", mos, prediction),
+        case("continuous predictions against MOS means (levels of y), n = 3000", prediction, mos),
+        case("MOS means against predictions on 101 levels (levels of x, ties on both sides), n = 3000",
              mos, np.round(prediction, 2)),
     ]
     m = 6000

@@ -83,6 +83,7 @@ export function fewValueRanks(values: Float64Array, rank: Uint32Array, arrays: A
   // The order is placed on first use: SRCC and a contingency table never need it.
   let order: Uint32Array | undefined;
   return {
+    n,
     rank,
     distinct,
     get order() {

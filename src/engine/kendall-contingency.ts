@@ -17,8 +17,10 @@ export function contingencyCounter(rx: DenseRanks, ry: DenseRanks, arrays: Array
   const table = new Float64Array(rows * columns);
   const rowWeights = new Float64Array(rows);
   const columnWeights = new Float64Array(columns);
-  const cell = arrays.uint32(rx.rank.length);
-  for (let i = 0; i < cell.length; i++) cell[i] = (rx.rank[i] as number) * columns + (ry.rank[i] as number);
+  const cell = arrays.uint32(rx.n);
+  const xRank = rx.rank;
+  const yRank = ry.rank;
+  for (let i = 0; i < cell.length; i++) cell[i] = (xRank[i] as number) * columns + (yRank[i] as number);
   return (weights) => {
     table.fill(0);
     if (weights === null) for (let i = 0; i < cell.length; i++) table[cell[i] as number]! += 1;

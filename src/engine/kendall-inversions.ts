@@ -15,13 +15,14 @@ import type { DenseRanks } from "./rank-data.ts";
  * did not draw are left out.
  */
 export function inversionsCounter(rx: DenseRanks, ry: DenseRanks, arrays: Arrays): KendallCounter {
-  const n = rx.rank.length;
+  const n = rx.n;
   const keys = arrays.uint32(n);
   const countInversions = inversionCounter(ry.distinct, n, arrays);
   let weighted: WeightedLayout | undefined;
   const unweighted = (): KendallParts | null => {
     const { order, starts } = rx;
-    for (let k = 0; k < n; k++) keys[k] = ry.rank[order[k] as number] as number;
+    const yRank = ry.rank;
+    for (let k = 0; k < n; k++) keys[k] = yRank[order[k] as number] as number;
     let jointTies = 0;
     if (rx.distinct < n) {
       for (let g = 0; g < rx.distinct; g++) {
@@ -103,16 +104,18 @@ interface WeightedLayout {
 
 /** The (x, y) layout of a pair for weighted counts. */
 function weightedLayout(rx: DenseRanks, ry: DenseRanks, arrays: Arrays): WeightedLayout {
-  const n = rx.rank.length;
+  const n = rx.n;
   const order = lexicographicOrder(rx, ry, arrays);
   const position = inversePermutation(order, arrays);
   const xRank = arrays.uint32(n);
   const yRank = arrays.uint32(n);
   const sameCell = arrays.uint32(n);
+  const rankX = rx.rank;
+  const rankY = ry.rank;
   for (let k = 0; k < n; k++) {
     const i = order[k] as number;
-    xRank[k] = rx.rank[i] as number;
-    yRank[k] = ry.rank[i] as number;
+    xRank[k] = rankX[i] as number;
+    yRank[k] = rankY[i] as number;
     sameCell[k] = k > 0 && xRank[k] === xRank[k - 1] && yRank[k] === yRank[k - 1] ? 1 : 0;
   }
   return {
@@ -129,15 +132,17 @@ function weightedLayout(rx: DenseRanks, ry: DenseRanks, arrays: Arrays): Weighte
 
 /** Items ordered by (x, y): a stable counting sort by x rank of the items in y order, as SciPy orders them. */
 function lexicographicOrder(rx: DenseRanks, ry: DenseRanks, arrays: Arrays): Uint32Array {
-  const n = rx.rank.length;
+  const n = rx.n;
   // Without ties in x, the x order is already the (x, y) order.
   if (rx.distinct === n) return rx.order;
+  const yOrder = ry.order;
+  const xRank = rx.rank;
   const next = arrays.uint32(rx.distinct);
   next.set(rx.starts.subarray(0, rx.distinct));
   const order = arrays.uint32(n);
   for (let k = 0; k < n; k++) {
-    const i = ry.order[k] as number;
-    order[next[rx.rank[i] as number]!++] = i;
+    const i = yOrder[k] as number;
+    order[next[xRank[i] as number]!++] = i;
   }
   return order;
 }

@@ -4,16 +4,16 @@
  *
  * Discordant pairs are counted one of three ways, by how many distinct values the sides take:
  * - few on both sides (MOS levels against 1–5 answers): a contingency table (kendall-contingency.ts);
- * - few on one side: a Fenwick tree over that side's ranks, items taken in the other side's order
- *   (kendall-fenwick.ts);
+ * - few on one side: each item against the earlier ones, in the other side's order, through counts per
+ *   level (kendall-levels.ts);
  * - many on both: the inversions of the y ranks listed in (x, y) order (kendall-inversions.ts).
  */
 
 import type { Arrays } from "./arrays.ts";
 import { contingencyCounter } from "./kendall-contingency.ts";
 import type { KendallCounter, KendallParts } from "./kendall-counts.ts";
-import { fenwickCounter } from "./kendall-fenwick.ts";
 import { inversionsCounter } from "./kendall-inversions.ts";
+import { levelsCounter } from "./kendall-levels.ts";
 import type { DenseRanks } from "./rank-data.ts";
 
 export type { KendallCounter, KendallParts } from "./kendall-counts.ts";
@@ -35,17 +35,17 @@ export function tauC(parts: KendallParts | null): number | null {
 
 /** Largest contingency table (cells) counted directly; also at most n/2 cells, so the table never outweighs the items. */
 const MAX_CELLS = 1 << 16;
-/** Most distinct values of the side a Fenwick tree is built over. */
-const MAX_FENWICK = 1 << 12;
+/** Most distinct values of the side counted by levels. */
+const MAX_LEVELS = 1 << 12;
 
 /** How discordant pairs are counted: see the module comment. */
-export type KendallMethod = "contingency" | "fenwick over x" | "fenwick over y" | "inversions";
+export type KendallMethod = "contingency" | "levels of x" | "levels of y" | "inversions";
 
 /** The counting method for a pair of dense ranks, by how many distinct values each side has. */
 export function kendallMethod(rx: DenseRanks, ry: DenseRanks): KendallMethod {
   const cells = rx.distinct * ry.distinct;
-  if (cells <= MAX_CELLS && cells <= Math.max(16, rx.rank.length / 2)) return "contingency";
-  if (Math.min(rx.distinct, ry.distinct) <= MAX_FENWICK) return rx.distinct <= ry.distinct ? "fenwick over x" : "fenwick over y";
+  if (cells <= MAX_CELLS && cells <= Math.max(16, rx.n / 2)) return "contingency";
+  if (Math.min(rx.distinct, ry.distinct) <= MAX_LEVELS) return rx.distinct <= ry.distinct ? "levels of x" : "levels of y";
   return "inversions";
 }
 
@@ -57,10 +57,10 @@ export function kendallCounter(rx: DenseRanks, ry: DenseRanks, arrays: Arrays): 
   switch (kendallMethod(rx, ry)) {
     case "contingency":
       return contingencyCounter(rx, ry, arrays);
-    case "fenwick over x":
-      return fenwickCounter(ry, rx, true, arrays);
-    case "fenwick over y":
-      return fenwickCounter(rx, ry, false, arrays);
+    case "levels of x":
+      return levelsCounter(ry, rx, true, arrays);
+    case "levels of y":
+      return levelsCounter(rx, ry, false, arrays);
     case "inversions":
       return inversionsCounter(rx, ry, arrays);
   }

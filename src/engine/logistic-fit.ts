@@ -60,8 +60,9 @@ export function groupByX(levels: Float64Array, y: Numbers, ranks: DenseRanks, we
   const xOf = into.x;
   let minY = Infinity;
   let maxY = -Infinity;
+  const rank = ranks.rank;
   for (let i = 0; i < y.length; i++) {
-    const g = ranks.rank[i] as number;
+    const g = rank[i] as number;
     const w = weights === null ? 1 : (weights[i] as number);
     const yi = y[i] as number;
     weightOf[g]! += w;

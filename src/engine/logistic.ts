@@ -135,7 +135,8 @@ function logisticPair(pred: Numbers, mos: Numbers, names: readonly [string, stri
   const y = mos instanceof Float64Array ? mos : Float64Array.from(mos);
   const ranks = denseRanks(x);
   const levels = new Float64Array(ranks.distinct);
-  for (let i = 0; i < x.length; i++) levels[ranks.rank[i] as number] = x[i] as number;
+  const rank = ranks.rank;
+  for (let i = 0; i < x.length; i++) levels[rank[i] as number] = x[i] as number;
   return { x, y, ranks, levels, buffers: groupBuffers(ranks.distinct), mapped: new Float64Array(x.length) };
 }
 
@@ -149,7 +150,8 @@ function fitAndCorrelate(pair: LogisticPair, weights: Weights, start: LogisticPa
   // An item's mapped value is its group's: one exponential per distinct prediction.
   const mappedLevels = applyLogistic(fit.params, pair.levels);
   const mapped = pair.mapped;
-  for (let i = 0; i < mapped.length; i++) mapped[i] = mappedLevels[pair.ranks.rank[i] as number] as number;
+  const rank = pair.ranks.rank;
+  for (let i = 0; i < mapped.length; i++) mapped[i] = mappedLevels[rank[i] as number] as number;
   const value = weightedPearson(mapped, pair.y, weights);
   return { result: value === null ? { value: null, reason: "constant" } : { value, reason: null }, params: fit.params };
 }

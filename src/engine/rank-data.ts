@@ -70,35 +70,50 @@ interface SortedKeys {
 /** Longest run of equal high words settled by insertion; a longer run is checked for ties first. */
 const LONGEST_RUN = 32;
 
+/** 0, 1, 2, …: the input order, read by the first radix pass (grown when needed, never written after). */
+let identity = new Uint32Array(0);
+
+/** The first n entries of the identity permutation. */
+function identityOf(n: number): Uint32Array {
+  if (identity.length < n) identity = Uint32Array.from({ length: Math.max(n, 2 * identity.length) }, (_, i) => i);
+  return identity.subarray(0, n);
+}
+
 /**
- * Radix-sorts the high 32 bits of the keys (three passes, the low words carried along so that later
- * steps read them in sequence), then orders each run of equal high words by its low words: short runs
- * by insertion, long runs only when their low words differ (a long run of one repeated value, as tied
- * data give, is already in input order). Data whose long runs hold different values (they differ only
- * far down the mantissa) take the full six-pass sort instead.
+ * Radix-sorts the high 32 bits of the keys (three passes; the last one also brings each item's low word
+ * along, so that later steps read the low words in sequence), then orders each run of equal high words
+ * by its low words: short runs by insertion, long runs only when their low words differ (a long run of
+ * one repeated value, as tied data give, is already in input order). Data whose long runs hold
+ * different values (they differ only far down the mantissa) take the full six-pass sort instead.
  */
 function sortKeys(values: Numbers, arrays: Arrays): SortedKeys {
   const n = values.length;
   const order = arrays.uint32(n);
   const counts = COUNTS;
   let sortedHigh = region(n, 0);
-  let sortedLow = region(n, 1);
-  fillKeys(values, sortedHigh, sortedLow, counts);
+  const lowByItem = region(n, 1);
+  fillKeys(values, sortedHigh, lowByItem, counts);
   // Passes on a digit every key shares are skipped. The index buffers alternate so that the last pass
-  // writes into `order`, and the first pass reads no index buffer: it starts from the input order.
-  const passes = [0, 1, 2].filter((d) => toOffsets(counts, d * BUCKETS, n));
+  // writes into `order`.
+  const passes: number[] = [];
+  for (let d = 0; d < 3; d++) if (toOffsets(counts, d * BUCKETS, n)) passes.push(d);
   const scratch = region(n, 2);
   let spareHigh = region(n, 3);
-  let spareLow = region(n, 4);
-  let sortedIndex: Uint32Array | null = null;
-  passes.forEach((d, k) => {
+  let sortedLow = lowByItem;
+  let sortedIndex = identityOf(n);
+  for (let k = 0; k < passes.length; k++) {
+    const base = (passes[k] as number) * BUCKETS;
+    const shift = (passes[k] as number) * 11;
     const dstIndex = (passes.length - k) % 2 === 1 ? order : scratch;
-    scatterByHighDigit(sortedIndex, sortedHigh, sortedLow, dstIndex, spareHigh, spareLow, counts, d * BUCKETS, d * 11);
+    if (k + 1 < passes.length) scatterByHighDigit(sortedIndex, sortedHigh, dstIndex, spareHigh, counts, base, shift);
+    else {
+      sortedLow = region(n, 4);
+      scatterWithLowWords(sortedIndex, sortedHigh, lowByItem, dstIndex, spareHigh, sortedLow, counts, base, shift);
+    }
     sortedIndex = dstIndex;
     [sortedHigh, spareHigh] = [spareHigh, sortedHigh];
-    [sortedLow, spareLow] = [spareLow, sortedLow];
-  });
-  if (passes.length === 0) for (let i = 0; i < n; i++) order[i] = i;
+  }
+  if (passes.length === 0) order.set(sortedIndex);
   for (let start = 0; start < n; ) {
     const h = sortedHigh[start] as number;
     let end = start + 1;
@@ -136,14 +151,29 @@ function insertionByLowWord(index: Uint32Array, low: Uint32Array, start: number,
   }
 }
 
-/**
- * One radix pass on the 11-bit digit of the high words at `shift`: moves indices and both key words to
- * their buckets. `srcIndex` null is the input order (the first pass).
- */
+/** One radix pass on the 11-bit digit of the high words at `shift`: moves indices and high words to their buckets. */
 function scatterByHighDigit(
-  srcIndex: Uint32Array | null,
+  srcIndex: Uint32Array,
   srcHigh: Uint32Array,
-  srcLow: Uint32Array,
+  dstIndex: Uint32Array,
+  dstHigh: Uint32Array,
+  counts: Uint32Array,
+  base: number,
+  shift: number,
+): void {
+  for (let j = 0; j < srcHigh.length; j++) {
+    const h = srcHigh[j] as number;
+    const at = counts[base + ((h >>> shift) & MASK)]!++;
+    dstIndex[at] = srcIndex[j] as number;
+    dstHigh[at] = h;
+  }
+}
+
+/** `scatterByHighDigit` that also places each item's low word (from `lowByItem`) beside its high word. */
+function scatterWithLowWords(
+  srcIndex: Uint32Array,
+  srcHigh: Uint32Array,
+  lowByItem: Uint32Array,
   dstIndex: Uint32Array,
   dstHigh: Uint32Array,
   dstLow: Uint32Array,
@@ -154,9 +184,10 @@ function scatterByHighDigit(
   for (let j = 0; j < srcHigh.length; j++) {
     const h = srcHigh[j] as number;
     const at = counts[base + ((h >>> shift) & MASK)]!++;
-    dstIndex[at] = srcIndex === null ? j : (srcIndex[j] as number);
+    const item = srcIndex[j] as number;
+    dstIndex[at] = item;
     dstHigh[at] = h;
-    dstLow[at] = srcLow[j] as number;
+    dstLow[at] = lowByItem[item] as number;
   }
 }
 
@@ -232,6 +263,8 @@ export function argsort(values: Numbers): Uint32Array {
 
 /** A sample's dense ranks, with the ascending order and the groups of equal values they come from. */
 export interface DenseRanks {
+  /** The number of items. */
+  readonly n: number;
   /** Each item's dense rank: 0 for the smallest value, equal values share one. */
   readonly rank: Uint32Array;
   /** The number of distinct values (groups). */
@@ -260,7 +293,7 @@ function sortedRanks(values: Float64Array, rank: Uint32Array, arrays: Arrays): D
   const n = values.length;
   const starts = arrays.uint32(n + 1);
   starts[0] = 0;
-  if (n === 0) return { rank, distinct: 0, order: arrays.uint32(0), starts, tiedPairs: 0 };
+  if (n === 0) return { n, rank, distinct: 0, order: arrays.uint32(0), starts, tiedPairs: 0 };
   const { order, sortedHigh, sortedLow } = sortKeys(values, arrays);
   let group = 0;
   let tiedPairs = 0;
@@ -278,6 +311,7 @@ function sortedRanks(values: Float64Array, rank: Uint32Array, arrays: Arrays): D
   // Each item's rank is written on first use: Kendall's counts over the sorted side never need it.
   let ranked = false;
   return {
+    n,
     get rank() {
       if (!ranked) {
         for (let g = 0; g < distinct; g++) {
