@@ -4,7 +4,7 @@
  * site built at three numbers of entries with its growth fitted. Each is a fresh process timed by the wall
  * clock, as a user runs it.
  */
-import { timeFitted } from "./site-growth.ts";
+import { timeSiteGrowth } from "./site-growth.ts";
 import { hasFetv, timeFetvDryRuns, timeFullSizeSubmission } from "./submissions.ts";
 import { timeColdRebuild, timeResultRowsWrite } from "./store.ts";
 import type { BenchRow } from "./table.ts";
@@ -36,6 +36,6 @@ export async function scaleRows(): Promise<BenchRow[]> {
     );
   }
   rows.push({ figure: "1,300,000 result rows written (canonical order, one transaction, indexes)", target: { kind: "time", maxMs: 5000 }, oursMs: seconds(timeResultRowsWrite(1_300_000)), baseline: null });
-  rows.push(...timeFitted(quick ? [5, 50, 200] : [10, 100, 1000]));
+  rows.push(...timeSiteGrowth(quick ? [5, 50, 200] : [10, 100, 1000]));
   return rows;
 }

@@ -1,14 +1,13 @@
 /**
  * The site build against the number of entries: a temporary data folder whose three benchmarks each carry N
  * published T2V models and N published V2T methods (figures drawn at random within each column's range), the
- * store built from it without datasets, then `astro build` timed into a temporary folder. Run at several N, the
- * times are fitted with t = a + b·N + c·N²: a build linear in entries has c ≈ 0.
+ * store built from it without datasets, then `astro build` timed into a temporary folder.
  */
 import { execFileSync } from "node:child_process";
 import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
-import { createRandom, leastSquaresLine } from "../../src/engine/index.ts";
+import { createRandom } from "../../src/engine/index.ts";
 import { readBenchmarkDefinitions } from "../benchmarks/registry.ts";
 import { columnKey } from "../../src/schemas/board.ts";
 import { metricDefinition } from "../../src/schemas/metrics.ts";
@@ -79,24 +78,4 @@ export function timeSiteBuild(count: number): SiteBuild {
   } finally {
     fs.rmSync(root, { recursive: true, force: true });
   }
-}
-
-/** The least-squares fit t = a + b·N + c·N² through the builds (three or more sizes). */
-export function fitGrowth(builds: readonly SiteBuild[]): { a: number; b: number; c: number } {
-  // Normal equations of the quadratic, solved by Cramer's rule (3 × 3).
-  const s = (k: number) => builds.reduce((sum, x) => sum + x.entries ** k, 0);
-  const t = (k: number) => builds.reduce((sum, x) => sum + x.seconds * x.entries ** k, 0);
-  const m = [[s(0), s(1), s(2)], [s(1), s(2), s(3)], [s(2), s(3), s(4)]];
-  const r = [t(0), t(1), t(2)];
-  const det = (q: number[][]) =>
-    q[0]![0]! * (q[1]![1]! * q[2]![2]! - q[1]![2]! * q[2]![1]!) - q[0]![1]! * (q[1]![0]! * q[2]![2]! - q[1]![2]! * q[2]![0]!) + q[0]![2]! * (q[1]![0]! * q[2]![1]! - q[1]![1]! * q[2]![0]!);
-  const d = det(m);
-  const solve = (col: number) => det(m.map((row, i) => row.map((v, j) => (j === col ? r[i]! : v)))) / d;
-  return { a: solve(0), b: solve(1), c: solve(2) };
-}
-
-/** The linear fit t = a + b·N, for comparison with the quadratic. */
-export function fitLine(builds: readonly SiteBuild[]): { a: number; b: number } {
-  const line = leastSquaresLine(Float64Array.from(builds, (x) => x.entries), Float64Array.from(builds, (x) => x.seconds));
-  return { a: line?.intercept ?? Number.NaN, b: line?.slope ?? Number.NaN };
 }

@@ -1,17 +1,18 @@
-/** The site build at three numbers of entries: a small table of the builds, the fitted growth, and a row for the largest. */
-import { fitGrowth, fitLine, timeSiteBuild } from "./site-build.ts";
+/** The site build at three numbers of entries: a small table of the builds, the cost per added entry, and rows for the largest. */
+import { leastSquaresLine } from "../../src/engine/index.ts";
+import { timeSiteBuild } from "./site-build.ts";
 import type { BenchRow } from "./table.ts";
 
 /** Builds the site at each size, prints the builds and the fit, and returns the largest build's row (target 60 s at 1,000). */
-export function timeFitted(sizes: readonly number[]): BenchRow[] {
+export function timeSiteGrowth(sizes: readonly number[]): BenchRow[] {
   const builds = sizes.map((n) => timeSiteBuild(n));
   console.log("\nSite build (astro build) with N published entries per direction on each of the 3 benchmarks:\n");
   console.log("| N | pages | seconds | largest entry page |");
   console.log("|---:|---:|---:|---:|");
   for (const b of builds) console.log(`| ${b.entries} | ${b.pages} | ${b.seconds.toFixed(1)} | ${b.largestEntryPageKb.toFixed(1)} KB |`);
-  const quadratic = fitGrowth(builds);
-  const line = fitLine(builds);
-  console.log(`\nFitted: t ≈ ${quadratic.a.toFixed(2)} + ${quadratic.b.toExponential(2)}·N + ${quadratic.c.toExponential(2)}·N² s; as a line, t ≈ ${line.a.toFixed(2)} + ${line.b.toExponential(2)}·N s.\n`);
+  const line = leastSquaresLine(Float64Array.from(builds, (b) => b.entries), Float64Array.from(builds, (b) => b.seconds));
+  const steps = builds.slice(1).map((b, i) => `${(((b.seconds - (builds[i] as (typeof builds)[number]).seconds) / (b.entries - (builds[i] as (typeof builds)[number]).entries)) * 1000).toFixed(1)} ms`);
+  console.log(`\nPer added entry (per direction and benchmark): ${steps.join(", then ")}; least-squares line t ≈ ${line?.intercept.toFixed(2)} + ${line?.slope.toExponential(2)}·N s.\n`);
   const largest = builds[builds.length - 1];
   if (largest === undefined) return [];
   const [first, second] = builds as [(typeof builds)[number], (typeof builds)[number]];
