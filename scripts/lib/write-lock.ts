@@ -29,14 +29,17 @@ function sleep(ms: number): void {
   Atomics.wait(new Int32Array(new SharedArrayBuffer(4)), 0, 0, ms);
 }
 
-/** Who holds the lock, as its holder wrote it (best effort: the holder may just be starting or ending). */
-function holder(file: string): string {
+/** Who holds the lock, as its holder wrote it, or null while unknown (the holder may just be starting or ending). */
+function holder(file: string): string | null {
   try {
-    return fs.readFileSync(`${file}.owner`, "utf8").trim() || "another process";
+    return fs.readFileSync(`${file}.owner`, "utf8").trim() || null;
   } catch {
-    return "another process";
+    return null;
   }
 }
+
+/** How long a waiter gives a fresh holder to write its name before saying "another process". */
+const NAME_GRACE_MS = 2000;
 
 /**
  * Takes the write lock of a data folder, waiting for another holder (saying so once through `notify`) for at
@@ -60,10 +63,12 @@ export function acquireWriteLock(dataDir: string, notify: (message: string) => v
       }
       if (Date.now() - started > waitSeconds * 1000) {
         db.close();
-        throw new BusyError(`busy, try again: ${holder(file)} is still writing to ${dataDir} (waited ${waitSeconds} s)`);
+        throw new BusyError(`busy, try again: ${holder(file) ?? "another process"} is still writing to ${dataDir} (waited ${waitSeconds} s)`);
       }
-      if (!told) {
-        notify(`Waiting for ${holder(file)} to finish writing to ${dataDir}…`);
+      // The holder writes its name just after taking the lock; wait a moment for it rather than say "another process".
+      const who = holder(file);
+      if (!told && (who !== null || Date.now() - started > NAME_GRACE_MS)) {
+        notify(`Waiting for ${who ?? "another process"} to finish writing to ${dataDir}…`);
         told = true;
       }
       sleep(200);
@@ -73,6 +78,8 @@ export function acquireWriteLock(dataDir: string, notify: (message: string) => v
   return {
     release() {
       if (!db.open) return;
+      // The name goes first, so a waiter never reads a holder that has gone; after kill -9 the next holder overwrites it.
+      fs.rmSync(`${file}.owner`, { force: true });
       db.exec("ROLLBACK");
       db.close();
     },
