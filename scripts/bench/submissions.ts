@@ -9,6 +9,8 @@ import os from "node:os";
 import path from "node:path";
 import { readBenchmarkDefinitions } from "../benchmarks/registry.ts";
 import { copyData } from "../lib/copy-data.ts";
+import { scoringContext, storedSettings } from "../lib/scoring/context.ts";
+import { rankAndAudit } from "../lib/scoring/score-benchmark.ts";
 import { readStore, writeStore } from "../lib/write-store.ts";
 import { writeSyntheticRelease } from "../lib/synthetic-release.ts";
 
@@ -113,6 +115,8 @@ export function timeFetvDryRuns(extra: number): DryRun {
         content.results.push(...of(content.results, (r) => (r.direction === "v2t" ? r.entryId : "")).map((r) => ({ ...r, entryId: id })));
         content.draws.push(...of(content.draws, (d) => (d.board === "t2v" ? "" : d.entryId)).map((d) => ({ ...d, entryId: id })));
       }
+      // Ranked as a submission would leave them: every board of the benchmark holds all 505 entries.
+      rankAndAudit(scoringContext(content, "fetv", storedSettings(content)));
       writeStore(content, store);
     }
     const bundles = fetvBundles(root, store, extra + process.pid);

@@ -152,15 +152,38 @@ export function writeStore(content: StoreContent, target: string): void {
   }
 }
 
-/** Reads a whole store back into memory, every table, rows as drizzle would give them. */
-export function readStore(file: string): StoreContent {
+/** One scope of some boards of one benchmark: what a dry run reads of a store's figures (see readStore). */
+export interface StoreScope {
+  readonly benchmarkId: string;
+  readonly boards: readonly string[];
+  readonly dimension: string;
+}
+
+/** The tables of per-scope figures, the bulk of a store, and whether each is kept per board. */
+const SCOPED: Partial<Record<keyof StoreContent, { readonly byBoard: boolean }>> = {
+  results: { byBoard: false },
+  draws: { byBoard: true },
+  rankings: { byBoard: true },
+  columnRanks: { byBoard: true },
+};
+
+/**
+ * Reads a store back into memory, every table, rows as drizzle would give them; with `scope`, the figures
+ * (results, resampled values, rankings) of that scope only, so that what a dry run reads stays flat as entries
+ * accumulate. Content read within a scope must never be written back.
+ */
+export function readStore(file: string, options: { readonly scope?: StoreScope } = {}): StoreContent {
   const store = openStoreFile(file);
   try {
     const content = emptyContent();
     for (const [name, table] of Object.entries(TABLES) as [keyof StoreContent, (typeof TABLES)[keyof StoreContent]][]) {
       const columns = columnsOf(table);
-      const statement = store.prepare(`SELECT ${columns.map((c) => `"${c.name}"`).join(", ")} FROM "${getTableName(table)}"`).raw(true);
-      (content[name] as unknown[]) = (statement.all() as unknown[][]).map((cells) => {
+      const scoped = options.scope && SCOPED[name] ? { ...options.scope, byBoard: (SCOPED[name] as { byBoard: boolean }).byBoard } : null;
+      const boards = scoped?.byBoard ? ` AND "board" IN (${scoped.boards.map(() => "?").join(", ")})` : "";
+      const where = scoped ? ` WHERE "benchmark_id" = ? AND "dimension" = ?${boards}` : "";
+      const statement = store.prepare(`SELECT ${columns.map((c) => `"${c.name}"`).join(", ")} FROM "${getTableName(table)}"${where}`).raw(true);
+      const cellsOf = (scoped ? statement.all(scoped.benchmarkId, scoped.dimension, ...(scoped.byBoard ? scoped.boards : [])) : statement.all()) as unknown[][];
+      (content[name] as unknown[]) = cellsOf.map((cells) => {
         const row: Record<string, unknown> = {};
         for (let c = 0; c < columns.length; c++) row[(columns[c] as (typeof columns)[number]).key] = (columns[c] as (typeof columns)[number]).fromDriver(cells[c]);
         return row;

@@ -63,38 +63,141 @@ export interface ResampledPlaces {
   readonly columns: readonly Float64Array[];
 }
 
+/** How many of the `count` ascending `sorted` values are below `x` (all of them are finite). */
+function countBelow(sorted: Float64Array, count: number, x: number): number {
+  let lo = 0;
+  let hi = count;
+  while (lo < hi) {
+    const mid = (lo + hi) >>> 1;
+    if ((sorted[mid] as number) < x) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
+}
+
+/** How many of the `count` ascending `sorted` values are above `x`. */
+function countAbove(sorted: Float64Array, count: number, x: number): number {
+  let lo = 0;
+  let hi = count;
+  while (lo < hi) {
+    const mid = (lo + hi) >>> 1;
+    if ((sorted[mid] as number) <= x) lo = mid + 1;
+    else hi = mid;
+  }
+  return count - lo;
+}
+
 /**
- * The whole board re-ranked on each resample, by the ranking rules: every entry's places, in the order of
- * `entries`; null when some value has no resamples (published figures).
+ * The whole board re-ranked on each resample, by the ranking rules: the places of the entries `wanted` picks
+ * (by index; every entry by default), in the order of `entries`, null for the others; null altogether when
+ * some value has no resamples (published figures). On a resample a column rank is one plus the number of
+ * values strictly better (competition ranks) and the overall rank one plus the number of rank sums strictly
+ * lower, so each resample costs one sort per column and per rank sum, however few entries are wanted.
  */
-export function resampledPlaces(entries: ReadonlyArray<RankableEntry>, directions: ReadonlyArray<Direction>): ResampledPlaces[] | null {
+export function resampledPlaces(
+  entries: ReadonlyArray<RankableEntry>,
+  directions: ReadonlyArray<Direction>,
+  wanted: (index: number) => boolean = () => true,
+): (ResampledPlaces | null)[] | null {
   const resamples = resampleCount(entries);
   if (resamples === null) return null;
-  const index = new Map(entries.map((entry, e) => [entry.id, e]));
-  const places = entries.map(() => ({
-    overall: new Float64Array(resamples).fill(Number.NaN),
-    rankSums: new Float64Array(resamples).fill(Number.NaN),
-    columns: directions.map(() => new Float64Array(resamples).fill(Number.NaN)),
-  }));
-  const valueAt = (entry: RankableEntry, c: number, b: number): number | null => {
-    if (entry.values[c] === null) return null;
-    const value = (entry.draws[c] as Float64Array)[b] as number;
-    return Number.isNaN(value) ? null : value;
-  };
-  // Entries with no value in any column take no place and move nobody's; they are left out of every resample.
-  const placed = entries.filter((entry) => entry.values.some((value) => value !== null));
+  const n = entries.length;
+  const columns = directions.length;
+  const places = entries.map((_, e) =>
+    wanted(e)
+      ? {
+          overall: new Float64Array(resamples).fill(Number.NaN),
+          rankSums: new Float64Array(resamples).fill(Number.NaN),
+          columns: directions.map(() => new Float64Array(resamples).fill(Number.NaN)),
+        }
+      : null,
+  );
+  // Each column's resampled values, NaN where the entry has no value (then it takes no place in that column).
+  const drawsOf = directions.map((_, c) => entries.map((entry) => (entry.values[c] === null ? null : (entry.draws[c] as Float64Array))));
+  const at = new Float64Array(n);
+  const sorted = new Float64Array(n);
+  const sums = new Float64Array(n);
   for (let b = 0; b < resamples; b++) {
-    const rows = placed.map((entry) => ({ id: entry.id, name: entry.name, values: directions.map((_, c) => valueAt(entry, c, b)) }));
-    for (const row of rankBoard(rows, directions)) {
-      const place = places[index.get(row.id) as number] as (typeof places)[number];
-      if (row.rank !== null) place.overall[b] = row.rank;
-      if (row.rankSum !== null) place.rankSums[b] = row.rankSum;
-      row.columnRanks.forEach((rank, c) => {
-        if (rank !== null) (place.columns[c] as Float64Array)[b] = rank;
-      });
+    sums.fill(columns === 0 ? Number.NaN : 0);
+    for (let c = 0; c < columns; c++) {
+      const column = drawsOf[c] as (Float64Array | null)[];
+      let count = 0;
+      for (let e = 0; e < n; e++) {
+        const x = column[e]?.[b] ?? Number.NaN;
+        if (!Number.isNaN(x) && !Number.isFinite(x)) throw new RangeError(`cannot rank a non-finite value (${x}) of entry "${entries[e]?.id}"`);
+        at[e] = x;
+        if (!Number.isNaN(x)) sorted[count++] = x;
+      }
+      sorted.subarray(0, count).sort();
+      const higher = directions[c] === "higher";
+      for (let e = 0; e < n; e++) {
+        const x = at[e] as number;
+        if (Number.isNaN(x)) {
+          sums[e] = Number.NaN;
+          continue;
+        }
+        const rank = 1 + (higher ? countAbove(sorted, count, x) : countBelow(sorted, count, x));
+        sums[e] = (sums[e] as number) + rank;
+        const place = places[e];
+        if (place) (place.columns[c] as Float64Array)[b] = rank;
+      }
+    }
+    let count = 0;
+    for (let e = 0; e < n; e++) if (!Number.isNaN(sums[e] as number)) sorted[count++] = sums[e] as number;
+    sorted.subarray(0, count).sort();
+    for (let e = 0; e < n; e++) {
+      const place = places[e];
+      const sum = sums[e] as number;
+      if (place === null || place === undefined || Number.isNaN(sum)) continue;
+      place.rankSums[b] = sum;
+      place.overall[b] = 1 + countBelow(sorted, count, sum);
     }
   }
   return places;
+}
+
+/** A ranked row completed with its intervals and separability from the next row, from their resampled places. */
+function withUncertainty(row: RankedRow, next: RankedRow | undefined, mine: ResampledPlaces, theirs: ResampledPlaces | null, confidence: number): RankedEntry {
+  const interval = row.rank === null ? null : rankInterval(mine.overall, confidence);
+  let separableFromNext: boolean | null = null;
+  if (row.rank !== null && next !== undefined && next.rank !== null && theirs !== null) {
+    // The next entry's rank sum minus this one's, paired over the resamples.
+    const gap = pairedDifference({ value: next.rankSum as number, draws: theirs.rankSums }, { value: row.rankSum as number, draws: mine.rankSums }, confidence);
+    separableFromNext = gap?.separable ?? false;
+  }
+  return {
+    ...row,
+    rank: row.rank,
+    rankBest: interval?.best ?? null,
+    rankWorst: interval?.worst ?? null,
+    separableFromNext,
+    columns: row.columnRanks.map((rank, c) => {
+      const ci = rank === null ? null : rankInterval(mine.columns[c] as Float64Array, confidence);
+      return { rank, rankBest: ci?.best ?? null, rankWorst: ci?.worst ?? null };
+    }),
+  };
+}
+
+function plainRank(rank: number | null): RankWithInterval {
+  return { rank, rankBest: null, rankWorst: null };
+}
+
+/**
+ * One entry's complete place on a board: exactly its row of `rankWithUncertainty` over the same entries, at
+ * the cost of one pass over the board's resamples (a dry run places a new entry without re-ranking the rest).
+ */
+export function rankOneWithUncertainty(entries: ReadonlyArray<RankableEntry>, id: string, directions: ReadonlyArray<Direction>, confidence: number): RankedEntry {
+  const point = rankBoard(entries, directions);
+  const position = point.findIndex((row) => row.id === id);
+  const row = point[position];
+  if (row === undefined) throw new RangeError(`no entry "${id}" on the board`);
+  const next = point[position + 1];
+  const index = new Map(entries.map((entry, e) => [entry.id, e]));
+  const want = new Set([index.get(id), next === undefined ? undefined : index.get(next.id)]);
+  const places = resampledPlaces(entries, directions, (e) => want.has(e));
+  if (places === null) return { ...row, ...plainRank(row.rank), separableFromNext: null, columns: row.columnRanks.map(plainRank) };
+  const placeOf = (of: string) => places[index.get(of) as number] ?? null;
+  return withUncertainty(row, next, placeOf(id) as ResampledPlaces, next === undefined ? null : placeOf(next.id), confidence);
 }
 
 /** Ranks a board and, when resampled values are given, every rank's interval and the separability of neighbours. */
@@ -105,37 +208,13 @@ export function rankWithUncertainty(
 ): RankedEntry[] {
   const point = rankBoard(entries, directions);
   const places = entries.length === 0 ? null : resampledPlaces(entries, directions);
-  const plain = (rank: number | null): RankWithInterval => ({ rank, rankBest: null, rankWorst: null });
   if (places === null) {
-    return point.map((row) => ({ ...row, ...plain(row.rank), separableFromNext: null, columns: row.columnRanks.map(plain) }));
+    return point.map((row) => ({ ...row, ...plainRank(row.rank), separableFromNext: null, columns: row.columnRanks.map(plainRank) }));
   }
-
   const index = new Map(entries.map((entry, e) => [entry.id, e]));
   const placeOf = (id: string) => places[index.get(id) as number] as ResampledPlaces;
   return point.map((row, position) => {
-    const mine = placeOf(row.id);
-    const interval = row.rank === null ? null : rankInterval(mine.overall, confidence);
     const next = point[position + 1];
-    let separableFromNext: boolean | null = null;
-    if (row.rank !== null && next !== undefined && next.rank !== null) {
-      // The next entry's rank sum minus this one's, paired over the resamples.
-      const gap = pairedDifference(
-        { value: next.rankSum as number, draws: placeOf(next.id).rankSums },
-        { value: row.rankSum as number, draws: mine.rankSums },
-        confidence,
-      );
-      separableFromNext = gap?.separable ?? false;
-    }
-    return {
-      ...row,
-      rank: row.rank,
-      rankBest: interval?.best ?? null,
-      rankWorst: interval?.worst ?? null,
-      separableFromNext,
-      columns: row.columnRanks.map((rank, c) => {
-        const ci = rank === null ? null : rankInterval(mine.columns[c] as Float64Array, confidence);
-        return { rank, rankBest: ci?.best ?? null, rankWorst: ci?.worst ?? null };
-      }),
-    };
+    return withUncertainty(row, next, placeOf(row.id), next === undefined ? null : placeOf(next.id), confidence);
   });
 }

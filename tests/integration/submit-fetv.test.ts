@@ -12,7 +12,7 @@ import { submitBundle, type SubmitOptions } from "../../scripts/lib/submissions/
 import { writeStore, readStore } from "../../scripts/lib/write-store.ts";
 import type { StoreContent } from "../../scripts/lib/store-content.ts";
 import golden from "../fixtures/paper-tables.json" with { type: "json" };
-import { capture, tempDataDir, tempDir, writeBundleDir, writeBundleZip, type BundleContents } from "../support/bundles.ts";
+import { capture, tempDataDir, tempDir, v2tManifest, writeBundleDir, writeBundleZip, type BundleContents } from "../support/bundles.ts";
 import { describeWithDatasets } from "../support/datasets.ts";
 import { againBundle, autoBundle, FETV_MODELS, FETV_PERSPECTIVES, fetvContent, metricScoresOf, randomRatingsBundle } from "../support/fetv-bundles.ts";
 
@@ -203,6 +203,25 @@ describeWithDatasets("fetv", "submitting on FETV's real data", () => {
       expect(far).toMatchObject({ status: "rejected", exitCode: 1 });
       expect(far.err).toMatch(/scores\.jsonl:8: field "scores\.alignment": \S+ lies far outside the range umtscore gave the labelled videos/);
     });
+  });
+
+  it("prints on a dry run the very table (figures, intervals, ranks) the submission then stores, in both directions", { timeout: 300_000 }, async () => {
+    const twin = await makeStore(root, "twin");
+    const labelled = fetv.videos.filter((v) => v.benchmarkId === "fetv" && v.labelled).map((v) => v.id).sort();
+    const v2t: BundleContents = {
+      "manifest.json": JSON.stringify(v2tManifest("fetv", "Twin Judge")),
+      "predictions.jsonl": labelled.map((video, i) => `${JSON.stringify({ video, scores: { static_quality: (i * 37) % 101, temporal_quality: (i * 53) % 103, alignment: (i * 71) % 107 } })}\n`).join(""),
+    };
+    const table = (out: string) => /^board\s+perspective_metric[\s\S]*?(?=\n\n|\n?$)/m.exec(out)?.[0];
+    for (const files of [v2t, againBundle(fetv, "zeroscope", "twin again")]) {
+      const dry = await submit(twin, files);
+      expect(dry.status, dry.err).toBe("dry-run");
+      const stored = await submit(twin, files, { dryRun: false });
+      expect(stored.status, stored.err).toBe("stored");
+      expect(table(dry.out)).toBeDefined();
+      expect(table(dry.out)).toEqual(table(stored.out));
+    }
+    expect(readStore(twin.store).rankings.filter((r) => r.benchmarkId === "fetv" && r.entryId === "twin-judge" && r.board === "v2t-instance" && r.dimension === "overall")[0]?.rankBest).not.toBeNull();
   });
 
   it("checks the CRC-32 of a zipped bundle's entries before scoring it", async () => {

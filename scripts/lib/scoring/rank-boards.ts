@@ -3,7 +3,7 @@
  * values and resampled values in one pass that writes complete rows (ranks, rank intervals, separability,
  * or the reason a board ranks nobody).
  */
-import { rankWithUncertainty, type Direction } from "../../../src/engine/index.ts";
+import { rankOneWithUncertainty, rankWithUncertainty, type Direction } from "../../../src/engine/index.ts";
 import { BOARD_SCOPE, type BoardId } from "../../../src/schemas/board.ts";
 import type { StoreContent } from "../store-content.ts";
 import { modelCount, type ScoringContext } from "./context.ts";
@@ -24,8 +24,17 @@ function unrankedReason(context: ScoringContext, board: BoardId): string | null 
   return `Model-level correlations here rest on ${models} T2V models; the protocol ranks them only from ${minimum}, so they are shown unranked.`;
 }
 
-/** Rankings and column ranks of the given boards (by default every board) of one benchmark. */
-export function rankBenchmark(context: ScoringContext, boards: readonly BoardId[] = Object.keys(BOARD_SCOPE) as BoardId[]): Pick<Content, "rankings" | "columnRanks"> {
+/** One entry's place on one scope of the boards, instead of every entry on every scope (a dry run's report). */
+export interface RankOnly {
+  readonly entryId: string;
+  readonly dimension: string;
+}
+
+/**
+ * Rankings and column ranks of the given boards (by default every board) of one benchmark; with `only`, the
+ * rows of that entry on that scope alone, as the whole ranking would give them.
+ */
+export function rankBenchmark(context: ScoringContext, boards: readonly BoardId[] = Object.keys(BOARD_SCOPE) as BoardId[], only?: RankOnly): Pick<Content, "rankings" | "columnRanks"> {
   const { content, benchmarkId } = context;
   const out: Pick<Content, "rankings" | "columnRanks"> = { rankings: [], columnRanks: [] };
   const valueOf = new Map<string, number>();
@@ -45,7 +54,7 @@ export function rankBenchmark(context: ScoringContext, boards: readonly BoardId[
         : content.v2tEntries.filter((e) => e.benchmarkId === benchmarkId);
     const directions: Direction[] = columns.map((c) => (c.higherIsBetter === false ? "lower" : "higher"));
     const reason = unrankedReason(context, board);
-    for (const dimension of context.scopes) {
+    for (const dimension of only ? [only.dimension] : context.scopes) {
       const rows = entries.map((entry) => ({
         id: entry.id,
         name: entry.name,
@@ -57,7 +66,10 @@ export function rankBenchmark(context: ScoringContext, boards: readonly BoardId[
       }));
       if (!rows.some((row) => row.values.some((value) => value !== null))) continue;
       // An unranked board keeps every value and ranks nobody: each entry is listed as unranked, by name.
-      const ranked = rankWithUncertainty(reason === null ? rows : rows.map((row) => ({ ...row, values: columns.map(() => null), draws: columns.map(() => null) })), directions, context.settings.confidence);
+      const rankable = reason === null ? rows : rows.map((row) => ({ ...row, values: columns.map(() => null), draws: columns.map(() => null) }));
+      if (only && !rankable.some((row) => row.id === only.entryId)) continue;
+      const { confidence } = context.settings;
+      const ranked = only ? [rankOneWithUncertainty(rankable, only.entryId, directions, confidence)] : rankWithUncertainty(rankable, directions, confidence);
       for (const entry of ranked) {
         out.rankings.push({
           benchmarkId,

@@ -122,6 +122,20 @@ export function rankAndAudit(context: ScoringContext, direction?: "t2v" | "v2t")
   content.audit = [...content.audit.filter((r) => r.benchmarkId !== benchmarkId), ...auditBenchmark(content, benchmarkId)];
 }
 
+/**
+ * A dry run's ranking: the new entry's place on the overall scope of its direction's boards, exactly as the
+ * whole ranking would give it, while the other entries keep their stored rows (a real submission re-ranks
+ * every board). It reads only the overall scope's resampled values, which is all a dry run loads.
+ */
+export function placeEntry(context: ScoringContext, direction: "t2v" | "v2t", entryId: string): void {
+  const { content, benchmarkId } = context;
+  const boards = (Object.keys(BOARD_SCOPE) as BoardId[]).filter((b) => BOARD_SCOPE[b].direction === direction);
+  const placed = rankBenchmark(context, boards, { entryId, dimension: "overall" });
+  const replaced = (r: { benchmarkId: string; board: BoardId; dimension: string; entryId: string }) => r.benchmarkId === benchmarkId && boards.includes(r.board) && r.dimension === "overall" && r.entryId === entryId;
+  content.rankings = [...content.rankings.filter((r) => !replaced(r)), ...placed.rankings];
+  content.columnRanks = [...content.columnRanks.filter((r) => !replaced(r)), ...placed.columnRanks];
+}
+
 /** Scores every entry of every benchmark and ranks every board; throws an InputError when an entry cannot be scored. */
 export function scoreAll(content: Content, settings: BootstrapSettings, options: ScoringOptions = {}): void {
   const problems: Problem[] = [];

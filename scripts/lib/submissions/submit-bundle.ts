@@ -7,6 +7,7 @@
  */
 import fs from "node:fs";
 import { type BootstrapSettings } from "../../../src/engine/index.ts";
+import { BOARD_SCOPE, type BoardId } from "../../../src/schemas/board.ts";
 import { BUNDLE_LIMITS, type BundleLimits } from "../../../src/schemas/submission/limits.ts";
 import { datasetsRoot } from "../../benchmarks/registry.ts";
 import { buildContent } from "../build-content.ts";
@@ -15,11 +16,11 @@ import { inputsFingerprint } from "../fingerprint.ts";
 import { formatProblems, InputError, type Problem } from "../input-error.ts";
 import { displayPath } from "../read-data.ts";
 import { scoringContext, storedSettings } from "../scoring/context.ts";
-import { addEntryScores, rankAndAudit } from "../scoring/score-benchmark.ts";
+import { addEntryScores, placeEntry, rankAndAudit } from "../scoring/score-benchmark.ts";
 import type { StoreContent } from "../store-content.ts";
 import { removeStaleTemporaries } from "../temporaries.ts";
 import { acquireWriteLock, BusyError } from "../write-lock.ts";
-import { readStore, writeStore } from "../write-store.ts";
+import { readStore, writeStore, type StoreScope } from "../write-store.ts";
 import { readBundleFiles } from "./bundle-files.ts";
 import { addBundleRows } from "./bundle-rows.ts";
 import { checkBundle } from "./check-bundle.ts";
@@ -85,6 +86,12 @@ function keptHashes(dataDir: string): Set<string> {
   return hashes;
 }
 
+/** What a dry run reads of the store's figures: the overall scope of the bundle's boards, all it ranks and reports (see placeEntry). */
+function dryRunScope(bundle: ParsedBundle): StoreScope {
+  const { benchmark, direction } = bundle.manifest;
+  return { benchmarkId: benchmark, boards: (Object.keys(BOARD_SCOPE) as BoardId[]).filter((b) => BOARD_SCOPE[b].direction === direction), dimension: "overall" };
+}
+
 /**
  * The store's content when the store is current with data/ and the code, else the content rebuilt from
  * data/ in memory. A store that lacks only this bundle, which an interrupted run already kept, is current.
@@ -102,7 +109,7 @@ async function loadContent(options: SubmitOptions, bundle: ParsedBundle, note: (
   let why = `there is no store at ${displayPath(options.store)} yet`;
   if (fs.existsSync(options.store)) {
     try {
-      const content = readStore(options.store);
+      const content = readStore(options.store, options.dryRun ? { scope: dryRunScope(bundle) } : {});
       settings = storedSettings(content);
       const inStore = new Set(content.submissions.filter((s) => s.origin === "submitted").map((s) => s.id));
       const fingerprint = content.meta.find((m) => m.key === "inputs")?.value;
@@ -160,8 +167,10 @@ function addAndScore(content: StoreContent, bundle: ParsedBundle, options: Submi
   const context = scoringContext(content, bundle.manifest.benchmark, storedSettings(content));
   const found: Problem[] = [];
   addEntryScores(context, bundle.manifest.direction, bundle.entryId, options.cacheDir ? { cacheDir: options.cacheDir } : {}, found);
-  // Entries of one direction are ranked apart from the other's: only the new entry's boards change.
-  if (found.length === 0) rankAndAudit(context, bundle.manifest.direction);
+  // Entries of one direction are ranked apart from the other's: only the new entry's boards change. A dry run
+  // reports the new entry's overall place only, so it places that entry and re-ranks nothing else.
+  if (found.length === 0 && options.dryRun) placeEntry(context, bundle.manifest.direction, bundle.entryId);
+  else if (found.length === 0) rankAndAudit(context, bundle.manifest.direction);
   // Scoring names the files where the bundle will be kept; the submitter knows them where they are.
   problems.push(...found.map((p) => (p.file.startsWith(`${kept}/`) ? { ...p, file: `${bundle.files.shown}/${p.file.slice(kept.length + 1)}` } : p)));
   return { problems, notes };

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { rankWithUncertainty, resampledPlaces } from "../../../src/engine/index.ts";
+import { createRandom, rankBoard, rankOneWithUncertainty, rankWithUncertainty, resampledPlaces, type Direction, type RankableEntry } from "../../../src/engine/index.ts";
 
 const B = 200;
 const constant = (value: number) => new Float64Array(B).fill(value);
@@ -124,12 +124,78 @@ describe("resampledPlaces", () => {
       ["higher", "higher"],
     );
     // Column ranks (first, second) → rank sums: resample 0: a 1+1=2, b 2+2=4, c 3+3=6; resample 1: a 2+1=3, b 1+2=3, c has no second value.
-    expect(places?.map((p) => [...p.rankSums])).toEqual([[2, 3], [4, 3], [6, Number.NaN]]);
-    expect(places?.map((p) => [...p.overall])).toEqual([[1, 1], [2, 1], [3, Number.NaN]]);
-    expect(places?.map((p) => [...(p.columns[0] as Float64Array)])).toEqual([[1, 2], [2, 1], [3, 3]]);
+    expect(places?.map((p) => [...(p?.rankSums ?? [])])).toEqual([[2, 3], [4, 3], [6, Number.NaN]]);
+    expect(places?.map((p) => [...(p?.overall ?? [])])).toEqual([[1, 1], [2, 1], [3, Number.NaN]]);
+    expect(places?.map((p) => [...(p?.columns[0] ?? [])])).toEqual([[1, 2], [2, 1], [3, 3]]);
   });
 
   it("gives nothing for published figures, which have no resamples", () => {
     expect(resampledPlaces([{ id: "a", name: "A", values: [1], draws: [null] }], ["higher"])).toBeNull();
+  });
+
+  it("agrees with re-ranking the board by the ranking rules on every resample (random boards with ties, gaps and both directions)", () => {
+    for (let seed = 1; seed <= 20; seed++) {
+      const { entries, directions } = randomBoard(seed);
+      const places = resampledPlaces(entries, directions);
+      const resamples = (entries[0]?.draws[0] as Float64Array).length;
+      for (let b = 0; b < resamples; b++) {
+        // By the rules themselves: the board of this resample's values, ranked whole.
+        const rows = entries
+          .filter((entry) => entry.values.some((v) => v !== null))
+          .map((entry) => ({ id: entry.id, name: entry.name, values: directions.map((_, c) => (entry.values[c] === null || Number.isNaN(entry.draws[c]?.[b] as number) ? null : (entry.draws[c]?.[b] as number))) }));
+        const byId = new Map(rankBoard(rows, directions).map((row) => [row.id, row]));
+        entries.forEach((entry, e) => {
+          const row = byId.get(entry.id);
+          const place = places?.[e];
+          expect(place?.overall[b], `seed ${seed}, resample ${b}, ${entry.id}`).toEqual(row?.rank ?? Number.NaN);
+          expect(place?.rankSums[b]).toEqual(row?.rankSum ?? Number.NaN);
+          directions.forEach((_, c) => expect(place?.columns[c]?.[b]).toEqual(row?.columnRanks[c] ?? Number.NaN));
+        });
+      }
+    }
+  });
+
+  it("keeps the places of the wanted entries only, unchanged by the others left out", () => {
+    const { entries, directions } = randomBoard(7);
+    const all = resampledPlaces(entries, directions);
+    const some = resampledPlaces(entries, directions, (e) => e === 2);
+    expect(some?.map((p) => p !== null)).toEqual(entries.map((_, e) => e === 2));
+    expect(some?.[2]).toEqual(all?.[2]);
+  });
+});
+
+/** A random board: 12 entries, 3 columns, 50 resamples; values on a coarse grid (ties), some missing, some NaN draws. */
+function randomBoard(seed: number): { entries: RankableEntry[]; directions: Direction[] } {
+  const random = createRandom(seed);
+  const directions: Direction[] = ["higher", "lower", "higher"];
+  const grid = () => Math.round(random.nextFloat() * 8) / 8;
+  const entries = Array.from({ length: 12 }, (_, e) => {
+    const values = directions.map(() => (random.nextFloat() < 0.1 ? null : grid()));
+    return {
+      id: `e${e}`,
+      name: `Entry ${e % 5}`,
+      values,
+      draws: values.map(() => Float64Array.from({ length: 50 }, () => (random.nextFloat() < 0.05 ? Number.NaN : grid()))),
+    };
+  });
+  return { entries, directions };
+}
+
+describe("rankOneWithUncertainty", () => {
+  it("gives exactly the entry's row of the whole board's ranking, for every entry of random boards", () => {
+    for (let seed = 1; seed <= 20; seed++) {
+      const { entries, directions } = randomBoard(seed);
+      for (const row of rankWithUncertainty(entries, directions, 0.95)) {
+        expect(rankOneWithUncertainty(entries, row.id, directions, 0.95), `seed ${seed}, ${row.id}`).toEqual(row);
+      }
+    }
+  });
+
+  it("ranks published figures (no resamples) without intervals, like the whole board", () => {
+    const entries = [
+      { id: "a", name: "A", values: [1], draws: [null] },
+      { id: "b", name: "B", values: [2], draws: [null] },
+    ];
+    expect(rankOneWithUncertainty(entries, "a", ["higher"], 0.95)).toEqual(rankWithUncertainty(entries, ["higher"], 0.95)[1]);
   });
 });
