@@ -176,6 +176,28 @@ describeBrowser("boards that fit", () => {
     });
   }
 
+  it("fits /submit/'s tables on a 390 px phone: each row stacked, every cell labelled, nothing to scroll sideways", async () => {
+    await page.setViewportSize({ width: 390, height: 844 });
+    await visit(site, page, "/submit/");
+    await page.$$eval("details", (all) => all.forEach((d) => ((d as HTMLDetailsElement).open = true)));
+    expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(390);
+    const tables = await page.$$eval("table.stack-on-phone", (found) =>
+      found.map((table) => {
+        const wrap = table.closest(".table-wrap") as HTMLElement | null;
+        const cells = [...table.querySelectorAll("tbody td")];
+        return {
+          overflow: wrap ? wrap.scrollWidth - wrap.clientWidth : 0,
+          cells: cells.length,
+          unlabelled: cells.filter((cell) => !cell.getAttribute("data-label")).length,
+          outside: cells.filter((cell) => cell.getBoundingClientRect().right > 390).length,
+        };
+      }),
+    );
+    expect(tables.length).toBeGreaterThan(0);
+    for (const table of tables) expect(table).toMatchObject({ overflow: 0, unlabelled: 0, outside: 0 });
+    expect(tables.every((t) => t.cells > 0)).toBe(true);
+  });
+
   it("fits all 22 FETV dimensions of each heatmap on a 1440 px screen, with a legend instead of 'darker = higher'", async () => {
     await page.setViewportSize({ width: 1440, height: 900 });
     await visit(site, page, "/fetv/dimensions/");
