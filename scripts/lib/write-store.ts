@@ -152,25 +152,42 @@ export function writeStore(content: StoreContent, target: string): void {
   }
 }
 
-/** One scope of some boards of one benchmark: what a dry run reads of a store's figures (see readStore). */
+/** What a dry run needs of a store's bulk: one scope of some boards of one benchmark, and some V2T entries' predictions. */
 export interface StoreScope {
   readonly benchmarkId: string;
   readonly boards: readonly string[];
   readonly dimension: string;
+  /** The V2T entries whose predictions are read (an auto-scored T2V bundle's evaluator), none by default. */
+  readonly predictionsOf?: readonly string[];
 }
 
-/** The tables of per-scope figures, the bulk of a store, and whether each is kept per board. */
-const SCOPED: Partial<Record<keyof StoreContent, { readonly byBoard: boolean }>> = {
-  results: { byBoard: false },
-  draws: { byBoard: true },
-  rankings: { byBoard: true },
-  columnRanks: { byBoard: true },
-};
+/** The rows of a table a scoped read keeps (null: every row), as an SQL condition and its parameters. */
+function scopeCondition(name: keyof StoreContent, scope: StoreScope): { sql: string; params: string[] } | null {
+  const list = (values: readonly string[]) => `(${values.map(() => "?").join(", ")})`;
+  const figures = { sql: `"benchmark_id" = ? AND "dimension" = ?`, params: [scope.benchmarkId, scope.dimension] };
+  switch (name) {
+    case "results":
+      return figures;
+    case "draws":
+    case "rankings":
+    case "columnRanks":
+      return { sql: `${figures.sql} AND "board" IN ${list(scope.boards)}`, params: [...figures.params, ...scope.boards] };
+    case "predictions": {
+      const of = scope.predictionsOf ?? [];
+      return { sql: `"benchmark_id" = ? AND "v2t_entry_id" IN ${list(of)}`, params: [scope.benchmarkId, ...of] };
+    }
+    case "ratings":
+      // Submitted panels' ratings are read by their own entry's scoring only; a dry run scores the bundle's.
+      return { sql: `"benchmark_id" = ? AND "batch" = 'dataset'`, params: [scope.benchmarkId] };
+    default:
+      return null;
+  }
+}
 
 /**
- * Reads a store back into memory, every table, rows as drizzle would give them; with `scope`, the figures
- * (results, resampled values, rankings) of that scope only, so that what a dry run reads stays flat as entries
- * accumulate. Content read within a scope must never be written back.
+ * Reads a store back into memory, every table, rows as drizzle would give them; with `scope`, the bulk tables
+ * (figures, resampled values, rankings, predictions, ratings) only as far as that scope needs, so that what a
+ * dry run reads stays flat as entries accumulate. Content read within a scope must never be written back.
  */
 export function readStore(file: string, options: { readonly scope?: StoreScope } = {}): StoreContent {
   const store = openStoreFile(file);
@@ -178,11 +195,9 @@ export function readStore(file: string, options: { readonly scope?: StoreScope }
     const content = emptyContent();
     for (const [name, table] of Object.entries(TABLES) as [keyof StoreContent, (typeof TABLES)[keyof StoreContent]][]) {
       const columns = columnsOf(table);
-      const scoped = options.scope && SCOPED[name] ? { ...options.scope, byBoard: (SCOPED[name] as { byBoard: boolean }).byBoard } : null;
-      const boards = scoped?.byBoard ? ` AND "board" IN (${scoped.boards.map(() => "?").join(", ")})` : "";
-      const where = scoped ? ` WHERE "benchmark_id" = ? AND "dimension" = ?${boards}` : "";
-      const statement = store.prepare(`SELECT ${columns.map((c) => `"${c.name}"`).join(", ")} FROM "${getTableName(table)}"${where}`).raw(true);
-      const cellsOf = (scoped ? statement.all(scoped.benchmarkId, scoped.dimension, ...(scoped.byBoard ? scoped.boards : [])) : statement.all()) as unknown[][];
+      const condition = options.scope ? scopeCondition(name, options.scope) : null;
+      const statement = store.prepare(`SELECT ${columns.map((c) => `"${c.name}"`).join(", ")} FROM "${getTableName(table)}"${condition ? ` WHERE ${condition.sql}` : ""}`).raw(true);
+      const cellsOf = (condition ? statement.all(...condition.params) : statement.all()) as unknown[][];
       (content[name] as unknown[]) = cellsOf.map((cells) => {
         const row: Record<string, unknown> = {};
         for (let c = 0; c < columns.length; c++) row[(columns[c] as (typeof columns)[number]).key] = (columns[c] as (typeof columns)[number]).fromDriver(cells[c]);

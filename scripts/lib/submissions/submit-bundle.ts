@@ -86,10 +86,16 @@ function keptHashes(dataDir: string): Set<string> {
   return hashes;
 }
 
-/** What a dry run reads of the store's figures: the overall scope of the bundle's boards, all it ranks and reports (see placeEntry). */
+/**
+ * What a dry run reads of the store's bulk: the overall scope of the bundle's boards, all it ranks and reports
+ * (see placeEntry), and the predictions of the evaluator an auto-scored T2V bundle names.
+ */
 function dryRunScope(bundle: ParsedBundle): StoreScope {
-  const { benchmark, direction } = bundle.manifest;
-  return { benchmarkId: benchmark, boards: (Object.keys(BOARD_SCOPE) as BoardId[]).filter((b) => BOARD_SCOPE[b].direction === direction), dimension: "overall" };
+  const { manifest } = bundle;
+  const { benchmark, direction } = manifest;
+  const evaluator = manifest.direction === "t2v" ? manifest.evaluator : undefined;
+  const boards = (Object.keys(BOARD_SCOPE) as BoardId[]).filter((b) => BOARD_SCOPE[b].direction === direction);
+  return { benchmarkId: benchmark, boards, dimension: "overall", predictionsOf: evaluator === undefined ? [] : [evaluator] };
 }
 
 /**
