@@ -18,10 +18,31 @@ export interface EvaluatorCalibration {
   readonly checks: readonly { readonly model: string; readonly observed: number; readonly predicted: number }[];
 }
 
+/**
+ * T2V model names by benchmark, read once per build: every V2T entry page loads its calibration, and reading every
+ * T2V entry of the benchmark per page would make the build quadratic in the number of entries.
+ */
+const modelNames = new Map<string, ReadonlyMap<string, string>>();
+
+function modelNamesOf(benchmarkId: string): ReadonlyMap<string, string> {
+  let names = modelNames.get(benchmarkId);
+  if (!names) {
+    names = new Map(
+      store()
+        .select({ id: t.t2vEntries.id, name: t.t2vEntries.name })
+        .from(t.t2vEntries)
+        .where(eq(t.t2vEntries.benchmarkId, benchmarkId))
+        .all()
+        .map((e) => [e.id, e.name]),
+    );
+    modelNames.set(benchmarkId, names);
+  }
+  return names;
+}
+
 /** An evaluator's calibrations in perspective order (empty when it has none). */
 export function loadCalibration(benchmarkId: string, evaluatorId: string): EvaluatorCalibration[] {
   const db = store();
-  const names = new Map(db.select().from(t.t2vEntries).where(eq(t.t2vEntries.benchmarkId, benchmarkId)).all().map((e) => [e.id, e.name]));
   const rows = db
     .select()
     .from(t.calibrations)
@@ -33,6 +54,8 @@ export function loadCalibration(benchmarkId: string, evaluatorId: string): Evalu
     .where(and(eq(t.calibrationChecks.benchmarkId, benchmarkId), eq(t.calibrationChecks.evaluatorId, evaluatorId)))
     .orderBy(asc(t.calibrationChecks.t2vEntryId))
     .all();
+  if (rows.length === 0) return [];
+  const names = modelNamesOf(benchmarkId);
   return listPerspectives(benchmarkId).flatMap((p) => {
     const row = rows.find((r) => r.perspectiveId === p.id);
     if (!row) return [];

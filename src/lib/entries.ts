@@ -4,7 +4,7 @@ import * as t from "../../db/schema.ts";
 import type { BoardId } from "../schemas/board.ts";
 import { loadAnchorFits } from "./anchors.ts";
 import { getBenchmark, listDimensions, type BenchmarkInfo, type DimensionInfo } from "./benchmarks.ts";
-import { loadBoard, type BoardRow, type BoardView } from "./boards.ts";
+import { boardRow, loadBoard, rankedCount, type BoardRow, type BoardView } from "./boards.ts";
 import { loadCalibration, type EvaluatorCalibration } from "./calibrations.ts";
 import { store } from "./store.ts";
 
@@ -87,8 +87,8 @@ function entryBoard(benchmarkId: string, board: BoardId, dimension: string, entr
   return {
     board,
     view,
-    row: view.rows.find((row) => row.entryId === entryId),
-    rankedCount: view.rows.filter((row) => row.rank !== null).length,
+    row: boardRow(view, entryId),
+    rankedCount: rankedCount(view),
   };
 }
 
