@@ -1,5 +1,5 @@
 /** Loads how well a V2T method serves as an automatic evaluator of T2V models, per MOS perspective. */
-import { and, asc, eq } from "drizzle-orm";
+import { asc, eq } from "drizzle-orm";
 import * as t from "../../db/schema.ts";
 import { listPerspectives } from "./benchmarks.ts";
 import { store } from "./store.ts";
@@ -40,21 +40,44 @@ function modelNamesOf(benchmarkId: string): ReadonlyMap<string, string> {
   return names;
 }
 
+type CalibrationRow = typeof t.calibrations.$inferSelect;
+type CheckRow = typeof t.calibrationChecks.$inferSelect;
+
+/** Calibrations and their checks by evaluator (checks in T2V entry order), read once per benchmark and build: every V2T entry page shows its own. */
+const calibrationsOf = new Map<string, ReadonlyMap<string, { rows: CalibrationRow[]; checks: CheckRow[] }>>();
+
+function calibrationsByEvaluator(benchmarkId: string): ReadonlyMap<string, { rows: CalibrationRow[]; checks: CheckRow[] }> {
+  let byEvaluator = calibrationsOf.get(benchmarkId);
+  if (!byEvaluator) {
+    const db = store();
+    const grouped = new Map<string, { rows: CalibrationRow[]; checks: CheckRow[] }>();
+    const of = (evaluatorId: string) => {
+      let group = grouped.get(evaluatorId);
+      if (!group) {
+        group = { rows: [], checks: [] };
+        grouped.set(evaluatorId, group);
+      }
+      return group;
+    };
+    for (const row of db.select().from(t.calibrations).where(eq(t.calibrations.benchmarkId, benchmarkId)).all()) of(row.evaluatorId).rows.push(row);
+    const checks = db
+      .select()
+      .from(t.calibrationChecks)
+      .where(eq(t.calibrationChecks.benchmarkId, benchmarkId))
+      .orderBy(asc(t.calibrationChecks.evaluatorId), asc(t.calibrationChecks.t2vEntryId))
+      .all();
+    for (const check of checks) of(check.evaluatorId).checks.push(check);
+    byEvaluator = grouped;
+    calibrationsOf.set(benchmarkId, byEvaluator);
+  }
+  return byEvaluator;
+}
+
 /** An evaluator's calibrations in perspective order (empty when it has none). */
 export function loadCalibration(benchmarkId: string, evaluatorId: string): EvaluatorCalibration[] {
-  const db = store();
-  const rows = db
-    .select()
-    .from(t.calibrations)
-    .where(and(eq(t.calibrations.benchmarkId, benchmarkId), eq(t.calibrations.evaluatorId, evaluatorId)))
-    .all();
-  const checks = db
-    .select()
-    .from(t.calibrationChecks)
-    .where(and(eq(t.calibrationChecks.benchmarkId, benchmarkId), eq(t.calibrationChecks.evaluatorId, evaluatorId)))
-    .orderBy(asc(t.calibrationChecks.t2vEntryId))
-    .all();
-  if (rows.length === 0) return [];
+  const group = calibrationsByEvaluator(benchmarkId).get(evaluatorId);
+  if (!group || group.rows.length === 0) return [];
+  const { rows, checks } = group;
   const names = modelNamesOf(benchmarkId);
   return listPerspectives(benchmarkId).flatMap((p) => {
     const row = rows.find((r) => r.perspectiveId === p.id);
