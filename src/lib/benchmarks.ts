@@ -19,9 +19,13 @@ export function listBenchmarks(): BenchmarkInfo[] {
   return store().select().from(t.benchmarks).orderBy(asc(t.benchmarks.position)).all();
 }
 
+/** Benchmarks by id, read once per build: every entry page names its benchmark, and the store is read-only while the site is built. */
+let byId: ReadonlyMap<string, BenchmarkInfo> | undefined;
+
 /** One benchmark, or an error naming the id when it is unknown. */
 export function getBenchmark(id: string): BenchmarkInfo {
-  const found = store().select().from(t.benchmarks).where(eq(t.benchmarks.id, id)).get();
+  byId ??= new Map(listBenchmarks().map((b) => [b.id, b]));
+  const found = byId.get(id);
   if (!found) throw new Error(`unknown benchmark "${id}"`);
   return found;
 }
@@ -43,14 +47,22 @@ export function listPerspectives(benchmarkId: string): PerspectiveInfo[] {
     .all();
 }
 
-/** A benchmark's dimensions in display order. */
-export function listDimensions(benchmarkId: string): DimensionInfo[] {
-  return store()
-    .select()
-    .from(t.dimensions)
-    .where(eq(t.dimensions.benchmarkId, benchmarkId))
-    .orderBy(asc(t.dimensions.position))
-    .all();
+/** Dimensions by benchmark, read once per build: every entry page lists its benchmark's dimensions. */
+const dimensionsOf = new Map<string, readonly DimensionInfo[]>();
+
+/** A benchmark's dimensions in display order (read once per build). */
+export function listDimensions(benchmarkId: string): readonly DimensionInfo[] {
+  let dimensions = dimensionsOf.get(benchmarkId);
+  if (!dimensions) {
+    dimensions = store()
+      .select()
+      .from(t.dimensions)
+      .where(eq(t.dimensions.benchmarkId, benchmarkId))
+      .orderBy(asc(t.dimensions.position))
+      .all();
+    dimensionsOf.set(benchmarkId, dimensions);
+  }
+  return dimensions;
 }
 
 /** The ranked columns of one board in display order. */

@@ -1,5 +1,5 @@
 /** Loads how well a V2T method serves as an automatic evaluator of T2V models, per MOS perspective. */
-import { and, asc, eq } from "drizzle-orm";
+import { asc, eq } from "drizzle-orm";
 import * as t from "../../db/schema.ts";
 import { listPerspectives } from "./benchmarks.ts";
 import { store } from "./store.ts";
@@ -18,21 +18,67 @@ export interface EvaluatorCalibration {
   readonly checks: readonly { readonly model: string; readonly observed: number; readonly predicted: number }[];
 }
 
+/**
+ * T2V model names by benchmark, read once per build: every V2T entry page loads its calibration, and reading every
+ * T2V entry of the benchmark per page would make the build quadratic in the number of entries.
+ */
+const modelNames = new Map<string, ReadonlyMap<string, string>>();
+
+function modelNamesOf(benchmarkId: string): ReadonlyMap<string, string> {
+  let names = modelNames.get(benchmarkId);
+  if (!names) {
+    names = new Map(
+      store()
+        .select({ id: t.t2vEntries.id, name: t.t2vEntries.name })
+        .from(t.t2vEntries)
+        .where(eq(t.t2vEntries.benchmarkId, benchmarkId))
+        .all()
+        .map((e) => [e.id, e.name]),
+    );
+    modelNames.set(benchmarkId, names);
+  }
+  return names;
+}
+
+type CalibrationRow = typeof t.calibrations.$inferSelect;
+type CheckRow = typeof t.calibrationChecks.$inferSelect;
+
+/** Calibrations and their checks by evaluator (checks in T2V entry order), read once per benchmark and build: every V2T entry page shows its own. */
+const calibrationsOf = new Map<string, ReadonlyMap<string, { rows: CalibrationRow[]; checks: CheckRow[] }>>();
+
+function calibrationsByEvaluator(benchmarkId: string): ReadonlyMap<string, { rows: CalibrationRow[]; checks: CheckRow[] }> {
+  let byEvaluator = calibrationsOf.get(benchmarkId);
+  if (!byEvaluator) {
+    const db = store();
+    const grouped = new Map<string, { rows: CalibrationRow[]; checks: CheckRow[] }>();
+    const of = (evaluatorId: string) => {
+      let group = grouped.get(evaluatorId);
+      if (!group) {
+        group = { rows: [], checks: [] };
+        grouped.set(evaluatorId, group);
+      }
+      return group;
+    };
+    for (const row of db.select().from(t.calibrations).where(eq(t.calibrations.benchmarkId, benchmarkId)).all()) of(row.evaluatorId).rows.push(row);
+    const checks = db
+      .select()
+      .from(t.calibrationChecks)
+      .where(eq(t.calibrationChecks.benchmarkId, benchmarkId))
+      .orderBy(asc(t.calibrationChecks.evaluatorId), asc(t.calibrationChecks.t2vEntryId))
+      .all();
+    for (const check of checks) of(check.evaluatorId).checks.push(check);
+    byEvaluator = grouped;
+    calibrationsOf.set(benchmarkId, byEvaluator);
+  }
+  return byEvaluator;
+}
+
 /** An evaluator's calibrations in perspective order (empty when it has none). */
 export function loadCalibration(benchmarkId: string, evaluatorId: string): EvaluatorCalibration[] {
-  const db = store();
-  const names = new Map(db.select().from(t.t2vEntries).where(eq(t.t2vEntries.benchmarkId, benchmarkId)).all().map((e) => [e.id, e.name]));
-  const rows = db
-    .select()
-    .from(t.calibrations)
-    .where(and(eq(t.calibrations.benchmarkId, benchmarkId), eq(t.calibrations.evaluatorId, evaluatorId)))
-    .all();
-  const checks = db
-    .select()
-    .from(t.calibrationChecks)
-    .where(and(eq(t.calibrationChecks.benchmarkId, benchmarkId), eq(t.calibrationChecks.evaluatorId, evaluatorId)))
-    .orderBy(asc(t.calibrationChecks.t2vEntryId))
-    .all();
+  const group = calibrationsByEvaluator(benchmarkId).get(evaluatorId);
+  if (!group || group.rows.length === 0) return [];
+  const { rows, checks } = group;
+  const names = modelNamesOf(benchmarkId);
   return listPerspectives(benchmarkId).flatMap((p) => {
     const row = rows.find((r) => r.perspectiveId === p.id);
     if (!row) return [];

@@ -76,8 +76,28 @@ export function scaleOf(metric: string): ChartScale {
   return kind === "correlation" ? "correlation" : kind === "accuracy" ? "percent" : "from-zero";
 }
 
-/** Every ranked entry's value in one column, best first (rank, then name); reference rows are never ranked. */
-export function columnBars(view: BoardView, column: BoardColumnInfo): ChartBar[] {
+/**
+ * Columns' bars already sorted in this build, by board view and column key. Every entry page of a board draws each
+ * of its ranked columns; sorting the column once per board rather than once per page keeps the build linear.
+ */
+const barsOf = new WeakMap<BoardView, Map<string, readonly ChartBar[]>>();
+
+/** Every ranked entry's value in one column, best first (rank, then name); reference rows are never ranked. Sorted once per board and column. */
+export function columnBars(view: BoardView, column: BoardColumnInfo): readonly ChartBar[] {
+  let columns = barsOf.get(view);
+  if (!columns) {
+    columns = new Map();
+    barsOf.set(view, columns);
+  }
+  let bars = columns.get(column.key);
+  if (!bars) {
+    bars = sortedBars(view, column);
+    columns.set(column.key, bars);
+  }
+  return bars;
+}
+
+function sortedBars(view: BoardView, column: BoardColumnInfo): ChartBar[] {
   return view.rows
     .flatMap((row) => {
       const cell = row.cells[column.key];
@@ -85,6 +105,37 @@ export function columnBars(view: BoardView, column: BoardColumnInfo): ChartBar[]
       return [{ id: row.entryId, name: row.name, value: cell.value, low: cell.ciLow, high: cell.ciHigh, rank: cell.rank }];
     })
     .sort((a, b) => a.rank - b.rank || (a.name < b.name ? -1 : 1));
+}
+
+interface BarsIndex {
+  readonly positions: ReadonlyMap<string, number>;
+  readonly withIntervals: boolean;
+}
+
+/** Where each entry stands in a column's bars, and whether any bar has an interval: indexed once per column, so an entry page reads them without a scan. */
+const indexes = new WeakMap<readonly ChartBar[], BarsIndex>();
+
+function indexOf(bars: readonly ChartBar[]): BarsIndex {
+  let index = indexes.get(bars);
+  if (!index) {
+    const positions = new Map<string, number>();
+    bars.forEach((bar, i) => {
+      if (!positions.has(bar.id)) positions.set(bar.id, i);
+    });
+    index = { positions, withIntervals: bars.some((bar) => bar.low !== null) };
+    indexes.set(bars, index);
+  }
+  return index;
+}
+
+/** An entry's index in a column's bars (as `columnBars` gives them), or −1 when it has no bar there. */
+export function barPosition(bars: readonly ChartBar[], entryId: string): number {
+  return indexOf(bars).positions.get(entryId) ?? -1;
+}
+
+/** Whether any of a column's bars has an interval (its chart's legend then explains the whiskers). */
+export function barsHaveIntervals(bars: readonly ChartBar[]): boolean {
+  return indexOf(bars).withIntervals;
 }
 
 /** A board's chart data, shipped once per board: every ranked column with its ranked entries (none when unranked). */

@@ -1,10 +1,10 @@
 /** Loads one T2V model or V2T method with every figure it has, its ranks and provenance. */
-import { and, eq } from "drizzle-orm";
+import { eq } from "drizzle-orm";
 import * as t from "../../db/schema.ts";
 import type { BoardId } from "../schemas/board.ts";
 import { loadAnchorFits } from "./anchors.ts";
 import { getBenchmark, listDimensions, type BenchmarkInfo, type DimensionInfo } from "./benchmarks.ts";
-import { loadBoard, type BoardRow, type BoardView } from "./boards.ts";
+import { boardRow, loadBoard, rankedCount, type BoardRow, type BoardView } from "./boards.ts";
 import { loadCalibration, type EvaluatorCalibration } from "./calibrations.ts";
 import { store } from "./store.ts";
 
@@ -62,24 +62,41 @@ export function listEntryIds(benchmarkId: string, direction: "t2v" | "v2t"): str
     : db.select({ id: t.v2tEntries.id }).from(t.v2tEntries).where(eq(t.v2tEntries.benchmarkId, benchmarkId)).all().map((r) => r.id);
 }
 
-function loadEntryInfo(benchmarkId: string, direction: "t2v" | "v2t", entryId: string): EntryInfo {
-  const db = store();
-  if (direction === "t2v") {
-    const e = db
-      .select()
-      .from(t.t2vEntries)
-      .where(and(eq(t.t2vEntries.benchmarkId, benchmarkId), eq(t.t2vEntries.id, entryId)))
-      .get();
-    if (!e) throw new Error(`unknown T2V entry "${entryId}" on ${benchmarkId}`);
-    return { ...e, direction, kind: null, size: null };
+/**
+ * A benchmark's entries of one direction by id, read once per build: every entry page reads its own, and one query
+ * per direction rather than one per page keeps the store's per-query cost out of the build's per-page cost.
+ */
+const entriesOf = new Map<string, ReadonlyMap<string, EntryInfo>>();
+
+function entriesByDirection(benchmarkId: string, direction: "t2v" | "v2t"): ReadonlyMap<string, EntryInfo> {
+  const key = `${benchmarkId}\u0000${direction}`;
+  let entries = entriesOf.get(key);
+  if (!entries) {
+    const db = store();
+    const rows: EntryInfo[] =
+      direction === "t2v"
+        ? db
+            .select()
+            .from(t.t2vEntries)
+            .where(eq(t.t2vEntries.benchmarkId, benchmarkId))
+            .all()
+            .map((e) => ({ ...e, direction, kind: null, size: null }))
+        : db
+            .select()
+            .from(t.v2tEntries)
+            .where(eq(t.v2tEntries.benchmarkId, benchmarkId))
+            .all()
+            .map((e) => ({ ...e, direction, access: null, isReference: false, source: null, evaluatorId: null }));
+    entries = new Map(rows.map((e) => [e.id, e]));
+    entriesOf.set(key, entries);
   }
-  const e = db
-    .select()
-    .from(t.v2tEntries)
-    .where(and(eq(t.v2tEntries.benchmarkId, benchmarkId), eq(t.v2tEntries.id, entryId)))
-    .get();
-  if (!e) throw new Error(`unknown V2T entry "${entryId}" on ${benchmarkId}`);
-  return { ...e, direction, access: null, isReference: false, source: null, evaluatorId: null };
+  return entries;
+}
+
+function loadEntryInfo(benchmarkId: string, direction: "t2v" | "v2t", entryId: string): EntryInfo {
+  const entry = entriesByDirection(benchmarkId, direction).get(entryId);
+  if (!entry) throw new Error(`unknown ${direction === "t2v" ? "T2V" : "V2T"} entry "${entryId}" on ${benchmarkId}`);
+  return entry;
 }
 
 function entryBoard(benchmarkId: string, board: BoardId, dimension: string, entryId: string): EntryBoard {
@@ -87,8 +104,8 @@ function entryBoard(benchmarkId: string, board: BoardId, dimension: string, entr
   return {
     board,
     view,
-    row: view.rows.find((row) => row.entryId === entryId),
-    rankedCount: view.rows.filter((row) => row.rank !== null).length,
+    row: boardRow(view, entryId),
+    rankedCount: rankedCount(view),
   };
 }
 

@@ -3,6 +3,31 @@ import { and, asc, eq } from "drizzle-orm";
 import * as t from "../../db/schema.ts";
 import { store } from "./store.ts";
 
+type RankingRow = typeof t.rankings.$inferSelect;
+
+/**
+ * A benchmark's rankings grouped by entry (board then dimension order), read once per build: the store's key on
+ * rankings leads with board and dimension, so a per-entry query would scan the benchmark's every ranking for each
+ * entry's download, which is quadratic in the number of entries.
+ */
+const rankingsOf = new Map<string, ReadonlyMap<string, readonly RankingRow[]>>();
+
+function rankingsByEntry(benchmarkId: string): ReadonlyMap<string, readonly RankingRow[]> {
+  let byEntry = rankingsOf.get(benchmarkId);
+  if (!byEntry) {
+    const grouped = new Map<string, RankingRow[]>();
+    const rows = store().select().from(t.rankings).where(eq(t.rankings.benchmarkId, benchmarkId)).orderBy(asc(t.rankings.board), asc(t.rankings.dimension)).all();
+    for (const row of rows) {
+      const list = grouped.get(row.entryId);
+      if (list) list.push(row);
+      else grouped.set(row.entryId, [row]);
+    }
+    byEntry = grouped;
+    rankingsOf.set(benchmarkId, byEntry);
+  }
+  return byEntry;
+}
+
 /** An entry's results at every level, dimension, perspective and metric, with its rankings. */
 export function loadEntryBreakdown(benchmarkId: string, direction: "t2v" | "v2t", entryId: string) {
   const db = store();
@@ -25,12 +50,7 @@ export function loadEntryBreakdown(benchmarkId: string, direction: "t2v" | "v2t"
       provenance: r.provenance,
       source: r.source,
     }));
-  const rankings = db
-    .select()
-    .from(t.rankings)
-    .where(and(eq(t.rankings.benchmarkId, benchmarkId), eq(t.rankings.entryId, entryId)))
-    .orderBy(asc(t.rankings.board), asc(t.rankings.dimension))
-    .all()
+  const rankings = (rankingsByEntry(benchmarkId).get(entryId) ?? [])
     .filter((r) => (direction === "t2v" ? r.board === "t2v" : r.board !== "t2v"))
     .map((r) => ({
       board: r.board,

@@ -1,12 +1,18 @@
 /**
  * Entry pages whose size does not grow with their board: each board's chart data is written once, as
  * /<benchmark>/charts/<board>.json, and the entry pages' chart islands carry only which column and entry to draw.
- * The chart files are checked against the board downloads, and a board is read from the store once per build.
+ * The chart files are checked against the board downloads, and a board is read from the store once per build;
+ * the loaders' per-build maps (rankings, calibrations) give each entry what a query of its own would.
  */
 import fs from "node:fs";
 import path from "node:path";
+import { and, asc, eq } from "drizzle-orm";
 import { describe, expect, it } from "vitest";
+import { openStoreReadonly } from "../../db/client.ts";
+import * as t from "../../db/schema.ts";
 import { loadBoard } from "../../src/lib/boards.ts";
+import { loadCalibration } from "../../src/lib/calibrations.ts";
+import { loadEntryBreakdown } from "../../src/lib/entry-breakdown.ts";
 import type { BoardChart } from "../../src/lib/charts/bars.ts";
 
 const ROOT = path.resolve(import.meta.dirname, "../..");
@@ -71,5 +77,42 @@ describe("entry pages and chart files", () => {
     const first = loadBoard("aigve-60k", "v2t-instance");
     expect(loadBoard("aigve-60k", "v2t-instance")).toBe(first);
     expect(loadBoard("aigve-60k", "v2t-model")).not.toBe(first);
+  });
+});
+
+describe("per-build maps of the entry loaders", () => {
+  const db = () => openStoreReadonly();
+
+  it("gives each entry's breakdown its own rankings in board and dimension order, as a query per entry would", () => {
+    const store = db();
+    for (const { benchmarkId, id } of store.select({ benchmarkId: t.v2tEntries.benchmarkId, id: t.v2tEntries.id }).from(t.v2tEntries).all()) {
+      const expected = store
+        .select()
+        .from(t.rankings)
+        .where(and(eq(t.rankings.benchmarkId, benchmarkId), eq(t.rankings.entryId, id)))
+        .orderBy(asc(t.rankings.board), asc(t.rankings.dimension))
+        .all()
+        .filter((r) => r.board !== "t2v");
+      const got = loadEntryBreakdown(benchmarkId, "v2t", id).rankings;
+      expect(got.map((r) => [r.board, r.dimension, r.rank, r.position]), `${benchmarkId} ${id}`).toEqual(expected.map((r) => [r.board, r.dimension, r.rank, r.position]));
+    }
+  });
+
+  it("gives each evaluator its own calibrations, checks in model order and named", () => {
+    const store = db();
+    const calibrated = store.select().from(t.calibrations).all();
+    expect(calibrated.length).toBeGreaterThan(0);
+    for (const { benchmarkId, evaluatorId, perspectiveId } of calibrated) {
+      const found = loadCalibration(benchmarkId, evaluatorId).find((c) => c.perspectiveId === perspectiveId);
+      const checks = store
+        .select()
+        .from(t.calibrationChecks)
+        .where(and(eq(t.calibrationChecks.benchmarkId, benchmarkId), eq(t.calibrationChecks.evaluatorId, evaluatorId), eq(t.calibrationChecks.perspectiveId, perspectiveId)))
+        .orderBy(asc(t.calibrationChecks.t2vEntryId))
+        .all();
+      const names = new Map(store.select().from(t.t2vEntries).where(eq(t.t2vEntries.benchmarkId, benchmarkId)).all().map((e) => [e.id, e.name]));
+      expect(found?.checks.map((c) => c.model), `${benchmarkId} ${evaluatorId} ${perspectiveId}`).toEqual(checks.map((c) => names.get(c.t2vEntryId) ?? c.t2vEntryId));
+    }
+    expect(loadCalibration("fetv", "no-such-evaluator")).toEqual([]);
   });
 });

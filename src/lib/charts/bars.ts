@@ -61,9 +61,10 @@ const gap = (count: number, at: number): BarRow => ({
 /**
  * The bars an entry page draws: every bar when the column has at most `max`; otherwise the top ten, the entry with
  * three neighbours on each side, the last entry (so the chart shows where the board ends), and gap rows counting
- * the entries left out. The entry is always among them.
+ * the entries left out. The entry is always among them. `at` is the entry's index in `bars` (−1 when absent) for a
+ * caller that already knows it; only the kept bars are visited, so an entry page of a large board stays cheap.
  */
-export function barWindow(bars: readonly ChartBar[], entryId: string, max = MAX_BARS): BarRow[] {
+export function barWindow(bars: readonly ChartBar[], entryId: string, max = MAX_BARS, at = bars.findIndex((bar) => bar.id === entryId)): BarRow[] {
   const row = (bar: ChartBar): BarRow => ({
     key: bar.id,
     name: bar.name,
@@ -74,23 +75,18 @@ export function barWindow(bars: readonly ChartBar[], entryId: string, max = MAX_
     highlight: bar.id === entryId,
   });
   if (bars.length <= max) return bars.map(row);
-  const at = bars.findIndex((bar) => bar.id === entryId);
   const keep = new Set<number>();
   for (let i = 0; i < TOP; i += 1) keep.add(i);
   if (at >= 0) for (let i = Math.max(0, at - NEIGHBOURS); i <= Math.min(bars.length - 1, at + NEIGHBOURS); i += 1) keep.add(i);
   keep.add(bars.length - 1);
   const rows: BarRow[] = [];
-  let skipped = 0;
-  bars.forEach((bar, i) => {
-    if (!keep.has(i)) {
-      skipped += 1;
-      return;
-    }
-    if (skipped > 0) rows.push(gap(skipped, i));
-    skipped = 0;
-    rows.push(row(bar));
-  });
-  if (skipped > 0) rows.push(gap(skipped, bars.length));
+  let next = 0;
+  for (const i of [...keep].sort((a, b) => a - b)) {
+    if (i >= bars.length) break;
+    if (i > next) rows.push(gap(i - next, i));
+    rows.push(row(bars[i] as ChartBar));
+    next = i + 1;
+  }
   return rows;
 }
 

@@ -37,4 +37,18 @@ describe("barWindow", () => {
     expect(rows.filter((r) => r.value !== null)).toHaveLength(11);
     expect(rows.some((r) => r.highlight)).toBe(false);
   });
+
+  it("draws the same window from the entry's index as from its id, for every place on the board", () => {
+    const bars = board(61);
+    for (let at = 0; at < bars.length; at += 1) {
+      const id = `e${at + 1}`;
+      expect(barWindow(bars, id, 30, at), id).toEqual(barWindow(bars, id));
+      const counted = barWindow(bars, id, 30, at).reduce((sum, r) => sum + (r.value === null ? Number(r.name.match(/\d+/)?.[0]) : 1), 0);
+      expect(counted, id).toBe(61);
+    }
+  });
+
+  it("stops at the last bar when the limit is below the top ten", () => {
+    expect(barWindow(board(8), "e2", 5).map((r) => r.key)).toEqual(["e1", "e2", "e3", "e4", "e5", "e6", "e7", "e8"]);
+  });
 });

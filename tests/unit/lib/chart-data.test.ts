@@ -1,0 +1,36 @@
+import { describe, expect, it } from "vitest";
+import { barPosition, barsHaveIntervals, boardChart, columnBars } from "../../../src/lib/chart-data.ts";
+import { COLUMN, row, view } from "../../support/board-view.ts";
+
+describe("columnBars", () => {
+  const board = view([
+    row("c", "Charlie", 2, 2),
+    row("a", "Alpha", 1, 1),
+    row("b", "Bravo", 3, 2),
+    row("u", "Unranked", null, null),
+    row("n", "No cell", null, undefined),
+    row("ref", "Real videos", null, 1, { reference: true }),
+  ]);
+
+  it("gives the ranked entries of a column best first, ties by name, without references or unranked cells", () => {
+    expect(columnBars(board, COLUMN).map((bar) => bar.id)).toEqual(["a", "b", "c"]);
+  });
+
+  it("sorts a board's column once and hands every page the same bars", () => {
+    expect(columnBars(board, COLUMN)).toBe(columnBars(board, COLUMN));
+    expect(boardChart(board).columns[0]?.bars).toBe(columnBars(board, COLUMN));
+    expect(columnBars(view(board.rows), COLUMN)).not.toBe(columnBars(board, COLUMN));
+  });
+
+  it("finds an entry's bar by its index, −1 without one", () => {
+    const bars = columnBars(board, COLUMN);
+    expect(barPosition(bars, "c")).toBe(2);
+    expect(bars[barPosition(bars, "a")]?.name).toBe("Alpha");
+    expect(barPosition(bars, "u")).toBe(-1);
+  });
+
+  it("says whether any bar has an interval", () => {
+    expect(barsHaveIntervals(columnBars(board, COLUMN))).toBe(false);
+    expect(barsHaveIntervals(columnBars(view([row("a", "A", 1, 1), row("b", "B", 2, 2, { ci: true })]), COLUMN))).toBe(true);
+  });
+});
