@@ -7,6 +7,7 @@ import { buildContent } from "./lib/build-content.ts";
 import { InputError } from "./lib/input-error.ts";
 import { displayPath } from "./lib/read-data.ts";
 import { DEFAULT_CACHE_DIR } from "./lib/scoring/cache.ts";
+import { workerPool } from "./lib/scoring/worker-pool.ts";
 import { removeStaleTemporaries } from "./lib/temporaries.ts";
 import { acquireWriteLock, BusyError } from "./lib/write-lock.ts";
 import { writeStore } from "./lib/write-store.ts";
@@ -30,6 +31,8 @@ try {
   console.error(error.message);
   process.exit(75);
 }
+// Started first, the workers load their modules while this thread reads the datasets.
+const pool = workerPool();
 try {
   for (const file of removeStaleTemporaries(dataDir, target)) console.log(`Removed ${displayPath(file)}, left by an interrupted run.`);
   const started = performance.now();
@@ -39,6 +42,7 @@ try {
     ...(values.resamples ? { resamples: Number(values.resamples) } : {}),
     cacheDir: DEFAULT_CACHE_DIR,
     progress: (message) => console.log(message),
+    ...(pool ? { run: pool.run } : {}),
   });
   writeStore(content, target);
   const seconds = ((performance.now() - started) / 1000).toFixed(1);
@@ -52,5 +56,6 @@ try {
     process.exitCode = 1;
   } else throw error;
 } finally {
+  await pool?.close();
   lock.release();
 }

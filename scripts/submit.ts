@@ -40,5 +40,6 @@ const outcome = await submitBundle({
   dryRun: values["dry-run"],
   ...(values.datasets ? { datasetsDir: path.resolve(values.datasets) } : {}),
   cacheDir: DEFAULT_CACHE_DIR,
+  workers: true,
 });
 process.exitCode = outcome.exitCode;

@@ -8,7 +8,8 @@ import { importAudit } from "./import-audit.ts";
 import { importPackage } from "./import-package.ts";
 import { importPublished } from "./import-published.ts";
 import { metricBundles } from "./metric-bundles.ts";
-import { scoreAll, type ScoringOptions } from "./scoring/score-benchmark.ts";
+import { scoreAll, scoreAllWith, type ScoringOptions } from "./scoring/score-benchmark.ts";
+import type { JobRunner } from "./scoring/statistic-recipe.ts";
 import { emptyContent, type StoreContent } from "./store-content.ts";
 import type { BundleFiles } from "./submissions/bundle-files.ts";
 import { importSubmissions } from "./submissions/import-submissions.ts";
@@ -19,6 +20,8 @@ export interface BuildOptions extends ScoringOptions {
   readonly datasetsDir?: string;
   readonly resamples?: number;
   readonly seed?: number;
+  /** Where the resampling runs (worker threads); by default in this thread. */
+  readonly run?: JobRunner;
 }
 
 /** Builds the complete content of the store from data/: definitions, datasets, submissions, every figure and rank. */
@@ -46,6 +49,7 @@ export async function buildContent(options: BuildOptions): Promise<StoreContent>
     { key: "bootstrap", value: JSON.stringify(settings) },
     { key: "inputs", value: inputsFingerprint(options.dataDir, root) },
   );
-  scoreAll(content, settings, options);
+  if (options.run) await scoreAllWith(content, settings, options, options.run);
+  else scoreAll(content, settings, options);
   return content;
 }

@@ -10,8 +10,12 @@
 
 import type { Arrays } from "./arrays.ts";
 import { fenwickAdd, fenwickLevels, fenwickPrefix } from "./fenwick.ts";
-import { classes, inversePermutation, kendallParts, tiedPairs, type KendallCounter } from "./kendall-counts.ts";
+import { classes, kendallParts, tiedPairs, type KendallCounter } from "./kendall-counts.ts";
+import type { Weights } from "./pearson.ts";
 import type { DenseRanks } from "./rank-data.ts";
+
+/** Most pairs tied in `many` per item for which those pairs are counted one by one. */
+const PAIRS_PER_ITEM = 4;
 
 /**
  * Counts over the levels of `few`, the side with fewer distinct values, taking the items in the order of
@@ -36,8 +40,13 @@ export function levelsCounter(many: DenseRanks, few: DenseRanks, fewIsX: boolean
     }
     return levelCache;
   };
-  let weighted: { position: Uint32Array; ordered: Float64Array } | undefined;
+  // The drawn items (weight > 0) in `many` order: an undrawn item adds nothing to any count, and about
+  // a third of the items of a resample are undrawn, so the loops below skip them all at once.
+  let drawnItems: { groupOf: Uint32Array; level: Uint32Array; weight: Float64Array; group: Uint32Array } | undefined;
   let grouped: GroupedCounter | undefined;
+  // Ties in `many` are counted pair by pair inside their groups when those pairs are few (a handful of
+  // tied predictions), else by the grouped method, whose cost does not grow with the size of a group.
+  const tiesByPairs = many.tiedPairs <= PAIRS_PER_ITEM * n;
   const result = (total: number, tiesMany: number, tiesFew: number, jointTies: number, discordant: number, classesMany: number, classesFew: number) =>
     fewIsX
       ? kendallParts(total, tiesFew, tiesMany, jointTies, discordant, classesFew, classesMany)
@@ -49,6 +58,26 @@ export function levelsCounter(many: DenseRanks, few: DenseRanks, fewIsX: boolean
       above[r] = sum;
       sum += fewWeights[r] as number;
     }
+  };
+  /** Gathers the drawn items (every item when `weights` is null, each of weight 1); returns how many. */
+  const gather = (weights: Weights): number => {
+    if (drawnItems === undefined) {
+      const groupOf = arrays.uint32(n);
+      for (let g = 0; g < many.distinct; g++) for (let k = starts[g] as number; k < (starts[g + 1] as number); k++) groupOf[k] = g;
+      drawnItems = { groupOf, level: arrays.uint32(n), weight: arrays.float64(n), group: arrays.uint32(n) };
+    }
+    const { groupOf, level, weight, group } = drawnItems;
+    const levelOf = levelsInOrder();
+    let count = 0;
+    for (let k = 0; k < n; k++) {
+      const w = weights === null ? 1 : (weights[order[k] as number] as number);
+      // Written always, kept only when drawn: no branch on the weight.
+      level[count] = levelOf[k] as number;
+      weight[count] = w;
+      group[count] = groupOf[k] as number;
+      count += w > 0 ? 1 : 0;
+    }
+    return count;
   };
   return (weights) => {
     above.fill(0);
@@ -71,39 +100,58 @@ export function levelsCounter(many: DenseRanks, few: DenseRanks, fewIsX: boolean
       }
       return result(n, many.tiedPairs, few.tiedPairs, 0, discordant, many.distinct, few.distinct);
     }
-    // Weights into `many` order by scattering, so that the loops below read everything in sequence.
-    let ordered: Float64Array | null = null;
-    if (weights !== null) {
-      weighted ??= { position: inversePermutation(order, arrays), ordered: arrays.float64(n) };
-      ordered = weighted.ordered;
-      for (let i = 0; i < n; i++) ordered[weighted.position[i] as number] = weights[i] as number;
-    }
-    const level = levelsInOrder();
-    if (ordered === null || many.distinct < n) {
+    // Every count is a sum of whole numbers below 2^53, hence exact in any order: leaving out the undrawn
+    // items, which add only zeros, changes no count in any bit.
+    const count = gather(weights);
+    const { level, weight, group } = drawnItems as NonNullable<typeof drawnItems>;
+    if (weights === null || (many.distinct < n && !tiesByPairs)) {
       grouped ??= groupedCounter(many, levels, arrays);
-      const counts = grouped(level, ordered, fewWeights);
+      const counts = grouped(count, level, weight, group, fewWeights);
       return result(counts.total, counts.tiesMany, tiedPairs(fewWeights), counts.jointTies, counts.discordant, counts.classesMany, classes(fewWeights));
     }
-    // As above, with weights: an item of weight w is also tied with its own copies on both sides.
+    // As above, with weights: an item of weight w is also tied with its own copies on both sides. Items
+    // tied in `many` are counted here as if their order decided, and taken back out below.
     let total = 0;
     let discordant = 0;
     let selfPairs = 0;
-    let drawn = 0;
-    for (let start = 0; start < n; start += block) {
-      const end = Math.min(start + block, n);
+    for (let start = 0; start < count; start += block) {
+      const end = Math.min(start + block, count);
       for (let k = start; k < end; k++) {
-        const w = ordered[k] as number;
+        const w = weight[k] as number;
         const r = level[k] as number;
         discordant += w * (above[r] as number);
-        for (let j = start; j < k; j++) discordant += w * (ordered[j] as number) * ((r - (level[j] as number)) >>> 31);
+        for (let j = start; j < k; j++) discordant += w * (weight[j] as number) * ((r - (level[j] as number)) >>> 31);
         selfPairs += (w * (w - 1)) / 2;
-        drawn += Math.min(w, 1);
         total += w;
       }
-      for (let k = start; k < end; k++) fewWeights[level[k] as number]! += ordered[k] as number;
+      for (let k = start; k < end; k++) fewWeights[level[k] as number]! += weight[k] as number;
       rebuildAbove();
     }
-    return result(total, selfPairs, tiedPairs(fewWeights), selfPairs, discordant, drawn, classes(fewWeights));
+    if (many.distinct === n) return result(total, selfPairs, tiedPairs(fewWeights), selfPairs, discordant, count, classes(fewWeights));
+    // Pairs inside a group of `many` (a run of equal groups among the drawn items): a pair on a higher
+    // level first was counted discordant above and is tied instead; a pair on one level is a joint tie.
+    let tiesMany = 0;
+    let classesMany = 0;
+    let jointTies = selfPairs;
+    for (let start = 0; start < count; ) {
+      const g = group[start] as number;
+      let groupWeight = weight[start] as number;
+      let end = start + 1;
+      for (; end < count && group[end] === g; end++) {
+        const w = weight[end] as number;
+        const r = level[end] as number;
+        for (let j = start; j < end; j++) {
+          const pair = w * (weight[j] as number);
+          discordant -= pair * ((r - (level[j] as number)) >>> 31);
+          jointTies += r === level[j] ? pair : 0;
+        }
+        groupWeight += w;
+      }
+      tiesMany += (groupWeight * (groupWeight - 1)) / 2;
+      classesMany++;
+      start = end;
+    }
+    return result(total, tiesMany, tiedPairs(fewWeights), jointTies, discordant, classesMany, classes(fewWeights));
   };
 }
 
@@ -116,8 +164,11 @@ interface GroupedCounts {
   readonly classesMany: number;
 }
 
-/** Counts from the level of each item in `many` order and their weights (null: 1 each), adding each level's weight to `fewWeights`. */
-type GroupedCounter = (level: Uint32Array, ordered: Float64Array | null, fewWeights: Float64Array) => GroupedCounts;
+/**
+ * Counts from the first `count` drawn items in `many` order (their levels, weights and groups of `many`),
+ * adding each level's weight to `fewWeights`.
+ */
+type GroupedCounter = (count: number, level: Uint32Array, weight: Float64Array, group: Uint32Array, fewWeights: Float64Array) => GroupedCounts;
 
 /**
  * Counts with a Fenwick tree over the levels, taking the groups of `many` in ascending order: a group's
@@ -128,19 +179,19 @@ function groupedCounter(many: DenseRanks, levels: number, arrays: Arrays): Group
   const tree = new Float64Array((1 << treeLevels) + 1);
   const inGroup = new Float64Array(levels);
   const manyWeights = arrays.float64(many.distinct);
-  const { starts } = many;
-  return (level, ordered, fewWeights) => {
+  return (count, level, weight, group, fewWeights) => {
     tree.fill(0);
+    manyWeights.fill(0);
     let inserted = 0;
     let discordant = 0;
     let jointTies = 0;
-    for (let g = 0; g < many.distinct; g++) {
-      const start = starts[g] as number;
-      const end = starts[g + 1] as number;
+    for (let start = 0; start < count; ) {
+      const g = group[start] as number;
+      let end = start;
       let groupWeight = 0;
-      for (let k = start; k < end; k++) {
-        const w = ordered === null ? 1 : (ordered[k] as number);
-        const r = level[k] as number;
+      for (; end < count && group[end] === g; end++) {
+        const w = weight[end] as number;
+        const r = level[end] as number;
         // Weight of earlier items with a higher level: all inserted minus those at level ≤ r.
         discordant += w * (inserted - fenwickPrefix(tree, r + 1, treeLevels));
         jointTies += w * (inGroup[r] as number) + (w * (w - 1)) / 2;
@@ -157,6 +208,7 @@ function groupedCounter(many: DenseRanks, levels: number, arrays: Arrays): Group
       }
       manyWeights[g] = groupWeight;
       inserted += groupWeight;
+      start = end;
     }
     return { total: inserted, discordant, jointTies, tiesMany: tiedPairs(manyWeights), classesMany: classes(manyWeights) };
   };

@@ -5,22 +5,12 @@
  * instance-level V2T figures, T2V models for model-level ones. The same statistic gives a column's value,
  * its interval, and its resampled values for rank intervals and separability.
  */
-import {
-  anchoredMeanStatistic,
-  correlationStatistic,
-  derivedSeed,
-  groupMeans,
-  meanStatistic,
-  normalizeAnswer,
-  standardNormals,
-  withPredictionError,
-  type Strata,
-  type WeightedStatistic,
-} from "../../../src/engine/index.ts";
+import { derivedSeed, groupMeans, normalizeAnswer, type Strata, type WeightedStatistic } from "../../../src/engine/index.ts";
 import type { BoardId } from "../../../src/schemas/board.ts";
 import { isCorrelationMetric } from "../../../src/schemas/metrics.ts";
 import { correlationPool, inScope, type ColumnRow, type ScoringContext } from "./context.ts";
 import type { EntryData, T2vEntryData, V2tEntryData } from "./entry-data.ts";
+import { statisticFrom, type StatisticRecipe } from "./statistic-recipe.ts";
 
 /** A board's resampling units in one scope: unit ids in order, per stratum. */
 export interface BoardUnits {
@@ -43,10 +33,17 @@ export function boardUnits(context: ScoringContext, board: BoardId, scope: strin
   return { strata: [ids.length, context.anchors.length], unit, anchorUnit };
 }
 
-/** One column's statistic and the number of items it rests on. */
+/** One column's statistic, the recipe it is made from (for a worker thread), and the number of items it rests on. */
 export interface ColumnStatistic {
   readonly statistic: WeightedStatistic;
+  readonly recipe: StatisticRecipe;
   readonly n: number;
+}
+
+/** The column statistic of a recipe; null where the engine has none. */
+function fromRecipe(recipe: StatisticRecipe, n: number): ColumnStatistic | null {
+  const statistic = statisticFrom(recipe);
+  return statistic === null ? null : { statistic, recipe, n };
 }
 
 /** Items of a per-key map that have a unit, in unit order: their units and values. */
@@ -63,28 +60,28 @@ function itemsOf(values: ReadonlyMap<string, number> | undefined, unit: Readonly
 function t2vStatistic(context: ScoringContext, units: BoardUnits, data: T2vEntryData, column: ColumnRow): ColumnStatistic | null {
   if (column.perspectiveId === context.qa) {
     const items = itemsOf(data.yes ?? undefined, units.unit);
-    return items.units.length === 0 ? null : { statistic: meanStatistic(items.units, items.values, 100), n: items.units.length };
+    return items.units.length === 0 ? null : fromRecipe({ kind: "mean", units: items.units, values: items.values, scale: 100 }, items.units.length);
   }
   const items = itemsOf(data.values[column.perspectiveId], units.unit);
   if (items.units.length === 0) return null;
-  let statistic = meanStatistic(items.units, items.values);
+  let recipe: StatisticRecipe = { kind: "mean", units: items.units, values: items.values, scale: 1 };
   const panel = data.anchors?.[column.perspectiveId];
   if (panel !== undefined) {
     const anchors = itemsOf(panel, units.anchorUnit);
     const truth = context.truth[column.perspectiveId];
     const ids = [...units.anchorUnit.keys()].filter((id) => panel.has(id));
-    statistic = anchoredMeanStatistic(items.units, items.values, {
-      units: anchors.units,
-      scores: anchors.values,
-      truth: Float64Array.from(ids, (id) => truth?.get(id) as number),
-    });
+    recipe = {
+      kind: "anchored-mean",
+      units: items.units,
+      values: items.values,
+      anchors: { units: anchors.units, scores: anchors.values, truth: Float64Array.from(ids, (id) => truth?.get(id) as number) },
+    };
   }
   const sd = data.predictionError?.[column.perspectiveId];
   if (sd !== undefined) {
-    const normals = standardNormals(derivedSeed(context.settings.seed, `${context.benchmarkId}/${data.id}`), context.settings.resamples);
-    statistic = withPredictionError(statistic, sd, normals);
+    recipe = { ...recipe, predictionError: { sd, seed: derivedSeed(context.settings.seed, `${context.benchmarkId}/${data.id}`), count: context.settings.resamples } };
   }
-  return { statistic, n: items.units.length };
+  return fromRecipe(recipe, items.units.length);
 }
 
 function v2tInstanceStatistic(context: ScoringContext, units: BoardUnits, data: V2tEntryData, column: ColumnRow): ColumnStatistic | null {
@@ -96,19 +93,20 @@ function v2tInstanceStatistic(context: ScoringContext, units: BoardUnits, data: 
       if (expected !== undefined) correct.set(id, normalizeAnswer(data.answers.get(id)) === normalizeAnswer(expected) ? 1 : 0);
     }
     const items = itemsOf(correct, units.unit);
-    return items.units.length === 0 ? null : { statistic: meanStatistic(items.units, items.values, 100), n: items.units.length };
+    return items.units.length === 0 ? null : fromRecipe({ kind: "mean", units: items.units, values: items.values, scale: 100 }, items.units.length);
   }
   if (!isCorrelationMetric(column.metric)) return null;
   const predicted = data.scores[column.perspectiveId];
   const truth = context.truth[column.perspectiveId];
   const ids = [...units.unit.keys()].filter((id) => predicted?.has(id) && truth?.has(id));
-  const statistic = correlationStatistic(
-    column.metric,
-    Uint32Array.from(ids, (id) => units.unit.get(id) as number),
-    Float64Array.from(ids, (id) => predicted?.get(id) as number),
-    Float64Array.from(ids, (id) => truth?.get(id) as number),
-  );
-  return statistic === null ? null : { statistic, n: ids.length };
+  const recipe: StatisticRecipe = {
+    kind: "correlation",
+    metric: column.metric,
+    units: Uint32Array.from(ids, (id) => units.unit.get(id) as number),
+    x: Float64Array.from(ids, (id) => predicted?.get(id) as number),
+    y: Float64Array.from(ids, (id) => truth?.get(id) as number),
+  };
+  return fromRecipe(recipe, ids.length);
 }
 
 function v2tModelStatistic(context: ScoringContext, scope: string, units: BoardUnits, data: V2tEntryData, column: ColumnRow): ColumnStatistic | null {
@@ -122,13 +120,14 @@ function v2tModelStatistic(context: ScoringContext, scope: string, units: BoardU
     videos.map((v) => truth?.get(v.id) as number),
   );
   const models = [...units.unit.keys()].filter((m) => means.has(m));
-  const statistic = correlationStatistic(
-    column.metric,
-    Uint32Array.from(models, (m) => units.unit.get(m) as number),
-    Float64Array.from(models, (m) => means.get(m)?.x as number),
-    Float64Array.from(models, (m) => means.get(m)?.y as number),
-  );
-  return statistic === null ? null : { statistic, n: models.length };
+  const recipe: StatisticRecipe = {
+    kind: "correlation",
+    metric: column.metric,
+    units: Uint32Array.from(models, (m) => units.unit.get(m) as number),
+    x: Float64Array.from(models, (m) => means.get(m)?.x as number),
+    y: Float64Array.from(models, (m) => means.get(m)?.y as number),
+  };
+  return fromRecipe(recipe, models.length);
 }
 
 /** The statistic of one entry in one column of a board in a scope; null where the entry has no value there. */

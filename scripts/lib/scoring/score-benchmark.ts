@@ -14,7 +14,8 @@ import { t2vEntryData, v2tEntryData, type EntryData } from "./entry-data.ts";
 import { calibrateEvaluator } from "./evaluators.ts";
 import { auditBenchmark } from "./audit.ts";
 import { rankBenchmark } from "./rank-boards.ts";
-import { scoreEntry } from "./score-entry.ts";
+import { scoreEntry, scoreEntryWith } from "./score-entry.ts";
+import type { JobRunner } from "./statistic-recipe.ts";
 
 type Content = StoreContent;
 
@@ -60,19 +61,45 @@ function hashContext(context: ScoringContext): string {
   return hash.digest("hex");
 }
 
-interface Scored {
+/** An entry's result rows and ranked columns' resampled values. */
+export interface Scored {
   readonly results: ResultRow[];
   readonly draws: DrawRow[];
 }
 
-/** Cached scoring: draws travel as base64 in the cache's JSON. */
+/** A cache entry: draws travel as base64 in the cache's JSON. */
+type CachedScored = { results: ResultRow[]; draws: (Omit<DrawRow, "values"> & { values: string })[] };
+
+/** Scored rows from the cache, if there. */
+function fromCache(options: ScoringOptions, key: string): Scored | undefined {
+  const hit = readCache<CachedScored>(options.cacheDir, key);
+  return hit === undefined ? undefined : { results: hit.results, draws: hit.draws.map((d) => ({ ...d, values: Buffer.from(d.values, "base64") })) };
+}
+
+/** Keeps scored rows in the cache. */
+function toCache(options: ScoringOptions, key: string, scored: Scored): void {
+  writeCache(options.cacheDir, key, { results: scored.results, draws: scored.draws.map((d) => ({ ...d, values: Buffer.from(d.values).toString("base64") })) });
+}
+
+/** Cached scoring. */
 function cachedScore(options: ScoringOptions, inputs: unknown, compute: () => Scored): Scored {
   if (!options.cacheDir) return compute();
   const key = cacheKey(inputs);
-  const hit = readCache<{ results: ResultRow[]; draws: (Omit<DrawRow, "values"> & { values: string })[] }>(options.cacheDir, key);
-  if (hit !== undefined) return { results: hit.results, draws: hit.draws.map((d) => ({ ...d, values: Buffer.from(d.values, "base64") })) };
+  const hit = fromCache(options, key);
+  if (hit !== undefined) return hit;
   const scored = compute();
-  writeCache(options.cacheDir, key, { results: scored.results, draws: scored.draws.map((d) => ({ ...d, values: Buffer.from(d.values).toString("base64") })) });
+  toCache(options, key, scored);
+  return scored;
+}
+
+/** Cached scoring whose computation runs elsewhere (worker threads). */
+async function cachedScoreAsync(options: ScoringOptions, inputs: unknown, compute: () => Promise<Scored>): Promise<Scored> {
+  if (!options.cacheDir) return compute();
+  const key = cacheKey(inputs);
+  const hit = fromCache(options, key);
+  if (hit !== undefined) return hit;
+  const scored = await compute();
+  toCache(options, key, scored);
   return scored;
 }
 
@@ -81,31 +108,58 @@ function entryInputs(data: EntryData): string {
   return createHash("sha256").update(stableJson(data)).digest("hex");
 }
 
-/** Scores one entry (cached) and adds its rows to the content; a T2V entry that cannot be scored is a problem. */
-export function addEntryScores(context: ScoringContext, direction: "t2v" | "v2t", entryId: string, options: ScoringOptions, problems: Problem[]): void {
+/**
+ * What scoring an entry takes: its data, once its calibrations (V2T) or anchor fits (T2V) are added to the
+ * content; null when it has nothing to score. A T2V entry that cannot be scored is a problem.
+ */
+function prepareEntry(context: ScoringContext, direction: "t2v" | "v2t", entryId: string, problems: Problem[]): EntryData | null {
   const { content } = context;
-  let data: EntryData | null;
   if (direction === "t2v") {
     const found = t2vEntryData(context, entryId);
     if (found !== null && found.problems.length > 0) {
       problems.push(...found.problems);
-      return;
+      return null;
     }
     content.anchorFits.push(...(found?.anchorFits ?? []));
-    data = found?.data ?? null;
-  } else {
-    data = v2tEntryData(context, entryId);
-    if (data !== null) {
-      const calibration = calibrateEvaluator(context, entryId);
-      content.calibrations.push(...calibration.calibrations);
-      content.calibrationChecks.push(...calibration.calibrationChecks);
-    }
+    return found?.data ?? null;
   }
+  const data = v2tEntryData(context, entryId);
+  if (data !== null) {
+    const calibration = calibrateEvaluator(context, entryId);
+    content.calibrations.push(...calibration.calibrations);
+    content.calibrationChecks.push(...calibration.calibrationChecks);
+  }
+  return data;
+}
+
+/** The cache inputs of an entry's figures. */
+function scoreInputs(context: ScoringContext, data: EntryData): unknown {
+  return [context.benchmarkId, context.settings, contextHash(context), entryInputs(data)];
+}
+
+/** Scores one entry (cached) and adds its rows to the content; a T2V entry that cannot be scored is a problem. */
+export function addEntryScores(context: ScoringContext, direction: "t2v" | "v2t", entryId: string, options: ScoringOptions, problems: Problem[]): void {
+  const data = prepareEntry(context, direction, entryId, problems);
   if (data === null) return;
-  const found = data;
-  const scored = cachedScore(options, [context.benchmarkId, context.settings, contextHash(context), entryInputs(found)], () => scoreEntry(context, found));
-  content.results.push(...scored.results);
-  content.draws.push(...scored.draws);
+  const scored = cachedScore(options, scoreInputs(context, data), () => scoreEntry(context, data));
+  context.content.results.push(...scored.results);
+  context.content.draws.push(...scored.draws);
+}
+
+/**
+ * `addEntryScores` with the resampling run by `run` (worker threads). The entry's calibrations or anchor
+ * fits are added at once, in call order; its figures are returned, for the caller to add in its order.
+ */
+export function entryScoresWith(context: ScoringContext, direction: "t2v" | "v2t", entryId: string, options: ScoringOptions, problems: Problem[], run: JobRunner): Promise<Scored> | null {
+  const data = prepareEntry(context, direction, entryId, problems);
+  if (data === null) return null;
+  return cachedScoreAsync(options, scoreInputs(context, data), () => scoreEntryWith(context, data, run));
+}
+
+/** Adds an entry's figures to the content. */
+export function addScored(context: ScoringContext, scored: Scored): void {
+  context.content.results.push(...scored.results);
+  context.content.draws.push(...scored.draws);
 }
 
 /**
@@ -146,6 +200,24 @@ export function scoreAll(content: Content, settings: BootstrapSettings, options:
     if (context.pool.length > 0) options.progress?.(`Scoring ${benchmark.title}: ${t2v.length} T2V entries, ${v2t.length} V2T methods`);
     for (const id of v2t) addEntryScores(context, "v2t", id, options, problems);
     for (const id of t2v) addEntryScores(context, "t2v", id, options, problems);
+    rankAndAudit(context);
+  }
+  if (problems.length > 0) throw new InputError(problems);
+}
+
+/**
+ * `scoreAll` with the resampling run by `run` (worker threads): a benchmark's entries are prepared in
+ * order, resampled together, and their figures added in the same order as `scoreAll` adds them.
+ */
+export async function scoreAllWith(content: Content, settings: BootstrapSettings, options: ScoringOptions, run: JobRunner): Promise<void> {
+  const problems: Problem[] = [];
+  for (const benchmark of content.benchmarks) {
+    const context = scoringContext(content, benchmark.id, settings);
+    const v2t = content.v2tEntries.filter((e) => e.benchmarkId === benchmark.id).map((e) => e.id).sort(byId);
+    const t2v = content.t2vEntries.filter((e) => e.benchmarkId === benchmark.id).map((e) => e.id).sort(byId);
+    if (context.pool.length > 0) options.progress?.(`Scoring ${benchmark.title}: ${t2v.length} T2V entries, ${v2t.length} V2T methods`);
+    const pending = [...v2t.map((id) => entryScoresWith(context, "v2t", id, options, problems, run)), ...t2v.map((id) => entryScoresWith(context, "t2v", id, options, problems, run))];
+    for (const scored of await Promise.all(pending)) if (scored !== null) addScored(context, scored);
     rankAndAudit(context);
   }
   if (problems.length > 0) throw new InputError(problems);

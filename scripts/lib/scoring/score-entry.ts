@@ -3,13 +3,14 @@
  * resamples in one pass. Gives the result rows (value, interval, n) and, for ranked columns, the resampled
  * values that the ranking step turns into rank intervals and separability.
  */
-import { estimateFrom, resampleStatistics, type BootstrapSettings } from "../../../src/engine/index.ts";
+import { estimateFrom, resampleStatistics, type BootstrapSettings, type Strata } from "../../../src/engine/index.ts";
 import { BOARD_SCOPE, type BoardId } from "../../../src/schemas/board.ts";
 import type { DrawRow, ResultRow } from "../store-content.ts";
-import { boardUnits, columnStatistic } from "./column-statistic.ts";
-import type { ScoringContext } from "./context.ts";
+import { boardUnits, columnStatistic, type ColumnStatistic } from "./column-statistic.ts";
+import type { ColumnRow, ScoringContext } from "./context.ts";
 import type { EntryData } from "./entry-data.ts";
 import { encodeDraws } from "../../../db/draws.ts";
+import type { JobRunner, ResampleOutput } from "./statistic-recipe.ts";
 
 /** How a recomputed figure's interval was made, stored as its source so anyone can recompute it. */
 export function bootstrapNote(settings: BootstrapSettings, unit: string): string {
@@ -33,47 +34,80 @@ export function boardsOf(direction: "t2v" | "v2t"): BoardId[] {
   return direction === "t2v" ? ["t2v"] : ["v2t-instance", "v2t-model"];
 }
 
-/** Every result and ranked column's resampled values of one entry. */
-export function scoreEntry(context: ScoringContext, data: EntryData): { results: ResultRow[]; draws: DrawRow[] } {
-  const results: ResultRow[] = [];
-  const draws: DrawRow[] = [];
-  const provenance = data.direction === "t2v" ? data.provenance : "recomputed";
+/** One board and scope of an entry: its columns' statistics, evaluated together on the board's resamples. */
+interface ScopeWork {
+  readonly board: BoardId;
+  readonly scope: string;
+  readonly strata: Strata;
+  readonly present: readonly { readonly column: ColumnRow; readonly found: ColumnStatistic }[];
+}
+
+/** Every board and scope of an entry that has a statistic, in board, scope and column order. */
+function scopeWork(context: ScoringContext, data: EntryData): ScopeWork[] {
+  const work: ScopeWork[] = [];
   for (const board of boardsOf(data.direction)) {
-    const { direction, level } = BOARD_SCOPE[board];
     const columns = context.columns[board];
     for (const scope of context.scopes) {
       const units = boardUnits(context, board, scope);
       const built = columns.map((column) => ({ column, found: columnStatistic(context, board, scope, units, data, column) }));
-      const present = built.filter((b): b is { column: (typeof columns)[number]; found: NonNullable<typeof b.found> } => b.found !== null);
-      if (present.length === 0) continue;
-      const { estimates, draws: resampled } = resampleStatistics(present.map((b) => b.found.statistic), units.strata, context.settings);
-      const source = data.direction === "t2v" ? `${data.note}; ${bootstrapNote(context.settings, UNIT_NAMES[board])}` : bootstrapNote(context.settings, UNIT_NAMES[board]);
-      present.forEach(({ column, found }, s) => {
-        const value = estimates[s] ?? null;
-        if (value === null) return;
-        const values = resampled[s] as Float64Array;
-        const estimate = estimateFrom(value, values, context.settings.confidence);
-        results.push({
-          benchmarkId: context.benchmarkId,
-          direction,
-          entryId: data.id,
-          level,
-          dimension: scope,
-          perspectiveId: column.perspectiveId,
-          metric: column.metric,
-          value,
-          ciLow: estimate.ciLow,
-          ciHigh: estimate.ciHigh,
-          ciNote: estimate.constant ? CONSTANT_NOTE : null,
-          n: found.n,
-          provenance,
-          source,
-        });
-        if (column.ranked) {
-          draws.push({ benchmarkId: context.benchmarkId, board, dimension: scope, entryId: data.id, columnKey: column.key, values: encodeDraws(values) });
-        }
-      });
+      const present = built.filter((b): b is { column: ColumnRow; found: ColumnStatistic } => b.found !== null);
+      if (present.length > 0) work.push({ board, scope, strata: units.strata, present });
     }
   }
+  return work;
+}
+
+/** Result rows and draws of an entry from each board and scope's resampled values, in the order of `work`. */
+function entryRows(context: ScoringContext, data: EntryData, work: readonly ScopeWork[], outputs: readonly ResampleOutput[]): { results: ResultRow[]; draws: DrawRow[] } {
+  const results: ResultRow[] = [];
+  const draws: DrawRow[] = [];
+  const provenance = data.direction === "t2v" ? data.provenance : "recomputed";
+  work.forEach(({ board, scope, present }, w) => {
+    const { direction, level } = BOARD_SCOPE[board];
+    const { estimates, draws: resampled } = outputs[w] as ResampleOutput;
+    const source = data.direction === "t2v" ? `${data.note}; ${bootstrapNote(context.settings, UNIT_NAMES[board])}` : bootstrapNote(context.settings, UNIT_NAMES[board]);
+    present.forEach(({ column, found }, s) => {
+      const value = estimates[s] ?? null;
+      if (value === null) return;
+      const values = resampled[s] as Float64Array;
+      const estimate = estimateFrom(value, values, context.settings.confidence);
+      results.push({
+        benchmarkId: context.benchmarkId,
+        direction,
+        entryId: data.id,
+        level,
+        dimension: scope,
+        perspectiveId: column.perspectiveId,
+        metric: column.metric,
+        value,
+        ciLow: estimate.ciLow,
+        ciHigh: estimate.ciHigh,
+        ciNote: estimate.constant ? CONSTANT_NOTE : null,
+        n: found.n,
+        provenance,
+        source,
+      });
+      if (column.ranked) {
+        draws.push({ benchmarkId: context.benchmarkId, board, dimension: scope, entryId: data.id, columnKey: column.key, values: encodeDraws(values) });
+      }
+    });
+  });
   return { results, draws };
+}
+
+/** Every result and ranked column's resampled values of one entry. */
+export function scoreEntry(context: ScoringContext, data: EntryData): { results: ResultRow[]; draws: DrawRow[] } {
+  const work = scopeWork(context, data);
+  const outputs = work.map(({ strata, present }) => resampleStatistics(present.map((p) => p.found.statistic), strata, context.settings));
+  return entryRows(context, data, work, outputs);
+}
+
+/**
+ * `scoreEntry` with its boards and scopes resampled by `run` (worker threads): each job is seeded by the
+ * settings alone, never by where or when it runs, so the figures are those of `scoreEntry` to the last bit.
+ */
+export async function scoreEntryWith(context: ScoringContext, data: EntryData, run: JobRunner): Promise<{ results: ResultRow[]; draws: DrawRow[] }> {
+  const work = scopeWork(context, data);
+  const outputs = await run(work.map(({ strata, present }) => ({ recipes: present.map((p) => p.found.recipe), strata, settings: context.settings })));
+  return entryRows(context, data, work, outputs);
 }

@@ -16,7 +16,9 @@ import { inputsFingerprint } from "../fingerprint.ts";
 import { formatProblems, InputError, type Problem } from "../input-error.ts";
 import { displayPath } from "../read-data.ts";
 import { scoringContext, storedSettings } from "../scoring/context.ts";
-import { addEntryScores, placeEntry, rankAndAudit } from "../scoring/score-benchmark.ts";
+import { addEntryScores, addScored, entryScoresWith, placeEntry, rankAndAudit } from "../scoring/score-benchmark.ts";
+import type { JobRunner } from "../scoring/statistic-recipe.ts";
+import { workerPool } from "../scoring/worker-pool.ts";
 import type { StoreContent } from "../store-content.ts";
 import { removeStaleTemporaries } from "../temporaries.ts";
 import { acquireWriteLock, BusyError } from "../write-lock.ts";
@@ -43,6 +45,8 @@ export interface SubmitOptions {
   readonly limits?: BundleLimits;
   readonly stdout?: ProgressStream;
   readonly stderr?: { write(text: string): unknown };
+  /** Score with worker threads (see scoring/worker-pool.ts); by default in this thread. */
+  readonly workers?: boolean;
   /** Test hook: fail (an ordinary error, not a crash) after the bundle was kept, before the store is written. */
   readonly failAfterKeep?: boolean;
 }
@@ -102,7 +106,7 @@ function dryRunScope(bundle: ParsedBundle): StoreScope {
  * The store's content when the store is current with data/ and the code, else the content rebuilt from
  * data/ in memory. A store that lacks only this bundle, which an interrupted run already kept, is current.
  */
-async function loadContent(options: SubmitOptions, bundle: ParsedBundle, note: (message: string) => void): Promise<Loaded> {
+async function loadContent(options: SubmitOptions, bundle: ParsedBundle, note: (message: string) => void, run: JobRunner | undefined): Promise<Loaded> {
   const keptDir = storedBundleDir(options.dataDir, bundle);
   let kept = false;
   try {
@@ -140,6 +144,7 @@ async function loadContent(options: SubmitOptions, bundle: ParsedBundle, note: (
     ...(options.datasetsDir ? { datasetsDir: options.datasetsDir } : {}),
     ...(options.cacheDir ? { cacheDir: options.cacheDir } : {}),
     ...(settings ? { resamples: settings.resamples, seed: settings.seed } : {}),
+    ...(run ? { run } : {}),
     progress: note,
   });
   return { content, stored: false, kept, rebuilt: why };
@@ -164,7 +169,7 @@ function entryReport(content: StoreContent, bundle: ParsedBundle, notes: readonl
 }
 
 /** Adds the bundle to the content and scores it; returns the problems that refuse it and the notes for the report. */
-function addAndScore(content: StoreContent, bundle: ParsedBundle, options: SubmitOptions): { problems: Problem[]; notes: string[] } {
+async function addAndScore(content: StoreContent, bundle: ParsedBundle, options: SubmitOptions, run: JobRunner | undefined): Promise<{ problems: Problem[]; notes: string[] }> {
   const { problems, notes } = checkBundle(bundle, content);
   if (problems.length > 0) return { problems, notes };
   const kept = storedPath(storedBundleDir(options.dataDir, bundle), options.dataDir);
@@ -172,7 +177,12 @@ function addAndScore(content: StoreContent, bundle: ParsedBundle, options: Submi
   // A fresh context: a T2V bundle's own videos are part of what its scoring reads.
   const context = scoringContext(content, bundle.manifest.benchmark, storedSettings(content));
   const found: Problem[] = [];
-  addEntryScores(context, bundle.manifest.direction, bundle.entryId, options.cacheDir ? { cacheDir: options.cacheDir } : {}, found);
+  const scoring = options.cacheDir ? { cacheDir: options.cacheDir } : {};
+  if (run === undefined) addEntryScores(context, bundle.manifest.direction, bundle.entryId, scoring, found);
+  else {
+    const scored = await entryScoresWith(context, bundle.manifest.direction, bundle.entryId, scoring, found, run);
+    if (scored !== null) addScored(context, scored);
+  }
   // Entries of one direction are ranked apart from the other's: only the new entry's boards change. A dry run
   // reports the new entry's overall place only, so it places that entry and re-ranks nothing else.
   if (found.length === 0 && options.dryRun) placeEntry(context, bundle.manifest.direction, bundle.entryId);
@@ -182,7 +192,7 @@ function addAndScore(content: StoreContent, bundle: ParsedBundle, options: Submi
   return { problems, notes };
 }
 
-async function submitLocked(options: SubmitOptions, out: ProgressStream, err: { write(text: string): unknown }): Promise<SubmitOutcome> {
+async function submitLocked(options: SubmitOptions, out: ProgressStream, err: { write(text: string): unknown }, run: JobRunner | undefined): Promise<SubmitOutcome> {
   const limits = options.limits ?? BUNDLE_LIMITS;
   checkpoint("locked");
   for (const file of removeStaleTemporaries(options.dataDir, options.store)) out.write(`Removed ${displayPath(file)}, left by an interrupted run.\n`);
@@ -204,7 +214,7 @@ async function submitLocked(options: SubmitOptions, out: ProgressStream, err: { 
   let notes: string[] = [];
   try {
     progress.step("loading the store");
-    loaded = await loadContent(options, bundle, note);
+    loaded = await loadContent(options, bundle, note, run);
     if (loaded.stored) {
       progress.done();
       const existing = loaded.content.submissions.find((s) => s.id === bundle.hash);
@@ -213,7 +223,7 @@ async function submitLocked(options: SubmitOptions, out: ProgressStream, err: { 
     }
     progress.step(options.dryRun ? "checking and scoring (dry run)" : "checking and scoring");
     if (!loaded.content.submissions.some((s) => s.id === bundle.hash)) {
-      const added = addAndScore(loaded.content, bundle, options);
+      const added = await addAndScore(loaded.content, bundle, options, run);
       notes = added.notes;
       if (added.problems.length > 0) {
         progress.done();
@@ -273,9 +283,12 @@ export async function submitBundle(options: SubmitOptions): Promise<SubmitOutcom
     err.write(`${error.message}\n`);
     return { status: "busy", exitCode: 75 };
   }
+  // Started before the bundle and the store are read, the workers load their modules meanwhile.
+  const pool = options.workers ? workerPool() : null;
   try {
-    return await submitLocked(options, out, err);
+    return await submitLocked(options, out, err, pool?.run);
   } finally {
+    await pool?.close();
     lock.release();
   }
 }

@@ -1,0 +1,62 @@
+/**
+ * A board statistic as plain data: what `columnStatistic` decided (which engine statistic, over which
+ * units and values), in a form that crosses to a worker thread, where `statisticFrom` turns it into the
+ * same function the main thread would have made. Imports only the engine, so a worker starts light.
+ */
+import {
+  anchoredMeanStatistic,
+  correlationStatistic,
+  meanStatistic,
+  resampleStatistics,
+  standardNormals,
+  withPredictionError,
+  type AnchorSample,
+  type BootstrapSettings,
+  type Strata,
+  type WeightedStatistic,
+} from "../../../src/engine/index.ts";
+import type { CorrelationMetricId } from "../../../src/schemas/metrics.ts";
+
+/** The engine statistic a column is made of, and its data. */
+export type StatisticRecipe = (
+  | { readonly kind: "mean"; readonly units: Uint32Array; readonly values: Float64Array; readonly scale: number }
+  | { readonly kind: "anchored-mean"; readonly units: Uint32Array; readonly values: Float64Array; readonly anchors: AnchorSample }
+  | { readonly kind: "correlation"; readonly metric: CorrelationMetricId; readonly units: Uint32Array; readonly x: Float64Array; readonly y: Float64Array }
+) & {
+  /** A seeded prediction error added on each resample (see `withPredictionError`): its sd and the normals' seed. */
+  readonly predictionError?: { readonly sd: number; readonly seed: number; readonly count: number };
+};
+
+/** The weighted statistic a recipe describes; null where the engine has none (a correlation of fewer than two items). */
+export function statisticFrom(recipe: StatisticRecipe): WeightedStatistic | null {
+  let statistic: WeightedStatistic | null;
+  if (recipe.kind === "mean") statistic = meanStatistic(recipe.units, recipe.values, recipe.scale);
+  else if (recipe.kind === "anchored-mean") statistic = anchoredMeanStatistic(recipe.units, recipe.values, recipe.anchors);
+  else statistic = correlationStatistic(recipe.metric, recipe.units, recipe.x, recipe.y);
+  const error = recipe.predictionError;
+  if (statistic === null || error === undefined) return statistic;
+  return withPredictionError(statistic, error.sd, standardNormals(error.seed, error.count));
+}
+
+/** What resampling one board and scope of an entry asks for, as plain data that a worker thread can take. */
+export interface ResampleJob {
+  readonly recipes: readonly StatisticRecipe[];
+  readonly strata: Strata;
+  readonly settings: BootstrapSettings;
+}
+
+/** A job's point estimates and resampled values, per statistic. */
+export interface ResampleOutput {
+  readonly estimates: readonly (number | null)[];
+  readonly draws: readonly Float64Array[];
+}
+
+/** Runs resampling jobs, in this thread or in others; outputs in the order of the jobs. */
+export type JobRunner = (jobs: readonly ResampleJob[]) => Promise<readonly ResampleOutput[]>;
+
+/** Runs one job in this thread, from its recipes: what a worker does with a job. */
+export function runJob(job: ResampleJob): ResampleOutput {
+  const statistics = job.recipes.map((recipe) => statisticFrom(recipe) as WeightedStatistic);
+  const { estimates, draws } = resampleStatistics(statistics, job.strata, job.settings);
+  return { estimates, draws };
+}
