@@ -23,6 +23,8 @@ type Content = StoreContent;
 export interface ScoringOptions {
   readonly cacheDir?: string;
   readonly progress?: (message: string) => void;
+  /** Score these scopes only (a dry run's `overall`, all it reports); every scope by default. */
+  readonly scopes?: readonly string[];
 }
 
 /** JSON of a value with its Maps as entry lists and bytes as base64, for hashing. */
@@ -132,16 +134,17 @@ function prepareEntry(context: ScoringContext, direction: "t2v" | "v2t", entryId
   return data;
 }
 
-/** The cache inputs of an entry's figures. */
-function scoreInputs(context: ScoringContext, data: EntryData): unknown {
-  return [context.benchmarkId, context.settings, contextHash(context), entryInputs(data)];
+/** The cache inputs of an entry's figures (a scoring of some scopes is never taken for one of all). */
+function scoreInputs(context: ScoringContext, data: EntryData, options: ScoringOptions): unknown {
+  const inputs = [context.benchmarkId, context.settings, contextHash(context), entryInputs(data)];
+  return options.scopes === undefined ? inputs : [...inputs, { scopes: options.scopes }];
 }
 
 /** Scores one entry (cached) and adds its rows to the content; a T2V entry that cannot be scored is a problem. */
 export function addEntryScores(context: ScoringContext, direction: "t2v" | "v2t", entryId: string, options: ScoringOptions, problems: Problem[]): void {
   const data = prepareEntry(context, direction, entryId, problems);
   if (data === null) return;
-  const scored = cachedScore(options, scoreInputs(context, data), () => scoreEntry(context, data));
+  const scored = cachedScore(options, scoreInputs(context, data, options), () => scoreEntry(context, data, options.scopes));
   context.content.results.push(...scored.results);
   context.content.draws.push(...scored.draws);
 }
@@ -153,7 +156,7 @@ export function addEntryScores(context: ScoringContext, direction: "t2v" | "v2t"
 export function entryScoresWith(context: ScoringContext, direction: "t2v" | "v2t", entryId: string, options: ScoringOptions, problems: Problem[], run: JobRunner): Promise<Scored> | null {
   const data = prepareEntry(context, direction, entryId, problems);
   if (data === null) return null;
-  return cachedScoreAsync(options, scoreInputs(context, data), () => scoreEntryWith(context, data, run));
+  return cachedScoreAsync(options, scoreInputs(context, data, options), () => scoreEntryWith(context, data, run, options.scopes));
 }
 
 /** Adds an entry's figures to the content. */

@@ -42,12 +42,12 @@ interface ScopeWork {
   readonly present: readonly { readonly column: ColumnRow; readonly found: ColumnStatistic }[];
 }
 
-/** Every board and scope of an entry that has a statistic, in board, scope and column order. */
-function scopeWork(context: ScoringContext, data: EntryData): ScopeWork[] {
+/** Every board and scope (of `scopes`, by default all) of an entry that has a statistic, in board, scope and column order. */
+function scopeWork(context: ScoringContext, data: EntryData, scopes: readonly string[] = context.scopes): ScopeWork[] {
   const work: ScopeWork[] = [];
   for (const board of boardsOf(data.direction)) {
     const columns = context.columns[board];
-    for (const scope of context.scopes) {
+    for (const scope of context.scopes.filter((s) => scopes.includes(s))) {
       const units = boardUnits(context, board, scope);
       const built = columns.map((column) => ({ column, found: columnStatistic(context, board, scope, units, data, column) }));
       const present = built.filter((b): b is { column: ColumnRow; found: ColumnStatistic } => b.found !== null);
@@ -95,9 +95,9 @@ function entryRows(context: ScoringContext, data: EntryData, work: readonly Scop
   return { results, draws };
 }
 
-/** Every result and ranked column's resampled values of one entry. */
-export function scoreEntry(context: ScoringContext, data: EntryData): { results: ResultRow[]; draws: DrawRow[] } {
-  const work = scopeWork(context, data);
+/** Every result and ranked column's resampled values of one entry (on `scopes` only, when given). */
+export function scoreEntry(context: ScoringContext, data: EntryData, scopes?: readonly string[]): { results: ResultRow[]; draws: DrawRow[] } {
+  const work = scopeWork(context, data, scopes);
   const outputs = work.map(({ strata, present }) => resampleStatistics(present.map((p) => p.found.statistic), strata, context.settings));
   return entryRows(context, data, work, outputs);
 }
@@ -106,8 +106,8 @@ export function scoreEntry(context: ScoringContext, data: EntryData): { results:
  * `scoreEntry` with its boards and scopes resampled by `run` (worker threads): each job is seeded by the
  * settings alone, never by where or when it runs, so the figures are those of `scoreEntry` to the last bit.
  */
-export async function scoreEntryWith(context: ScoringContext, data: EntryData, run: JobRunner): Promise<{ results: ResultRow[]; draws: DrawRow[] }> {
-  const work = scopeWork(context, data);
+export async function scoreEntryWith(context: ScoringContext, data: EntryData, run: JobRunner, scopes?: readonly string[]): Promise<{ results: ResultRow[]; draws: DrawRow[] }> {
+  const work = scopeWork(context, data, scopes);
   const outputs = await run(work.map(({ strata, present }) => ({ recipes: present.map((p) => p.found.recipe), strata, settings: context.settings })));
   return entryRows(context, data, work, outputs);
 }

@@ -177,7 +177,8 @@ async function addAndScore(content: StoreContent, bundle: ParsedBundle, options:
   // A fresh context: a T2V bundle's own videos are part of what its scoring reads.
   const context = scoringContext(content, bundle.manifest.benchmark, storedSettings(content));
   const found: Problem[] = [];
-  const scoring = options.cacheDir ? { cacheDir: options.cacheDir } : {};
+  // A dry run reports the overall figures only, so it scores the overall scope only (and caches it apart).
+  const scoring = { ...(options.cacheDir ? { cacheDir: options.cacheDir } : {}), ...(options.dryRun ? { scopes: ["overall"] } : {}) };
   if (run === undefined) addEntryScores(context, bundle.manifest.direction, bundle.entryId, scoring, found);
   else {
     const scored = await entryScoresWith(context, bundle.manifest.direction, bundle.entryId, scoring, found, run);
