@@ -8,7 +8,7 @@ import { importAudit } from "./import-audit.ts";
 import { importPackage } from "./import-package.ts";
 import { importPublished } from "./import-published.ts";
 import { metricBundles } from "./metric-bundles.ts";
-import { scoreAll, scoreAllWith, type ScoringOptions } from "./scoring/score-benchmark.ts";
+import { scoreAll, type ScoringOptions } from "./scoring/score-benchmark.ts";
 import type { JobRunner } from "./scoring/statistic-recipe.ts";
 import { emptyContent, type StoreContent } from "./store-content.ts";
 import type { BundleFiles } from "./submissions/bundle-files.ts";
@@ -49,7 +49,6 @@ export async function buildContent(options: BuildOptions): Promise<StoreContent>
     { key: "bootstrap", value: JSON.stringify(settings) },
     { key: "inputs", value: inputsFingerprint(options.dataDir, root) },
   );
-  if (options.run) await scoreAllWith(content, settings, options, options.run);
-  else scoreAll(content, settings, options);
+  await scoreAll(content, settings, options, options.run);
   return content;
 }

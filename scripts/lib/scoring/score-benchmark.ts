@@ -14,8 +14,8 @@ import { t2vEntryData, v2tEntryData, type EntryData } from "./entry-data.ts";
 import { calibrateEvaluator } from "./evaluators.ts";
 import { auditBenchmark } from "./audit.ts";
 import { rankBenchmark } from "./rank-boards.ts";
-import { scoreEntry, scoreEntryWith } from "./score-entry.ts";
-import type { JobRunner } from "./statistic-recipe.ts";
+import { scoreEntry } from "./score-entry.ts";
+import { inThisThread, type JobRunner } from "./statistic-recipe.ts";
 
 type Content = StoreContent;
 
@@ -84,18 +84,7 @@ function toCache(options: ScoringOptions, key: string, scored: Scored): void {
 }
 
 /** Cached scoring. */
-function cachedScore(options: ScoringOptions, inputs: unknown, compute: () => Scored): Scored {
-  if (!options.cacheDir) return compute();
-  const key = cacheKey(inputs);
-  const hit = fromCache(options, key);
-  if (hit !== undefined) return hit;
-  const scored = compute();
-  toCache(options, key, scored);
-  return scored;
-}
-
-/** Cached scoring whose computation runs elsewhere (worker threads). */
-async function cachedScoreAsync(options: ScoringOptions, inputs: unknown, compute: () => Promise<Scored>): Promise<Scored> {
+async function cachedScore(options: ScoringOptions, inputs: unknown, compute: () => Promise<Scored>): Promise<Scored> {
   if (!options.cacheDir) return compute();
   const key = cacheKey(inputs);
   const hit = fromCache(options, key);
@@ -140,23 +129,15 @@ function scoreInputs(context: ScoringContext, data: EntryData, options: ScoringO
   return options.scopes === undefined ? inputs : [...inputs, { scopes: options.scopes }];
 }
 
-/** Scores one entry (cached) and adds its rows to the content; a T2V entry that cannot be scored is a problem. */
-export function addEntryScores(context: ScoringContext, direction: "t2v" | "v2t", entryId: string, options: ScoringOptions, problems: Problem[]): void {
-  const data = prepareEntry(context, direction, entryId, problems);
-  if (data === null) return;
-  const scored = cachedScore(options, scoreInputs(context, data, options), () => scoreEntry(context, data, options.scopes));
-  context.content.results.push(...scored.results);
-  context.content.draws.push(...scored.draws);
-}
-
 /**
- * `addEntryScores` with the resampling run by `run` (worker threads). The entry's calibrations or anchor
- * fits are added at once, in call order; its figures are returned, for the caller to add in its order.
+ * Scores one entry (cached), its resampling run by `run` (this thread by default, or worker threads); null
+ * when it has nothing to score. Its calibrations or anchor fits are added to the content at once, in call
+ * order; its figures are returned, for the caller to add in its order. A T2V entry that cannot be scored is a problem.
  */
-export function entryScoresWith(context: ScoringContext, direction: "t2v" | "v2t", entryId: string, options: ScoringOptions, problems: Problem[], run: JobRunner): Promise<Scored> | null {
+export function entryScores(context: ScoringContext, direction: "t2v" | "v2t", entryId: string, options: ScoringOptions, problems: Problem[], run: JobRunner = inThisThread): Promise<Scored> | null {
   const data = prepareEntry(context, direction, entryId, problems);
   if (data === null) return null;
-  return cachedScoreAsync(options, scoreInputs(context, data, options), () => scoreEntryWith(context, data, run, options.scopes));
+  return cachedScore(options, scoreInputs(context, data, options), () => scoreEntry(context, data, run, options.scopes));
 }
 
 /** Adds an entry's figures to the content. */
@@ -193,33 +174,19 @@ export function placeEntry(context: ScoringContext, direction: "t2v" | "v2t", en
   content.columnRanks = [...content.columnRanks.filter((r) => !replaced(r)), ...placed.columnRanks];
 }
 
-/** Scores every entry of every benchmark and ranks every board; throws an InputError when an entry cannot be scored. */
-export function scoreAll(content: Content, settings: BootstrapSettings, options: ScoringOptions = {}): void {
-  const problems: Problem[] = [];
-  for (const benchmark of content.benchmarks) {
-    const context = scoringContext(content, benchmark.id, settings);
-    const v2t = content.v2tEntries.filter((e) => e.benchmarkId === benchmark.id).map((e) => e.id).sort(byId);
-    const t2v = content.t2vEntries.filter((e) => e.benchmarkId === benchmark.id).map((e) => e.id).sort(byId);
-    if (context.pool.length > 0) options.progress?.(`Scoring ${benchmark.title}: ${t2v.length} T2V entries, ${v2t.length} V2T methods`);
-    for (const id of v2t) addEntryScores(context, "v2t", id, options, problems);
-    for (const id of t2v) addEntryScores(context, "t2v", id, options, problems);
-    rankAndAudit(context);
-  }
-  if (problems.length > 0) throw new InputError(problems);
-}
-
 /**
- * `scoreAll` with the resampling run by `run` (worker threads): a benchmark's entries are prepared in
- * order, resampled together, and their figures added in the same order as `scoreAll` adds them.
+ * Scores every entry of every benchmark and ranks every board; throws an InputError when an entry cannot be
+ * scored. A benchmark's entries are prepared in id order, resampled together by `run` (this thread by default,
+ * or worker threads), and their figures added in that order.
  */
-export async function scoreAllWith(content: Content, settings: BootstrapSettings, options: ScoringOptions, run: JobRunner): Promise<void> {
+export async function scoreAll(content: Content, settings: BootstrapSettings, options: ScoringOptions = {}, run: JobRunner = inThisThread): Promise<void> {
   const problems: Problem[] = [];
   for (const benchmark of content.benchmarks) {
     const context = scoringContext(content, benchmark.id, settings);
     const v2t = content.v2tEntries.filter((e) => e.benchmarkId === benchmark.id).map((e) => e.id).sort(byId);
     const t2v = content.t2vEntries.filter((e) => e.benchmarkId === benchmark.id).map((e) => e.id).sort(byId);
     if (context.pool.length > 0) options.progress?.(`Scoring ${benchmark.title}: ${t2v.length} T2V entries, ${v2t.length} V2T methods`);
-    const pending = [...v2t.map((id) => entryScoresWith(context, "v2t", id, options, problems, run)), ...t2v.map((id) => entryScoresWith(context, "t2v", id, options, problems, run))];
+    const pending = [...v2t.map((id) => entryScores(context, "v2t", id, options, problems, run)), ...t2v.map((id) => entryScores(context, "t2v", id, options, problems, run))];
     for (const scored of await Promise.all(pending)) if (scored !== null) addScored(context, scored);
     rankAndAudit(context);
   }

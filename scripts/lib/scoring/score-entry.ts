@@ -3,14 +3,14 @@
  * resamples in one pass. Gives the result rows (value, interval, n) and, for ranked columns, the resampled
  * values that the ranking step turns into rank intervals and separability.
  */
-import { estimateFrom, resampleStatistics, type BootstrapSettings, type Strata } from "../../../src/engine/index.ts";
+import { estimateFrom, type BootstrapSettings, type Strata } from "../../../src/engine/index.ts";
 import { BOARD_SCOPE, type BoardId } from "../../../src/schemas/board.ts";
 import type { DrawRow, ResultRow } from "../store-content.ts";
 import { boardUnits, columnStatistic, type ColumnStatistic } from "./column-statistic.ts";
 import type { ColumnRow, ScoringContext } from "./context.ts";
 import type { EntryData } from "./entry-data.ts";
 import { encodeDraws } from "../../../db/draws.ts";
-import type { JobRunner, ResampleOutput } from "./statistic-recipe.ts";
+import { inThisThread, type JobRunner, type ResampleOutput } from "./statistic-recipe.ts";
 
 /** How a recomputed figure's interval was made, stored as its source so anyone can recompute it. */
 export function bootstrapNote(settings: BootstrapSettings, unit: string): string {
@@ -95,18 +95,12 @@ function entryRows(context: ScoringContext, data: EntryData, work: readonly Scop
   return { results, draws };
 }
 
-/** Every result and ranked column's resampled values of one entry (on `scopes` only, when given). */
-export function scoreEntry(context: ScoringContext, data: EntryData, scopes?: readonly string[]): { results: ResultRow[]; draws: DrawRow[] } {
-  const work = scopeWork(context, data, scopes);
-  const outputs = work.map(({ strata, present }) => resampleStatistics(present.map((p) => p.found.statistic), strata, context.settings));
-  return entryRows(context, data, work, outputs);
-}
-
 /**
- * `scoreEntry` with its boards and scopes resampled by `run` (worker threads): each job is seeded by the
- * settings alone, never by where or when it runs, so the figures are those of `scoreEntry` to the last bit.
+ * Every result and ranked column's resampled values of one entry (on `scopes` only, when given), its boards
+ * and scopes resampled by `run` (this thread, or worker threads): each job is seeded by the settings alone,
+ * never by where or when it runs, so the figures are the same to the last bit.
  */
-export async function scoreEntryWith(context: ScoringContext, data: EntryData, run: JobRunner, scopes?: readonly string[]): Promise<{ results: ResultRow[]; draws: DrawRow[] }> {
+export async function scoreEntry(context: ScoringContext, data: EntryData, run: JobRunner = inThisThread, scopes?: readonly string[]): Promise<{ results: ResultRow[]; draws: DrawRow[] }> {
   const work = scopeWork(context, data, scopes);
   const outputs = await run(work.map(({ strata, present }) => ({ recipes: present.map((p) => p.found.recipe), strata, settings: context.settings })));
   return entryRows(context, data, work, outputs);

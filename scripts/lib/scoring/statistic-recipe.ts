@@ -54,6 +54,9 @@ export interface ResampleOutput {
 /** Runs resampling jobs, in this thread or in others; outputs in the order of the jobs. */
 export type JobRunner = (jobs: readonly ResampleJob[]) => Promise<readonly ResampleOutput[]>;
 
+/** Runs jobs one after another in this thread (no workers): the same figures as any pool gives. */
+export const inThisThread: JobRunner = async (jobs) => jobs.map(runJob);
+
 /** Runs one job in this thread, from its recipes: what a worker does with a job. */
 export function runJob(job: ResampleJob): ResampleOutput {
   const statistics = job.recipes.map((recipe) => statisticFrom(recipe) as WeightedStatistic);

@@ -16,7 +16,7 @@ import { inputsFingerprint } from "../fingerprint.ts";
 import { formatProblems, InputError, type Problem } from "../input-error.ts";
 import { displayPath } from "../read-data.ts";
 import { scoringContext, storedSettings } from "../scoring/context.ts";
-import { addEntryScores, addScored, entryScoresWith, placeEntry, rankAndAudit } from "../scoring/score-benchmark.ts";
+import { addScored, entryScores, placeEntry, rankAndAudit } from "../scoring/score-benchmark.ts";
 import type { JobRunner } from "../scoring/statistic-recipe.ts";
 import { workerPool } from "../scoring/worker-pool.ts";
 import type { StoreContent } from "../store-content.ts";
@@ -179,11 +179,8 @@ async function addAndScore(content: StoreContent, bundle: ParsedBundle, options:
   const found: Problem[] = [];
   // A dry run reports the overall figures only, so it scores the overall scope only (and caches it apart).
   const scoring = { ...(options.cacheDir ? { cacheDir: options.cacheDir } : {}), ...(options.dryRun ? { scopes: ["overall"] } : {}) };
-  if (run === undefined) addEntryScores(context, bundle.manifest.direction, bundle.entryId, scoring, found);
-  else {
-    const scored = await entryScoresWith(context, bundle.manifest.direction, bundle.entryId, scoring, found, run);
-    if (scored !== null) addScored(context, scored);
-  }
+  const scored = await entryScores(context, bundle.manifest.direction, bundle.entryId, scoring, found, run);
+  if (scored !== null) addScored(context, scored);
   // Entries of one direction are ranked apart from the other's: only the new entry's boards change. A dry run
   // reports the new entry's overall place only, so it places that entry and re-ranks nothing else.
   if (found.length === 0 && options.dryRun) placeEntry(context, bundle.manifest.direction, bundle.entryId);

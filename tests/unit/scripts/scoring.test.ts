@@ -106,9 +106,9 @@ describe("the board statistics builder", () => {
     expect(value("v2t-model", "overall", "m", 0)).toBeCloseTo(1, 14);
   });
 
-  it("scores and ranks the whole board in one pass, writing complete rows", () => {
+  it("scores and ranks the whole board in one pass, writing complete rows", async () => {
     const scored = tiny();
-    scoreAll(scored, SETTINGS);
+    await scoreAll(scored, SETTINGS);
     const t2v = scored.rankings.filter((r) => r.board === "t2v" && r.dimension === "overall");
     // B leads both columns: rank 1 with rank sum 2; A rank 2 with rank sum 4.
     expect(t2v.map((r) => [r.entryId, r.rank, r.rankSum, r.position])).toEqual([["b", 1, 2, 1], ["a", 2, 4, 2]]);
