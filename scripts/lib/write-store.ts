@@ -68,21 +68,99 @@ function cellKey(cell: Cell): string {
   return `\u0004${Buffer.from(cell).toString("hex")}`;
 }
 
+/** Two cells in the order of their keys (`cellKey`), comparing text directly: the common case needs no key. */
+function compareCells(a: Cell, b: Cell): number {
+  if (typeof a === "string" && typeof b === "string") return a < b ? -1 : a > b ? 1 : 0;
+  const x = cellKey(a);
+  const y = cellKey(b);
+  return x < y ? -1 : x > y ? 1 : 0;
+}
+
+/** Each cell's rank among the column's distinct values (equal cells, equal ranks), and how many distinct there are. */
+function ranksOf(cells: readonly Cell[]): { ranks: Uint32Array; count: number } {
+  const ranks = new Uint32Array(cells.length);
+  const texts = new Map<string, number>();
+  const others = new Map<string, number>();
+  const distinct: Cell[] = [];
+  // Sorted or grouped input repeats a value over long runs: one comparison instead of a lookup.
+  let previous: string | undefined;
+  let previousId = 0;
+  for (let i = 0; i < cells.length; i++) {
+    const cell = cells[i];
+    let id: number | undefined;
+    if (typeof cell === "string") {
+      if (cell === previous) id = previousId;
+      else {
+        id = texts.get(cell);
+        if (id === undefined) texts.set(cell, (id = distinct.push(cell) - 1));
+        previous = cell;
+        previousId = id;
+      }
+    } else {
+      // Keyed by text so that -0 and 0, or equal bytes in different arrays, compare as the key order does.
+      const key = cellKey(cell);
+      id = others.get(key);
+      if (id === undefined) others.set(key, (id = distinct.push(cell) - 1));
+    }
+    ranks[i] = id;
+  }
+  const order = Array.from(distinct.keys()).sort((a, b) => compareCells(distinct[a], distinct[b]));
+  const rankOfId = new Uint32Array(distinct.length);
+  for (let r = 0; r < order.length; r++) rankOfId[order[r] as number] = r;
+  for (let i = 0; i < ranks.length; i++) ranks[i] = rankOfId[ranks[i] as number] as number;
+  return { ranks, count: distinct.length };
+}
+
+/** `order` stably re-sorted by each row's rank (a counting sort: two passes, no comparisons). */
+function countingSort(order: Uint32Array, ranks: Uint32Array, count: number): Uint32Array {
+  const starts = new Uint32Array(count + 1);
+  for (let i = 0; i < ranks.length; i++) (starts[(ranks[i] as number) + 1] as number)++;
+  for (let r = 1; r <= count; r++) (starts[r] as number) += starts[r - 1] as number;
+  const sorted = new Uint32Array(order.length);
+  for (let i = 0; i < order.length; i++) {
+    const row = order[i] as number;
+    sorted[(starts[ranks[row] as number] as number)++] = row;
+  }
+  return sorted;
+}
+
+/** A function reading one property: its own code, so the read stays monomorphic (a shared `row[key]` does not). */
+function reader(key: string): (row: Record<string, unknown>) => Cell {
+  return new Function("row", `return row[${JSON.stringify(key)}];`) as (row: Record<string, unknown>) => Cell;
+}
+
 /**
- * A table's rows in one canonical order (by every column, in the table's column order), so that the
- * same content gives the same file whether a rebuild made it or a submission extended a read-back store.
- * Rows are unique on their primary key, so the columns up to the last key column decide the order; each row's
- * are joined into one text key (separated by a character below every cell's first), sorted as text.
+ * A table's rows in one canonical order (by every column, in the table's column order), as row indices, so that
+ * the same content gives the same file whether a rebuild made it or a submission extended a read-back store.
+ * Rows are unique on their primary key, so the columns up to the last key column decide the order. All but the
+ * last of those are ranked and radix-sorted (no key text per row: at a million rows the keys and their garbage
+ * cost more than the inserts); rows that tie on them are then sorted by the last column, usually a handful each.
  */
-function canonical(table: (typeof TABLES)[keyof StoreContent], rows: readonly Record<string, unknown>[]): Record<string, unknown>[] {
+function canonicalOrder(table: (typeof TABLES)[keyof StoreContent], rows: readonly Record<string, unknown>[]): Uint32Array {
   const columns = Object.entries(getTableColumns(table));
   const config = getTableConfig(table);
   const primary = new Set([...config.columns.filter((c) => c.primary).map((c) => c.name), ...config.primaryKeys.flatMap((k) => k.columns.map((c) => c.name))]);
   const last = primary.size === 0 ? columns.length - 1 : Math.max(...columns.map(([, c], i) => (primary.has(c.name) ? i : -1)));
   const keys = columns.slice(0, last + 1).map(([key]) => key);
-  const keyed = rows.map((row) => ({ row, key: keys.map((key) => cellKey(row[key] as Cell)).join("\u0000") }));
-  keyed.sort((a, b) => (a.key < b.key ? -1 : a.key > b.key ? 1 : 0));
-  return keyed.map((k) => k.row);
+  let order: Uint32Array = new Uint32Array(rows.length);
+  for (let i = 0; i < order.length; i++) order[i] = i;
+  if (rows.length < 2) return order;
+  // A column with one value orders nothing; skipping it saves a pass.
+  const ranked = keys.slice(0, -1).map((key) => ranksOf(rows.map(reader(key)))).filter((r) => r.count > 1);
+  for (let c = ranked.length - 1; c >= 0; c--) order = countingSort(order, (ranked[c] as (typeof ranked)[number]).ranks, (ranked[c] as (typeof ranked)[number]).count);
+  const lastKey = keys[keys.length - 1] as string;
+  const byLast = (a: number, b: number) => compareCells(rows[a]?.[lastKey] as Cell, rows[b]?.[lastKey] as Cell);
+  const tied = (a: number, b: number) => {
+    for (let c = 0; c < ranked.length; c++) if ((ranked[c] as (typeof ranked)[number]).ranks[a] !== (ranked[c] as (typeof ranked)[number]).ranks[b]) return false;
+    return true;
+  };
+  let start = 0;
+  for (let i = 1; i <= order.length; i++) {
+    if (i < order.length && tied(order[start] as number, order[i] as number)) continue;
+    if (i - start > 1) order.subarray(start, i).sort(byLast);
+    start = i;
+  }
+  return order;
 }
 
 /** A table's columns: the row property, the SQL name, and the conversions between the two (drizzle's own). */
@@ -90,10 +168,9 @@ function columnsOf(table: (typeof TABLES)[keyof StoreContent]) {
   return Object.entries(getTableColumns(table)).map(([key, column]) => ({
     key,
     name: column.name,
-    // Text and numbers pass as they are; only booleans and the like need drizzle's mapping.
-    toDriver: column.columnType === "SQLiteText" || column.columnType === "SQLiteInteger" || column.columnType === "SQLiteReal"
-      ? (value: unknown) => (value === undefined ? null : value)
-      : (value: unknown) => (value === undefined || value === null ? null : column.mapToDriverValue(value)),
+    /** Text and numbers pass as they are; only booleans and the like need drizzle's mapping. */
+    plain: column.columnType === "SQLiteText" || column.columnType === "SQLiteInteger" || column.columnType === "SQLiteReal",
+    toDriver: (value: unknown) => (value === undefined || value === null ? null : column.mapToDriverValue(value)),
     fromDriver: (value: unknown) => (value === null ? null : column.mapFromDriverValue(value)),
   }));
 }
@@ -101,27 +178,75 @@ function columnsOf(table: (typeof TABLES)[keyof StoreContent]) {
 /** Rows per multi-row INSERT: fewer calls into SQLite, within its limit of 32,766 bound values. */
 const BATCH = 100;
 
-/** Inserts rows in order with prepared multi-row statements (drizzle's inserts cost far more at a million rows). */
+/** Statements kept per table for batches with different columns of one value (enough for any real table's runs). */
+const SHAPES = 64;
+
+/**
+ * Inserts a table's rows in canonical order with prepared multi-row statements (drizzle's inserts cost far more
+ * at a million rows). Binding a value costs about as much as SQLite's insert of it, and in canonical order most
+ * columns hold one value over a whole batch (benchmark, direction, entry, provenance...): such a column is bound
+ * once, as a named parameter every row of the statement refers to. The rows stored are the same either way.
+ */
 function insertAll(db: Database.Database, table: (typeof TABLES)[keyof StoreContent], rows: readonly Record<string, unknown>[]): void {
   if (rows.length === 0) return;
+  const order = canonicalOrder(table, rows);
   const columns = columnsOf(table);
-  const placeholders = `(${columns.map(() => "?").join(", ")})`;
+  const keys = columns.map((c) => c.key);
+  const conversions = columns.map((c) => c.toDriver);
+  // Text and numbers pass as they are: calling a conversion for each of millions of cells is a measurable cost.
+  const plain = columns.map((c) => c.plain);
+  const width = columns.length;
   const into = `INSERT INTO "${getTableName(table)}" (${columns.map((c) => `"${c.name}"`).join(", ")}) VALUES `;
-  const batch = Math.max(1, Math.min(BATCH, Math.floor(32_766 / columns.length)));
-  const many = db.prepare(into + Array.from({ length: batch }, () => placeholders).join(", "));
-  const one = db.prepare(into + placeholders);
-  const values: unknown[] = new Array(batch * columns.length);
+  const batch = Math.max(1, Math.min(BATCH, Math.floor(32_766 / width)));
+  const cells: unknown[] = new Array(batch * width);
+  // Generated code, so that each column's read has one property name: one loop over the names makes every read
+  // a megamorphic lookup, about a tenth of the whole write at a million rows. Names are quoted by JSON.stringify.
+  const body = keys.map((key, c) => (plain[c] ? `v = row[${JSON.stringify(key)}]; cells[at + ${c}] = v === undefined ? null : v;` : `cells[at + ${c}] = conversions[${c}](row[${JSON.stringify(key)}]);`));
+  const fill = new Function("cells", "conversions", `return (row, at) => { let v; ${body.join(" ")} };`)(cells, conversions) as (row: Record<string, unknown>, at: number) => void;
+  // One statement per set of single-valued columns (a bit mask), each with its array of the other cells.
+  const shapes = new Map<number, { statement: Database.Statement; values: unknown[] }>();
+  const shape = (mask: number) => {
+    let found = shapes.get(mask);
+    if (found === undefined) {
+      const row = `(${columns.map((_, c) => (mask & (1 << c) ? `@c${c}` : "?")).join(", ")})`;
+      const varying = columns.filter((_, c) => !(mask & (1 << c))).length;
+      found = { statement: db.prepare(into + Array.from({ length: batch }, () => row).join(", ")), values: new Array(batch * varying) };
+      shapes.set(mask, found);
+    }
+    return found;
+  };
+  const full = shape(0);
   let start = 0;
   for (; start + batch <= rows.length; start += batch) {
-    for (let r = 0; r < batch; r++) {
-      const row = rows[start + r] as Record<string, unknown>;
-      for (let c = 0; c < columns.length; c++) values[r * columns.length + c] = (columns[c] as (typeof columns)[number]).toDriver(row[(columns[c] as (typeof columns)[number]).key]);
+    for (let r = 0; r < batch; r++) fill(rows[order[start + r] as number] as Record<string, unknown>, r * width);
+    let mask = 0;
+    // Masks are 31 bits; wider tables bind every cell (none is that wide).
+    if (batch > 1 && width <= 31) {
+      for (let c = 0; c < width; c++) {
+        const first = cells[c];
+        let r = 1;
+        // Object.is, not ===: 0 and -0 are different values to store.
+        while (r < batch && Object.is(cells[r * width + c], first)) r++;
+        if (r === batch) mask |= 1 << c;
+      }
+      if (mask !== 0 && !shapes.has(mask) && shapes.size >= SHAPES) mask = 0;
     }
-    many.run(values);
+    if (mask === 0) {
+      full.statement.run(cells);
+      continue;
+    }
+    const { statement, values } = shape(mask);
+    const shared: Record<string, unknown> = {};
+    for (let c = 0; c < width; c++) if (mask & (1 << c)) shared[`c${c}`] = cells[c];
+    let j = 0;
+    for (let r = 0; r < batch; r++) for (let c = 0; c < width; c++) if (!(mask & (1 << c))) values[j++] = cells[r * width + c];
+    statement.run(values, shared);
   }
+  const one = db.prepare(into + `(${columns.map(() => "?").join(", ")})`);
+  cells.length = width;
   for (; start < rows.length; start++) {
-    const row = rows[start] as Record<string, unknown>;
-    one.run(columns.map((c) => c.toDriver(row[c.key])));
+    fill(rows[order[start] as number] as Record<string, unknown>, 0);
+    one.run(cells);
   }
 }
 
@@ -141,7 +266,7 @@ export function writeStore(content: StoreContent, target: string): void {
   try {
     buildStoreFile(temporary, (db) => {
       for (const [name, table] of Object.entries(TABLES) as [keyof StoreContent, (typeof TABLES)[keyof StoreContent]][]) {
-        insertAll(db, table, canonical(table, content[name] as Record<string, unknown>[]));
+        insertAll(db, table, content[name] as Record<string, unknown>[]);
       }
     });
     checkpoint("storing");
