@@ -15,8 +15,10 @@ const LITTLE_ENDIAN = new Uint8Array(Float64Array.of(1).buffer)[7] === 0x3f;
 
 /** Stored resampled values back to numbers. */
 export function decodeDraws(bytes: Uint8Array): Float64Array {
-  // One copy into fresh (aligned) memory instead of a read per value: a dry run decodes every entry's values.
+  // A view of the stored bytes where they are aligned (SQLite hands each blob over in its own buffer), else one
+  // copy into aligned memory; never a read per value: a dry run decodes every entry's values. Values are only read.
   if (LITTLE_ENDIAN) {
+    if (bytes.byteOffset % 8 === 0) return new Float64Array(bytes.buffer, bytes.byteOffset, bytes.byteLength / 8);
     const copy = new Uint8Array(bytes.byteLength);
     copy.set(bytes);
     return new Float64Array(copy.buffer);

@@ -13,6 +13,7 @@ import type Database from "better-sqlite3";
 import { checkpoint } from "./checkpoint.ts";
 import * as schema from "../../db/schema.ts";
 import { emptyContent, type StoreContent } from "./store-content.ts";
+import { BOARD_SCOPE, type BoardId } from "../../src/schemas/board.ts";
 
 /** Table objects in insertion order (parents before children, for the foreign keys). */
 const TABLES: { [K in keyof StoreContent]: (typeof schema)[keyof typeof schema] } = {
@@ -280,10 +281,12 @@ export function writeStore(content: StoreContent, target: string): void {
 /** What a dry run needs of a store's bulk: one scope of some boards of one benchmark, and some V2T entries' predictions. */
 export interface StoreScope {
   readonly benchmarkId: string;
-  readonly boards: readonly string[];
+  readonly boards: readonly BoardId[];
   readonly dimension: string;
   /** The V2T entries whose predictions are read (an auto-scored T2V bundle's evaluator), none by default. */
   readonly predictionsOf?: readonly string[];
+  /** The boards whose resampled values are read (only the ranked ones place an entry); `boards` by default. */
+  readonly drawsOf?: readonly BoardId[];
 }
 
 /** The rows of a table a scoped read keeps (null: every row), as an SQL condition and its parameters. */
@@ -291,9 +294,18 @@ function scopeCondition(name: keyof StoreContent, scope: StoreScope): { sql: str
   const list = (values: readonly string[]) => `(${values.map(() => "?").join(", ")})`;
   const figures = { sql: `"benchmark_id" = ? AND "dimension" = ?`, params: [scope.benchmarkId, scope.dimension] };
   switch (name) {
-    case "results":
-      return figures;
-    case "draws":
+    case "results": {
+      // The boards' own figures: their direction and level, which with the dimension the results_board index serves.
+      const pairs = scope.boards.map((board) => BOARD_SCOPE[board]);
+      return {
+        sql: `"benchmark_id" = ? AND ("direction", "level") IN (VALUES ${pairs.map(() => "(?, ?)").join(", ")}) AND "dimension" = ?`,
+        params: [scope.benchmarkId, ...pairs.flatMap((p) => [p.direction, p.level]), scope.dimension],
+      };
+    }
+    case "draws": {
+      const boards = scope.drawsOf ?? scope.boards;
+      return { sql: `${figures.sql} AND "board" IN ${list(boards)}`, params: [...figures.params, ...boards] };
+    }
     case "rankings":
     case "columnRanks":
       return { sql: `${figures.sql} AND "board" IN ${list(scope.boards)}`, params: [...figures.params, ...scope.boards] };
@@ -312,13 +324,15 @@ function scopeCondition(name: keyof StoreContent, scope: StoreScope): { sql: str
 /**
  * Reads a store back into memory, every table, rows as drizzle would give them; with `scope`, the bulk tables
  * (figures, resampled values, rankings, predictions, ratings) only as far as that scope needs, so that what a
- * dry run reads stays flat as entries accumulate. Content read within a scope must never be written back.
+ * dry run reads stays flat as entries accumulate; with `tables`, those tables only (the others left empty).
+ * Content read within a scope, or of some tables, must never be written back.
  */
-export function readStore(file: string, options: { readonly scope?: StoreScope } = {}): StoreContent {
+export function readStore(file: string, options: { readonly scope?: StoreScope; readonly tables?: readonly (keyof StoreContent)[] } = {}): StoreContent {
   const store = openStoreFile(file);
   try {
     const content = emptyContent();
     for (const [name, table] of Object.entries(TABLES) as [keyof StoreContent, (typeof TABLES)[keyof StoreContent]][]) {
+      if (options.tables && !options.tables.includes(name)) continue;
       const columns = columnsOf(table);
       const condition = options.scope ? scopeCondition(name, options.scope) : null;
       const statement = store.prepare(`SELECT ${columns.map((c) => `"${c.name}"`).join(", ")} FROM "${getTableName(table)}"${condition ? ` WHERE ${condition.sql}` : ""}`).raw(true);

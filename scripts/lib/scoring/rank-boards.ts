@@ -16,7 +16,7 @@ function key(...parts: readonly string[]): string {
 }
 
 /** Why nobody on a board is ranked, or null: model-level figures over fewer T2V models than the protocol ranks. */
-function unrankedReason(context: ScoringContext, board: BoardId): string | null {
+export function unrankedReason(context: ScoringContext, board: BoardId): string | null {
   if (board !== "v2t-model") return null;
   const models = modelCount(context);
   const minimum = context.protocol.minModelsForModelLevel;

@@ -15,8 +15,9 @@ import { checkpoint } from "../checkpoint.ts";
 import { inputsFingerprint } from "../fingerprint.ts";
 import { formatProblems, InputError, type Problem } from "../input-error.ts";
 import { displayPath } from "../read-data.ts";
-import { scoringContext, storedSettings } from "../scoring/context.ts";
+import { scoringContext, storedSettings, type ScoringContext } from "../scoring/context.ts";
 import { addScored, entryScores, placeEntry, rankAndAudit } from "../scoring/score-benchmark.ts";
+import { unrankedReason } from "../scoring/rank-boards.ts";
 import type { JobRunner } from "../scoring/statistic-recipe.ts";
 import { workerPool } from "../scoring/worker-pool.ts";
 import type { StoreContent } from "../store-content.ts";
@@ -99,7 +100,19 @@ function dryRunScope(bundle: ParsedBundle): StoreScope {
   const { benchmark, direction } = manifest;
   const evaluator = manifest.direction === "t2v" ? manifest.evaluator : undefined;
   const boards = (Object.keys(BOARD_SCOPE) as BoardId[]).filter((b) => BOARD_SCOPE[b].direction === direction);
-  return { benchmarkId: benchmark, boards, dimension: "overall", predictionsOf: evaluator === undefined ? [] : [evaluator] };
+  // Resampled values are read once the context says which boards rank anybody (see placeStoredEntry).
+  return { benchmarkId: benchmark, boards, dimension: "overall", predictionsOf: evaluator === undefined ? [] : [evaluator], drawsOf: [] };
+}
+
+/**
+ * A dry run's placement: the other entries' resampled values on the overall scope of the boards that rank
+ * anybody (read now, from the store the content came from), then the new entry's place among them.
+ */
+function placeStoredEntry(context: ScoringContext, bundle: ParsedBundle, store: string): void {
+  const scope = dryRunScope(bundle);
+  const drawsOf = scope.boards.filter((board) => unrankedReason(context, board) === null);
+  context.content.draws.push(...readStore(store, { scope: { ...scope, drawsOf }, tables: ["draws"] }).draws);
+  placeEntry(context, bundle.manifest.direction, bundle.entryId);
 }
 
 /**
@@ -169,7 +182,7 @@ function entryReport(content: StoreContent, bundle: ParsedBundle, notes: readonl
 }
 
 /** Adds the bundle to the content and scores it; returns the problems that refuse it and the notes for the report. */
-async function addAndScore(content: StoreContent, bundle: ParsedBundle, options: SubmitOptions, run: JobRunner | undefined): Promise<{ problems: Problem[]; notes: string[] }> {
+async function addAndScore(content: StoreContent, bundle: ParsedBundle, options: SubmitOptions, run: JobRunner | undefined, fromStore: boolean): Promise<{ problems: Problem[]; notes: string[] }> {
   const { problems, notes } = checkBundle(bundle, content);
   if (problems.length > 0) return { problems, notes };
   const kept = storedPath(storedBundleDir(options.dataDir, bundle), options.dataDir);
@@ -183,7 +196,8 @@ async function addAndScore(content: StoreContent, bundle: ParsedBundle, options:
   if (scored !== null) addScored(context, scored);
   // Entries of one direction are ranked apart from the other's: only the new entry's boards change. A dry run
   // reports the new entry's overall place only, so it places that entry and re-ranks nothing else.
-  if (found.length === 0 && options.dryRun) placeEntry(context, bundle.manifest.direction, bundle.entryId);
+  if (found.length === 0 && options.dryRun && fromStore) placeStoredEntry(context, bundle, options.store);
+  else if (found.length === 0 && options.dryRun) placeEntry(context, bundle.manifest.direction, bundle.entryId);
   else if (found.length === 0) rankAndAudit(context, bundle.manifest.direction);
   // Scoring names the files where the bundle will be kept; the submitter knows them where they are.
   problems.push(...found.map((p) => (p.file.startsWith(`${kept}/`) ? { ...p, file: `${bundle.files.shown}/${p.file.slice(kept.length + 1)}` } : p)));
@@ -221,7 +235,8 @@ async function submitLocked(options: SubmitOptions, out: ProgressStream, err: { 
     }
     progress.step(options.dryRun ? "checking and scoring (dry run)" : "checking and scoring");
     if (!loaded.content.submissions.some((s) => s.id === bundle.hash)) {
-      const added = await addAndScore(loaded.content, bundle, options, run);
+      // Content read from the store holds no resampled values on a dry run (read once it is scored); rebuilt content has them all.
+      const added = await addAndScore(loaded.content, bundle, options, run, loaded.rebuilt === null);
       notes = added.notes;
       if (added.problems.length > 0) {
         progress.done();
@@ -282,7 +297,8 @@ export async function submitBundle(options: SubmitOptions): Promise<SubmitOutcom
     return { status: "busy", exitCode: 75 };
   }
   // Started before the bundle and the store are read, the workers load their modules meanwhile.
-  const pool = options.workers ? workerPool() : null;
+  // A dry run resamples the overall scope alone, one job per board: too little to pay for starting a worker.
+  const pool = options.workers && !options.dryRun ? workerPool() : null;
   try {
     return await submitLocked(options, out, err, pool?.run);
   } finally {
