@@ -121,11 +121,10 @@ export function timeFetvDryRuns(extra: number): DryRun {
     }
     const bundles = fetvBundles(root, store, extra + process.pid);
     const entries = 5 + extra;
-    return {
-      entries,
-      v2tSeconds: timed(["scripts/submit.ts", bundles.v2t, "--dry-run", ...common]),
-      t2vSeconds: timed(["scripts/submit.ts", bundles.t2v, "--dry-run", ...common]),
-    };
+    // The fastest of three runs, each with an empty scoring cache: the first may meet the store's own write still
+    // being flushed to disk, which is not the dry run's cost.
+    const fastest = (bundle: string) => Math.min(...[1, 2, 3].map((k) => timed(["scripts/submit.ts", bundle, "--dry-run", ...common], { AIGVE_CACHE: path.join(root, `cache-${path.basename(bundle)}-${k}`) })));
+    return { entries, v2tSeconds: fastest(bundles.v2t), t2vSeconds: fastest(bundles.t2v) };
   });
 }
 
