@@ -4,6 +4,7 @@ import * as t from "../../db/schema.ts";
 import { BOARD_SCOPE, type BoardId } from "../schemas/board.ts";
 import { auditFlags } from "./audit.ts";
 import { listBoardColumns, type BoardColumnInfo } from "./benchmarks.ts";
+import { entriesByDirection } from "./entry-rows.ts";
 import { store } from "./store.ts";
 import { entryUrl } from "./urls.ts";
 
@@ -70,30 +71,12 @@ interface EntryInfo {
   evaluatorId: string | null;
 }
 
+/** A board's view of its benchmark's entries of one direction: name, group (access or kind), and how each was scored. */
 function entriesOf(benchmarkId: string, direction: "t2v" | "v2t"): Map<string, EntryInfo> {
-  const db = store();
-  const rows: EntryInfo[] =
-    direction === "t2v"
-      ? db
-          .select()
-          .from(t.t2vEntries)
-          .where(eq(t.t2vEntries.benchmarkId, benchmarkId))
-          .all()
-          .map((e) => ({
-            id: e.id,
-            name: e.name,
-            group: e.access,
-            isReference: e.isReference,
-            entrySource: e.source,
-            evaluatorId: e.evaluatorId,
-          }))
-      : db
-          .select()
-          .from(t.v2tEntries)
-          .where(eq(t.v2tEntries.benchmarkId, benchmarkId))
-          .all()
-          .map((e) => ({ id: e.id, name: e.name, group: e.kind, isReference: false, entrySource: null, evaluatorId: null }));
-  return new Map(rows.map((row) => [row.id, row]));
+  const rows = [...entriesByDirection(benchmarkId, direction).values()];
+  return new Map(
+    rows.map((e) => [e.id, { id: e.id, name: e.name, group: direction === "t2v" ? e.access : e.kind, isReference: e.isReference, entrySource: e.source, evaluatorId: e.evaluatorId }]),
+  );
 }
 
 /**

@@ -1,31 +1,12 @@
 /** Loads one T2V model or V2T method with every figure it has, its ranks and provenance. */
-import { eq } from "drizzle-orm";
-import * as t from "../../db/schema.ts";
 import type { BoardId } from "../schemas/board.ts";
 import { loadAnchorFits } from "./anchors.ts";
 import { getBenchmark, listDimensions, type BenchmarkInfo, type DimensionInfo } from "./benchmarks.ts";
 import { boardRow, loadBoard, rankedCount, type BoardRow, type BoardView } from "./boards.ts";
 import { loadCalibration, type EvaluatorCalibration } from "./calibrations.ts";
-import { store } from "./store.ts";
+import { entriesByDirection, type EntryInfo } from "./entry-rows.ts";
 
-/** An entry's metadata, common to both directions. */
-export interface EntryInfo {
-  readonly id: string;
-  readonly name: string;
-  readonly direction: "t2v" | "v2t";
-  readonly url: string | null;
-  readonly organization: string | null;
-  readonly access: string | null;
-  readonly kind: string | null;
-  readonly size: string | null;
-  readonly license: string | null;
-  /** How the outputs were produced, from the submission's manifest. */
-  readonly method: string | null;
-  readonly isReference: boolean;
-  readonly source: string | null;
-  readonly evaluatorId: string | null;
-  readonly submissionId: string | null;
-}
+export type { EntryInfo } from "./entry-rows.ts";
 
 /** One board as seen from one entry: its row and how many entries are ranked there. */
 export interface EntryBoard {
@@ -56,41 +37,7 @@ export function boardsOf(direction: "t2v" | "v2t"): BoardId[] {
 
 /** Every entry id of a direction on a benchmark, for static paths. */
 export function listEntryIds(benchmarkId: string, direction: "t2v" | "v2t"): string[] {
-  const db = store();
-  return direction === "t2v"
-    ? db.select({ id: t.t2vEntries.id }).from(t.t2vEntries).where(eq(t.t2vEntries.benchmarkId, benchmarkId)).all().map((r) => r.id)
-    : db.select({ id: t.v2tEntries.id }).from(t.v2tEntries).where(eq(t.v2tEntries.benchmarkId, benchmarkId)).all().map((r) => r.id);
-}
-
-/**
- * A benchmark's entries of one direction by id, read once per build: every entry page reads its own, and one query
- * per direction rather than one per page keeps the store's per-query cost out of the build's per-page cost.
- */
-const entriesOf = new Map<string, ReadonlyMap<string, EntryInfo>>();
-
-function entriesByDirection(benchmarkId: string, direction: "t2v" | "v2t"): ReadonlyMap<string, EntryInfo> {
-  const key = `${benchmarkId}\u0000${direction}`;
-  let entries = entriesOf.get(key);
-  if (!entries) {
-    const db = store();
-    const rows: EntryInfo[] =
-      direction === "t2v"
-        ? db
-            .select()
-            .from(t.t2vEntries)
-            .where(eq(t.t2vEntries.benchmarkId, benchmarkId))
-            .all()
-            .map((e) => ({ ...e, direction, kind: null, size: null }))
-        : db
-            .select()
-            .from(t.v2tEntries)
-            .where(eq(t.v2tEntries.benchmarkId, benchmarkId))
-            .all()
-            .map((e) => ({ ...e, direction, access: null, isReference: false, source: null, evaluatorId: null }));
-    entries = new Map(rows.map((e) => [e.id, e]));
-    entriesOf.set(key, entries);
-  }
-  return entries;
+  return [...entriesByDirection(benchmarkId, direction).keys()];
 }
 
 function loadEntryInfo(benchmarkId: string, direction: "t2v" | "v2t", entryId: string): EntryInfo {
