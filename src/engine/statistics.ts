@@ -105,12 +105,15 @@ function isIdentity(units: Uint32Array): boolean {
   return true;
 }
 
+/** The fewest paired items a correlation is computed on (with fewer there is nothing to correlate). */
+export const MIN_CORRELATION_ITEMS = 2;
+
 /**
  * A correlation between paired per-item values; item i carries the weight of unit `units[i]`. Null when
- * there are fewer than two items (nothing to correlate).
+ * there are fewer than MIN_CORRELATION_ITEMS items.
  */
 export function correlationStatistic(metric: CorrelationMetricId, units: Uint32Array, x: Float64Array, y: Float64Array): WeightedStatistic | null {
-  if (x.length < 2) return null;
+  if (x.length < MIN_CORRELATION_ITEMS) return null;
   const kernel = KERNELS[metric](x, y);
   // When every item is its own unit (videos on the instance board), the first weights are the items'.
   const own = isIdentity(units) ? null : new Float64Array(units.length);

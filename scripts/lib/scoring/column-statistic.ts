@@ -5,12 +5,12 @@
  * instance-level V2T figures, T2V models for model-level ones. The same statistic gives a column's value,
  * its interval, and its resampled values for rank intervals and separability.
  */
-import { derivedSeed, groupMeans, normalizeAnswer, type Strata, type WeightedStatistic } from "../../../src/engine/index.ts";
+import { derivedSeed, groupMeans, normalizeAnswer, type Strata } from "../../../src/engine/index.ts";
 import type { BoardId } from "../../../src/schemas/board.ts";
 import { isCorrelationMetric } from "../../../src/schemas/metrics.ts";
 import { correlationPool, inScope, type ColumnRow, type ScoringContext } from "./context.ts";
 import type { EntryData, T2vEntryData, V2tEntryData } from "./entry-data.ts";
-import { statisticFrom, type StatisticRecipe } from "./statistic-recipe.ts";
+import { hasStatistic, type StatisticRecipe } from "./statistic-recipe.ts";
 
 /** A board's resampling units in one scope: unit ids in order, per stratum. */
 export interface BoardUnits {
@@ -33,17 +33,18 @@ export function boardUnits(context: ScoringContext, board: BoardId, scope: strin
   return { strata: [ids.length, context.anchors.length], unit, anchorUnit };
 }
 
-/** One column's statistic, the recipe it is made from (for a worker thread), and the number of items it rests on. */
+/**
+ * One column's statistic as a recipe (built where it is resampled, in this thread or a worker: see
+ * statistic-recipe.ts), and the number of items it rests on.
+ */
 export interface ColumnStatistic {
-  readonly statistic: WeightedStatistic;
   readonly recipe: StatisticRecipe;
   readonly n: number;
 }
 
 /** The column statistic of a recipe; null where the engine has none. */
 function fromRecipe(recipe: StatisticRecipe, n: number): ColumnStatistic | null {
-  const statistic = statisticFrom(recipe);
-  return statistic === null ? null : { statistic, recipe, n };
+  return hasStatistic(recipe) ? { recipe, n } : null;
 }
 
 /** Items of a per-key map that have a unit, in unit order: their units and values. */

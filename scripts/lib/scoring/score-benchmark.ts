@@ -14,7 +14,7 @@ import { t2vEntryData, v2tEntryData, type EntryData } from "./entry-data.ts";
 import { calibrateEvaluator } from "./evaluators.ts";
 import { auditBenchmark } from "./audit.ts";
 import { rankBenchmark } from "./rank-boards.ts";
-import { scoreEntry } from "./score-entry.ts";
+import { boardsOf, scoreEntry } from "./score-entry.ts";
 import { inThisThread, type JobRunner } from "./statistic-recipe.ts";
 
 type Content = StoreContent;
@@ -167,7 +167,7 @@ export function rankAndAudit(context: ScoringContext, direction?: "t2v" | "v2t")
  */
 export function placeEntry(context: ScoringContext, direction: "t2v" | "v2t", entryId: string): void {
   const { content, benchmarkId } = context;
-  const boards = (Object.keys(BOARD_SCOPE) as BoardId[]).filter((b) => BOARD_SCOPE[b].direction === direction);
+  const boards = boardsOf(direction);
   const placed = rankBenchmark(context, boards, { entryId, dimension: "overall" });
   const replaced = (r: { benchmarkId: string; board: BoardId; dimension: string; entryId: string }) => r.benchmarkId === benchmarkId && boards.includes(r.board) && r.dimension === "overall" && r.entryId === entryId;
   content.rankings = [...content.rankings.filter((r) => !replaced(r)), ...placed.rankings];

@@ -7,6 +7,7 @@ import {
   anchoredMeanStatistic,
   correlationStatistic,
   meanStatistic,
+  MIN_CORRELATION_ITEMS,
   resampleStatistics,
   standardNormals,
   withPredictionError,
@@ -27,7 +28,12 @@ export type StatisticRecipe = (
   readonly predictionError?: { readonly sd: number; readonly seed: number; readonly count: number };
 };
 
-/** The weighted statistic a recipe describes; null where the engine has none (a correlation of fewer than two items). */
+/** Whether the engine has a statistic for a recipe (it has none for a correlation of too few items); decided without building it. */
+export function hasStatistic(recipe: StatisticRecipe): boolean {
+  return recipe.kind !== "correlation" || recipe.x.length >= MIN_CORRELATION_ITEMS;
+}
+
+/** The weighted statistic a recipe describes; null where the engine has none (see `hasStatistic`). */
 export function statisticFrom(recipe: StatisticRecipe): WeightedStatistic | null {
   let statistic: WeightedStatistic | null;
   if (recipe.kind === "mean") statistic = meanStatistic(recipe.units, recipe.values, recipe.scale);

@@ -7,7 +7,6 @@
  */
 import fs from "node:fs";
 import { type BootstrapSettings } from "../../../src/engine/index.ts";
-import { BOARD_SCOPE, type BoardId } from "../../../src/schemas/board.ts";
 import { BUNDLE_LIMITS, type BundleLimits } from "../../../src/schemas/submission/limits.ts";
 import { datasetsRoot } from "../../benchmarks/registry.ts";
 import { buildContent } from "../build-content.ts";
@@ -17,6 +16,7 @@ import { formatProblems, InputError, type Problem } from "../input-error.ts";
 import { displayPath } from "../read-data.ts";
 import { scoringContext, storedSettings, type ScoringContext } from "../scoring/context.ts";
 import { addScored, entryScores, placeEntry, rankAndAudit } from "../scoring/score-benchmark.ts";
+import { boardsOf } from "../scoring/score-entry.ts";
 import { unrankedReason } from "../scoring/rank-boards.ts";
 import type { JobRunner } from "../scoring/statistic-recipe.ts";
 import { workerPool } from "../scoring/worker-pool.ts";
@@ -99,7 +99,7 @@ function dryRunScope(bundle: ParsedBundle): StoreScope {
   const { manifest } = bundle;
   const { benchmark, direction } = manifest;
   const evaluator = manifest.direction === "t2v" ? manifest.evaluator : undefined;
-  const boards = (Object.keys(BOARD_SCOPE) as BoardId[]).filter((b) => BOARD_SCOPE[b].direction === direction);
+  const boards = boardsOf(direction);
   // Resampled values are read once the context says which boards rank anybody (see placeStoredEntry).
   return { benchmarkId: benchmark, boards, dimension: "overall", predictionsOf: evaluator === undefined ? [] : [evaluator], drawsOf: [] };
 }

@@ -6,6 +6,7 @@ import { describe, expect, it } from "vitest";
 import { BenchmarkSchema } from "../../../src/schemas/benchmark.ts";
 import { addBenchmarkDefinition } from "../../../scripts/lib/benchmark-rows.ts";
 import { boardUnits, columnStatistic } from "../../../scripts/lib/scoring/column-statistic.ts";
+import { statisticFrom } from "../../../scripts/lib/scoring/statistic-recipe.ts";
 import { scoringContext } from "../../../scripts/lib/scoring/context.ts";
 import { t2vEntryData, v2tEntryData } from "../../../scripts/lib/scoring/entry-data.ts";
 import { scoreAll } from "../../../scripts/lib/scoring/score-benchmark.ts";
@@ -81,7 +82,8 @@ describe("the board statistics builder", () => {
   const value = (board: "t2v" | "v2t-instance" | "v2t-model", scope: string, entry: "a" | "b" | "m", column: number) => {
     const data = entry === "m" ? v2tEntryData(context, entry) : t2vEntryData(context, entry)?.data;
     const units = boardUnits(context, board, scope);
-    return columnStatistic(context, board, scope, units, data as never, context.columns[board][column] as never)?.statistic(all, -1);
+    const found = columnStatistic(context, board, scope, units, data as never, context.columns[board][column] as never);
+    return found ? statisticFrom(found.recipe)?.(all, -1) : undefined;
   };
 
   it("resamples prompts for T2V figures (with the anchors' stratum after them), videos at instance level, models at model level", () => {
