@@ -10,6 +10,14 @@ export const PerspectiveSchema = z.strictObject({
   kind: z.enum(["mos", "qa"]),
   description: z.string().min(1),
   scale: z.string().nullable(),
+  /**
+   * The bounds a score on this perspective can take (a MOS perspective's rating scale): a figure outside them
+   * is never published, and intervals are kept inside them. Absent where the scale has no fixed bounds.
+   */
+  range: z
+    .strictObject({ min: z.number(), max: z.number() })
+    .refine((r) => r.min < r.max, "min must be below max")
+    .optional(),
 });
 
 /** A perspective definition. */
