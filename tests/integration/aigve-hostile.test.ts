@@ -16,7 +16,8 @@ import { inputsFingerprint } from "../../scripts/lib/fingerprint.ts";
 import { InputError } from "../../scripts/lib/input-error.ts";
 import { writeSyntheticRelease } from "../../scripts/lib/synthetic-release.ts";
 import { writeStore } from "../../scripts/lib/write-store.ts";
-import { fileBytes, tempDataDir, tempDir } from "../support/bundles.ts";
+import { submitBundle } from "../../scripts/lib/submissions/submit-bundle.ts";
+import { capture, fileBytes, tempDataDir, tempDir } from "../support/bundles.ts";
 
 const REPO = path.resolve(import.meta.dirname, "../..");
 /** Three models (Allegro, Animate, ChatGLM), 20 videos each, 4 of them in the test split. */
@@ -222,6 +223,32 @@ describe("the inputs' fingerprint", () => {
     const testMos = (from: string) => readAigveRelease(from, benchmark).groundTruth.filter((g) => g.perspective === "perception" && g.at.file.endsWith("mos1_test.jsonl")).map((g) => ("mos" in g ? g.mos : null));
     expect(testMos(dir)).toEqual(testMos(release).map((mos) => 100 - (mos as number)));
     expect(testMos(dir).length).toBe(12);
+  });
+
+  it("makes the next dry run rebuild after a linked file's target changed, and print what the data now give", async () => {
+    const { dir } = releaseCopy("linked-run");
+    const bundle = path.join(root, "linked-run", "bundle");
+    writeSyntheticRelease(dir, SIZE, bundle);
+    const target = path.join(root, "linked-run", "elsewhere.jsonl");
+    fs.renameSync(path.join(dir, "video_train_mos1_test.jsonl"), target);
+    fs.symlinkSync(target, path.join(dir, "video_train_mos1_test.jsonl"));
+    const linkedStore = path.join(root, "linked-run", "store.sqlite");
+    writeStore(await buildContent({ dataDir, datasetsDir: path.dirname(dir), resamples: 20 }), linkedStore);
+    const dryRun = async () => {
+      const stdout = capture();
+      const stderr = capture();
+      const outcome = await submitBundle({ bundle, dataDir, store: linkedStore, datasetsDir: path.dirname(dir), dryRun: true, stdout, stderr });
+      expect(outcome.status, stderr.text()).toBe("dry-run");
+      return stdout.text() + stderr.text();
+    };
+    // The planted method's perception scores are the test MOS: SRCC 1, then −1 once every test MOS is reversed.
+    const before = await dryRun();
+    expect(before).not.toContain("Rebuilding the store");
+    expect(before).toMatch(/v2t-instance\s+perception_srcc\s+1\.0000/);
+    editLines(target, (l) => JSON.stringify({ ...JSON.parse(l), mos: 100 - JSON.parse(l).mos }));
+    const after = await dryRun();
+    expect(after).toContain("Rebuilding the store from data/ first: the code, the benchmark definitions or the datasets changed");
+    expect(after).toMatch(/v2t-instance\s+perception_srcc\s+-1\.0000/);
   });
 
   it("ignores a stray 2 GiB file beside the annotations (sparse, never read), and the rebuild still works", async () => {
