@@ -18,8 +18,9 @@ const REPO_ROOT = path.resolve(import.meta.dirname, "../..");
 /** The code whose output the store is: the rebuild and submission code, engine, schemas and the store's own schema. */
 const CODE = ["scripts/lib", "scripts/benchmarks", "src/engine", "src/schemas", "db/schema.ts", "db/draws.ts", "db/file.ts", "db/migrations"].map((p) => path.join(REPO_ROOT, p));
 
-/** How much of a file is hashed at a time. */
+/** How much of a file is hashed at a time, through one buffer (the hashing is synchronous). */
 const CHUNK = 1024 * 1024;
+const buffer = Buffer.alloc(CHUNK);
 
 /**
  * Adds one file's bytes to the hash by streaming; a path that is not a regular file (missing, a folder, a pipe
@@ -32,7 +33,6 @@ function addFile(hash: Hash, file: string, label: string): void {
   let fd: number | undefined;
   try {
     fd = fs.openSync(file, "r");
-    const buffer = Buffer.allocUnsafe(CHUNK);
     for (let read = fs.readSync(fd, buffer, 0, CHUNK, null); read > 0; read = fs.readSync(fd, buffer, 0, CHUNK, null)) hash.update(buffer.subarray(0, read));
   } catch (error) {
     hash.update(`unreadable: ${(error as NodeJS.ErrnoException).code ?? "error"}\n`);
