@@ -5,6 +5,8 @@
  * split of a video is the file it came from (annotation_train or annotation_test). Prompt texts come from the
  * correspondence question ("… prompt:{prompt}"), and a prompts.jsonl in the package format beside the release,
  * when there is one, gives texts and task dimensions (with dimensions.jsonl for their labels).
+ * The release is untrusted: every path is checked before it is opened (release-paths.ts), and a broken or
+ * hostile release is refused whole, by file, line and field (RELEASE-FORMAT.md lists the rules).
  */
 import fs from "node:fs";
 import path from "node:path";
