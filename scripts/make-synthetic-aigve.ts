@@ -33,6 +33,14 @@ for (const [name, value] of Object.entries(options)) {
     process.exit(2);
   }
 }
-const planted = writeSyntheticRelease(path.resolve(values.out), options, values.bundle ? path.resolve(values.bundle) : undefined, values["bundle-all"] ? "all" : "test");
+let planted;
+try {
+  planted = writeSyntheticRelease(path.resolve(values.out), options, values.bundle ? path.resolve(values.bundle) : undefined, values["bundle-all"] ? "all" : "test");
+} catch (error) {
+  // Sizes that cannot make a release (fewer than 2 models, too few prompts) are a usage error, not a crash.
+  if (!(error instanceof RangeError)) throw error;
+  console.error(`Cannot write that release: ${error.message}.`);
+  process.exit(2);
+}
 console.log(`Wrote a synthetic AIGVE-60K release to ${values.out}: ${options.videos} videos of ${options.models} models, ${options.prompts} prompts, ${options.dimensions} dimensions; ${planted.testVideos} videos in the test split.`);
 if (values.bundle) console.log(`Planted V2T bundle: ${values.bundle} (QA accuracy ${planted.methodQaAccuracy.toFixed(2)}%, perception SRCC 1).`);

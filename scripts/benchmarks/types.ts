@@ -42,6 +42,12 @@ export interface BenchmarkPackage {
  */
 export interface BenchmarkAdapter {
   readPackage(datasetDir: string, benchmark: Benchmark): BenchmarkPackage;
+  /**
+   * The files readPackage would read, for the inputs' fingerprint (a stray file beside them then changes
+   * nothing); cheap and never throwing: what it cannot resolve, readPackage refuses. Without it the
+   * fingerprint covers the whole dataset folder.
+   */
+  inputFiles?(datasetDir: string): string[];
 }
 
 /** One benchmark folder of data/benchmarks/: its definition and, where its source needs one, its adapter. */

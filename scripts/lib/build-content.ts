@@ -47,7 +47,7 @@ export async function buildContent(options: BuildOptions): Promise<StoreContent>
   const settings = bootstrapSettings({ ...(options.resamples ? { resamples: options.resamples } : {}), ...(options.seed !== undefined ? { seed: options.seed } : {}) });
   content.meta.push(
     { key: "bootstrap", value: JSON.stringify(settings) },
-    { key: "inputs", value: inputsFingerprint(options.dataDir, root) },
+    { key: "inputs", value: await inputsFingerprint(options.dataDir, root) },
   );
   await scoreAll(content, settings, options, options.run);
   return content;

@@ -191,7 +191,7 @@ describe("a release with unknown or inconsistent lines", () => {
   it("reports a meta file that names an annotation file the release lacks", () => {
     const run = rebuildWith("missing", (dir) => fs.rmSync(path.join(dir, "video_train_qa_train.jsonl")));
     expect(run.code).toBe(1);
-    expect(run.stderr).toMatch(/video_train_qa\.json: field "aigve60k\.annotation_train": names data\/video_train_qa_train\.jsonl, which is not in the release/);
+    expect(run.stderr).toMatch(/video_train_qa\.json: field "aigve60k\.annotation_train": names "data\/video_train_qa_train\.jsonl", which is not in the release/);
     expect(run.storeUnchanged).toBe(true);
   });
 });

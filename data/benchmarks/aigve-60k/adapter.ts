@@ -5,6 +5,8 @@
  * split of a video is the file it came from (annotation_train or annotation_test). Prompt texts come from the
  * correspondence question ("… prompt:{prompt}"), and a prompts.jsonl in the package format beside the release,
  * when there is one, gives texts and task dimensions (with dimensions.jsonl for their labels).
+ * The release is untrusted: every path is checked before it is opened (release-paths.ts), and a broken or
+ * hostile release is refused whole, by file, line and field (RELEASE-FORMAT.md lists the rules).
  */
 import fs from "node:fs";
 import path from "node:path";
@@ -13,10 +15,11 @@ import { PACKAGE_FILES, PackageDimensionSchema, PackagePromptSchema } from "../.
 import type { Benchmark } from "../../../src/schemas/benchmark.ts";
 import { emptyPackage } from "../../../scripts/benchmarks/package.ts";
 import type { BenchmarkAdapter, BenchmarkPackage, Where } from "../../../scripts/benchmarks/types.ts";
-import { InputError, throwIfProblems, type Problem } from "../../../scripts/lib/input-error.ts";
+import { InputError, quoted, throwIfProblems, type Problem } from "../../../scripts/lib/input-error.ts";
 import { readPublishedModels } from "../../../scripts/lib/import-published.ts";
 import { displayPath, readJsonFile, readJsonLinesFile } from "../../../scripts/lib/read-data.ts";
-import { AIGVE_META_FILES, AigveAnnotationLineSchema, AigveMetaSchema, type AigveAnnotationLine } from "./source-schema.ts";
+import { parseVideoPath, plainNameProblem, resolveInRelease } from "./release-paths.ts";
+import { AIGVE_META_FILES, AigveAnnotationLineSchema, AigveMetaSchema, type AigveAnnotationLine, type AigveMeta } from "./source-schema.ts";
 
 /** Where the release is published (the dataset card declares Apache-2.0). */
 const RELEASE_URL = "https://huggingface.co/datasets/IntMeGroup/AIGVE-60K";
@@ -36,22 +39,6 @@ interface Annotated {
   readonly id: string;
 }
 
-/** An annotation file named by a meta file, in the release folder: LOVE's `data/<file>` is `<release>/<file>`. */
-function annotationPath(releaseDir: string, named: string): string {
-  const relative = named.replace(/^(\.\/)?data\//, "");
-  return path.isAbsolute(relative) ? relative : path.join(releaseDir, relative);
-}
-
-/** `<any folders>/<model>/<prompt id>.<ext>` → model folder and prompt id; null when the path has no model folder. */
-function parseVideoPath(video: string): { model: string; promptId: string } | null {
-  const parts = video.split("/").filter((p) => p !== "" && p !== ".");
-  if (parts.length < 2) return null;
-  const file = parts[parts.length - 1] as string;
-  const dot = file.lastIndexOf(".");
-  const promptId = dot > 0 ? file.slice(0, dot) : file;
-  return promptId === "" ? null : { model: parts[parts.length - 2] as string, promptId };
-}
-
 /** The text of a turn by speaker (`human` asks, `gpt` answers), else by position. */
 function turn(line: AigveAnnotationLine, from: "human" | "gpt"): { index: number; value: string } {
   const index = line.conversations.findIndex((t) => t.from === from);
@@ -59,41 +46,79 @@ function turn(line: AigveAnnotationLine, from: "human" | "gpt"): { index: number
   return { index: at, value: line.conversations[at]?.value ?? "" };
 }
 
-/** Reads one perspective's annotation lines through its meta file; every problem with file, line and field. */
-function readPerspective(releaseDir: string, perspective: Perspective, problems: Problem[]): Annotated[] {
-  const metaFile = path.join(releaseDir, AIGVE_META_FILES[perspective]);
-  const meta = readJsonFile(metaFile, AigveMetaSchema);
-  const out: Annotated[] = [];
+/** The annotation files a meta file names, each resolved inside the release or refused with the meta file and field. */
+function namedFiles(releaseDir: string, metaFile: string, meta: AigveMeta, problems: Problem[]): { field: string; named: string; split: "train" | "test"; file: string }[] {
+  const out: { field: string; named: string; split: "train" | "test"; file: string }[] = [];
   for (const [name, entry] of Object.entries(meta)) {
+    const dataset = quoted(name).slice(1, -1);
     for (const split of ["train", "test"] as const) {
       const named = split === "train" ? entry.annotation_train : entry.annotation_test;
       if (named === undefined) continue;
-      const file = annotationPath(releaseDir, named);
-      if (!fs.existsSync(file)) {
-        problems.push({ file: displayPath(metaFile), field: `${name}.annotation_${split}`, message: `names ${named}, which is not in the release (looked for ${displayPath(file)})` });
-        continue;
-      }
-      const shown = displayPath(file);
-      let rows: { line: number; value: AigveAnnotationLine }[];
-      try {
-        rows = readJsonLinesFile(file, AigveAnnotationLineSchema);
-      } catch (error) {
-        if (!(error instanceof InputError)) throw error;
-        problems.push(...error.problems);
-        continue;
-      }
-      for (const { line, value } of rows) {
-        const at = { file: shown, line };
-        const parsed = parseVideoPath(value.video);
-        if (parsed === null) {
-          problems.push({ ...at, field: "video", message: `"${value.video}" is not <T2V model folder>/<prompt id>.<extension>` });
-          continue;
-        }
-        out.push({ line: value, at, split, model: parsed.model, promptId: parsed.promptId, id: `${parsed.model}/${parsed.promptId}` });
-      }
+      const field = `${dataset}.annotation_${split}`;
+      const resolved = resolveInRelease(releaseDir, named);
+      if ("problem" in resolved) problems.push({ file: displayPath(metaFile), field, message: resolved.problem });
+      else out.push({ field, named, split, file: resolved.file });
     }
   }
   return out;
+}
+
+/** Reads one perspective's annotation lines through its meta file; every problem with file, line and field. */
+function readPerspective(releaseDir: string, perspective: Perspective, problems: Problem[]): Annotated[] {
+  const metaFile = path.join(releaseDir, AIGVE_META_FILES[perspective]);
+  const shownMeta = displayPath(metaFile);
+  let meta: AigveMeta;
+  try {
+    meta = readJsonFile(metaFile, AigveMetaSchema);
+  } catch (error) {
+    if (!(error instanceof InputError)) throw error;
+    problems.push(...error.problems);
+    return [];
+  }
+  const out: Annotated[] = [];
+  let testNamed = false;
+  for (const { field, named, split, file } of namedFiles(releaseDir, metaFile, meta, problems)) {
+    const shown = displayPath(file);
+    if (split === "test") testNamed = true;
+    if (!fs.existsSync(file) && !isLink(file)) {
+      problems.push({ file: shownMeta, field, message: `names ${quoted(named)}, which is not in the release (looked for ${shown})` });
+      continue;
+    }
+    let rows: { line: number; value: AigveAnnotationLine }[];
+    try {
+      rows = readJsonLinesFile(file, AigveAnnotationLineSchema);
+    } catch (error) {
+      if (!(error instanceof InputError)) throw error;
+      problems.push(...error.problems.map((p) => (p.line === undefined && p.file === shown ? { ...p, message: `${p.message} (named by ${shownMeta}, field "${field}")` } : p)));
+      continue;
+    }
+    if (rows.length === 0) {
+      problems.push({ file: shownMeta, field, message: `names ${shown}, which holds no annotation lines; an empty file is a broken release, not an empty split` });
+      continue;
+    }
+    for (const { line, value } of rows) {
+      const at = { file: shown, line };
+      const parsed = parseVideoPath(value.video);
+      if ("problem" in parsed) {
+        problems.push({ ...at, field: "video", message: parsed.problem });
+        continue;
+      }
+      out.push({ line: value, at, split, model: parsed.model, promptId: parsed.promptId, id: `${parsed.model}/${parsed.promptId}` });
+    }
+  }
+  if (!testNamed && !problems.some((p) => p.file === shownMeta)) {
+    problems.push({ file: shownMeta, field: "annotation_test", message: "no dataset names a test split; V2T methods are scored on it, so a release without one cannot be read" });
+  }
+  return out;
+}
+
+/** Whether `file` is a symbolic link (a dangling one is reported by the reader, not as a missing file). */
+function isLink(file: string): boolean {
+  try {
+    return fs.lstatSync(file).isSymbolicLink();
+  } catch {
+    return false;
+  }
 }
 
 /** The published T2V models' names, urls and access, keyed by the name's letters and digits (release folders drop spaces and dots). */
@@ -134,7 +159,7 @@ export function readAigveRelease(releaseDir: string, benchmark: Benchmark): Benc
     if (a.line.mos < 0 || a.line.mos > 100) problems.push({ ...a.at, field: "mos", message: `${a.line.mos} is outside 0–100` });
     const answer = turn(a.line, "gpt");
     if (!LEVELS.some((level) => answer.value.toLowerCase().includes(level))) {
-      problems.push({ ...a.at, field: `conversations.${answer.index}.value`, message: `"${answer.value.slice(0, 80)}" names no quality level (${LEVELS.join(", ")})` });
+      problems.push({ ...a.at, field: `conversations.${answer.index}.value`, message: `${quoted(answer.value, 80)} names no quality level (${LEVELS.join(", ")})` });
     }
   }
   const answers = new Map<string, "yes" | "no">();
@@ -142,7 +167,7 @@ export function readAigveRelease(releaseDir: string, benchmark: Benchmark): Benc
     const answer = turn(a.line, "gpt");
     const word = answer.value.trim().toLowerCase().replace(/[.!]+$/, "");
     if (!mos1.has(a.id)) problems.push({ ...a.at, field: "video", message: `${a.id} has no MOS lines; questions are asked of the rated videos` });
-    if (word !== "yes" && word !== "no") problems.push({ ...a.at, field: `conversations.${answer.index}.value`, message: `"${answer.value.slice(0, 80)}" is neither Yes nor No` });
+    if (word !== "yes" && word !== "no") problems.push({ ...a.at, field: `conversations.${answer.index}.value`, message: `${quoted(answer.value, 80)} is neither Yes nor No` });
     else answers.set(a.id, word);
   }
   throwIfProblems(problems);
@@ -167,12 +192,18 @@ function packageOf(
   const pkg = emptyPackage();
   const problems: Problem[] = [];
   const promptsFile = path.join(releaseDir, PACKAGE_FILES.prompts);
-  const listed = fs.existsSync(promptsFile) ? readJsonLinesFile(promptsFile, PackagePromptSchema) : [];
+  const listed = fs.existsSync(promptsFile) || isLink(promptsFile) ? readJsonLinesFile(promptsFile, PackagePromptSchema) : [];
   const dimensionsFile = path.join(releaseDir, PACKAGE_FILES.dimensions);
-  if (fs.existsSync(dimensionsFile)) {
+  if (fs.existsSync(dimensionsFile) || isLink(dimensionsFile)) {
     for (const { line, value } of readJsonLinesFile(dimensionsFile, PackageDimensionSchema)) pkg.dimensions.push({ ...value, at: { file: displayPath(dimensionsFile), line } });
   }
-  const prompts = new Map(listed.map(({ line, value }) => [value.id, { ...value, at: { file: displayPath(promptsFile), line } }]));
+  const prompts = new Map<string, (typeof listed)[number]["value"] & { at: Where & { line: number } }>();
+  for (const { line, value } of listed) {
+    const earlier = prompts.get(value.id);
+    const at = { file: displayPath(promptsFile), line };
+    if (earlier !== undefined) problems.push({ ...at, field: "id", message: `prompt ${quoted(value.id)} is already listed at ${earlier.at.file}:${earlier.at.line}` });
+    else prompts.set(value.id, { ...value, at });
+  }
   const texts = new Map<string, { text: string; at: Where }>();
   for (const a of mos2.values()) {
     const text = promptFromQuestion(turn(a.line, "human").value);
@@ -180,19 +211,31 @@ function packageOf(
     const earlier = texts.get(a.promptId);
     if (earlier === undefined) texts.set(a.promptId, { text, at: a.at });
     else if (earlier.text !== text && !prompts.has(a.promptId)) {
-      problems.push({ ...a.at, field: "conversations.0.value", message: `prompt ${a.promptId} reads "${text.slice(0, 60)}" here but "${earlier.text.slice(0, 60)}" at ${earlier.at.file}:${earlier.at.line}` });
+      problems.push({ ...a.at, field: "conversations.0.value", message: `prompt ${a.promptId} reads ${quoted(text, 60)} here but ${quoted(earlier.text, 60)} at ${earlier.at.file}:${earlier.at.line}` });
     }
   }
   throwIfProblems(problems);
 
   const published = publishedModels(benchmark);
   const models = new Map<string, string>();
-  for (const folder of [...new Set([...mos1.values()].map((a) => a.model))].sort()) {
+  const firstLine = new Map<string, Annotated>();
+  for (const a of mos1.values()) if (!firstLine.has(a.model)) firstLine.set(a.model, a);
+  const folderOf = new Map<string, string>();
+  for (const folder of [...firstLine.keys()].sort()) {
     const known = published.get(folder.toLowerCase().replace(/[^a-z0-9]/g, ""));
     const id = slugify(known?.name ?? folder);
+    const at = (firstLine.get(folder) as Annotated).at;
+    const other = folderOf.get(id);
+    if (other !== undefined) {
+      const there = (firstLine.get(other) as Annotated).at;
+      problems.push({ ...at, field: "video", message: `model folders ${quoted(other)} (first at ${there.file}:${there.line}) and ${quoted(folder)} are one model by the id rule (both give "${id}"${known ? `, ${known.name}` : ""}); rename or merge one` });
+      continue;
+    }
+    folderOf.set(id, folder);
     models.set(folder, id);
-    pkg.models.push({ id, name: known?.name ?? folder, organization: null, url: known?.url ?? null, access: known?.access ?? null, reference: false, at: { file: displayPath(releaseDir) } });
+    pkg.models.push({ id, name: known?.name ?? folder, organization: null, url: known?.url ?? null, access: known?.access ?? null, reference: false, at });
   }
+  throwIfProblems(problems);
   const promptIds = [...new Set([...mos1.values()].map((a) => a.promptId))].sort((a, b) => a.localeCompare(b, "en", { numeric: true }));
   for (const id of promptIds) {
     const listedPrompt = prompts.get(id);
@@ -213,5 +256,24 @@ function packageOf(
   return pkg;
 }
 
+/**
+ * The files readAigveRelease reads, for the inputs' fingerprint: the meta files, the annotation files they name
+ * inside the release, and the prompts and dimensions files beside it; nothing else in the folder.
+ */
+export function releaseInputFiles(releaseDir: string): string[] {
+  const files: string[] = [];
+  for (const name of Object.values(AIGVE_META_FILES)) {
+    const metaFile = path.join(releaseDir, name);
+    files.push(metaFile);
+    try {
+      for (const { file } of namedFiles(releaseDir, metaFile, readJsonFile(metaFile, AigveMetaSchema), [])) files.push(file);
+    } catch (error) {
+      // A meta file that cannot be read is hashed as it is; the rebuild refuses it.
+      if (!(error instanceof InputError)) throw error;
+    }
+  }
+  return [...files, path.join(releaseDir, PACKAGE_FILES.prompts), path.join(releaseDir, PACKAGE_FILES.dimensions)];
+}
+
 /** AIGVE-60K's adapter. */
-export const adapter: BenchmarkAdapter = { readPackage: (dir, benchmark) => readAigveRelease(dir, benchmark) };
+export const adapter: BenchmarkAdapter = { readPackage: (dir, benchmark) => readAigveRelease(dir, benchmark), inputFiles: releaseInputFiles };

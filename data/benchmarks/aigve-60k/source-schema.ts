@@ -22,8 +22,11 @@ export const AigveMetaEntrySchema = z.looseObject({
   annotation_test: z.string().min(1).optional(),
 });
 
+/** A dataset named `__proto__` would vanish from a record without a word; it is refused by name instead. */
+const WithoutProtoKey = z.unknown().refine((value) => typeof value !== "object" || value === null || !Object.hasOwn(value, "__proto__"), 'names a dataset "__proto__", a name this reader cannot hold; rename it');
+
 /** A meta file: named datasets, at least one. */
-export const AigveMetaSchema = z.record(z.string(), AigveMetaEntrySchema).refine((meta) => Object.keys(meta).length > 0, "names no dataset");
+export const AigveMetaSchema = WithoutProtoKey.pipe(z.record(z.string(), AigveMetaEntrySchema).refine((meta) => Object.keys(meta).length > 0, "names no dataset"));
 
 /** A meta file's contents. */
 export type AigveMeta = z.infer<typeof AigveMetaSchema>;

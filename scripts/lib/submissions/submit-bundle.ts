@@ -136,7 +136,7 @@ async function loadContent(options: SubmitOptions, bundle: ParsedBundle, note: (
       settings = storedSettings(content);
       const inStore = new Set(content.submissions.filter((s) => s.origin === "submitted").map((s) => s.id));
       const fingerprint = content.meta.find((m) => m.key === "inputs")?.value;
-      if (fingerprint !== inputsFingerprint(options.dataDir, datasetsRoot(options.datasetsDir))) {
+      if (fingerprint !== (await inputsFingerprint(options.dataDir, datasetsRoot(options.datasetsDir)))) {
         why = "the code, the benchmark definitions or the datasets changed since the store was built";
       } else if (sameSet(inStore, inData)) {
         return { content, stored: inStore.has(bundle.hash), kept, rebuilt: null };
