@@ -1,5 +1,6 @@
 import { z } from "zod";
-import { IdSchema, slugify } from "../ids.ts";
+import { EntryNameSchema } from "../entry-name.ts";
+import { IdSchema } from "../ids.ts";
 
 /** The V2T kinds a submission may declare (the site's labels for them live in src/lib/labels.ts). */
 export const V2tKindSchema = z.enum([
@@ -26,9 +27,9 @@ const WebUrlSchema = z.url({ protocol: /^https?$/, hostname: z.regexes.domain })
 
 const text = (max: number) => z.string().trim().min(1, "must not be empty").max(max, `must be at most ${max} characters`);
 
-/** Who made the entry and how to reach them; the name becomes the entry id (slugified). */
+/** Who made the entry and how to reach them; the name (see entry-name.ts) becomes the entry id (slugified). */
 const EntryBaseSchema = z.strictObject({
-  name: text(100).refine((name) => slugify(name) !== "", "must contain at least one letter or digit"),
+  name: EntryNameSchema,
   organization: text(100),
   size: text(50).optional().describe("Parameter count or similar, e.g. \"7B\""),
   url: WebUrlSchema.describe("Paper, code or model card (http or https)"),
