@@ -66,7 +66,7 @@ export function nameProblem(name: string): string | null {
     return `mixes the scripts ${[...scripts].sort().join(" and ")}; write it in one script (Latin may go with Chinese, Japanese or Korean)`;
   }
   const id = slugify(name);
-  if (id === "") return "must contain at least one letter or digit";
+  if (id === "") return "must contain at least one Latin letter or digit: the entry's id, in its links, is made of them";
   if (RESERVED_ENTRY_IDS.has(id)) return `gives the entry id "${id}", which the site uses for its own pages; choose another name`;
   return null;
 }
@@ -99,12 +99,14 @@ function loose(text: string): string {
 
 /**
  * The keys under which a name reads the same as another: two names whose key sets meet look alike (`CLIPScore`,
- * `СLIPScore` with a Cyrillic С, `clip score`, `CLlPScore`). The skeleton is taken of the name as written and
- * lower-cased, since TR39 maps `I` to `l` but `i` to itself.
+ * `СLIPScore` with a Cyrillic С, `clip score`, `CLlPScore`, Cyrillic `Ріка` for `Pika`). The skeleton is taken of
+ * the name as written, lower-cased and upper-cased: TR39 maps `I` to `l` but `i` to itself, and Cyrillic `К` to
+ * `K` but not `к` to `k`.
  */
 export function nameKeys(name: string): Set<string> {
   const normal = name.normalize("NFKC");
-  return new Set([loose(skeleton(normal)), loose(skeleton(normal.toLowerCase())), loose(skeleton(loose(skeleton(normal))))]);
+  const forms = [normal, normal.toLowerCase(), normal.toUpperCase()].map((form) => loose(skeleton(form)));
+  return new Set([...forms, ...forms.map((key) => loose(skeleton(key)))]);
 }
 
 /** Whether two names look alike to a reader (see nameKeys). */
