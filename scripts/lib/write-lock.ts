@@ -156,9 +156,14 @@ export function acquireWriteLock(dataDir: string, notify: (message: string) => v
   db.pragma("busy_timeout = 0");
   waitFor(db, () => db.exec("BEGIN EXCLUSIVE"), file, dataDir, notify, waitSeconds);
   const owner = `${file}.owner`;
+  if (fs.lstatSync(owner, { throwIfNoEntry: false })?.isDirectory()) {
+    db.exec("ROLLBACK");
+    db.close();
+    throw new LockFileError(`${escapeTerminal(displayPath(owner))} is not the lock's owner file (it is a directory): remove it if no submit or rebuild is running, then run the command again.`);
+  }
   try {
     // Made anew, never written through: an owner file that is a link must not carry our text elsewhere.
-    fs.rmSync(owner, { force: true, recursive: true });
+    fs.rmSync(owner, { force: true });
     fs.writeFileSync(owner, `process ${process.pid} (${process.argv.slice(1).map((a) => path.basename(a)).join(" ")}; started ${new Date().toISOString()})\n`, { flag: "wx" });
   } catch (error) {
     db.exec("ROLLBACK");

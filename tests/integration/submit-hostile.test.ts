@@ -101,6 +101,13 @@ describeWithDatasets("tvge", "hostile submissions on TVGE", () => {
     });
   }
 
+  it("takes markup in a name and an organization as text: a dry run prints it as written, with nothing raw", async () => {
+    const result = await submitUnchanged(bundleDir(v2t("<b>Markup</b> Metric", { organization: "<img src=x onerror=alert(1)>" })), { dryRun: true });
+    expect(result).toMatchObject({ status: "dry-run", exitCode: 0, entryId: "b-markup-b-metric" });
+    expect(result.out).toMatch(/V2T entry "<b>Markup<\/b> Metric" \(id b-markup-b-metric\) on tvge/);
+    expect(result.out).not.toMatch(RAW_CONTROL);
+  });
+
   it("refuses the same names on a dry run", async () => {
     for (const name of ["CLIP\u200BScore", "\u001b[2J\u001b[31mRed Metric"]) {
       const result = await submitUnchanged(bundleDir(v2t(name)), { dryRun: true });

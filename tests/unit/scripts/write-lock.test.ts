@@ -120,6 +120,16 @@ describe("a write-lock path that is not a lock", () => {
     });
   }
 
+  it("refuses an owner file that is a directory, and leaves it and what it holds", () => {
+    const dataDir = tempData();
+    fs.mkdirSync(`${lockPath(dataDir)}.owner`);
+    fs.writeFileSync(path.join(`${lockPath(dataDir)}.owner`, "keep.txt"), "keep\n");
+    expect(() => acquireWriteLock(dataDir, () => undefined, 1)).toThrow(`${lockPath(dataDir)}.owner is not the lock's owner file (it is a directory): remove it if no submit or rebuild is running, then run the command again.`);
+    expect(fs.readFileSync(path.join(`${lockPath(dataDir)}.owner`, "keep.txt"), "utf8")).toBe("keep\n");
+    // The lock was let go: a reader gets it at once.
+    acquireReadLock(dataDir, () => undefined, 0).release();
+  });
+
   it("writes the holder's name as a new file, never through a link left in its place", () => {
     const dataDir = tempData();
     const target = path.join(tempData(), "victim.txt");
