@@ -45,7 +45,7 @@ export function scriptsOf(text: string): Set<string> {
   const found = new Set<string>();
   for (const char of text) {
     if (!/\p{L}/u.test(char)) continue;
-    found.add(SCRIPT_RES.find(([, re]) => re.test(char))?.[0] ?? `U+${(char.codePointAt(0) ?? 0).toString(16).toUpperCase().padStart(4, "0")}'s script`);
+    found.add(SCRIPT_RES.find(([, re]) => re.test(char))?.[0] ?? `${codePoint(char)}'s script`);
   }
   return found;
 }
@@ -97,16 +97,27 @@ function loose(text: string): string {
   return text.toLowerCase().replace(/[^\p{L}\p{N}]/gu, "");
 }
 
+// Every new entry is compared with every entry of its board, so a rebuild of n submissions asks for each name's
+// keys about n times: they are kept (a skeleton costs tens of microseconds; a few thousand names fit easily).
+const KEYS = new Map<string, ReadonlySet<string>>();
+const MAX_KEPT_KEYS = 100_000;
+
 /**
  * The keys under which a name reads the same as another: two names whose key sets meet look alike (`CLIPScore`,
  * `СLIPScore` with a Cyrillic С, `clip score`, `CLlPScore`, Cyrillic `Ріка` for `Pika`). The skeleton is taken of
  * the name as written, lower-cased and upper-cased: TR39 maps `I` to `l` but `i` to itself, and Cyrillic `К` to
  * `K` but not `к` to `k`.
  */
-export function nameKeys(name: string): Set<string> {
-  const normal = name.normalize("NFKC");
-  const forms = [normal, normal.toLowerCase(), normal.toUpperCase()].map((form) => loose(skeleton(form)));
-  return new Set([...forms, ...forms.map((key) => loose(skeleton(key)))]);
+export function nameKeys(name: string): ReadonlySet<string> {
+  let keys = KEYS.get(name);
+  if (keys === undefined) {
+    const normal = name.normalize("NFKC");
+    const forms = [normal, normal.toLowerCase(), normal.toUpperCase()].map((form) => loose(skeleton(form)));
+    keys = new Set([...forms, ...forms.map((key) => loose(skeleton(key)))]);
+    if (KEYS.size >= MAX_KEPT_KEYS) KEYS.clear();
+    KEYS.set(name, keys);
+  }
+  return keys;
 }
 
 /** Whether two names look alike to a reader (see nameKeys). */
