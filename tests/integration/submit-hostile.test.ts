@@ -130,6 +130,24 @@ describeWithDatasets("tvge", "hostile submissions on TVGE", () => {
     expect(zipped.err).not.toMatch(RAW_CONTROL);
   });
 
+  it("refuses, from the command line, a rebuild of a data/ holding a committed bundle with an escape sequence in its name, echoing nothing raw", () => {
+    const copy = tempDir("rebuild-hostile");
+    try {
+      const data = path.join(copy, "data");
+      fs.cpSync(dataDir, data, { recursive: true, verbatimSymlinks: true });
+      writeBundleDir(path.join(data, "submissions", "tvge", "v2t", "2j-evil"), v2t("\u001b[2J\u202EEvil"));
+      const target = path.join(copy, "store.sqlite");
+      const run = spawnSync(NODE, ["scripts/rebuild.ts", "--data", data, "--store", target, "--resamples", "10"], { cwd: ROOT, encoding: "utf8" });
+      expect(run.status, run.stderr).toBe(1);
+      expect(run.stderr).toMatch(/2j-evil\/manifest\.json: field "entry\.name": holds the invisible or control character U\+001B at position 1/);
+      expect(`${run.stdout}${run.stderr}`).not.toMatch(RAW_CONTROL);
+      expect(run.stderr).not.toMatch(/\n\s+at /);
+      expect(fs.existsSync(target)).toBe(false);
+    } finally {
+      fs.rmSync(copy, { recursive: true, force: true });
+    }
+  });
+
   const notLocks: [string, (file: string) => void, string][] = [
     ["a text file", (file) => fs.writeFileSync(file, "lock notes\n"), "it holds text"],
     ["a directory", (file) => fs.mkdirSync(file), "it is a directory"],
