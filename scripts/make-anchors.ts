@@ -13,6 +13,7 @@ import { importPackage } from "./lib/import-package.ts";
 import { displayPath } from "./lib/read-data.ts";
 import { emptyContent } from "./lib/store-content.ts";
 import { writeFileAtomic } from "./lib/write-file.ts";
+import { escapeTerminal } from "./lib/terminal-text.ts";
 
 const { values } = parseArgs({ options: { count: { type: "string", default: "60" }, datasets: { type: "string" } } });
 for (const folder of await loadBenchmarks(path.resolve(import.meta.dirname, "../data"))) {
@@ -23,5 +24,5 @@ for (const folder of await loadBenchmarks(path.resolve(import.meta.dirname, "../
   const list = chosenAnchorList(content, folder.benchmark, Number(values.count));
   const file = anchorsFile(folder.dir);
   writeFileAtomic(file, `${JSON.stringify({ ...list, method: `scripts/make-anchors.ts: ${list.method}` }, null, 2)}\n`);
-  console.log(`${displayPath(file)}: ${list.videos.length} anchors`);
+  console.log(`${escapeTerminal(displayPath(file))}: ${list.videos.length} anchors`);
 }

@@ -5,6 +5,7 @@ import { parseArgs } from "node:util";
 import { datasetsRoot, loadBenchmarks, locateDataset, readDataset } from "./benchmarks/registry.ts";
 import { metricBundles, writeMetricBundles } from "./lib/metric-bundles.ts";
 import { displayPath } from "./lib/read-data.ts";
+import { escapeTerminal } from "./lib/terminal-text.ts";
 
 const { values } = parseArgs({ options: { out: { type: "string" }, datasets: { type: "string" } } });
 if (!values.out) {
@@ -18,4 +19,4 @@ for (const folder of await loadBenchmarks(path.resolve(import.meta.dirname, "../
   if (location.dir !== null) written.push(...writeMetricBundles(metricBundles(folder.benchmark, readDataset(folder, location.dir)), path.resolve(values.out)));
 }
 if (written.length === 0) console.warn(`No dataset with metric scores found under ${root}; no bundles written.`);
-for (const dir of written) console.log(displayPath(dir));
+for (const dir of written) console.log(escapeTerminal(displayPath(dir)));

@@ -9,7 +9,8 @@ import { displayPath } from "./lib/read-data.ts";
 import { DEFAULT_CACHE_DIR } from "./lib/scoring/cache.ts";
 import { workerPool } from "./lib/scoring/worker-pool.ts";
 import { removeStaleTemporaries } from "./lib/temporaries.ts";
-import { acquireWriteLock, BusyError } from "./lib/write-lock.ts";
+import { escapeLines } from "./lib/terminal-text.ts";
+import { acquireWriteLock, BusyError, LockFileError } from "./lib/write-lock.ts";
 import { writeStore } from "./lib/write-store.ts";
 
 const { values } = parseArgs({
@@ -27,6 +28,10 @@ let lock;
 try {
   lock = acquireWriteLock(dataDir, (message) => console.log(message));
 } catch (error) {
+  if (error instanceof LockFileError) {
+    console.error(error.message);
+    process.exit(1);
+  }
   if (!(error instanceof BusyError)) throw error;
   console.error(error.message);
   process.exit(75);
@@ -34,14 +39,15 @@ try {
 // Started first, the workers load their modules while this thread reads the datasets.
 const pool = workerPool();
 try {
-  for (const file of removeStaleTemporaries(dataDir, target)) console.log(`Removed ${displayPath(file)}, left by an interrupted run.`);
+  for (const file of removeStaleTemporaries(dataDir, target)) console.log(escapeLines(`Removed ${displayPath(file)}, left by an interrupted run.`));
   const started = performance.now();
   const content = await buildContent({
     dataDir,
     ...(values.datasets ? { datasetsDir: path.resolve(values.datasets) } : {}),
     ...(values.resamples ? { resamples: Number(values.resamples) } : {}),
     cacheDir: DEFAULT_CACHE_DIR,
-    progress: (message) => console.log(message),
+    // Progress names files and entries from data/ and the datasets: printed escaped (terminal-text.ts).
+    progress: (message) => console.log(escapeLines(message)),
     ...(pool ? { run: pool.run } : {}),
   });
   writeStore(content, target);
@@ -52,7 +58,7 @@ try {
   );
 } catch (error) {
   if (error instanceof InputError) {
-    console.error(error.message);
+    console.error(escapeLines(error.message));
     process.exitCode = 1;
   } else throw error;
 } finally {

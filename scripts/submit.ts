@@ -5,6 +5,7 @@ import { parseArgs } from "node:util";
 import { storePath } from "../db/file.ts";
 import { DEFAULT_CACHE_DIR } from "./lib/scoring/cache.ts";
 import { submitBundle } from "./lib/submissions/submit-bundle.ts";
+import { escapeLines } from "./lib/terminal-text.ts";
 
 const USAGE = "usage: npm run submit -- <bundle folder or .zip> [--dry-run] [--data <dir>] [--store <file>] [--datasets <dir>]";
 
@@ -24,7 +25,7 @@ function parse() {
 try {
   parsed = parse();
 } catch (error) {
-  console.error(`${(error as Error).message}\n${USAGE}`);
+  console.error(`${escapeLines((error as Error).message)}\n${USAGE}`);
   process.exit(2);
 }
 const { values, positionals } = parsed;

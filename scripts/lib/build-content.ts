@@ -13,6 +13,7 @@ import type { JobRunner } from "./scoring/statistic-recipe.ts";
 import { emptyContent, type StoreContent } from "./store-content.ts";
 import type { BundleFiles } from "./submissions/bundle-files.ts";
 import { importSubmissions } from "./submissions/import-submissions.ts";
+import { escapeLines } from "./terminal-text.ts";
 
 /** Options of a rebuild: where data/ and the external datasets are, and the bootstrap settings. */
 export interface BuildOptions extends ScoringOptions {
@@ -34,7 +35,7 @@ export async function buildContent(options: BuildOptions): Promise<StoreContent>
     addBenchmarkDefinition(content, benchmark, position);
     importAudit(content, benchmark.id, dir);
     const location = locateDataset(folder, root);
-    if (location.dir === null && benchmark.dataset !== null) console.warn(location.message);
+    if (location.dir === null && benchmark.dataset !== null) console.warn(escapeLines(location.message));
     const pkg = location.dir === null ? null : readDataset(folder, location.dir);
     importPublished(content, benchmark, dir, pkg !== null);
     if (pkg === null) return;

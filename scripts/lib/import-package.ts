@@ -10,6 +10,7 @@ import type { PackageGroundTruth } from "../../src/schemas/package.ts";
 import type { BenchmarkPackage, Located, Where } from "../benchmarks/types.ts";
 import { throwIfProblems, type Problem } from "./input-error.ts";
 import type { StoreContent } from "./store-content.ts";
+import { escapeLines } from "./terminal-text.ts";
 
 /** A problem at a record's origin. */
 function at(where: Where, field: string, message: string): Problem {
@@ -77,7 +78,7 @@ function scoreRatings(content: StoreContent, benchmark: Benchmark, perspective: 
   });
   const result = humanScores(benchmark.protocol.humanScore, matrix);
   for (const { rater, reason } of result.setAside) {
-    console.warn(`${benchmark.title} ${perspective}: rater ${raters[rater] ?? rater} left out of the human scores (${reason}).`);
+    console.warn(escapeLines(`${benchmark.title} ${perspective}: rater ${raters[rater] ?? rater} left out of the human scores (${reason}).`));
   }
   rows.forEach((row, i) => {
     const score = result.scores[i] ?? null;

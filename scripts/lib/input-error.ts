@@ -1,5 +1,6 @@
 /** Bad input, reported all at once: every problem names its file, and its line and field where known. */
 import type { z } from "zod";
+import { escapeTerminal } from "./terminal-text.ts";
 
 /** One problem in one input file. */
 export interface Problem {
@@ -9,11 +10,12 @@ export interface Problem {
   readonly message: string;
 }
 
-/** Renders a problem as `file:line: field "x": message`. */
+/** Renders a problem as `file:line: field "x": message`, on one line, whatever its parts quote (see terminal-text.ts). */
 export function formatProblem(problem: Problem): string {
-  const where = problem.line === undefined ? problem.file : `${problem.file}:${problem.line}`;
-  const field = problem.field ? ` field "${problem.field}":` : "";
-  return `${where}:${field} ${problem.message}`;
+  const file = escapeTerminal(problem.file);
+  const where = problem.line === undefined ? file : `${file}:${problem.line}`;
+  const field = problem.field ? ` field "${escapeTerminal(problem.field)}":` : "";
+  return `${where}:${field} ${escapeTerminal(problem.message)}`;
 }
 
 /** How many problems a message lists: the first ones show the pattern, the rest would drown it. */

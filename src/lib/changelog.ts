@@ -9,7 +9,8 @@ import path from "node:path";
 import { eq } from "drizzle-orm";
 import * as t from "../../db/schema.ts";
 import { store } from "./store.ts";
-import { fileAt, readHistory, type Commit, type FileChange } from "./git-history.ts";
+import { fileAt, plausibleDate, readHistory, type Commit, type FileChange } from "./git-history.ts";
+import { IdSchema } from "../schemas/ids.ts";
 
 const BENCHMARKS = "data/benchmarks";
 const SUBMISSIONS = "data/submissions";
@@ -118,13 +119,24 @@ function benchmarkChanges(root: string, commit: string | null, files: readonly F
   });
 }
 
-/** Groups a commit's files by the benchmark or bundle folder they belong to, in order of first appearance. */
+/** Whether a folder name from git is one the site can show and link: an id, or for directions t2v/v2t. */
+function isId(name: string): boolean {
+  return IdSchema.safeParse(name).success;
+}
+
+/**
+ * Groups a commit's files by the benchmark or bundle folder they belong to, in order of first appearance. Paths
+ * come from commits, which anyone can make: a folder that is not an id (`..`, a name with spaces or controls) is
+ * no benchmark or bundle the rebuild would accept, so it is not listed, nor made a link or a path.
+ */
 function groupBy(files: readonly FileChange[], depth: number, under: string): Map<string, FileChange[]> {
   const groups = new Map<string, FileChange[]>();
   for (const file of files) {
     if (!file.path.startsWith(`${under}/`)) continue;
     const parts = file.path.split("/");
     if (parts.length <= depth) continue;
+    const named = parts.slice(under.split("/").length, depth);
+    if (!named.every((part, i) => (depth === 5 && i === 1 ? part === "t2v" || part === "v2t" : isId(part)))) continue;
     const key = parts.slice(0, depth).join("/");
     groups.set(key, [...(groups.get(key) ?? []), file]);
   }
@@ -137,7 +149,8 @@ function day(iso: string): string {
 }
 
 function itemsOf(root: string, commit: Commit | null, files: readonly FileChange[], submissions: ReadonlyMap<string, StoredSubmission>, claimed: Set<string>): ChangelogItem[] {
-  const date = commit === null ? null : day(commit.date);
+  // A commit whose date is not plausible (see plausibleDate) is listed undated, with its hash.
+  const date = commit === null || commit.date === null ? null : day(commit.date);
   const short = commit?.short ?? null;
   const items: ChangelogItem[] = [];
   for (const [folder, changed] of groupBy(files, 5, SUBMISSIONS)) {
@@ -161,7 +174,9 @@ function fromFiles(root: string, submissions: readonly StoredSubmission[]): Subm
   return submissions
     .map((s) => {
       const manifest = path.join(root, s.path, "manifest.json");
-      const time = fs.existsSync(manifest) ? fs.statSync(manifest).mtime.toISOString() : null;
+      const mtime = fs.existsSync(manifest) ? fs.statSync(manifest).mtime : null;
+      // A file's time is set at will (touch -d 2099-12-31) like a commit's: an implausible one dates nothing.
+      const time = mtime === null ? null : plausibleDate(mtime.toISOString().replace(/\.\d{3}Z$/, "Z"));
       return { s, time };
     })
     .sort((a, b) => (b.time ?? "").localeCompare(a.time ?? "") || a.s.path.localeCompare(b.s.path))

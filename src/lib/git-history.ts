@@ -14,11 +14,12 @@ export interface FileChange {
 
 /** A commit that touched the folders. */
 export interface Commit {
+  /** Full hash (40 hex, or 64 in a SHA-256 repository), as git computed it. */
   readonly hash: string;
+  /** git's abbreviation of it. */
   readonly short: string;
-  /** Committer date, ISO 8601. */
-  readonly date: string;
-  readonly subject: string;
+  /** Committer date, ISO 8601; null when it is not a plausible one (the committer writes it: see plausibleDate). */
+  readonly date: string | null;
   readonly files: readonly FileChange[];
 }
 
@@ -43,6 +44,71 @@ function status(code: string): FileChange["status"] {
   return code === "A" || code === "?" ? "A" : code === "D" ? "D" : "M";
 }
 
+const HASH = /^(?:[0-9a-f]{40}|[0-9a-f]{64})$/;
+const SHORT_HASH = /^[0-9a-f]{4,64}$/;
+const ISO_DATE = /^(\d{4})-(\d{2})-(\d{2})T(\d{2}):(\d{2}):(\d{2})(?:Z|[+-]\d{2}:\d{2})$/;
+/** git's first release: no commit of this repository's history is older. */
+const EARLIEST = Date.parse("2005-04-07T00:00:00Z");
+/** How far ahead of the build's clock a commit may be dated (clock skew, time zones). */
+const AHEAD_MS = 2 * 24 * 3600 * 1000;
+
+/**
+ * An ISO 8601 timestamp as git prints it (`%cI`) that names a real moment between git's first release and two
+ * days from now, or null. A committer sets its commit's date at will: one in 2099 would date the changelog and
+ * name every release; an undated commit is listed without a day instead.
+ */
+export function plausibleDate(text: string, now = Date.now()): string | null {
+  const match = ISO_DATE.exec(text);
+  if (!match) return null;
+  const [, year, month, day, hour, minute, second] = match.map(Number) as number[];
+  const calendar = new Date(Date.UTC(year ?? 0, (month ?? 0) - 1, day ?? 0, hour ?? 0, minute ?? 0, second ?? 0));
+  // Date.UTC rolls 2024-02-31 over to March: a date that does not come back unchanged is not a calendar date.
+  if (calendar.getUTCMonth() !== (month ?? 0) - 1 || calendar.getUTCDate() !== day || (hour ?? 0) > 23 || (minute ?? 0) > 59 || (second ?? 0) > 59) return null;
+  const time = Date.parse(text);
+  return Number.isFinite(time) && time >= EARLIEST && time <= now + AHEAD_MS ? text : null;
+}
+
+// A marker that opens each commit's record. Under -z every field and path ends with NUL and no field of the
+// format is free text (hashes and a date only: no subject, no author), so nothing a commit says can open,
+// close or fill a record; a path follows its status letter, so a path named like the marker is still a path.
+const RECORD = "commit";
+const LOG_FORMAT = `--format=%x00${RECORD}%x00%H%x00%h%x00%cI`;
+
+/** Thrown by parseLog on output it cannot read: the history is then reported unavailable, never half-read. */
+class UnreadableLog extends Error {}
+
+/** Parses `git log -z --name-status` output in LOG_FORMAT into commits (before any shallow boundary is applied). */
+export function parseLog(output: string): Commit[] {
+  const tokens = output.split("\0");
+  const commits: { hash: string; short: string; date: string | null; files: FileChange[] }[] = [];
+  for (let i = 0; i < tokens.length; ) {
+    const token = (tokens[i] ?? "").replace(/^\n/, "");
+    if (token === "") {
+      i += 1;
+    } else if (token === RECORD) {
+      const [hash = "", short = "", date = ""] = tokens.slice(i + 1, i + 4);
+      if (!HASH.test(hash) || !SHORT_HASH.test(short) || !hash.startsWith(short)) throw new UnreadableLog(`a commit hash git printed is not one (${JSON.stringify(hash.slice(0, 80))})`);
+      commits.push({ hash, short, date: plausibleDate(date), files: [] });
+      i += 4;
+    } else {
+      const commit = commits.at(-1);
+      const path = tokens[i + 1];
+      if (commit === undefined || !/^[A-Z]$/.test(token) || path === undefined || path === "") throw new UnreadableLog("a file change git printed has no commit or no status");
+      commit.files.push({ status: status(token), path });
+      i += 2;
+    }
+  }
+  return commits;
+}
+
+/** Parses `git status --porcelain=v1 -z` output: `XY path` records, NUL-terminated, paths unquoted. */
+export function parseStatus(output: string): FileChange[] {
+  return output
+    .split("\0")
+    .filter((record) => record.length > 3)
+    .map((record) => ({ status: status(record.slice(0, 2).trim().charAt(0)), path: record.slice(3) }));
+}
+
 /** The history of `folders` (paths relative to `root`, e.g. "data/benchmarks"). */
 export function readHistory(root: string, folders: readonly string[]): History {
   let prefix: string;
@@ -56,36 +122,25 @@ export function readHistory(root: string, folders: readonly string[]): History {
   }
   let log: string;
   try {
-    log = git(root, ["log", "--format=%x1e%H%x1f%h%x1f%cI%x1f%s", "--name-status", "--no-renames", "--relative", "--", ...folders]);
+    log = git(root, ["log", "-z", LOG_FORMAT, "--name-status", "--no-renames", "--relative", "--", ...folders]);
   } catch {
     // A repository without any commit yet has no history to list.
     log = "";
   }
+  let parsed: Commit[];
+  try {
+    parsed = parseLog(log);
+  } catch (error) {
+    if (error instanceof UnreadableLog) return { available: false, reason: `git log printed what this site cannot read: ${error.message}` };
+    throw error;
+  }
   // A shallow clone's oldest commits have no parents to diff against: git would list all their files as new.
   const boundary = shallow ? shallowBoundary(root) : new Set<string>();
-  const commits: Commit[] = log
-    .split("\x1e")
-    .filter((chunk) => chunk.trim() !== "")
-    .map((chunk) => {
-      const [head = "", ...lines] = chunk.split("\n");
-      const [hash = "", short = "", date = "", subject = ""] = head.split("\x1f");
-      const files = lines
-        .filter((line) => line.includes("\t"))
-        .map((line) => {
-          const [code = "", path = ""] = line.split("\t");
-          return { status: status(code.charAt(0)), path };
-        });
-      return { hash, short, date, subject, files: boundary.has(hash) ? [] : files };
-    });
+  const commits = parsed.map((commit) => (boundary.has(commit.hash) ? { ...commit, files: [] } : commit));
   // Porcelain paths are relative to the repository's top level; the queried root may sit below it.
-  const uncommitted = git(root, ["status", "--porcelain=v1", "--untracked-files=all", "--", ...folders])
-    .split("\n")
-    .filter((line) => line.length > 3)
-    .map((line) => {
-      const code = line.slice(0, 2).trim().charAt(0);
-      const path = line.slice(3).replace(/^"|"$/g, "");
-      return { status: status(code), path: path.startsWith(prefix) ? path.slice(prefix.length) : path };
-    });
+  const uncommitted = parseStatus(git(root, ["status", "--porcelain=v1", "-z", "--no-renames", "--untracked-files=all", "--", ...folders])).map((change) =>
+    change.path.startsWith(prefix) ? { ...change, path: change.path.slice(prefix.length) } : change,
+  );
   const since = shallow ? (boundary.size > 0 ? oldestDate(root, [...boundary]) : null) : null;
   return { available: true, shallow, since, commits: commits.filter((c) => c.files.length > 0), uncommitted };
 }
@@ -94,16 +149,16 @@ export function readHistory(root: string, folders: readonly string[]): History {
 function shallowBoundary(root: string): Set<string> {
   try {
     const file = git(root, ["rev-parse", "--path-format=absolute", "--git-path", "shallow"]).trim();
-    return new Set(fs.readFileSync(file, "utf8").split("\n").filter(Boolean));
+    return new Set(fs.readFileSync(file, "utf8").split("\n").filter((line) => HASH.test(line)));
   } catch {
     return new Set();
   }
 }
 
-/** The committer date (ISO) of the oldest of some commits. */
+/** The committer date (ISO) of the oldest of some commits, among those with a plausible date. */
 function oldestDate(root: string, hashes: readonly string[]): string | null {
   try {
-    const dates = git(root, ["show", "-s", "--format=%cI", ...hashes]).split("\n").filter(Boolean).sort();
+    const dates = git(root, ["show", "-s", "--format=%cI", ...hashes]).split("\n").map((line) => plausibleDate(line)).filter((d): d is string => d !== null).sort();
     return dates[0] ?? null;
   } catch {
     return null;
@@ -112,6 +167,8 @@ function oldestDate(root: string, hashes: readonly string[]): string | null {
 
 /** A file as a commit left it (`<commit>:<path>`), or null when it did not exist there. */
 export function fileAt(root: string, commit: string, path: string): string | null {
+  // Only a validated hash or HEAD, optionally with ^: never text that could be read as an option or a range.
+  if (!/^(?:HEAD|[0-9a-f]{40}|[0-9a-f]{64})\^?$/.test(commit)) return null;
   try {
     return git(root, ["show", `${commit}:./${path}`]);
   } catch {

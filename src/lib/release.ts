@@ -28,7 +28,8 @@ export function currentRelease(): Release {
   if (cached) return cached;
   const submissions = store().select({ id: t.submissions.id }).from(t.submissions).all().map((s) => s.id).sort();
   const fingerprint = createHash("sha256").update(`${storeMeta().inputs ?? "no inputs fingerprint"}\n${submissions.join("\n")}\n`).digest("hex");
-  const date = loadChangelog().items.find((item) => item.date !== null)?.date ?? null;
+  // The id names folders and files of every download: only a day the changelog validated may enter it.
+  const date = loadChangelog().items.find((item) => item.date !== null && /^\d{4}-\d{2}-\d{2}$/.test(item.date))?.date ?? null;
   cached = { id: `${date ?? "undated"}-${fingerprint.slice(0, 8)}`, date, fingerprint, submissions: submissions.length };
   return cached;
 }

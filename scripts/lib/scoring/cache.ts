@@ -42,9 +42,13 @@ export function readCache<T>(dir: string | undefined, key: string): T | undefine
   }
 }
 
-/** Writes a cached value atomically (temporary file, then rename). */
+/** Writes a cached value atomically (temporary file, then rename); where it cannot (a read-only checkout), it does without. */
 export function writeCache(dir: string | undefined, key: string, value: unknown): void {
   if (!dir) return;
-  fs.mkdirSync(dir, { recursive: true });
-  writeFileAtomic(path.join(dir, `${key}.json`), JSON.stringify(value));
+  try {
+    fs.mkdirSync(dir, { recursive: true });
+    writeFileAtomic(path.join(dir, `${key}.json`), JSON.stringify(value));
+  } catch {
+    // The cache only saves time: a dry run on a read-only checkout scores without it.
+  }
 }

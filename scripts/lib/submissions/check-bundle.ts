@@ -1,9 +1,10 @@
 /**
  * Checks a schema-valid bundle against the benchmark it names, as the store content defines it: direction,
  * perspectives, known and unique ids, coverage of the labelled pool or of the prompts, anchors for human
- * ratings, an evaluator's score range for automatic scores, and an entry id that no other entry holds.
+ * ratings, an evaluator's score range for automatic scores, and an entry id and display name that no other entry of the board holds or resembles.
  */
 import { bootstrapSettings } from "../../../src/engine/index.ts";
+import { nameKeys } from "../../../src/schemas/entry-name.ts";
 import type { Problem } from "../input-error.ts";
 import { correlationPool, scoringContext, type ScoringContext } from "../scoring/context.ts";
 import { AUTO_SCORE_MARGIN } from "../../../src/schemas/submission/limits.ts";
@@ -184,6 +185,29 @@ function checkRatings(bundle: ParsedBundle, context: ScoringContext, problems: P
 }
 
 /**
+ * The entry's id or display name clashing with another entry's of the same board (submitted or the benchmark's
+ * own models, whose ids are not always slugs of their names: TVGE's "Gen-2" is `gen2`): the same id, or names
+ * that look alike (nameKeys: case, spacing, punctuation, accents and confusable letters aside).
+ */
+function nameClashes(bundle: ParsedBundle, content: StoreContent): Problem[] {
+  const { manifest, manifestFile, entryId } = bundle;
+  const entries: readonly { benchmarkId: string; id: string; name: string; submissionId?: string | null }[] = manifest.direction === "v2t" ? content.v2tEntries : content.t2vEntries;
+  const keys = nameKeys(manifest.entry.name);
+  const board = `${manifest.benchmark} ${manifest.direction.toUpperCase()}`;
+  const problems: Problem[] = [];
+  for (const other of entries) {
+    if (other.benchmarkId !== manifest.benchmark) continue;
+    const owner = other.submissionId ? `submission ${other.submissionId}` : "the benchmark's own data";
+    if (other.id === entryId) {
+      problems.push({ file: manifestFile, field: "entry.name", message: `gives the entry id "${entryId}", already taken on ${board} by "${other.name}" (${owner}); choose another name` });
+    } else if ([...nameKeys(other.name)].some((key) => keys.has(key))) {
+      problems.push({ file: manifestFile, field: "entry.name", message: `reads like "${other.name}" (id ${other.id}, ${owner}) on ${board}: names must differ in more than case, spacing, punctuation, accents or look-alike letters; choose another name` });
+    }
+  }
+  return problems;
+}
+
+/**
  * Every problem of a bundle against the store content (empty when it can be added), and notes for the report.
  * `contexts` keeps each benchmark's context between checks of many bundles: what checks read of it (the
  * labelled pool, prompts, anchors, protocol) does not change as bundles are added.
@@ -210,14 +234,7 @@ export function checkBundle(bundle: ParsedBundle, content: StoreContent, context
       notes: [],
     };
   }
-  const taken =
-    manifest.direction === "v2t"
-      ? content.v2tEntries.find((e) => e.benchmarkId === benchmark.id && e.id === entryId)
-      : content.t2vEntries.find((e) => e.benchmarkId === benchmark.id && e.id === entryId);
-  if (taken !== undefined) {
-    const owner = taken.submissionId ? `submission ${taken.submissionId}` : "the benchmark's own data";
-    problems.push({ file: manifestFile, field: "entry.name", message: `gives the entry id "${entryId}", already taken on ${benchmark.id} ${manifest.direction.toUpperCase()} by "${taken.name}" (${owner}); choose another name` });
-  }
+  problems.push(...nameClashes(bundle, content));
   if (manifest.direction === "t2v" && manifest.evaluator !== undefined) {
     const evaluators = content.v2tEntries.filter((e) => e.benchmarkId === benchmark.id && e.submissionId);
     if (!evaluators.some((e) => e.id === manifest.evaluator)) {

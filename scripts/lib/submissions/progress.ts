@@ -1,4 +1,5 @@
 /** Progress of long work: a one-line bar redrawn in place on a terminal, plain lines anywhere else. */
+import { escapeLines, escapeTerminal } from "../terminal-text.ts";
 
 /** Where progress goes: a stream that may be a terminal. */
 export interface ProgressStream {
@@ -35,13 +36,14 @@ export function createProgress(steps: number, stream: ProgressStream): Progress 
   return {
     step(next) {
       current += 1;
-      label = next;
+      // Labels and notes name files and quote input: only the bar's own \r and clear-line reach the terminal raw.
+      label = escapeTerminal(next);
       if (stream.isTTY) draw("");
-      else stream.write(`[${current}/${steps}] ${next}\n`);
+      else stream.write(`[${current}/${steps}] ${label}\n`);
     },
     note(message) {
-      if (stream.isTTY) draw(message.trim());
-      else stream.write(`      ${message.trim()}\n`);
+      if (stream.isTTY) draw(escapeTerminal(message.trim()));
+      else stream.write(`      ${escapeLines(message.trim())}\n`);
     },
     done() {
       if (stream.isTTY && drawn) stream.write("\n");

@@ -1,5 +1,5 @@
 /**
- * The whole of `npm run submit`, under the write lock: read and parse the bundle once, check it and score
+ * The whole of `npm run submit`, under the write lock (a dry run under the shared one): read and parse the bundle once, check it and score
  * only the new entry against what the store holds (its board re-ranked from the stored resamples), then
  * either print the would-be figures (--dry-run) or keep the bundle under data/submissions/ and write the
  * store once. Every step is safe to interrupt: a rerun of the same command finishes the job, whatever
@@ -22,7 +22,8 @@ import type { JobRunner } from "../scoring/statistic-recipe.ts";
 import { workerPool } from "../scoring/worker-pool.ts";
 import type { StoreContent } from "../store-content.ts";
 import { removeStaleTemporaries } from "../temporaries.ts";
-import { acquireWriteLock, BusyError } from "../write-lock.ts";
+import { escapeTerminal, escapingWriter } from "../terminal-text.ts";
+import { acquireReadLock, acquireWriteLock, BusyError, LockFileError } from "../write-lock.ts";
 import { readStore, writeStore, type StoreScope } from "../write-store.ts";
 import { readBundleFiles } from "./bundle-files.ts";
 import { addBundleRows } from "./bundle-rows.ts";
@@ -170,7 +171,7 @@ function rejected(err: { write(text: string): unknown }, problems: readonly Prob
 
 function summary(bundle: ParsedBundle): string {
   const { manifest, entryId, data } = bundle;
-  return `${manifest.direction.toUpperCase()} entry "${manifest.entry.name}" (id ${entryId}) on ${manifest.benchmark}: ${data.lines.length.toLocaleString("en")} line(s) of ${data.kind}; content hash ${bundle.hash}`;
+  return `${manifest.direction.toUpperCase()} entry "${escapeTerminal(manifest.entry.name)}" (id ${entryId}) on ${manifest.benchmark}: ${data.lines.length.toLocaleString("en")} line(s) of ${data.kind}; content hash ${bundle.hash}`;
 }
 
 function entryReport(content: StoreContent, bundle: ParsedBundle, notes: readonly string[]): string {
@@ -204,11 +205,19 @@ async function addAndScore(content: StoreContent, bundle: ParsedBundle, options:
   return { problems, notes };
 }
 
-async function submitLocked(options: SubmitOptions, out: ProgressStream, err: { write(text: string): unknown }, run: JobRunner | undefined): Promise<SubmitOutcome> {
+/** Where a submission prints: the progress bar on the stream itself, every other line through escapingWriter. */
+interface Output {
+  readonly progress: ProgressStream;
+  readonly out: { write(text: string): unknown };
+  readonly err: { write(text: string): unknown };
+}
+
+async function submitLocked(options: SubmitOptions, { progress: stream, out, err }: Output, run: JobRunner | undefined): Promise<SubmitOutcome> {
   const limits = options.limits ?? BUNDLE_LIMITS;
   checkpoint("locked");
-  for (const file of removeStaleTemporaries(options.dataDir, options.store)) out.write(`Removed ${displayPath(file)}, left by an interrupted run.\n`);
-  const progress = createProgress(options.dryRun ? 3 : 5, out);
+  // Only a writer removes what an interrupted writer left; a dry run changes nothing (and may have no write access).
+  if (!options.dryRun) for (const file of removeStaleTemporaries(options.dataDir, options.store)) out.write(`Removed ${displayPath(file)}, left by an interrupted run.\n`);
+  const progress = createProgress(options.dryRun ? 3 : 5, stream);
   const note = (message: string) => progress.note(message);
 
   let bundle: ParsedBundle;
@@ -286,12 +295,19 @@ async function submitLocked(options: SubmitOptions, out: ProgressStream, err: { 
 
 /** Runs one submission under the write lock; never throws on bad input (it reports and returns a non-zero exit code). */
 export async function submitBundle(options: SubmitOptions): Promise<SubmitOutcome> {
-  const out = options.stdout ?? process.stdout;
-  const err = options.stderr ?? process.stderr;
+  const stream = options.stdout ?? process.stdout;
+  // What is printed names files and entries and quotes input: it reaches the terminal escaped (terminal-text.ts).
+  const out = escapingWriter(stream);
+  const err = escapingWriter(options.stderr ?? process.stderr);
   let lock;
   try {
-    lock = acquireWriteLock(options.dataDir, (message) => out.write(`${message}\n`));
+    // A dry run writes nothing: it shares the lock with other readers and needs no write access (write-lock.ts).
+    lock = (options.dryRun ? acquireReadLock : acquireWriteLock)(options.dataDir, (message) => out.write(`${message}\n`));
   } catch (error) {
+    if (error instanceof LockFileError) {
+      err.write(`${error.message}\nNothing was stored.\n`);
+      return { status: "failed", exitCode: 1 };
+    }
     if (!(error instanceof BusyError)) throw error;
     err.write(`${error.message}\n`);
     return { status: "busy", exitCode: 75 };
@@ -300,7 +316,7 @@ export async function submitBundle(options: SubmitOptions): Promise<SubmitOutcom
   // A dry run resamples the overall scope alone, one job per board: too little to pay for starting a worker.
   const pool = options.workers && !options.dryRun ? workerPool() : null;
   try {
-    return await submitLocked(options, out, err, pool?.run);
+    return await submitLocked(options, { progress: stream, out, err }, pool?.run);
   } finally {
     await pool?.close();
     lock.release();

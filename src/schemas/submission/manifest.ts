@@ -1,5 +1,6 @@
 import { z } from "zod";
-import { IdSchema, slugify } from "../ids.ts";
+import { EntryNameSchema } from "../entry-name.ts";
+import { IdSchema } from "../ids.ts";
 
 /** The V2T kinds a submission may declare (the site's labels for them live in src/lib/labels.ts). */
 export const V2tKindSchema = z.enum([
@@ -24,11 +25,24 @@ export const MAINTAINERS_CONTACT = "maintainers of this leaderboard";
 // Only web links: a `javascript:` or `data:` URL would be rendered as a clickable link on the site.
 const WebUrlSchema = z.url({ protocol: /^https?$/, hostname: z.regexes.domain }).max(500);
 
-const text = (max: number) => z.string().trim().min(1, "must not be empty").max(max, `must be at most ${max} characters`);
+// Control characters (ANSI escapes, NUL) and bidi controls in a field would be stored and shown as they are: a
+// field is plain text; only `method`, a paragraph, may hold line breaks and tabs.
+const CONTROL_OR_BIDI = /[\p{Cc}\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069]/u;
+const CONTROL_OR_BIDI_BUT_LINES = /[\0-\u0008\u000b\u000c\u000e-\u001f\u007f-\u009f\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069]/u;
+const plain = (pattern: RegExp) => (value: string) => !pattern.test(value);
+const PLAIN_MESSAGE = "must be plain text: no control characters (escape sequences, NUL) or bidi controls";
 
-/** Who made the entry and how to reach them; the name becomes the entry id (slugified). */
+const text = (max: number, lines = false) =>
+  z
+    .string()
+    .trim()
+    .min(1, "must not be empty")
+    .max(max, `must be at most ${max} characters`)
+    .refine(plain(lines ? CONTROL_OR_BIDI_BUT_LINES : CONTROL_OR_BIDI), PLAIN_MESSAGE);
+
+/** Who made the entry and how to reach them; the name (see entry-name.ts) becomes the entry id (slugified). */
 const EntryBaseSchema = z.strictObject({
-  name: text(100).refine((name) => slugify(name) !== "", "must contain at least one letter or digit"),
+  name: EntryNameSchema,
   organization: text(100),
   size: text(50).optional().describe("Parameter count or similar, e.g. \"7B\""),
   url: WebUrlSchema.describe("Paper, code or model card (http or https)"),
@@ -47,7 +61,7 @@ export const T2vEntrySchema = EntryBaseSchema.extend({ access: z.enum(["open", "
 const common = {
   schemaVersion: z.literal(1),
   benchmark: IdSchema.describe("A benchmark id, e.g. \"tvge\""),
-  method: text(4000).describe("How the outputs were produced: model version, prompts, settings"),
+  method: text(4000, true).describe("How the outputs were produced: model version, prompts, settings"),
 };
 
 /** manifest.json of a V2T bundle (predictions.jsonl beside it). */
