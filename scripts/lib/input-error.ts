@@ -54,15 +54,12 @@ export function throwIfProblems(problems: readonly Problem[]): void {
   if (problems.length > 0) throw new InputError(problems);
 }
 
-/** Characters a message must not print raw: controls (C0, DEL, C1), format and bidi controls, separators, surrogates. */
-const UNPRINTABLE = /[\p{Cc}\p{Cf}\p{Cs}\p{Co}\p{Zl}\p{Zp}]/gu;
-
 /**
  * Untrusted text quoted for a message: in double quotes, with every control, format (zero-width, bidi) and
- * unpaired surrogate character written as \u{…}, and cut after `max` characters, so that echoing it can neither
- * drive the terminal nor pass one string off as another.
+ * unpaired surrogate character made a visible escape (see terminal-text.ts), and cut after `max` characters, so
+ * that echoing it can neither drive the terminal nor pass one string off as another.
  */
 export function quoted(text: string, max = 120): string {
   const cut = [...text].length > max ? `${[...text].slice(0, max).join("")}…` : text;
-  return `"${cut.replace(/["\\]/g, "\\$&").replace(UNPRINTABLE, (c) => `\\u{${(c.codePointAt(0) as number).toString(16)}}`)}"`;
+  return `"${escapeTerminal(cut.replace(/["\\]/g, "\\$&"))}"`;
 }

@@ -5,8 +5,8 @@
  */
 
 // C0 and C1 controls and DEL (Cc), format characters with every bidi control and zero-width ones (Cf), the line
-// and paragraph separators some terminals break on, and lone surrogates.
-const UNSAFE = /[\p{Cc}\p{Cf}\p{Zl}\p{Zp}\p{Cs}]/gu;
+// and paragraph separators some terminals break on, lone surrogates, and private-use characters (no agreed glyph).
+const UNSAFE = /[\p{Cc}\p{Cf}\p{Zl}\p{Zp}\p{Cs}\p{Co}]/gu;
 
 function escaped(char: string): string {
   const code = char.codePointAt(0) ?? 0;

@@ -4,8 +4,8 @@ import { quoted } from "../../../scripts/lib/input-error.ts";
 
 describe("quoted", () => {
   it("escapes controls (NUL, ESC, BEL, DEL, C1), format and bidi characters, and lone surrogates", () => {
-    expect(quoted("a\u0000b\u001b[2J\u0007\u007f\u009b")).toBe('"a\\u{0}b\\u{1b}[2J\\u{7}\\u{7f}\\u{9b}"');
-    expect(quoted("CLIP\u200bScore \u202eerocs \u00ad \ud800")).toBe('"CLIP\\u{200b}Score \\u{202e}erocs \\u{ad} \\u{d800}"');
+    expect(quoted("a\u0000b\u001b[2J\u0007\u007f\u009b")).toBe('"a\\u0000b\\u001b[2J\\u0007\\u007f\\u009b"');
+    expect(quoted("CLIP\u200bScore \u202eerocs \u00ad \ud800")).toBe('"CLIP\\u200bScore \\u202eerocs \\u00ad \\ud800"');
   });
 
   it("escapes quotes and backslashes, keeps ordinary letters of any script, and cuts long text", () => {
