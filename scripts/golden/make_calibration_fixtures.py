@@ -1,6 +1,6 @@
 #!/usr/bin/env python3
-"""Writes tests/fixtures/engine/calibration.json: golden least-squares lines, leave-one-group-out checks and
-anchored means from NumPy, for src/engine/calibration.ts and the anchored statistic of src/engine/statistics.ts.
+"""Writes tests/fixtures/engine/calibration.json: golden least-squares lines and leave-one-group-out checks from
+NumPy, for src/engine/calibration.ts (anchored means: make_anchoring_fixtures.py).
 
 Run from the repository root: python3 scripts/golden/make_calibration_fixtures.py
 Weights mean "this item appears w times", so a weighted fit is the plain fit of the items repeated.
@@ -39,25 +39,8 @@ def main():
         fit = line(x[~mask], y[~mask])
         held.append({"group": g, "observed": float(y[mask].mean()),
                      "predicted": float((fit["intercept"] + fit["slope"] * x[mask]).mean()), "items": int(mask.sum())})
-    # An anchored mean: the line from the panel's anchor scores to the benchmark's, applied to the mean of the
-    # new videos' panel scores; with anchor weights (a resample) too.
-    panel = np.round(rng.uniform(1, 5, 30), 2)
-    truth = np.round(0.5 + 0.9 * panel + rng.normal(0, 0.3, 30), 3)
-    new = np.round(rng.uniform(2, 5, 25), 2)
-    aw = rng.integers(0, 3, 30)
-    nw = rng.integers(0, 3, 25)
-    nw[0] = 1
-    fit = line(panel, truth)
-    fit_w = line(panel, truth, aw)
-    anchored = {
-        "panel": panel.tolist(), "truth": truth.tolist(), "new": new.tolist(),
-        "anchorWeights": aw.tolist(), "newWeights": nw.tolist(),
-        "value": float(fit["intercept"] + fit["slope"] * new.mean()),
-        "weightedValue": float(fit_w["intercept"] + fit_w["slope"] * np.repeat(new, nw).mean()),
-    }
     OUT.write_text(json.dumps({"generator": "scripts/golden/make_calibration_fixtures.py", "numpy": np.__version__,
-                               "lines": lines, "leaveOneGroupOut": {"x": x.tolist(), "y": y.tolist(), "groups": groups, "held": held},
-                               "anchored": anchored}, indent=1) + "\n")
+                               "lines": lines, "leaveOneGroupOut": {"x": x.tolist(), "y": y.tolist(), "groups": groups, "held": held}}, indent=1) + "\n")
     print(f"wrote {OUT}")
 
 

@@ -145,3 +145,16 @@ export function estimateFrom(value: number | null, draws: Float64Array, confiden
   const constant = interval !== null && interval.high - interval.low <= 1e-12 * Math.max(1, Math.abs(interval.low), Math.abs(interval.high));
   return { value, ciLow: constant ? null : (interval?.low ?? null), ciHigh: constant ? null : (interval?.high ?? null), failed, constant };
 }
+
+/**
+ * `resamples` independent resamples of `units` units, drawn with replacement from the stream of `seed`, flattened:
+ * resample b's unit counts at [b·units, (b+1)·units). For units resampled apart from a board's strata, such as
+ * one entry's own panel of raters, which other entries do not share.
+ */
+export function resampledCounts(seed: number, units: number, resamples: number): Float64Array {
+  if (!Number.isInteger(units) || units < 1) throw new RangeError(`units must be a positive integer, got ${units}`);
+  const counts = new Float64Array(units * resamples);
+  const random = createRandom(seed);
+  for (let b = 0; b < resamples; b++) random.addDraws(counts.subarray(b * units, (b + 1) * units), units);
+  return counts;
+}

@@ -1,5 +1,5 @@
 /**
- * Putting scores on a benchmark's scale: least-squares lines (anchors, automatic evaluators) and the
+ * Putting scores on a benchmark's scale: least-squares lines (automatic evaluators), inverse calibration (anchors) and the
  * leave-one-group-out check of how far a calibrated mean lands from the truth for a group it never saw.
  */
 import { assertPaired, type Numbers } from "./validate.ts";
@@ -39,6 +39,20 @@ export function leastSquaresLine(x: Numbers, y: Numbers, weights: Numbers | null
   if (!(sxx > 0)) return null;
   const slope = sxy / sxx;
   return { intercept: meanY - slope * meanX, slope };
+}
+
+/**
+ * Inverse calibration: the least-squares line panel = c + d·benchmark over the anchors (the benchmark's score is
+ * the design variable: anchors are chosen by stratifying on it), solved for the benchmark score and returned as
+ * the line benchmark = −c/d + (1/d)·panel. The forward fit of benchmark on panel would be attenuated by the panel's
+ * rating noise and pull every entry toward the anchors' mean. Null when the fit is undefined or d ≤ 0: a panel
+ * that does not rate better anchors higher cannot be put on the benchmark's scale. Weights count repeated items.
+ */
+export function inverseCalibrationLine(panel: Numbers, benchmark: Numbers, weights: Numbers | null = null): Line | null {
+  const fit = leastSquaresLine(benchmark, panel, weights);
+  if (fit === null || !(fit.slope > 0)) return null;
+  // (0 − c)/d rather than −c/d: the identity line has intercept +0, not −0.
+  return { intercept: (0 - fit.intercept) / fit.slope, slope: 1 / fit.slope };
 }
 
 /** A value mapped through a line. */

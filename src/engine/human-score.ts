@@ -16,6 +16,11 @@ export interface HumanScores {
   /** Sample SD (n − 1) of the counted ratings on the score's scale; null with fewer than two. */
   readonly sd: (number | null)[];
   readonly count: number[];
+  /**
+   * Each rater's contribution to each item's score (rater-major; null: not rated or not counted): the score is
+   * their plain mean, so a panel's raters can be resampled without redoing the procedure.
+   */
+  readonly contributions: (number | null)[][];
   /** Raters whose ratings were left out (row indices, ascending) and the reason. */
   readonly setAside: { readonly rater: number; readonly reason: "screened out" | "constant" }[];
 }
@@ -44,7 +49,8 @@ export function raterMeans(ratings: RatingMatrix): HumanScores {
     sd.push(sampleSd(values));
     count.push(values.length);
   }
-  return { scores, rawMeans: scores, sd, count, setAside: [] };
+  const contributions = ratings.map((row) => row.map((score) => score ?? null));
+  return { scores, rawMeans: scores, sd, count, contributions, setAside: [] };
 }
 
 /** Human scores of a rating matrix by the given procedure. */
@@ -56,6 +62,7 @@ export function humanScores(procedure: HumanScoreProcedure, ratings: RatingMatri
     rawMeans: mos.rawMos,
     sd: mos.sd,
     count: mos.count,
+    contributions: mos.contributions,
     setAside: [
       ...mos.rejectedRaters.map((rater) => ({ rater, reason: "screened out" as const })),
       ...mos.constantRaters.map((rater) => ({ rater, reason: "constant" as const })),

@@ -11,5 +11,6 @@ export * from "./logistic.ts";
 export * from "./calibration.ts";
 export * from "./bootstrap.ts";
 export * from "./statistics.ts";
+export * from "./rater-variance.ts";
 export * from "./paired-difference.ts";
 export * from "./board-ranking.ts";

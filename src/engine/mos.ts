@@ -24,6 +24,8 @@ export interface MosResult {
   readonly sd: (number | null)[];
   /** Number of used ratings. */
   readonly count: number[];
+  /** Each rater's rescaled z-score of each item where it counts (rater-major; null: not rated or not counted): `mos` is their mean. */
+  readonly contributions: (number | null)[][];
   /** Raters rejected by the screening (row indices, ascending). */
   readonly rejectedRaters: number[];
   /** Raters whose scores do not vary, so they cannot be z-scored (row indices, ascending). */
@@ -113,6 +115,7 @@ export function computeMos(ratings: RatingMatrix): MosResult {
   const rawMos: (number | null)[] = [];
   const sd: (number | null)[] = [];
   const count: number[] = [];
+  const contributions: (number | null)[][] = ratings.map(() => new Array<number | null>(items).fill(null));
   for (let i = 0; i < items; i++) {
     const b = bounds[i];
     const rescaled: number[] = [];
@@ -123,7 +126,9 @@ export function computeMos(ratings: RatingMatrix): MosResult {
       if (b !== null && b !== undefined && (score < b.lower || score > b.upper)) return;
       const scale = zScale[r] as { mean: number; sd: number };
       const z = (score - scale.mean) / scale.sd;
-      rescaled.push(((z + 3) * 100) / 6);
+      const value = ((z + 3) * 100) / 6;
+      rescaled.push(value);
+      (contributions[r] as (number | null)[])[i] = value;
       rawSum += score;
     });
     const n = rescaled.length;
@@ -137,5 +142,5 @@ export function computeMos(ratings: RatingMatrix): MosResult {
       sd.push(Math.sqrt(rescaled.reduce((a, v) => a + (v - mean) * (v - mean), 0) / (n - 1)));
     }
   }
-  return { mos, rawMos, sd, count, rejectedRaters, constantRaters };
+  return { mos, rawMos, sd, count, contributions, rejectedRaters, constantRaters };
 }

@@ -5,7 +5,7 @@
  */
 import type { CorrelationMetricId } from "../schemas/metrics.ts";
 import type { WeightedStatistic } from "./bootstrap.ts";
-import { applyLine, leastSquaresLine } from "./calibration.ts";
+import { applyLine, inverseCalibrationLine } from "./calibration.ts";
 import { preparePair, type PreparedPair } from "./correlation.ts";
 import { prepareLogisticPlcc } from "./logistic.ts";
 
@@ -27,26 +27,72 @@ export function meanStatistic(units: Uint32Array, values: Float64Array, scale = 
 export interface AnchorSample {
   /** The unit of each anchor (anchors form a stratum of their own). */
   readonly units: Uint32Array;
-  /** The new panel's score of each anchor (the benchmark's human-score procedure on the panel's ratings). */
+  /**
+   * Each panel rater's contribution to each anchor's score, anchor-major (`raters` values per anchor, see
+   * `anchoredMeanStatistic`); NaN where the rater's rating does not count.
+   */
   readonly scores: Float64Array;
   /** The benchmark's score of each anchor. */
   readonly truth: Float64Array;
 }
 
 /**
- * A mean on the benchmark's scale from a new panel's scores: the least-squares line from the anchors'
- * panel scores to their benchmark scores, applied to the weighted mean of the new videos' panel scores.
- * Anchors and new videos are resampled together, so the interval carries the line's uncertainty too.
+ * Item i's panel score under rater weights `w` (from `offset`): the weighted mean of the raters' contributions
+ * `scores[i·raters + r]`, NaN where no drawn rater's rating counts. With every weight 1 it is the plain mean
+ * the benchmark's human-score procedure takes, to the last bit.
  */
-export function anchoredMeanStatistic(units: Uint32Array, values: Float64Array, anchors: AnchorSample): WeightedStatistic {
-  const mean = meanStatistic(units, values);
+function panelScore(scores: Float64Array, i: number, raters: number, w: Float64Array, offset: number): number {
+  let sum = 0;
+  let total = 0;
+  for (let r = 0; r < raters; r++) {
+    const c = scores[i * raters + r] as number;
+    const weight = w[offset + r] as number;
+    if (Number.isNaN(c) || weight === 0) continue;
+    sum += weight * c;
+    total += weight;
+  }
+  return total > 0 ? sum / total : Number.NaN;
+}
+
+/**
+ * A mean on the benchmark's scale from a new panel's scores, by inverse calibration: the line panel = c + d·benchmark
+ * fitted on the anchors, solved for the weighted mean m of the new videos' panel scores, (m − c)/d (see
+ * `inverseCalibrationLine`). `values` and the anchors' `scores` hold each of the panel's `raters` raters'
+ * contribution to an item's score, item-major (NaN: none). Prompts, anchors and, with `raterDraws`, the panel's
+ * raters are resampled together, so the interval carries the line's uncertainty and the panel's own rater
+ * sampling: `raterDraws[b·raters + r]` is how often rater r is drawn in resample b (null: the panel is fixed).
+ * Null on a resample whose line is undefined or falling (d ≤ 0).
+ */
+export function anchoredMeanStatistic(units: Uint32Array, values: Float64Array, raters: number, anchors: AnchorSample, raterDraws: Float64Array | null): WeightedStatistic {
+  if (values.length !== units.length * raters || anchors.scores.length !== anchors.units.length * raters) {
+    throw new RangeError(`expected ${raters} rater contribution(s) per item: ${values.length} for ${units.length} new videos, ${anchors.scores.length} for ${anchors.units.length} anchors`);
+  }
+  if (raterDraws !== null && raterDraws.length % raters !== 0) throw new RangeError(`rater draws of length ${raterDraws.length} are not whole resamples of ${raters} raters`);
+  const fixed = new Float64Array(raters).fill(1);
+  const anchorScores = new Float64Array(anchors.units.length);
   const anchorWeights = new Float64Array(anchors.units.length);
   return (weights, resample) => {
-    const m = mean(weights, resample);
-    if (m === null) return null;
-    for (let a = 0; a < anchorWeights.length; a++) anchorWeights[a] = weights[anchors.units[a] as number] as number;
-    const line = leastSquaresLine(anchors.scores, anchors.truth, anchorWeights);
-    return line === null ? null : applyLine(line, m);
+    const own = resample < 0 || raterDraws === null;
+    const w = own ? fixed : raterDraws;
+    const offset = own ? 0 : resample * raters;
+    let sum = 0;
+    let total = 0;
+    for (let i = 0; i < units.length; i++) {
+      const score = panelScore(values, i, raters, w, offset);
+      if (Number.isNaN(score)) continue;
+      const weight = weights[units[i] as number] as number;
+      sum += weight * score;
+      total += weight;
+    }
+    if (!(total > 0)) return null;
+    for (let a = 0; a < anchorScores.length; a++) {
+      const score = panelScore(anchors.scores, a, raters, w, offset);
+      const missing = Number.isNaN(score);
+      anchorScores[a] = missing ? 0 : score;
+      anchorWeights[a] = missing ? 0 : (weights[anchors.units[a] as number] as number);
+    }
+    const line = inverseCalibrationLine(anchorScores, anchors.truth, anchorWeights);
+    return line === null ? null : applyLine(line, sum / total);
   };
 }
 

@@ -68,6 +68,12 @@ export const AnchoringSchema = z.strictObject({
   minPerRater: z.int().min(3),
   /** The least Pearson correlation between the new panel's anchor scores and the benchmark's, per perspective. */
   minAgreement: z.number().min(0).max(1),
+  /**
+   * The fewest raters who must rate a perspective's new videos: a rater's leniency toward one particular model is
+   * not removed by the anchors and shrinks only by averaging over raters. 1 (the default) admits a single rater,
+   * whose interval then carries the whole model-specific rater component where the benchmark lets it be estimated.
+   */
+  minRaters: z.int().min(1).default(1),
 });
 
 /** A benchmark's anchoring rules. */

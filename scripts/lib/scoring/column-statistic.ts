@@ -58,6 +58,15 @@ function itemsOf(values: ReadonlyMap<string, number> | undefined, unit: Readonly
   return { units: Uint32Array.from(kept, (k) => k[0]), values: Float64Array.from(kept, (k) => k[1]) };
 }
 
+/** Rows of per-rater values of a per-key map that have a unit, in unit order: their units and the rows laid end to end. */
+function raterRowsOf(rows: ReadonlyMap<string, Float64Array>, unit: ReadonlyMap<string, number>, raters: number): { units: Uint32Array; values: Float64Array } {
+  const kept = [...rows].map(([key, row]) => [unit.get(key), row] as const).filter((k): k is readonly [number, Float64Array] => k[0] !== undefined);
+  kept.sort((a, b) => a[0] - b[0]);
+  const values = new Float64Array(kept.length * raters);
+  kept.forEach(([, row], i) => values.set(row, i * raters));
+  return { units: Uint32Array.from(kept, (k) => k[0]), values };
+}
+
 function t2vStatistic(context: ScoringContext, units: BoardUnits, data: T2vEntryData, column: ColumnRow): ColumnStatistic | null {
   if (column.perspectiveId === context.qa) {
     const items = itemsOf(data.yes ?? undefined, units.unit);
@@ -66,16 +75,20 @@ function t2vStatistic(context: ScoringContext, units: BoardUnits, data: T2vEntry
   const items = itemsOf(data.values[column.perspectiveId], units.unit);
   if (items.units.length === 0) return null;
   let recipe: StatisticRecipe = { kind: "mean", units: items.units, values: items.values, scale: 1 };
-  const panel = data.anchors?.[column.perspectiveId];
+  const panel = data.panels?.[column.perspectiveId];
   if (panel !== undefined) {
-    const anchors = itemsOf(panel, units.anchorUnit);
+    const own = raterRowsOf(panel.own, units.unit, panel.raters);
+    const anchors = raterRowsOf(panel.anchors, units.anchorUnit, panel.raters);
     const truth = context.truth[column.perspectiveId];
-    const ids = [...units.anchorUnit.keys()].filter((id) => panel.has(id));
+    const ids = [...units.anchorUnit.keys()].filter((id) => panel.anchors.has(id));
     recipe = {
       kind: "anchored-mean",
-      units: items.units,
-      values: items.values,
+      units: own.units,
+      values: own.values,
+      raters: panel.raters,
       anchors: { units: anchors.units, scores: anchors.values, truth: Float64Array.from(ids, (id) => truth?.get(id) as number) },
+      // The panel's raters are the entry's own, resampled apart from the board's strata (no other entry shares them).
+      ...(panel.raters > 1 ? { raterDraws: { seed: derivedSeed(context.settings.seed, `${context.benchmarkId}/${data.id}/raters`), count: context.settings.resamples } } : {}),
     };
   }
   const sd = data.predictionError?.[column.perspectiveId];

@@ -1,13 +1,14 @@
 /**
  * Each entry's per-video values as its board columns need them: a T2V model's values per prompt (human
- * scores of its labelled videos; a submitted panel's scores with the panel's anchor scores; or an
+ * scores of its labelled videos; a submitted panel's scores, rater by rater, with the panel's anchor scores; or an
  * evaluator's calibrated scores with that evaluator's model-level error), a V2T method's predictions.
  */
-import { applyLine, humanScores, leastSquaresLine, normalizeAnswer, pearson, type RawAnswer } from "../../../src/engine/index.ts";
+import { applyLine, humanScores, inverseCalibrationLine, leastSquaresLine, normalizeAnswer, pearson, type RawAnswer } from "../../../src/engine/index.ts";
 import type { Problem } from "../input-error.ts";
 import type { StoreContent } from "../store-content.ts";
 import { byId, type ScoringContext } from "./context.ts";
 import { predictionsOf } from "./evaluators.ts";
+import { effectiveRaters, raterComponent } from "./rater-component.ts";
 
 type Content = StoreContent;
 
@@ -24,8 +25,22 @@ export interface T2vEntryData {
   readonly yes: ReadonlyMap<string, number> | null;
   /** Anchored entries: per perspective, the panel's score of each anchor it rated (anchor video id → score). */
   readonly anchors: Readonly<Record<string, ReadonlyMap<string, number>>> | null;
-  /** Auto entries: per perspective, the SD of the evaluator's model-level error (leave-one-model-out). */
+  /** Anchored entries: per perspective, each of the panel's raters' contribution to every score, for resampling raters. */
+  readonly panels: Readonly<Record<string, PanelRatings>> | null;
+  /**
+   * Per perspective, the SD of an error the resampled items cannot show, added as a seeded normal term: an auto
+   * entry's evaluator's model-level error (leave-one-model-out); an anchored entry's model-specific rater component.
+   */
   readonly predictionError: Readonly<Record<string, number>> | null;
+}
+
+/** A panel's ratings of one perspective, rater by rater: what resampling its raters needs. */
+export interface PanelRatings {
+  readonly raters: number;
+  /** Per prompt, each rater's contribution to the score of the entry's video (NaN: not rated or not counted). */
+  readonly own: ReadonlyMap<string, Float64Array>;
+  /** Per anchor video id, likewise. */
+  readonly anchors: ReadonlyMap<string, Float64Array>;
 }
 
 /** A V2T method's predictions, keyed by video id. */
@@ -64,12 +79,22 @@ function labelledData(context: ScoringContext, entryId: string): T2vEntryData {
     context.qa === null || context.answers.size === 0
       ? null
       : new Map(videos.filter((v) => context.answers.has(v.id)).map((v) => [v.promptId, normalizeAnswer(context.answers.get(v.id)) === "yes" ? 1 : 0]));
-  return { direction: "t2v", id: entryId, provenance: "recomputed", note: "human scores of the benchmark's own ratings", values, yes, anchors: null, predictionError: null };
+  return { direction: "t2v", id: entryId, provenance: "recomputed", note: "human scores of the benchmark's own ratings", values, yes, anchors: null, panels: null, predictionError: null };
+}
+
+/** The SD the model-specific rater component adds for a panel of k raters, and the note's words for it. */
+function raterTerm(context: ScoringContext, perspective: string, k: number): { sd: number | null; words: string } {
+  const component = raterComponent(context, perspective);
+  if (!(k > 0)) return { sd: null, words: `${perspective}: no new video rated` };
+  if (component === null) return { sd: null, words: `${perspective}: not estimable (${context.benchmarkId} publishes no per-rater ratings), so not in the interval` };
+  const sd = Math.sqrt(component.variance / k);
+  return { sd, words: `${perspective}: SD ${Math.sqrt(component.variance).toFixed(3)} per rater from ${context.benchmarkId}'s ${component.raters} raters on ${component.models} models, ${sd.toFixed(3)} for this panel of ${Math.abs(k - Math.round(k)) < 1e-9 ? Math.round(k) : k.toFixed(1)} rater(s)` };
 }
 
 /**
  * A human-rated submission: per perspective, the benchmark's human-score procedure on the panel's ratings of
- * the anchors and the new videos together; the panel must agree with the benchmark on the anchors.
+ * the anchors and the new videos together, rater by rater; the panel must agree with the benchmark on the
+ * anchors and rate better anchors higher (inverse calibration, see `inverseCalibrationLine`).
  */
 function anchoredData(context: ScoringContext, entry: Content["t2vEntries"][number]): T2vEntryResult {
   const batch = entry.submissionId ?? "";
@@ -78,8 +103,11 @@ function anchoredData(context: ScoringContext, entry: Content["t2vEntries"][numb
   const anchorSet = new Set(context.anchors);
   const values: Record<string, Map<string, number>> = {};
   const anchors: Record<string, Map<string, number>> = {};
+  const panels: Record<string, PanelRatings> = {};
+  const predictionError: Record<string, number> = {};
   const anchorFits: Content["anchorFits"] = [];
   const problems: Problem[] = [];
+  const components: string[] = [];
   for (const perspective of context.mos) {
     const rows = ratings.filter((r) => r.perspectiveId === perspective);
     const raters = [...new Set(rows.map((r) => r.rater))].sort(byId);
@@ -89,24 +117,34 @@ function anchoredData(context: ScoringContext, entry: Content["t2vEntries"][numb
     const row = new Map(raters.map((rater, r) => [rater, r]));
     const matrix: (number | null)[][] = raters.map(() => items.map(() => null));
     for (const r of rows) (matrix[row.get(r.rater) as number] as (number | null)[])[column.get(r.videoId) as number] = r.score;
-    const scores = humanScores(context.protocol.humanScore, matrix).scores;
+    const { scores, contributions } = humanScores(context.protocol.humanScore, matrix);
     const panel = new Map<string, number>();
     const own = new Map<string, number>();
+    const byRater = { own: new Map<string, Float64Array>(), anchors: new Map<string, Float64Array>() };
+    const counted: boolean[][] = raters.map(() => []);
     items.forEach((id, i) => {
       const score = scores[i];
       if (score === null || score === undefined) return;
-      if (anchorSet.has(id)) panel.set(id, score);
-      else own.set(context.videos.get(id)?.promptId ?? id, score);
+      const each = Float64Array.from(contributions, (c) => c[i] ?? Number.NaN);
+      if (anchorSet.has(id)) {
+        panel.set(id, score);
+        byRater.anchors.set(id, each);
+      } else {
+        const prompt = context.videos.get(id)?.promptId ?? id;
+        own.set(prompt, score);
+        byRater.own.set(prompt, each);
+        each.forEach((c, r) => (counted[r] as boolean[]).push(!Number.isNaN(c)));
+      }
     });
     values[perspective] = own;
     anchors[perspective] = panel;
+    panels[perspective] = { raters: raters.length, ...byRater };
     const truth = context.truth[perspective];
     const x = Float64Array.from(panel.keys(), (id) => panel.get(id) as number);
     const y = Float64Array.from(panel.keys(), (id) => truth?.get(id) as number);
-    const line = leastSquaresLine(x, y);
     const agreement = pearson(x, y);
     const minimum = context.anchoring?.minAgreement ?? 0;
-    if (line === null || agreement === null || agreement < minimum) {
+    if (agreement === null || agreement < minimum) {
       problems.push({
         file,
         field: perspective,
@@ -117,10 +155,30 @@ function anchoredData(context: ScoringContext, entry: Content["t2vEntries"][numb
       });
       continue;
     }
+    const line = inverseCalibrationLine(x, y);
+    if (line === null) {
+      const rise = leastSquaresLine(y, x)?.slope;
+      problems.push({
+        file,
+        field: perspective,
+        message:
+          `your raters' ${perspective} scores of the ${panel.size} anchors do not rise with the benchmark's ` +
+          `(slope of panel on benchmark ${rise === undefined ? "undefined" : rise.toFixed(3)}; it must be above 0), ` +
+          "so the line that puts the new videos on the benchmark's scale cannot be solved for them",
+      });
+      continue;
+    }
+    const term = raterTerm(context, perspective, effectiveRaters(counted));
+    if (term.sd !== null) predictionError[perspective] = term.sd;
+    components.push(term.words);
     anchorFits.push({ benchmarkId: context.benchmarkId, entryId: entry.id, perspectiveId: perspective, anchors: panel.size, raters: raters.length, intercept: line.intercept, slope: line.slope, agreement });
   }
-  const note = `human ratings of the submitter's panel, put on the benchmark's scale through ${context.anchors.length} anchor videos (least-squares line per perspective)`;
-  return { data: { direction: "t2v", id: entry.id, provenance: "recomputed", note, values, yes: null, anchors, predictionError: null }, anchorFits, problems };
+  const note =
+    `human ratings of the submitter's panel, put on the benchmark's scale through ${context.anchors.length} anchor videos by inverse calibration ` +
+    "(the line panel = c + d × benchmark fitted on the anchors per perspective, solved for the new videos' mean); the interval resamples prompts, " +
+    "anchors and the panel's raters, and adds the model-specific rater component (a rater's leniency toward this model beyond the anchors) — " +
+    components.join("; ");
+  return { data: { direction: "t2v", id: entry.id, provenance: "recomputed", note, values, yes: null, anchors, panels, predictionError }, anchorFits, problems };
 }
 
 /** An auto-scored T2V entry: its evaluator's scores of its videos, mapped by the evaluator's calibration. */
@@ -139,7 +197,7 @@ function autoData(context: ScoringContext, entry: Content["t2vEntries"][number])
     predictionError[perspective] = calibration.heldOutRmse ?? 0;
   }
   const note = `scored by V2T entry "${evaluator}", its scores mapped onto the human scale by a least-squares line fitted on the labelled videos; the interval adds the evaluator's leave-one-model-out error`;
-  return { direction: "t2v", id: entry.id, provenance: "auto", note, values, yes: null, anchors: null, predictionError };
+  return { direction: "t2v", id: entry.id, provenance: "auto", note, values, yes: null, anchors: null, panels: null, predictionError };
 }
 
 /** A T2V entry's data (null for entries with published figures only). */

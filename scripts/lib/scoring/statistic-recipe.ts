@@ -8,6 +8,7 @@ import {
   correlationStatistic,
   meanStatistic,
   MIN_CORRELATION_ITEMS,
+  resampledCounts,
   resampleStatistics,
   standardNormals,
   withPredictionError,
@@ -21,7 +22,16 @@ import type { CorrelationMetricId } from "../../../src/schemas/metrics.ts";
 /** The engine statistic a column is made of, and its data. */
 export type StatisticRecipe = (
   | { readonly kind: "mean"; readonly units: Uint32Array; readonly values: Float64Array; readonly scale: number }
-  | { readonly kind: "anchored-mean"; readonly units: Uint32Array; readonly values: Float64Array; readonly anchors: AnchorSample }
+  | {
+      readonly kind: "anchored-mean";
+      readonly units: Uint32Array;
+      /** Each of the panel's `raters` raters' contribution to each new video's score, video-major (see `anchoredMeanStatistic`). */
+      readonly values: Float64Array;
+      readonly raters: number;
+      readonly anchors: AnchorSample;
+      /** Resample the panel's raters: the seed and number of the resamples of them (see `resampledCounts`). */
+      readonly raterDraws?: { readonly seed: number; readonly count: number };
+    }
   | { readonly kind: "correlation"; readonly metric: CorrelationMetricId; readonly units: Uint32Array; readonly x: Float64Array; readonly y: Float64Array }
 ) & {
   /** A seeded prediction error added on each resample (see `withPredictionError`): its sd and the normals' seed. */
@@ -37,7 +47,10 @@ export function hasStatistic(recipe: StatisticRecipe): boolean {
 export function statisticFrom(recipe: StatisticRecipe): WeightedStatistic | null {
   let statistic: WeightedStatistic | null;
   if (recipe.kind === "mean") statistic = meanStatistic(recipe.units, recipe.values, recipe.scale);
-  else if (recipe.kind === "anchored-mean") statistic = anchoredMeanStatistic(recipe.units, recipe.values, recipe.anchors);
+  else if (recipe.kind === "anchored-mean") {
+    const draws = recipe.raterDraws === undefined ? null : resampledCounts(recipe.raterDraws.seed, recipe.raters, recipe.raterDraws.count);
+    statistic = anchoredMeanStatistic(recipe.units, recipe.values, recipe.raters, recipe.anchors, draws);
+  }
   else statistic = correlationStatistic(recipe.metric, recipe.units, recipe.x, recipe.y);
   const error = recipe.predictionError;
   if (statistic === null || error === undefined) return statistic;

@@ -9,6 +9,7 @@ import type { Problem } from "../input-error.ts";
 import { correlationPool, scoringContext, type ScoringContext } from "../scoring/context.ts";
 import { AUTO_SCORE_MARGIN } from "../../../src/schemas/submission/limits.ts";
 import { calibrationSet, predictionsOf, scoreRange } from "../scoring/evaluators.ts";
+import { raterComponent } from "../scoring/rater-component.ts";
 import type { StoreContent } from "../store-content.ts";
 import type { Lined, ParsedBundle } from "./parse-bundle.ts";
 
@@ -128,7 +129,21 @@ function checkScores(bundle: ParsedBundle, context: ScoringContext, evaluator: s
   }
 }
 
-/** Human ratings: known prompts and anchors, full coverage, and enough anchors from every rater. */
+/** Each perspective's new videos are rated by at least the benchmark's fewest raters, or the bundle is refused saying why. */
+function checkPanelSize(context: ScoringContext, ratersOf: ReadonlyMap<string, ReadonlySet<string>>, file: string, problems: Problem[]): void {
+  const minimum = context.anchoring?.minRaters ?? 1;
+  for (const perspective of context.mos) {
+    const count = ratersOf.get(perspective)?.size ?? 0;
+    if (count === 0 || count >= minimum) continue;
+    const why =
+      raterComponent(context, perspective) === null
+        ? `${context.benchmarkId} publishes no per-rater ratings, so how far one rater's leniency toward one model strays cannot be estimated and put in the interval; only averaging over raters shrinks it`
+        : "a rater's leniency toward one particular model is not removed by the anchors; only averaging over raters shrinks it";
+    problems.push({ file, field: perspective, message: `your model's videos were rated by ${count} rater(s) for ${perspective}; ${context.benchmarkId} needs at least ${minimum}: ${why}` });
+  }
+}
+
+/** Human ratings: known prompts and anchors, full coverage, enough raters, and enough anchors from every rater. */
 function checkRatings(bundle: ParsedBundle, context: ScoringContext, problems: Problem[]): void {
   if (bundle.data.kind !== "ratings") return;
   const { file, lines } = bundle.data;
@@ -141,6 +156,7 @@ function checkRatings(bundle: ParsedBundle, context: ScoringContext, problems: P
   const seen = new Map<string, number>();
   const rated = new Set<string>();
   const anchorsOf = new Map<string, Set<string>>();
+  const ratersOf = new Map<string, Set<string>>();
   for (const { line, value } of lines) {
     const key = `${value.video}\u0000${value.perspective}\u0000${value.rater}`;
     const earlier = seen.get(key);
@@ -157,8 +173,12 @@ function checkRatings(bundle: ParsedBundle, context: ScoringContext, problems: P
       const mine = anchorsOf.get(`${value.rater}\u0000${value.perspective}`) ?? new Set<string>();
       mine.add(value.video);
       anchorsOf.set(`${value.rater}\u0000${value.perspective}`, mine);
-    } else rated.add(`${value.video}\u0000${value.perspective}`);
+    } else {
+      rated.add(`${value.video}\u0000${value.perspective}`);
+      ratersOf.set(value.perspective, (ratersOf.get(value.perspective) ?? new Set<string>()).add(value.rater));
+    }
   }
+  checkPanelSize(context, ratersOf, file, problems);
   for (const perspective of context.mos) {
     const missing = context.prompts.filter((id) => !rated.has(`${id}\u0000${perspective}`));
     if (missing.length > 0) problems.push({ file, field: perspective, message: missingMessage(`the ${context.benchmarkId} prompts with a ${perspective} rating`, missing, context.prompts.length) });

@@ -36,3 +36,25 @@ describe("humanScores", () => {
     expect(humanScores("bt500-zscore", matrix).scores).toEqual(computeMos(matrix).mos);
   });
 });
+
+describe("humanScores' per-rater contributions", () => {
+  const matrix = [
+    [1, 2, 3, 4, 5, 3],
+    [2, 2, 4, 4, 5, null],
+    [1, 3, 3, 5, 4, 2],
+    [5, 1, 5, 1, 5, 1],
+  ];
+
+  it.each(["rater-mean", "bt500-zscore"] as const)("under %s, each item's score is the plain mean of its raters' contributions", (procedure) => {
+    const result = humanScores(procedure, matrix);
+    result.scores.forEach((score, i) => {
+      const counted = result.contributions.map((row) => row[i]).filter((c): c is number => c !== null);
+      expect(counted).toHaveLength(result.count[i] as number);
+      expect(counted.reduce((a, b) => a + b, 0) / counted.length).toBeCloseTo(score as number, 12);
+    });
+  });
+
+  it("are the raw ratings under rater-mean, with null where a rater did not rate", () => {
+    expect(humanScores("rater-mean", matrix).contributions).toEqual(matrix);
+  });
+});

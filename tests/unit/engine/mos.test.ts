@@ -116,6 +116,6 @@ describe("computeMos screening rules", () => {
   });
 
   it("returns empty results for an empty matrix", () => {
-    expect(computeMos([])).toEqual({ mos: [], rawMos: [], sd: [], count: [], rejectedRaters: [], constantRaters: [] });
+    expect(computeMos([])).toEqual({ mos: [], rawMos: [], sd: [], count: [], contributions: [], rejectedRaters: [], constantRaters: [] });
   });
 });

@@ -1,7 +1,7 @@
 import fs from "node:fs";
 import path from "node:path";
 import { describe, expect, it } from "vitest";
-import { BenchmarkSchema, DimensionSchema } from "../../../src/schemas/benchmark.ts";
+import { AnchoringSchema, BenchmarkSchema, DimensionSchema } from "../../../src/schemas/benchmark.ts";
 
 const DATA = path.resolve(import.meta.dirname, "../../../data/benchmarks");
 
@@ -98,5 +98,15 @@ describe("BenchmarkSchema", () => {
     const fetv = structuredClone(definition("fetv")) as any;
     fetv.anchoring.minAgreement = 1.5;
     expect(issues(fetv).map((i) => i.path)).toEqual(["anchoring.minAgreement"]);
+    fetv.anchoring.minAgreement = 0.5;
+    fetv.anchoring.minRaters = 0;
+    expect(issues(fetv).map((i) => i.path)).toEqual(["anchoring.minRaters"]);
+  });
+
+  it("admits a single rater on FETV (its only testable different panel) and asks for three on TVGE, which has no per-rater data", () => {
+    expect(BenchmarkSchema.parse(definition("fetv")).anchoring?.minRaters).toBe(1);
+    expect(BenchmarkSchema.parse(definition("tvge")).anchoring?.minRaters).toBe(3);
+    // Undeclared, the fewest raters is one.
+    expect(AnchoringSchema.parse({ minPerRater: 40, minAgreement: 0.5 }).minRaters).toBe(1);
   });
 });

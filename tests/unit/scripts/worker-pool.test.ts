@@ -31,7 +31,7 @@ function jobs(): ResampleJob[] {
       settings: SETTINGS,
     });
     const anchors = { units: Uint32Array.from([n, n + 1, n + 2]), scores: Float64Array.from([1, 2, 4]), truth: Float64Array.from([1.5, 2, 3.5]) };
-    made.push({ recipes: [{ kind: "anchored-mean", units, values: truth, anchors }], strata: [n, 3], settings: SETTINGS });
+    made.push({ recipes: [{ kind: "anchored-mean", units, values: truth, raters: 1, anchors }], strata: [n, 3], settings: SETTINGS });
   }
   return made;
 }
