@@ -12,4 +12,5 @@ export * from "./calibration.ts";
 export * from "./bootstrap.ts";
 export * from "./statistics.ts";
 export * from "./paired-difference.ts";
+export * from "./multiplicity.ts";
 export * from "./board-ranking.ts";
