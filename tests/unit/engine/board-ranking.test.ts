@@ -1,4 +1,5 @@
 import { describe, expect, it } from "vitest";
+import fixture from "../../fixtures/engine/multiplicity.json" with { type: "json" };
 import { createRandom, rankBoard, rankOneWithUncertainty, rankWithUncertainty, resampledPlaces, type Direction, type RankableEntry } from "../../../src/engine/index.ts";
 
 const B = 200;
@@ -109,6 +110,28 @@ describe("rankWithUncertainty", () => {
         0.95,
       ),
     ).toThrow(/resamples/);
+  });
+});
+
+describe("separable from next, Holm-corrected over the board's adjacent pairs", () => {
+  const board = fixture.board;
+  const entries: RankableEntry[] = board.entries.map((e) => ({ id: e.id, name: e.name, values: e.values, draws: e.draws.map((d) => Float64Array.from(d)) }));
+  const directions: Direction[] = ["higher", "higher"];
+
+  it("marks separable exactly the neighbours whose rank-sum test survives Holm (golden: scripts/golden/make_multiplicity_fixtures.py)", () => {
+    const ranked = rankWithUncertainty(entries, directions, board.confidence);
+    expect(ranked.map((e) => e.id)).toEqual(board.order);
+    expect(Object.fromEntries(ranked.map((e) => [e.id, e.separableFromNext]))).toEqual(board.separable);
+  });
+
+  it("withdraws a verdict a separate 5% test would give: the fixture has a neighbour separable alone and not after Holm", () => {
+    const lost = Object.entries(board.separableUncorrected).filter(([id, alone]) => alone && !board.separable[id as keyof typeof board.separable]);
+    expect(lost.length).toBeGreaterThan(0);
+  });
+
+  it("gives a dry run's single entry the same corrected verdict as the whole ranking", () => {
+    const whole = rankWithUncertainty(entries, directions, board.confidence);
+    for (const row of whole) expect(rankOneWithUncertainty(entries, row.id, directions, board.confidence), row.id).toEqual(row);
   });
 });
 
