@@ -13,4 +13,5 @@ export * from "./bootstrap.ts";
 export * from "./statistics.ts";
 export * from "./paired-difference.ts";
 export * from "./multiplicity.ts";
+export * from "./spearman-textbook.ts";
 export * from "./board-ranking.ts";
