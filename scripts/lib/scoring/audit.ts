@@ -6,9 +6,9 @@
 import { spearmanWithoutTieCorrection } from "../../../src/engine/index.ts";
 import { BOARD_SCOPE } from "../../../src/schemas/board.ts";
 import type { StoreContent } from "../store-content.ts";
-import { boardUnits, columnStatistic } from "./column-statistic.ts";
+import { boardUnits, columnStatistic, type BoardUnits } from "./column-statistic.ts";
 import type { ScoringContext } from "./context.ts";
-import { v2tEntryData } from "./entry-data.ts";
+import { v2tEntryData, type V2tEntryData } from "./entry-data.ts";
 
 type Content = StoreContent;
 type Check = Content["publishedChecks"][number];
@@ -18,22 +18,32 @@ export function roundsTo(ours: number, published: number, decimals: number): boo
   return Math.abs(ours - published) <= 0.5 / 10 ** decimals;
 }
 
+/** What the variants of one audit share: each entry's data and each board scope's units, made once. */
+interface Memo {
+  readonly data: Map<string, V2tEntryData | null>;
+  readonly units: Map<string, BoardUnits>;
+}
+
 /**
  * A check's variant on the very items its board column correlates (the one builder decides which): null when the
  * check has no variant or the entry no figure there.
  */
-function variantValue(context: ScoringContext, check: Check, entryId: string): number | null {
+function variantValue(context: ScoringContext, check: Check, entryId: string, memo: Memo): number | null {
   if (check.variant !== "srcc-untied" || check.board === "t2v") return null;
   const column = context.columns[check.board].find((c) => c.perspectiveId === check.perspectiveId && c.metric === check.metric);
-  const data = v2tEntryData(context, entryId);
+  if (!memo.data.has(entryId)) memo.data.set(entryId, v2tEntryData(context, entryId));
+  const data = memo.data.get(entryId) ?? null;
   if (column === undefined || data === null) return null;
-  const found = columnStatistic(context, check.board, check.dimension, boardUnits(context, check.board, check.dimension), data, column);
+  const scope = `${check.board}\u0000${check.dimension}`;
+  if (!memo.units.has(scope)) memo.units.set(scope, boardUnits(context, check.board, check.dimension));
+  const found = columnStatistic(context, check.board, check.dimension, memo.units.get(scope) as BoardUnits, data, column);
   return found?.recipe.kind === "correlation" ? spearmanWithoutTieCorrection(found.recipe.x, found.recipe.y) : null;
 }
 
 /** The audit rows of a benchmark from its published checks, results and rankings. */
 export function auditBenchmark(context: ScoringContext): Content["audit"] {
   const { content, benchmarkId } = context;
+  const memo: Memo = { data: new Map(), units: new Map() };
   return content.publishedChecks
     .filter((c) => c.benchmarkId === benchmarkId)
     .map((check) => {
@@ -46,7 +56,7 @@ export function auditBenchmark(context: ScoringContext): Content["audit"] {
       } else if (entry !== undefined) {
         ours = content.rankings.find((r) => r.benchmarkId === benchmarkId && r.board === check.board && r.dimension === check.dimension && r.entryId === entry.id)?.rank ?? null;
       }
-      const variant = entry === undefined ? null : variantValue(context, check, entry.id);
+      const variant = entry === undefined ? null : variantValue(context, check, entry.id, memo);
       return {
         benchmarkId,
         position: check.position,
