@@ -103,11 +103,12 @@ function countAbove(sorted: Float64Array, count: number, x: number): number {
 }
 
 /**
- * The whole board re-ranked on each resample, by the ranking rules: every entry's rank sum, and the overall and
- * column places of the entries `wanted` picks (by index; every entry by default), in the order of `entries`
- * (null for the others); null altogether when some value has no resamples (published figures). On a resample a column rank is one plus the number of
- * values strictly better (competition ranks) and the overall rank one plus the number of rank sums strictly
- * lower, so each resample costs one sort per column and per rank sum, however few entries are wanted.
+ * The whole board re-ranked on each resample, by the ranking rules: every entry's rank sum (the separability
+ * tests need all of them), and the overall and column places of the entries `wanted` picks (by index; every entry
+ * by default), in the order of `entries` (null for the others); null altogether when some value has no resamples
+ * (published figures). On a resample a column rank is one plus the number of values strictly better (competition
+ * ranks) and the overall rank one plus the number of rank sums strictly lower, so each resample costs one sort per
+ * column and per rank sum, however few entries are wanted.
  */
 export function resampledPlaces(
   entries: ReadonlyArray<RankableEntry>,
@@ -175,7 +176,7 @@ export function resampledPlaces(
 /**
  * Whether each row is separable from the next in display order (null where there is no ranked next row): the
  * paired bootstrap p-value of every adjacent pair of ranked rows, Holm-adjusted over all those pairs, below
- * 1 − confidence. A pair on whose resamples neither difference is defined counts in the family as p = 1.
+ * 1 − confidence. A pair that no resample ranks both of counts in the family as p = 1.
  */
 export function adjacentSeparability(point: ReadonlyArray<RankedRow>, rankSumsOf: (id: string) => Float64Array, confidence: number): (boolean | null)[] {
   const pairs: number[] = [];
