@@ -431,6 +431,8 @@ export const publishedChecks = sqliteTable(
     source: text("source").notNull(),
     /** Why this site's value differs, where known. */
     note: text("note"),
+    /** Another implementation of the metric the audit computes beside the board's (AuditVariantSchema), or null. */
+    variant: text("variant", { enum: ["srcc-untied"] }),
   },
   (t) => [primaryKey({ columns: [t.benchmarkId, t.position] })],
 );
@@ -445,6 +447,9 @@ export const audit = sqliteTable(
     ours: real("ours"),
     difference: real("difference"),
     agrees: integer("agrees", { mode: "boolean" }).notNull(),
+    /** The check's variant computed on the board's items (null without a variant), and whether it rounds to the published value. */
+    variantValue: real("variant_value"),
+    variantAgrees: integer("variant_agrees", { mode: "boolean" }),
   },
   (t) => [primaryKey({ columns: [t.benchmarkId, t.position] })],
 );

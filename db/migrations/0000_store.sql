@@ -25,6 +25,8 @@ CREATE TABLE `audit` (
 	`ours` real,
 	`difference` real,
 	`agrees` integer NOT NULL,
+	`variant_value` real,
+	`variant_agrees` integer,
 	PRIMARY KEY(`benchmark_id`, `position`)
 );
 --> statement-breakpoint
@@ -192,6 +194,7 @@ CREATE TABLE `published_checks` (
 	`decimals` integer NOT NULL,
 	`source` text NOT NULL,
 	`note` text,
+	`variant` text,
 	PRIMARY KEY(`benchmark_id`, `position`)
 );
 --> statement-breakpoint

@@ -7,7 +7,9 @@ ratings; all 5 sources pooled (4 generators and the 541 real videos); per catego
 scipy.stats.kendalltau(variant="c") and spearmanr. Also each source's plain mean rating per perspective (the FETV
 T2V board) and the same correlations for the two quality perspectives.
 TVGE (linzhiqiu/t2v_metrics dataset.py, class T2VScore): every video pooled; spearmanr and kendalltau (tau-b)
-against the distributed alignment and quality scores; each model's mean score.
+against the distributed alignment and quality scores; each model's mean score. Also Spearman's rho by the textbook
+formula 1 - 6 sum(d^2) / (n (n^2 - 1)) on mid-ranks without tie correction ("srcc_untied"), for TVGE and for FETV's
+cells, which tells which implementation each paper used.
 
 Run from the repository root: python3 scripts/golden/paper_tables.py [DATASETS_DIR]
 (default ../shared/datasets). The tests read the JSON only.
@@ -46,6 +48,12 @@ def json_lines(path):
     return out
 
 
+def srcc_untied(x, y):
+    rx, ry = stats.rankdata(x), stats.rankdata(y)
+    n = len(rx)
+    return float(1 - 6 * np.sum((rx - ry) ** 2) / (n * (n * n - 1)))
+
+
 def fetv(root):
     categories = {}
     for index, line in enumerate(open(root / "datas" / "fetv_data.json")):
@@ -75,6 +83,7 @@ def fetv(root):
                 table[metric][perspective][dimension] = {
                     "krcc_c": float(stats.kendalltau(h, a, variant="c").statistic),
                     "srcc": float(stats.spearmanr(h, a).statistic),
+                    "srcc_untied": srcc_untied(h, a),
                     "n": len(a),
                 }
     means = {ours: {p: float(np.mean(list(human[auto][p].values()))) for p in PERSPECTIVES} for _, auto, ours in FETV_MODELS}
@@ -118,6 +127,7 @@ def tvge(root):
     for metric in TVGE_METRICS:
         x = [d[metric] for d in data]
         table[metric] = {p: {"srcc": float(stats.spearmanr(x, [d[p] for d in data]).statistic),
+                             "srcc_untied": srcc_untied(x, [d[p] for d in data]),
                              "krcc": float(stats.kendalltau(x, [d[p] for d in data], variant="b").statistic), "n": len(x)}
                          for p in ["quality", "alignment"]}
     means = {m: {p: float(np.mean([d[p] for d in data if d["model"] == m])) for p in ["quality", "alignment"]}

@@ -23,6 +23,7 @@ export function importAudit(content: StoreContent, benchmarkId: string, benchmar
       decimals: row.decimals,
       source: row.where,
       note: row.note === "" ? null : row.note,
+      variant: row.variant === undefined || row.variant === "" ? null : row.variant,
     });
   });
 }

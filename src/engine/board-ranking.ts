@@ -4,11 +4,15 @@
  * - column ranks and the overall rank by the ranking rules (`rankBoard`);
  * - column and overall rank intervals: the percentile interval of the entry's rank over the resamples,
  *   the whole board re-ranked on each (lower end rounded down, upper end rounded up: ranks are whole);
- * - separability: two entries adjacent in display order are separable when the percentile interval of
- *   the paired difference of their rank sums excludes 0 (`pairedDifference`).
+ * - separability: two entries adjacent in display order are separable when the paired bootstrap of their
+ *   rank sums (`pairedDifference`) rejects "no difference" after Holm's correction over all of the board's
+ *   adjacent pairs (`holmAdjusted`): the marks are read together, as one statement about the board, so the
+ *   chance that any of them is wrong is held at 1 − confidence. Rank intervals are marginal: each holds for
+ *   its own entry at the confidence level, not for all entries at once.
  * Boards without resampled values (published figures) get ranks and no intervals.
  */
 import { percentileInterval } from "./bootstrap.ts";
+import { holmAdjusted } from "./multiplicity.ts";
 import { pairedDifference } from "./paired-difference.ts";
 import { rankBoard, type Direction, type RankedRow } from "./ranking.ts";
 
@@ -31,7 +35,10 @@ export interface RankWithInterval {
 
 /** An entry's complete place on a board. */
 export interface RankedEntry extends RankedRow, RankWithInterval {
-  /** Whether the entry is told apart from the next one in display order; null for the last ranked entry, unranked entries, and without resamples. */
+  /**
+   * Whether the entry is told apart from the next one in display order, Holm-corrected over the board's adjacent
+   * pairs; null for the last ranked entry, unranked entries, and without resamples.
+   */
   readonly separableFromNext: boolean | null;
   readonly columns: readonly RankWithInterval[];
 }
@@ -63,6 +70,14 @@ export interface ResampledPlaces {
   readonly columns: readonly Float64Array[];
 }
 
+/** A board re-ranked on each of its resamples (see `resampledPlaces`). */
+export interface BoardResamples {
+  /** Every entry's rank sum on each resample (NaN where it has none), in the order of the entries. */
+  readonly rankSums: readonly Float64Array[];
+  /** The wanted entries' places, null for the others. */
+  readonly places: readonly (ResampledPlaces | null)[];
+}
+
 /** How many of the `count` ascending `sorted` values are below `x` (all of them are finite). */
 function countBelow(sorted: Float64Array, count: number, x: number): number {
   let lo = 0;
@@ -88,26 +103,28 @@ function countAbove(sorted: Float64Array, count: number, x: number): number {
 }
 
 /**
- * The whole board re-ranked on each resample, by the ranking rules: the places of the entries `wanted` picks
- * (by index; every entry by default), in the order of `entries`, null for the others; null altogether when
- * some value has no resamples (published figures). On a resample a column rank is one plus the number of
- * values strictly better (competition ranks) and the overall rank one plus the number of rank sums strictly
- * lower, so each resample costs one sort per column and per rank sum, however few entries are wanted.
+ * The whole board re-ranked on each resample, by the ranking rules: every entry's rank sum (the separability
+ * tests need all of them), and the overall and column places of the entries `wanted` picks (by index; every entry
+ * by default), in the order of `entries` (null for the others); null altogether when some value has no resamples
+ * (published figures). On a resample a column rank is one plus the number of values strictly better (competition
+ * ranks) and the overall rank one plus the number of rank sums strictly lower, so each resample costs one sort per
+ * column and per rank sum, however few entries are wanted.
  */
 export function resampledPlaces(
   entries: ReadonlyArray<RankableEntry>,
   directions: ReadonlyArray<Direction>,
   wanted: (index: number) => boolean = () => true,
-): (ResampledPlaces | null)[] | null {
+): BoardResamples | null {
   const resamples = resampleCount(entries);
   if (resamples === null) return null;
   const n = entries.length;
   const columns = directions.length;
+  const rankSums = entries.map(() => new Float64Array(resamples).fill(Number.NaN));
   const places = entries.map((_, e) =>
     wanted(e)
       ? {
           overall: new Float64Array(resamples).fill(Number.NaN),
-          rankSums: new Float64Array(resamples).fill(Number.NaN),
+          rankSums: rankSums[e] as Float64Array,
           columns: directions.map(() => new Float64Array(resamples).fill(Number.NaN)),
         }
       : null,
@@ -146,25 +163,43 @@ export function resampledPlaces(
     for (let e = 0; e < n; e++) if (!Number.isNaN(sums[e] as number)) sorted[count++] = sums[e] as number;
     sorted.subarray(0, count).sort();
     for (let e = 0; e < n; e++) {
-      const place = places[e];
       const sum = sums[e] as number;
-      if (place === null || place === undefined || Number.isNaN(sum)) continue;
-      place.rankSums[b] = sum;
-      place.overall[b] = 1 + countBelow(sorted, count, sum);
+      if (Number.isNaN(sum)) continue;
+      (rankSums[e] as Float64Array)[b] = sum;
+      const place = places[e];
+      if (place !== null && place !== undefined) place.overall[b] = 1 + countBelow(sorted, count, sum);
     }
   }
-  return places;
+  return { rankSums, places };
 }
 
-/** A ranked row completed with its intervals and separability from the next row, from their resampled places. */
-function withUncertainty(row: RankedRow, next: RankedRow | undefined, mine: ResampledPlaces, theirs: ResampledPlaces | null, confidence: number): RankedEntry {
-  const interval = row.rank === null ? null : rankInterval(mine.overall, confidence);
-  let separableFromNext: boolean | null = null;
-  if (row.rank !== null && next !== undefined && next.rank !== null && theirs !== null) {
+/**
+ * Whether each row is separable from the next in display order (null where there is no ranked next row): the
+ * paired bootstrap p-value of every adjacent pair of ranked rows, Holm-adjusted over all those pairs, below
+ * 1 − confidence. A pair that no resample ranks both of counts in the family as p = 1.
+ */
+export function adjacentSeparability(point: ReadonlyArray<RankedRow>, rankSumsOf: (id: string) => Float64Array, confidence: number): (boolean | null)[] {
+  const pairs: number[] = [];
+  const pValues: (number | null)[] = [];
+  point.forEach((row, position) => {
+    const next = point[position + 1];
+    if (row.rank === null || next === undefined || next.rank === null) return;
     // The next entry's rank sum minus this one's, paired over the resamples.
-    const gap = pairedDifference({ value: next.rankSum as number, draws: theirs.rankSums }, { value: row.rankSum as number, draws: mine.rankSums }, confidence);
-    separableFromNext = gap?.separable ?? false;
-  }
+    const gap = pairedDifference({ value: next.rankSum as number, draws: rankSumsOf(next.id) }, { value: row.rankSum as number, draws: rankSumsOf(row.id) }, confidence);
+    pairs.push(position);
+    pValues.push(gap?.p ?? null);
+  });
+  const adjusted = holmAdjusted(pValues);
+  const separable: (boolean | null)[] = point.map(() => null);
+  pairs.forEach((position, k) => {
+    separable[position] = (adjusted[k] as number) < 1 - confidence;
+  });
+  return separable;
+}
+
+/** A ranked row completed with its intervals, from its resampled places, and its separability from the next row. */
+function withUncertainty(row: RankedRow, mine: ResampledPlaces, separableFromNext: boolean | null, confidence: number): RankedEntry {
+  const interval = row.rank === null ? null : rankInterval(mine.overall, confidence);
   return {
     ...row,
     rank: row.rank,
@@ -184,20 +219,20 @@ function plainRank(rank: number | null): RankWithInterval {
 
 /**
  * One entry's complete place on a board: exactly its row of `rankWithUncertainty` over the same entries, at
- * the cost of one pass over the board's resamples (a dry run places a new entry without re-ranking the rest).
+ * the cost of one pass over the board's resamples (a dry run places a new entry without re-ranking the rest;
+ * its separability still takes every adjacent pair's test into the correction, as the whole ranking does).
  */
 export function rankOneWithUncertainty(entries: ReadonlyArray<RankableEntry>, id: string, directions: ReadonlyArray<Direction>, confidence: number): RankedEntry {
   const point = rankBoard(entries, directions);
   const position = point.findIndex((row) => row.id === id);
   const row = point[position];
   if (row === undefined) throw new RangeError(`no entry "${id}" on the board`);
-  const next = point[position + 1];
   const index = new Map(entries.map((entry, e) => [entry.id, e]));
-  const want = new Set([index.get(id), next === undefined ? undefined : index.get(next.id)]);
-  const places = resampledPlaces(entries, directions, (e) => want.has(e));
-  if (places === null) return { ...row, ...plainRank(row.rank), separableFromNext: null, columns: row.columnRanks.map(plainRank) };
-  const placeOf = (of: string) => places[index.get(of) as number] ?? null;
-  return withUncertainty(row, next, placeOf(id) as ResampledPlaces, next === undefined ? null : placeOf(next.id), confidence);
+  const wanted = index.get(id);
+  const resampled = resampledPlaces(entries, directions, (e) => e === wanted);
+  if (resampled === null) return { ...row, ...plainRank(row.rank), separableFromNext: null, columns: row.columnRanks.map(plainRank) };
+  const separable = adjacentSeparability(point, (of) => resampled.rankSums[index.get(of) as number] as Float64Array, confidence);
+  return withUncertainty(row, resampled.places[wanted as number] as ResampledPlaces, separable[position] ?? null, confidence);
 }
 
 /** Ranks a board and, when resampled values are given, every rank's interval and the separability of neighbours. */
@@ -207,14 +242,11 @@ export function rankWithUncertainty(
   confidence: number,
 ): RankedEntry[] {
   const point = rankBoard(entries, directions);
-  const places = entries.length === 0 ? null : resampledPlaces(entries, directions);
-  if (places === null) {
+  const resampled = entries.length === 0 ? null : resampledPlaces(entries, directions);
+  if (resampled === null) {
     return point.map((row) => ({ ...row, ...plainRank(row.rank), separableFromNext: null, columns: row.columnRanks.map(plainRank) }));
   }
   const index = new Map(entries.map((entry, e) => [entry.id, e]));
-  const placeOf = (id: string) => places[index.get(id) as number] as ResampledPlaces;
-  return point.map((row, position) => {
-    const next = point[position + 1];
-    return withUncertainty(row, next, placeOf(row.id), next === undefined ? null : placeOf(next.id), confidence);
-  });
+  const separable = adjacentSeparability(point, (id) => resampled.rankSums[index.get(id) as number] as Float64Array, confidence);
+  return point.map((row, position) => withUncertainty(row, resampled.places[index.get(row.id) as number] as ResampledPlaces, separable[position] ?? null, confidence));
 }

@@ -13,4 +13,6 @@ export * from "./bootstrap.ts";
 export * from "./statistics.ts";
 export * from "./rater-variance.ts";
 export * from "./paired-difference.ts";
+export * from "./multiplicity.ts";
+export * from "./spearman-textbook.ts";
 export * from "./board-ranking.ts";

@@ -22,6 +22,44 @@ export interface PairedDifference {
   readonly separable: boolean;
   /** Resamples on which both figures were defined (the others are left out). */
   readonly resamples: number;
+  /**
+   * The two-sided bootstrap p-value of "no difference": the smallest 1 − confidence at which the percentile
+   * interval excludes 0 (see `percentileTestP`), so `separable` at confidence c is `p < 1 − c`.
+   */
+  readonly p: number;
+}
+
+/**
+ * The p-value of the percentile-interval test of 0 on ascending `sorted` values: the smallest α at which the
+ * two-sided 1 − α percentile interval (numpy.percentile's linear interpolation, as `percentileInterval`)
+ * excludes 0. The interval's low end is above 0 exactly when α/2 exceeds the largest quantile level whose
+ * quantile is still ≤ 0, and its high end below 0 when α/2 exceeds 1 minus the smallest level whose quantile
+ * is ≥ 0; the p-value is twice the smaller of the two, at most 1. Inverting the interval this way keeps the
+ * test and the interval shown in agreement, which a count of resamples on either side of 0 would not.
+ */
+export function percentileTestP(sorted: ArrayLike<number>): number {
+  const n = sorted.length;
+  if (n === 0) throw new RangeError("p-value of no values");
+  const at = (i: number) => sorted[i] as number;
+  // The quantile level of position h (0 ≤ h ≤ n − 1) of the interpolated order statistics.
+  const level = (h: number) => (n === 1 ? (h > 0 ? 1 : 0) : h / (n - 1));
+  // Largest level whose quantile is ≤ 0.
+  let below: number;
+  if (at(0) > 0) below = 0;
+  else {
+    let k = 0;
+    while (k + 1 < n && at(k + 1) <= 0) k++;
+    below = k === n - 1 ? 1 : level(k + -at(k) / (at(k + 1) - at(k)));
+  }
+  // Smallest level whose quantile is ≥ 0.
+  let above: number;
+  if (at(n - 1) < 0) above = 1;
+  else {
+    let j = n - 1;
+    while (j > 0 && at(j - 1) >= 0) j--;
+    above = j === 0 ? 0 : level(j - 1 + -at(j - 1) / (at(j) - at(j - 1)));
+  }
+  return Math.min(1, 2 * Math.min(below, 1 - above));
 }
 
 /**
@@ -40,11 +78,13 @@ export function pairedDifference(a: ResampledFigure, b: ResampledFigure, confide
   }
   const interval = percentileInterval(differences, confidence);
   if (interval === null) return null;
+  differences.sort((x, y) => x - y);
   return {
     difference: a.value - b.value,
     low: interval.low,
     high: interval.high,
     separable: interval.low > 0 || interval.high < 0,
     resamples: differences.length,
+    p: percentileTestP(differences),
   };
 }

@@ -22,6 +22,11 @@ export interface AuditRow {
   readonly agrees: boolean;
   readonly source: string;
   readonly note: string | null;
+  /** Another implementation of the metric computed beside ours (`srcc-untied`: Spearman's ρ without tie correction), or null. */
+  readonly variant: "srcc-untied" | null;
+  /** That variant's value on the same items, and whether it rounds to the published value (null without a variant). */
+  readonly variantValue: number | null;
+  readonly variantAgrees: boolean | null;
 }
 
 /** A benchmark's audit rows in the order of its audit.csv (every benchmark when none is named). */
@@ -36,7 +41,15 @@ export function loadAudit(benchmarkId?: string): AuditRow[] {
   const compared = new Map(db.select().from(t.audit).all().map((a) => [`${a.benchmarkId}\u0000${a.position}`, a]));
   return checks.map((check) => {
     const a = compared.get(`${check.benchmarkId}\u0000${check.position}`);
-    return { ...check, entryId: a?.entryId ?? null, ours: a?.ours ?? null, difference: a?.difference ?? null, agrees: a?.agrees ?? false };
+    return {
+      ...check,
+      entryId: a?.entryId ?? null,
+      ours: a?.ours ?? null,
+      difference: a?.difference ?? null,
+      agrees: a?.agrees ?? false,
+      variantValue: a?.variantValue ?? null,
+      variantAgrees: a?.variantAgrees ?? null,
+    };
   });
 }
 
@@ -61,9 +74,10 @@ export function auditFlags(benchmarkId: string, board: BoardId, dimension: strin
 
 /** The audit as download records (snake_case), in page order. */
 export function auditRecords(): { header: string[]; rows: (string | number | boolean | null)[][] } {
-  const header = ["benchmark", "kind", "board", "dimension", "entry", "entry_id", "perspective", "metric", "published", "decimals", "ours", "difference", "agrees", "source", "note"];
+  const header = ["benchmark", "kind", "board", "dimension", "entry", "entry_id", "perspective", "metric", "published", "decimals", "ours", "difference", "agrees", "source", "note", "variant", "ours_variant", "variant_agrees"];
   const rows = loadAudit().map((r) => [
     r.benchmarkId, r.kind, r.board, r.dimension, r.entryName, r.entryId, r.perspectiveId, r.metric, r.published, r.decimals, r.ours, r.difference, r.agrees, r.source, r.note,
+    r.variant, r.variantValue, r.variantAgrees,
   ]);
   return { header, rows };
 }

@@ -158,12 +158,12 @@ function pairsOf(view: BoardView, entries: readonly CompareEntry[], draws: Map<s
     draws: ranked.map((column) => drawsFor(row.entryId, column.key)),
   }));
   const directions: Direction[] = ranked.map((column) => (column.higherIsBetter ? "higher" : "lower"));
-  const places = view.unrankedReason === null && rankable.length > 0 ? resampledPlaces(rankable, directions) : null;
+  const resampled = view.unrankedReason === null && rankable.length > 0 ? resampledPlaces(rankable, directions, () => false) : null;
   const rankSumOf = (entryId: string): ResampledFigure | null => {
     const index = board.findIndex((row) => row.entryId === entryId);
     const sum = board[index]?.rankSum;
-    const resampled = places?.[index]?.rankSums;
-    return sum === null || sum === undefined || resampled === undefined ? null : { value: sum, draws: resampled };
+    const sums = index < 0 ? undefined : resampled?.rankSums[index];
+    return sum === null || sum === undefined || sums === undefined ? null : { value: sum, draws: sums };
   };
 
   const pairs: ComparePair[] = [];

@@ -13,7 +13,7 @@ import { BoardIdSchema } from "../schemas/board.ts";
 export type DownloadFormat = "csv" | "json";
 
 const RANKING =
-  "Per ranked column: standard competition ranks (1, 2, 2, 4), higher is better. rank = competition rank of rank_sum (sum of column ranks), lower is better; ties listed by name. rank_best and rank_worst: 95% rank interval from re-ranking the board on every bootstrap resample; separable_from_next: whether a paired bootstrap of rank sums tells the entry apart from the next one.";
+  "Per ranked column: standard competition ranks (1, 2, 2, 4), higher is better. rank = competition rank of rank_sum (sum of column ranks), lower is better; ties listed by name. rank_best and rank_worst: the entry's own 95% rank interval (marginal, not joint) from re-ranking the board on every bootstrap resample; separable_from_next: whether a paired bootstrap of rank sums tells the entry apart from the next one, Holm-corrected over the board's adjacent pairs.";
 
 function respond(format: DownloadFormat, body: string): Response {
   return new Response(body, { headers: { "Content-Type": format === "csv" ? "text/csv; charset=utf-8" : "application/json" } });

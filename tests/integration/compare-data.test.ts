@@ -1,7 +1,7 @@
 /**
  * The compare view's data in the built site (/<benchmark>/compare/<direction>.json) against the board downloads:
- * the same entries, values and ranks, and pairwise verdicts on the rank sum that agree with the boards'
- * separable_from_next for every pair of neighbours. Read with a CSV reader of this test's own.
+ * the same entries, values and ranks, and pairwise verdicts on the rank sum that the boards' separable_from_next
+ * never contradicts (the board's verdict is Holm-corrected over its neighbours, the compare view's is per pair). Read with a CSV reader of this test's own.
  */
 import fs from "node:fs";
 import path from "node:path";
@@ -61,7 +61,7 @@ describe("/fetv/compare/v2t.json", () => {
     }
   });
 
-  it("separates neighbours on the rank sum exactly where the board says separable_from_next", () => {
+  it("separates on the rank sum every pair of neighbours the board calls separable (Holm-corrected, so never more than the per-pair test)", () => {
     const pairs = data.boards[0]?.scopes.overall?.pairs ?? [];
     let checked = 0;
     board.forEach((row, i) => {
@@ -69,7 +69,7 @@ describe("/fetv/compare/v2t.json", () => {
       if (!next || row.separable_from_next === "") return;
       const pair = pairs.find((p) => p.a === i && p.b === i + 1);
       expect(pair?.rankSum, `${row.id} vs ${next.id}`).not.toBeNull();
-      expect(pair?.rankSum?.[3] !== null, `${row.id} vs ${next.id}`).toBe(row.separable_from_next === "true");
+      if (row.separable_from_next === "true") expect(pair?.rankSum?.[3], `${row.id} vs ${next.id}`).not.toBeNull();
       checked += 1;
     });
     expect(checked).toBe(board.length - 1);

@@ -32,7 +32,7 @@ describeWithDatasets("fetv", "the boards against the papers' tables", () => {
   });
 
   describe("FETV (the FETV paper's protocol)", () => {
-    const table = golden.fetv.correlations as Record<string, Record<string, Record<string, { krcc_c: number; srcc: number; n: number }>>>;
+    const table = golden.fetv.correlations as Record<string, Record<string, Record<string, { krcc_c: number; srcc: number; srcc_untied: number; n: number }>>>;
 
     it("gives every metric's Kendall τc and Spearman ρ per perspective and category as SciPy does on the raw files", () => {
       let cells = 0;
@@ -62,6 +62,18 @@ describeWithDatasets("fetv", "the boards against the papers' tables", () => {
       expect(result("fetv", "otter-vqa", "instance", "complexity-medium", "alignment", "srcc")?.value.toFixed(3)).toBe("0.095");
     });
 
+    it("shows that the paper used SciPy's tie-corrected ρ: it agrees in all 50 Spearman cells, the textbook formula beside it in none", () => {
+      const spearman = audit("fetv").filter((r) => r.metric === "srcc");
+      expect(spearman).toHaveLength(50);
+      for (const row of spearman) {
+        expect(row.variant).toBe("srcc-untied");
+        const metric = row.entryName;
+        expect(row.variantValue, `${metric} ${row.dimension}`).toBeCloseTo(table[metric]?.[row.perspectiveId as string]?.[row.dimension]?.srcc_untied as number, 12);
+      }
+      expect(spearman.filter((r) => r.agrees)).toHaveLength(50);
+      expect(spearman.filter((r) => r.variantAgrees)).toHaveLength(0);
+    });
+
     it("puts UMTScore first on alignment, the paper's headline finding", () => {
       const first = content.columnRanks.find((r) => r.benchmarkId === "fetv" && r.board === "v2t-instance" && r.dimension === "overall" && r.columnKey === "alignment_srcc" && r.rank === 1);
       expect(first?.entryId).toBe("umtscore");
@@ -78,7 +90,7 @@ describeWithDatasets("fetv", "the boards against the papers' tables", () => {
   });
 
   describe("TVGE (the T2VScore paper's protocol)", () => {
-    const table = golden.tvge.correlations as Record<string, Record<string, { srcc: number; krcc: number; n: number }>>;
+    const table = golden.tvge.correlations as Record<string, Record<string, { srcc: number; srcc_untied: number; krcc: number; n: number }>>;
 
     it("gives every metric's Spearman ρ and Kendall τb, all videos pooled, as SciPy does", () => {
       for (const [metric, perspectives] of Object.entries(table)) {
@@ -103,6 +115,24 @@ describeWithDatasets("fetv", "the boards against the papers' tables", () => {
       ]);
       for (const row of differing) expect(row.note, `${row.entryName} ${row.metric}`).toMatch(/./);
       expect(differing[1]?.note).toMatch(/scores distributed in t2vscore_results\.csv differ from those the paper used/);
+    });
+
+    it("recovers BLIP-BLEU's 0.152 with the textbook ρ without tie correction, shown beside SciPy's, which reproduces all six reproducible cells", () => {
+      const spearman = audit("tvge").filter((r) => r.metric === "srcc");
+      for (const row of spearman) {
+        expect(row.variant).toBe("srcc-untied");
+        expect(row.variantValue, row.entryName).toBeCloseTo(table[row.entryName]?.alignment?.srcc_untied as number, 12);
+      }
+      const blip = spearman.find((r) => r.entryName === "BLIP-BLEU");
+      expect(blip).toMatchObject({ published: 0.152, agrees: false, variantAgrees: true });
+      expect(blip?.variantValue?.toFixed(5)).toBe("0.15200");
+      expect(blip?.note).toMatch(/textbook formula .* without correcting for ties/);
+      expect(blip?.note).toMatch(/FETV's paper, by contrast, used SciPy's ρ/);
+      // The six cells the distributed scores can reproduce (T2VScore-A's scores are not the paper's): ρ by the textbook formula, τb as SciPy's.
+      const reproducible = audit("tvge").filter((r) => r.entryName !== "T2VScore-A (GPT-4V)");
+      expect(reproducible).toHaveLength(6);
+      expect(reproducible.every((r) => (r.metric === "srcc" ? r.variantAgrees : r.agrees))).toBe(true);
+      expect(reproducible.filter((r) => r.agrees)).toHaveLength(5);
     });
 
     it("shows each model's mean distributed score on the T2V board", () => {

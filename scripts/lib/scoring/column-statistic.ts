@@ -1,32 +1,42 @@
 /**
  * The one builder of board statistics: for a board, a scope and an entry, one weighted statistic per column
  * over the board's resampling units. What is resampled follows the question each board asks: prompts for
- * T2V figures (all videos of a drawn prompt come along; anchors form a second stratum), videos for
- * instance-level V2T figures, T2V models for model-level ones. The same statistic gives a column's value,
+ * T2V figures (all videos of a drawn prompt come along; anchors form a second stratum) and for
+ * instance-level V2T figures (all videos of a drawn prompt come along), T2V models for model-level ones. The same statistic gives a column's value,
  * its interval, and its resampled values for rank intervals and separability.
  */
 import { derivedSeed, groupMeans, normalizeAnswer, type Strata } from "../../../src/engine/index.ts";
 import type { BoardId } from "../../../src/schemas/board.ts";
 import { isCorrelationMetric } from "../../../src/schemas/metrics.ts";
-import { correlationPool, inScope, type ColumnRow, type ScoringContext } from "./context.ts";
+import { byId, correlationPool, inScope, type ColumnRow, type ScoringContext } from "./context.ts";
 import type { EntryData, T2vEntryData, V2tEntryData } from "./entry-data.ts";
 import { hasStatistic, type StatisticRecipe } from "./statistic-recipe.ts";
 
 /** A board's resampling units in one scope: unit ids in order, per stratum. */
 export interface BoardUnits {
   readonly strata: Strata;
-  /** Unit index of each id of the first stratum (prompt, video or T2V model). */
+  /**
+   * The unit index of each item of the first stratum: of each prompt (T2V), of each video (V2T instance level:
+   * its prompt's unit, so several videos share one) or of each T2V model (V2T model level).
+   */
   readonly unit: ReadonlyMap<string, number>;
   /** Unit index of each anchor video (the T2V board's second stratum). */
   readonly anchorUnit: ReadonlyMap<string, number>;
 }
 
-/** The resampling units of a board in a scope; ids in canonical order. */
+/**
+ * The resampling units of a board in a scope; units in canonical order. Instance-level V2T figures resample
+ * prompts, not videos: the videos of one prompt (about five on FETV and TVGE, one per T2V model) share its
+ * content and its difficulty, so drawing them independently would understate the uncertainty.
+ */
 export function boardUnits(context: ScoringContext, board: BoardId, scope: string): BoardUnits {
-  let ids: string[];
-  if (board === "t2v") ids = context.prompts.filter((p) => inScope(context, scope, p));
-  else if (board === "v2t-instance") ids = correlationPool(context).filter((v) => inScope(context, scope, v.promptId)).map((v) => v.id);
-  else ids = [...context.poolModels];
+  if (board === "v2t-instance") {
+    const videos = correlationPool(context).filter((v) => inScope(context, scope, v.promptId));
+    const prompts = [...new Set(videos.map((v) => v.promptId))].sort(byId);
+    const promptUnit = new Map(prompts.map((id, i) => [id, i]));
+    return { strata: [prompts.length], unit: new Map(videos.map((v) => [v.id, promptUnit.get(v.promptId) as number])), anchorUnit: new Map() };
+  }
+  const ids = board === "t2v" ? context.prompts.filter((p) => inScope(context, scope, p)) : [...context.poolModels];
   const unit = new Map(ids.map((id, i) => [id, i]));
   if (board !== "t2v") return { strata: [ids.length], unit, anchorUnit: new Map() };
   const anchorUnit = new Map(context.anchors.map((id, a) => [id, ids.length + a]));

@@ -157,7 +157,7 @@ export function rankAndAudit(context: ScoringContext, direction?: "t2v" | "v2t")
   const replaced = (r: { benchmarkId: string; board: BoardId }) => r.benchmarkId === benchmarkId && boards.includes(r.board);
   content.rankings = [...content.rankings.filter((r) => !replaced(r)), ...ranked.rankings];
   content.columnRanks = [...content.columnRanks.filter((r) => !replaced(r)), ...ranked.columnRanks];
-  content.audit = [...content.audit.filter((r) => r.benchmarkId !== benchmarkId), ...auditBenchmark(content, benchmarkId)];
+  content.audit = [...content.audit.filter((r) => r.benchmarkId !== benchmarkId), ...auditBenchmark(context)];
 }
 
 /**

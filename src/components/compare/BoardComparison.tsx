@@ -100,7 +100,9 @@ export default function BoardComparison({ board, scopeId, scopeLabel, compared, 
             <>
             <p className="small muted">
               For each pair, the first entry's figure minus the second's, with its {percent} paired-bootstrap interval (both figures on the same
-              resamples). Where the interval excludes 0 the entry ahead is named; "≈ not separable" where it does not.
+              resamples). Where the interval excludes 0 the entry ahead is named; "≈ not separable" where it does not. Each verdict is a
+              separate test of that one pair, not corrected for the other pairs and columns shown (the board's ≈ marks are corrected
+              over the board's neighbours), so among many verdicts an occasional "ahead" can be chance.
             </p>
             <div className="table-wrap" role="region" aria-label={`${board.label}: pairwise differences`} tabIndex={0}>
               <table className="compare-table">

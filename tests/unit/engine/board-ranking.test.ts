@@ -1,4 +1,5 @@
 import { describe, expect, it } from "vitest";
+import fixture from "../../fixtures/engine/multiplicity.json" with { type: "json" };
 import { createRandom, rankBoard, rankOneWithUncertainty, rankWithUncertainty, resampledPlaces, type Direction, type RankableEntry } from "../../../src/engine/index.ts";
 
 const B = 200;
@@ -112,6 +113,28 @@ describe("rankWithUncertainty", () => {
   });
 });
 
+describe("separable from next, Holm-corrected over the board's adjacent pairs", () => {
+  const board = fixture.board;
+  const entries: RankableEntry[] = board.entries.map((e) => ({ id: e.id, name: e.name, values: e.values, draws: e.draws.map((d) => Float64Array.from(d)) }));
+  const directions: Direction[] = ["higher", "higher"];
+
+  it("marks separable exactly the neighbours whose rank-sum test survives Holm (golden: scripts/golden/make_multiplicity_fixtures.py)", () => {
+    const ranked = rankWithUncertainty(entries, directions, board.confidence);
+    expect(ranked.map((e) => e.id)).toEqual(board.order);
+    expect(Object.fromEntries(ranked.map((e) => [e.id, e.separableFromNext]))).toEqual(board.separable);
+  });
+
+  it("withdraws a verdict a separate 5% test would give: the fixture has a neighbour separable alone and not after Holm", () => {
+    const lost = Object.entries(board.separableUncorrected).filter(([id, alone]) => alone && !board.separable[id as keyof typeof board.separable]);
+    expect(lost.length).toBeGreaterThan(0);
+  });
+
+  it("gives a dry run's single entry the same corrected verdict as the whole ranking", () => {
+    const whole = rankWithUncertainty(entries, directions, board.confidence);
+    for (const row of whole) expect(rankOneWithUncertainty(entries, row.id, directions, board.confidence), row.id).toEqual(row);
+  });
+});
+
 describe("resampledPlaces", () => {
   it("re-ranks the whole board on each resample (by hand: two entries swapping places in one column)", () => {
     // Resample 0: a 0.9 > b 0.5, c 0.1; resample 1: b 0.95 > a 0.7 > c 0.1.
@@ -122,7 +145,7 @@ describe("resampledPlaces", () => {
         { id: "c", name: "C", values: [0.1, 1], draws: [Float64Array.from([0.1, 0.1]), Float64Array.from([1, Number.NaN])] },
       ],
       ["higher", "higher"],
-    );
+    )?.places;
     // Column ranks (first, second) → rank sums: resample 0: a 1+1=2, b 2+2=4, c 3+3=6; resample 1: a 2+1=3, b 1+2=3, c has no second value.
     expect(places?.map((p) => [...(p?.rankSums ?? [])])).toEqual([[2, 3], [4, 3], [6, Number.NaN]]);
     expect(places?.map((p) => [...(p?.overall ?? [])])).toEqual([[1, 1], [2, 1], [3, Number.NaN]]);
@@ -136,7 +159,8 @@ describe("resampledPlaces", () => {
   it("agrees with re-ranking the board by the ranking rules on every resample (random boards with ties, gaps and both directions)", () => {
     for (let seed = 1; seed <= 20; seed++) {
       const { entries, directions } = randomBoard(seed);
-      const places = resampledPlaces(entries, directions);
+      const resampled = resampledPlaces(entries, directions);
+      const places = resampled?.places;
       const resamples = (entries[0]?.draws[0] as Float64Array).length;
       for (let b = 0; b < resamples; b++) {
         // By the rules themselves: the board of this resample's values, ranked whole.
@@ -149,18 +173,20 @@ describe("resampledPlaces", () => {
           const place = places?.[e];
           expect(place?.overall[b], `seed ${seed}, resample ${b}, ${entry.id}`).toEqual(row?.rank ?? Number.NaN);
           expect(place?.rankSums[b]).toEqual(row?.rankSum ?? Number.NaN);
+          expect(resampled?.rankSums[e]?.[b]).toEqual(row?.rankSum ?? Number.NaN);
           directions.forEach((_, c) => expect(place?.columns[c]?.[b]).toEqual(row?.columnRanks[c] ?? Number.NaN));
         });
       }
     }
   });
 
-  it("keeps the places of the wanted entries only, unchanged by the others left out", () => {
+  it("keeps the places of the wanted entries only, unchanged by the others left out, and every entry's rank sums", () => {
     const { entries, directions } = randomBoard(7);
     const all = resampledPlaces(entries, directions);
     const some = resampledPlaces(entries, directions, (e) => e === 2);
-    expect(some?.map((p) => p !== null)).toEqual(entries.map((_, e) => e === 2));
-    expect(some?.[2]).toEqual(all?.[2]);
+    expect(some?.places.map((p) => p !== null)).toEqual(entries.map((_, e) => e === 2));
+    expect(some?.places[2]).toEqual(all?.places[2]);
+    expect(some?.rankSums).toEqual(all?.rankSums);
   });
 });
 

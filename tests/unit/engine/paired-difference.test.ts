@@ -25,7 +25,7 @@ describe("pairedDifference", () => {
 
   it("interpolates linearly between order statistics (by hand: differences 1, 2, 3, 4 at 50% give [1.75, 3.25])", () => {
     const found = pairedDifference({ value: 2.5, draws: draws([1, 2, 3, 4]) }, { value: 0, draws: draws([0, 0, 0, 0]) }, 0.5);
-    expect(found).toEqual({ difference: 2.5, low: 1.75, high: 3.25, separable: true, resamples: 4 });
+    expect(found).toEqual({ difference: 2.5, low: 1.75, high: 3.25, separable: true, resamples: 4, p: 0 });
   });
 
   it("does not separate figures whose difference is 0 on every resample", () => {

@@ -3,6 +3,7 @@
  * prompts (one in a dimension), one yes/no perspective, one V2T method. Every expected value is worked out by hand.
  */
 import { describe, expect, it } from "vitest";
+import { spearman } from "../../../src/engine/index.ts";
 import { BenchmarkSchema } from "../../../src/schemas/benchmark.ts";
 import { addBenchmarkDefinition } from "../../../scripts/lib/benchmark-rows.ts";
 import { boardUnits, columnStatistic } from "../../../scripts/lib/scoring/column-statistic.ts";
@@ -86,11 +87,26 @@ describe("the board statistics builder", () => {
     return found ? statisticFrom(found.recipe)?.(all, -1) : undefined;
   };
 
-  it("resamples prompts for T2V figures (with the anchors' stratum after them), videos at instance level, models at model level", () => {
+  it("resamples prompts for T2V figures (with the anchors' stratum after them) and at instance level, models at model level", () => {
     expect(boardUnits(context, "t2v", "overall").strata).toEqual([2, 0]);
     expect(boardUnits(context, "t2v", "hard").strata).toEqual([1, 0]);
-    expect(boardUnits(context, "v2t-instance", "overall").strata).toEqual([4]);
+    expect(boardUnits(context, "v2t-instance", "overall").strata).toEqual([2]);
+    expect(boardUnits(context, "v2t-instance", "hard").strata).toEqual([1]);
     expect(boardUnits(context, "v2t-model", "overall").strata).toEqual([2]);
+  });
+
+  it("maps every video of a prompt to its prompt's unit at instance level, so a drawn prompt brings all its videos, equally weighted", () => {
+    const units = boardUnits(context, "v2t-instance", "overall");
+    expect([...units.unit]).toEqual([["a/p0", 0], ["a/p1", 1], ["b/p0", 0], ["b/p1", 1]]);
+    const found = columnStatistic(context, "v2t-instance", "overall", units, v2tEntryData(context, "m") as never, context.columns["v2t-instance"][0] as never);
+    const recipe = found?.recipe as { units: Uint32Array };
+    // Videos in recipe order a/p0, a/p1, b/p0, b/p1: the two of p0 share unit 0, the two of p1 unit 1.
+    expect([...recipe.units]).toEqual([0, 1, 0, 1]);
+    // p0 drawn once, p1 twice: the correlation of the videos written out (humans 2, 3, 4, 4, 5, 5 against 1, 4, 3, 3, 9, 9).
+    const statistic = statisticFrom(found?.recipe as never);
+    expect(statistic?.(Float64Array.from([1, 2]), 0)).toBeCloseTo(spearman([2, 3, 4, 4, 5, 5], [1, 4, 3, 3, 9, 9]) as number, 14);
+    // Only p1 drawn: only its videos (humans 4, 5 against 3, 9).
+    expect(statistic?.(Float64Array.from([0, 3]), 1)).toBeCloseTo(1, 14);
   });
 
   it("makes a T2V model's mean and its share of yes answers in percent, overall and per dimension (by hand)", () => {
