@@ -16,6 +16,7 @@ import {
   tempDir,
   tvgeContent,
   v2tManifest,
+  TEST_GENERATION_CARD,
   writeBundleDir,
   writeBundleZip,
   type BundleContents,
@@ -96,8 +97,9 @@ describeWithDatasets("tvge", "npm run submit on TVGE", () => {
     return `${rows.join("\n")}\n`;
   };
   const t2vManifest = (name: string, extra: Record<string, unknown> = {}) => ({
-    ...v2tManifest("tvge", name),
+    ...Object.fromEntries(Object.entries(v2tManifest("tvge", name)).filter(([key]) => key !== "trainingData")),
     direction: "t2v",
+    generationCard: TEST_GENERATION_CARD,
     entry: { name, organization: "Test Lab", access: "open", url: "https://example.org/model", license: "MIT", contact: "team@example.org" },
     method: `How "${name}" was made, in the submitters' words.`,
     ...extra,
