@@ -65,6 +65,17 @@ describe("provenance on every board row and download", () => {
     });
   }
 
+  it("carries each entry's provenance, and LOVE's trained-on mark, into the compare view's data", () => {
+    for (const benchmark of ["aigve-60k", "fetv", "tvge"]) {
+      for (const direction of ["t2v", "v2t"]) {
+        const data = JSON.parse(fs.readFileSync(path.join(DIST, benchmark, "compare", `${direction}.json`), "utf8")) as { entries: { id: string; provenance: string; trainedOnBenchmark: boolean }[] };
+        for (const entry of data.entries) expect(KINDS, `${benchmark} ${direction} ${entry.id}`).toContain(entry.provenance);
+      }
+    }
+    const aigve = JSON.parse(fs.readFileSync(path.join(DIST, "aigve-60k", "compare", "v2t.json"), "utf8")) as { entries: { id: string; trainedOnBenchmark: boolean }[] };
+    expect(aigve.entries.filter((e) => e.trainedOnBenchmark).map((e) => e.id)).toEqual(["love"]);
+  });
+
   it("labels the figures copied from the LOVE paper published, and those computed from FETV's and TVGE's data computed", () => {
     const kinds = (benchmark: string, board: string) => new Set(boardJson(benchmark, board).rows.map((r) => r.provenance_kind));
     expect(kinds("aigve-60k", "v2t-instance")).toEqual(new Set(["published"]));
