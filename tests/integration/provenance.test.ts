@@ -65,6 +65,22 @@ describe("provenance on every board row and download", () => {
     });
   }
 
+  it("shows who produced the figures on every entry page", () => {
+    let pages = 0;
+    for (const benchmark of ["aigve-60k", "fetv", "tvge"]) {
+      for (const direction of ["t2v", "v2t"]) {
+        const dir = path.join(DIST, benchmark, direction);
+        for (const entry of fs.readdirSync(dir, { withFileTypes: true }).filter((d) => d.isDirectory())) {
+          const html = fs.readFileSync(path.join(dir, entry.name, "index.html"), "utf8");
+          expect(html, `${benchmark}/${direction}/${entry.name}`).toContain('id="provenance-heading"');
+          expect(html, `${benchmark}/${direction}/${entry.name}`).toMatch(new RegExp(`class="badge provenance-(${KINDS.join("|")})"`));
+          pages += 1;
+        }
+      }
+    }
+    expect(pages).toBeGreaterThanOrEqual(97);
+  });
+
   it("carries each entry's provenance, and LOVE's trained-on mark, into the compare view's data", () => {
     for (const benchmark of ["aigve-60k", "fetv", "tvge"]) {
       for (const direction of ["t2v", "v2t"]) {
