@@ -43,12 +43,19 @@ export function addDeclaredTraining(content: StoreContent, benchmark: { id: stri
 
 /**
  * Rows for the V2T entries of a benchmark that have none yet (published methods, the dataset's metrics): from
- * their record in training-data.json, or "not stated".
+ * their record in training-data.json, or "not stated". When the benchmark has V2T entries, a record naming none of
+ * them (a misspelt name would otherwise be dropped unseen) is a problem; without any (a dataset absent), none is checked.
  */
 export function addRecordedTraining(content: StoreContent, benchmark: Benchmark, benchmarkDir: string): void {
   const records = readTrainingRecords(benchmarkDir);
+  const entries = content.v2tEntries.filter((e) => e.benchmarkId === benchmark.id);
+  if (entries.length > 0) {
+    const names = new Set(entries.map((e) => e.name));
+    const file = displayPath(path.join(benchmarkDir, FILE));
+    throwIfProblems([...records.keys()].flatMap((name, i) => (names.has(name) ? [] : [{ file, field: `methods.${i}.method`, message: `"${name}" is not a V2T entry of ${benchmark.id}` }])));
+  }
   const done = new Set(content.trainingData.filter((t) => t.benchmarkId === benchmark.id).map((t) => t.entryId));
-  for (const entry of content.v2tEntries.filter((e) => e.benchmarkId === benchmark.id && !done.has(e.id))) {
+  for (const entry of entries.filter((e) => !done.has(e.id))) {
     const record = records.get(entry.name);
     content.trainingData.push({
       benchmarkId: benchmark.id,

@@ -56,6 +56,18 @@ describe("addRecordedTraining", () => {
     ]);
   });
 
+  it("refuses a record naming no V2T entry of the benchmark, naming file and field", () => {
+    const content = emptyContent();
+    content.v2tEntries.push(entry("love", "LOVE"));
+    expect(() => addRecordedTraining(content, benchmark, folder([{ method: "L0VE", trainedOnBenchmark: "yes", datasets: null, source: "https://example.org" }]))).toThrow(
+      /training-data\.json.*methods\.0\.method.*"L0VE" is not a V2T entry of aigve-60k/s,
+    );
+    // Without any V2T entry (the dataset absent), nothing can be checked and nothing is added.
+    const none = emptyContent();
+    addRecordedTraining(none, benchmark, folder([{ method: "L0VE", trainedOnBenchmark: "yes", datasets: null, source: "https://example.org" }]));
+    expect(none.trainingData).toEqual([]);
+  });
+
   it("keeps a submitted method's own declaration", () => {
     const content = emptyContent();
     content.v2tEntries.push(entry("love", "LOVE"));
