@@ -190,6 +190,7 @@ describeWithDatasets("tvge", "npm run submit on TVGE", () => {
     expect(srcc("model", "quality")).toBeCloseTo(GOLDEN.model.quality, 12);
     expect(srcc("model", "alignment")).toBeCloseTo(GOLDEN.model.alignment, 12);
     expect(result.out).toMatch(/Stored\. V2T entry "Formula Metric"/);
+    expect(result.out).toMatch(/- Shown as self-reported by Test Lab \(sampled by Test Lab; evaluated by Test Lab\) until the maintainers verify it\./);
     expect(result.out).toMatch(/To see it on the site: npm start, then open http:\/\/127\.0\.0\.1:4321\/tvge\/v2t\/formula-metric\//);
     expect(query("select method, license from v2t_entries where id = 'formula-metric'")).toEqual([{ method: "A deterministic formula of the video id, for tests.", license: "CC BY 4.0" }]);
     // A submission is self-reported by its organization, never computed or verified, with what its manifest says.
