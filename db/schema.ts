@@ -182,6 +182,62 @@ export const v2tEntries = sqliteTable(
   (t) => [primaryKey({ columns: [t.benchmarkId, t.id] })],
 );
 
+/**
+ * Who produced an entry's figures (src/schemas/provenance.ts): `published` by the benchmark's authors, `computed`
+ * by this site from the benchmark's dataset, `self-reported` by a submitting organisation, or `verified` by the
+ * maintainers (only a verification record in data/ makes it so). One row per entry, either direction.
+ */
+export const entryProvenance = sqliteTable(
+  "entry_provenance",
+  {
+    benchmarkId: text("benchmark_id").notNull().references(() => benchmarks.id),
+    direction: text("direction", { enum: ["t2v", "v2t"] }).notNull(),
+    entryId: text("entry_id").notNull(),
+    kind: text("kind", { enum: ["verified", "published", "computed", "self-reported"] }).notNull(),
+    producedBy: text("produced_by").notNull(),
+    /** Who ran the model: generated the videos (T2V) or ran the method on them (V2T). */
+    sampledBy: text("sampled_by").notNull(),
+    /** Who ran the evaluation. */
+    evaluatedBy: text("evaluated_by").notNull(),
+    codeUrl: text("code_url"),
+    weightsUrl: text("weights_url"),
+    /** YYYY, YYYY-MM or YYYY-MM-DD: when the figures were produced (or verified). */
+    date: text("date"),
+    /** Where this is stated: a citation, a bundle path, or a verification record. */
+    source: text("source").notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.benchmarkId, t.direction, t.entryId] })],
+);
+
+/** What a V2T entry was trained or tuned on, and whether that includes the benchmark it is ranked on. */
+export const trainingData = sqliteTable(
+  "training_data",
+  {
+    benchmarkId: text("benchmark_id").notNull().references(() => benchmarks.id),
+    entryId: text("entry_id").notNull(),
+    trainedOnBenchmark: text("trained_on_benchmark", { enum: ["yes", "no", "not-stated"] }).notNull(),
+    /** JSON array of TrainingDatasetSchema, or null when the sources do not say. */
+    datasetsJson: text("datasets_json"),
+    /** Where it is stated: the paper or README, or the submission's manifest; null when nothing states it. */
+    source: text("source"),
+    note: text("note"),
+  },
+  (t) => [primaryKey({ columns: [t.benchmarkId, t.entryId] })],
+);
+
+/** How a T2V entry's videos were made (JSON of GenerationCardSchema), with where that is stated. */
+export const generationCards = sqliteTable(
+  "generation_cards",
+  {
+    benchmarkId: text("benchmark_id").notNull().references(() => benchmarks.id),
+    entryId: text("entry_id").notNull(),
+    cardJson: text("card_json").notNull(),
+    source: text("source").notNull(),
+    note: text("note"),
+  },
+  (t) => [primaryKey({ columns: [t.benchmarkId, t.entryId] })],
+);
+
 /** One T2V entry's output for one prompt. */
 export const videos = sqliteTable(
   "videos",

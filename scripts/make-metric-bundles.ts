@@ -4,6 +4,7 @@ import path from "node:path";
 import { parseArgs } from "node:util";
 import { datasetsRoot, loadBenchmarks, locateDataset, readDataset } from "./benchmarks/registry.ts";
 import { metricBundles, writeMetricBundles } from "./lib/metric-bundles.ts";
+import { readTrainingRecords } from "./lib/training-rows.ts";
 import { displayPath } from "./lib/read-data.ts";
 import { escapeTerminal } from "./lib/terminal-text.ts";
 
@@ -16,7 +17,7 @@ const root = datasetsRoot(values.datasets);
 const written: string[] = [];
 for (const folder of await loadBenchmarks(path.resolve(import.meta.dirname, "../data"))) {
   const location = locateDataset(folder, root);
-  if (location.dir !== null) written.push(...writeMetricBundles(metricBundles(folder.benchmark, readDataset(folder, location.dir)), path.resolve(values.out)));
+  if (location.dir !== null) written.push(...writeMetricBundles(metricBundles(folder.benchmark, readDataset(folder, location.dir), readTrainingRecords(folder.dir)), path.resolve(values.out)));
 }
 if (written.length === 0) console.warn(`No dataset with metric scores found under ${root}; no bundles written.`);
 for (const dir of written) console.log(escapeTerminal(displayPath(dir)));

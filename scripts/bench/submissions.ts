@@ -80,16 +80,18 @@ export function fetvBundles(root: string, store: string, salt = 0): { v2t: strin
   const content = readStore(store);
   const videos = content.videos.filter((v) => v.benchmarkId === "fetv" && v.labelled);
   const contact = { organization: "Bench", url: "https://example.org/bench", license: "CC0-1.0", contact: "bench@example.org" };
+  const provenance = { sampledBy: "Bench", evaluatedBy: "Bench", codeUrl: null, weightsUrl: null, date: "2025-01-01" };
+  const card = { model: "Bench Generator", resolution: "not applicable", frames: "not applicable", frameRate: "not applicable", duration: "not applicable", sampler: "not applicable", steps: "not applicable", guidance: "not applicable", seeds: "not applicable", promptRewriting: "none", negativePrompt: "none", samples: "submitter" };
   const v2t = path.join(root, "v2t-bundle");
   fs.mkdirSync(v2t, { recursive: true });
-  fs.writeFileSync(path.join(v2t, "manifest.json"), JSON.stringify({ schemaVersion: 1, benchmark: "fetv", direction: "v2t", entry: { name: "Bench Judge", kind: "quality-metric", ...contact }, method: "Bench: a score from the video id." }));
+  fs.writeFileSync(path.join(v2t, "manifest.json"), JSON.stringify({ schemaVersion: 1, benchmark: "fetv", direction: "v2t", entry: { name: "Bench Judge", kind: "quality-metric", ...contact }, method: "Bench: a score from the video id.", ...provenance, trainingData: [] }));
   fs.writeFileSync(path.join(v2t, "predictions.jsonl"), videos.map((v, i) => `${JSON.stringify({ video: v.id, scores: { static_quality: (i * 37 + salt) % 101, temporal_quality: (i * 53) % 103, alignment: (i * 71) % 107 } })}\n`).join(""));
   const umt = content.predictions.filter((p) => p.benchmarkId === "fetv" && p.v2tEntryId === "umtscore" && p.perspectiveId === "alignment").map((p) => p.score as number).sort((a, b) => a - b);
   const middle = umt[Math.floor(umt.length / 2)] ?? 0;
   const prompts = content.prompts.filter((p) => p.benchmarkId === "fetv");
   const t2v = path.join(root, "t2v-bundle");
   fs.mkdirSync(t2v, { recursive: true });
-  fs.writeFileSync(path.join(t2v, "manifest.json"), JSON.stringify({ schemaVersion: 1, benchmark: "fetv", direction: "t2v", entry: { name: "Bench Generator", access: "open", ...contact }, evaluator: "umtscore", method: "Bench: UMTScore-like scores." }));
+  fs.writeFileSync(path.join(t2v, "manifest.json"), JSON.stringify({ schemaVersion: 1, benchmark: "fetv", direction: "t2v", entry: { name: "Bench Generator", access: "open", ...contact }, evaluator: "umtscore", method: "Bench: UMTScore-like scores.", ...provenance, generationCard: card }));
   fs.writeFileSync(path.join(t2v, "scores.jsonl"), prompts.map((p, i) => `${JSON.stringify({ video: p.id, scores: { static_quality: middle, temporal_quality: middle, alignment: middle + (((i + salt) % 7) - 3) * 0.01 } })}\n`).join(""));
   return { v2t, t2v };
 }

@@ -14,6 +14,8 @@ import { emptyContent, type StoreContent } from "./store-content.ts";
 import type { BundleFiles } from "./submissions/bundle-files.ts";
 import { importSubmissions } from "./submissions/import-submissions.ts";
 import { escapeLines } from "./terminal-text.ts";
+import { addRecordedCards } from "./generation-card-rows.ts";
+import { addRecordedTraining, readTrainingRecords } from "./training-rows.ts";
 
 /** Options of a rebuild: where data/ and the external datasets are, and the bootstrap settings. */
 export interface BuildOptions extends ScoringOptions {
@@ -30,7 +32,8 @@ export async function buildContent(options: BuildOptions): Promise<StoreContent>
   const content = emptyContent();
   const root = datasetsRoot(options.datasetsDir);
   const bundles: BundleFiles[] = [];
-  (await loadBenchmarks(options.dataDir)).forEach((folder, position) => {
+  const folders = await loadBenchmarks(options.dataDir);
+  folders.forEach((folder, position) => {
     const { benchmark, dir } = folder;
     addBenchmarkDefinition(content, benchmark, position);
     importAudit(content, benchmark.id, dir);
@@ -42,9 +45,14 @@ export async function buildContent(options: BuildOptions): Promise<StoreContent>
     options.progress?.(`Read ${benchmark.title}: ${pkg.videos.length.toLocaleString("en")} videos of ${pkg.models.length} models, ${pkg.prompts.length.toLocaleString("en")} prompts`);
     importPackage(content, benchmark, pkg);
     importAnchors(content, benchmark, dir, pkg);
-    bundles.push(...metricBundles(benchmark, pkg));
+    bundles.push(...metricBundles(benchmark, pkg, readTrainingRecords(dir)));
   });
   importSubmissions(content, { dataDir: options.dataDir, metricBundles: bundles });
+  // What the papers say of the entries the benchmarks bring (submitted entries declared theirs in their manifests).
+  for (const { benchmark, dir } of folders) {
+    addRecordedTraining(content, benchmark, dir);
+    addRecordedCards(content, benchmark.id, dir);
+  }
   const settings = bootstrapSettings({ ...(options.resamples ? { resamples: options.resamples } : {}), ...(options.seed !== undefined ? { seed: options.seed } : {}) });
   content.meta.push(
     { key: "bootstrap", value: JSON.stringify(settings) },

@@ -8,6 +8,7 @@ import { humanScores } from "../../src/engine/index.ts";
 import type { Benchmark } from "../../src/schemas/benchmark.ts";
 import type { PackageGroundTruth } from "../../src/schemas/package.ts";
 import type { BenchmarkPackage, Located, Where } from "../benchmarks/types.ts";
+import { addProvenance, datasetModelProvenance } from "./entry-provenance.ts";
 import { throwIfProblems, type Problem } from "./input-error.ts";
 import type { StoreContent } from "./store-content.ts";
 import { escapeLines } from "./terminal-text.ts";
@@ -124,6 +125,7 @@ export function importPackage(content: StoreContent, benchmark: Benchmark, pkg: 
       method: null,
       submissionId: null,
     });
+    addProvenance(content, datasetModelProvenance(benchmark, model.id));
   }
   for (const video of pkg.videos) {
     content.videos.push({ benchmarkId: id, id: video.id, promptId: video.prompt, t2vEntryId: video.model, isReference: references.has(video.model), labelled: true, split: video.split });

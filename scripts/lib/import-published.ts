@@ -18,6 +18,7 @@ import {
   type PublishedT2vEntry,
 } from "../../src/schemas/published.ts";
 import { parseCsv } from "./csv-parse.ts";
+import { addProvenance, publishedProvenance } from "./entry-provenance.ts";
 import { throwIfProblems, type Problem } from "./input-error.ts";
 import { displayPath, readCsvFile, readJsonFile, readText } from "./read-data.ts";
 import type { ResultRow, StoreContent } from "./store-content.ts";
@@ -112,6 +113,7 @@ export function importPublished(content: StoreContent, benchmark: Benchmark, ben
         continue;
       }
       content.t2vEntries.push({ benchmarkId, id: entryId, name: row.model, organization: null, access: row.access, url: row.url, isReference: false, source: "published", evaluatorId: null, submissionId: null });
+      addProvenance(content, publishedProvenance(benchmark, "t2v", entryId, source));
       for (const c of columns) published({ direction: "t2v", entryId, level: "model", perspectiveId: c.perspective, metric: c.metric, value: row[c.header] as number });
     }
   }
@@ -124,6 +126,7 @@ export function importPublished(content: StoreContent, benchmark: Benchmark, ben
     for (const { row } of rows) {
       const entryId = ids.get(row.method) ?? "";
       content.v2tEntries.push({ benchmarkId, id: entryId, name: row.method, kind: row.kind, organization: null, url: null, size: null, license: null, submissionId: null });
+      addProvenance(content, publishedProvenance(benchmark, "v2t", entryId, source));
       for (const c of columns) {
         published({ direction: "v2t", entryId, level: c.board === "v2t-model" ? "model" : "instance", perspectiveId: c.perspective, metric: c.metric, value: row[c.header] as number });
       }

@@ -15,6 +15,9 @@ export interface StoreContent {
   submissions: Row<typeof schema.submissions>[];
   t2vEntries: Row<typeof schema.t2vEntries>[];
   v2tEntries: Row<typeof schema.v2tEntries>[];
+  entryProvenance: Row<typeof schema.entryProvenance>[];
+  trainingData: Row<typeof schema.trainingData>[];
+  generationCards: Row<typeof schema.generationCards>[];
   videos: Row<typeof schema.videos>[];
   ratings: Row<typeof schema.ratings>[];
   groundTruth: Row<typeof schema.groundTruth>[];
@@ -44,6 +47,9 @@ export function emptyContent(): StoreContent {
     submissions: [],
     t2vEntries: [],
     v2tEntries: [],
+    entryProvenance: [],
+    trainingData: [],
+    generationCards: [],
     videos: [],
     ratings: [],
     groundTruth: [],
@@ -66,3 +72,6 @@ export type ResultRow = Row<typeof schema.results>;
 
 /** The draws rows type. */
 export type DrawRow = Row<typeof schema.draws>;
+
+/** The entry provenance rows type. */
+export type ProvenanceRow = Row<typeof schema.entryProvenance>;

@@ -135,6 +135,13 @@ export function writeSyntheticRelease(dir: string, options: SyntheticOptions, bu
       direction: "v2t",
       entry: { name: "Planted Method", organization: "AIGVE Leaderboard tests", url: "https://example.org/planted", license: "CC0-1.0", kind: "lmm-evaluator", contact: "tests@example.org" },
       method: "Synthetic: perception scores are the human MOS, correspondence scores the MOS plus noise, yes/no answers the humans' except on every fifth test video.",
+      sampledBy: "AIGVE Leaderboard tests",
+      evaluatedBy: "AIGVE Leaderboard tests",
+      codeUrl: null,
+      weightsUrl: null,
+      date: "2025-01-01",
+      // Made from the human scores themselves: the planted method is, in effect, trained on the benchmark.
+      trainingData: [{ dataset: "AIGVE-60K", split: "test" }],
     };
     fs.writeFileSync(path.join(bundleDir, "manifest.json"), `${JSON.stringify(manifest, null, 2)}\n`);
     fs.writeFileSync(path.join(bundleDir, "predictions.jsonl"), `${predictions.join("\n")}\n`);

@@ -1,7 +1,8 @@
 /** Flattens a board into download records: one per entry, full precision, snake_case, CSV and JSON alike. */
 import type { BoardId } from "../schemas/board.ts";
 import type { CsvCell } from "./csv.ts";
-import type { BoardView } from "./boards.ts";
+import type { BoardRow, BoardView } from "./boards.ts";
+import { provenanceRecord, PROVENANCE_COLUMNS, GENERATION_COLUMNS, generationRecord, TRAINING_COLUMNS, trainingRecord } from "./provenance-records.ts";
 
 /** The name column of a board's download: `model` for T2V, `method` for V2T. */
 export function nameColumn(board: BoardId): "model" | "method" {
@@ -18,7 +19,7 @@ export function boardRecords(view: BoardView): { header: string[]; records: Reco
   }
   header.push(isT2v ? "access" : "kind");
   if (isT2v) header.push("reference", "evaluator");
-  header.push("provenance", "source");
+  header.push("provenance", "source", ...PROVENANCE_COLUMNS, ...(isT2v ? GENERATION_COLUMNS : TRAINING_COLUMNS));
 
   const records = view.rows.map((row) => {
     const record: Record<string, CsvCell> = {
@@ -51,6 +52,7 @@ export function boardRecords(view: BoardView): { header: string[]; records: Reco
     record.provenance = row.provenance.join(";");
     const sources = [...new Set(Object.values(row.cells).flatMap((cell) => [cell.source, cell.ciNote]).filter((s) => s !== null))];
     record.source = sources.join("; ");
+    Object.assign(record, provenanceRecord(row), isT2v ? generationRecord(row) : trainingRecord(row));
     return record;
   });
   return { header, records };
@@ -61,6 +63,7 @@ export function longRecords(views: readonly BoardView[]): { header: string[]; ro
   const header = [
     "board", "dimension", "entry_id", "entry", "rank", "rank_best", "rank_worst", "separable_from_next", "rank_sum", "unranked_reason",
     "column", "perspective", "metric", "value", "ci_low", "ci_high", "n", "column_rank", "column_rank_best", "column_rank_worst", "provenance",
+    "provenance_kind", "trained_on_benchmark",
   ];
   const rows: CsvCell[][] = [];
   for (const view of views) {
@@ -72,9 +75,15 @@ export function longRecords(views: readonly BoardView[]): { header: string[]; ro
           view.board, view.dimension, row.entryId, row.name, row.rank, row.rankBest, row.rankWorst, row.separableFromNext, row.rankSum, row.unrankedReason,
           column.key, column.perspectiveId, column.metric, cell.value, cell.ciLow, cell.ciHigh, cell.n,
           column.ranked ? cell.rank : null, column.ranked ? cell.rankBest : null, column.ranked ? cell.rankWorst : null, cell.provenance,
+          row.entryProvenance?.kind ?? null, trainedCell(row),
         ]);
       }
     }
   }
   return { header, rows };
+}
+
+/** A V2T row's trained-on-this-benchmark cell ("yes", "no", "not-stated"); null for T2V rows. */
+function trainedCell(row: BoardRow): string | null {
+  return row.training?.trainedOnBenchmark ?? null;
 }

@@ -4,7 +4,7 @@ import * as t from "../../db/schema.ts";
 import { BOARD_SCOPE, type BoardId } from "../schemas/board.ts";
 import { auditFlags } from "./audit.ts";
 import { listBoardColumns, type BoardColumnInfo } from "./benchmarks.ts";
-import { entriesByDirection } from "./entry-rows.ts";
+import { entriesByDirection, type EntryGenerationCard, type EntryProvenance, type EntryTraining } from "./entry-rows.ts";
 import { store } from "./store.ts";
 import { entryUrl } from "./urls.ts";
 
@@ -49,6 +49,12 @@ export interface BoardRow {
   readonly cells: Readonly<Record<string, BoardCell>>;
   /** Distinct provenances of the row's values, e.g. ["published"]. */
   readonly provenance: readonly string[];
+  /** Who produced the entry's figures (published, computed, self-reported, verified), who ran what, links, date. */
+  readonly entryProvenance: EntryProvenance | null;
+  /** V2T entries: what the method was trained on, and whether that includes this benchmark. */
+  readonly training: EntryTraining | null;
+  /** T2V entries: how the videos were made, where stated. */
+  readonly generationCard: EntryGenerationCard | null;
 }
 
 /** A whole board in display order. */
@@ -69,13 +75,19 @@ interface EntryInfo {
   isReference: boolean;
   entrySource: string | null;
   evaluatorId: string | null;
+  provenance: EntryProvenance | null;
+  training: EntryTraining | null;
+  generationCard: EntryGenerationCard | null;
 }
 
 /** A board's view of its benchmark's entries of one direction: name, group (access or kind), and how each was scored. */
 function entriesOf(benchmarkId: string, direction: "t2v" | "v2t"): Map<string, EntryInfo> {
   const rows = [...entriesByDirection(benchmarkId, direction).values()];
   return new Map(
-    rows.map((e) => [e.id, { id: e.id, name: e.name, group: direction === "t2v" ? e.access : e.kind, isReference: e.isReference, entrySource: e.source, evaluatorId: e.evaluatorId }]),
+    rows.map((e) => [
+      e.id,
+      { id: e.id, name: e.name, group: direction === "t2v" ? e.access : e.kind, isReference: e.isReference, entrySource: e.source, evaluatorId: e.evaluatorId, provenance: e.provenance, training: e.training, generationCard: e.generationCard },
+    ]),
   );
 }
 
@@ -176,6 +188,9 @@ function readBoard(benchmarkId: string, board: BoardId, dimension: string): Boar
       auditFlags: flags.get(entry.id) ?? 0,
       cells,
       provenance: [...new Set(Object.values(cells).map((cell) => cell.provenance))].sort(),
+      entryProvenance: entry.provenance,
+      training: entry.training,
+      generationCard: entry.generationCard,
     };
   };
 

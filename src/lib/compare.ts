@@ -35,6 +35,10 @@ export interface CompareEntry {
   /** Access of a T2V model or kind of a V2T method, as a label. */
   readonly group: string;
   readonly isReference: boolean;
+  /** Who produced its figures: published, computed, self-reported or verified (null in an older store). */
+  readonly provenance: string | null;
+  /** A V2T entry trained or tuned on this benchmark's own data. */
+  readonly trainedOnBenchmark: boolean;
 }
 
 /** `overall` or a task dimension. */
@@ -195,7 +199,15 @@ export function loadComparison(benchmarkId: string, direction: "t2v" | "v2t"): C
   for (const row of overall.flatMap((view) => view.rows)) {
     if (seen.has(row.entryId)) continue;
     const group = direction === "t2v" ? accessLabel(row.group) : kindLabel(row.group);
-    seen.set(row.entryId, { id: row.entryId, name: row.name, href: row.href, group, isReference: row.isReference });
+    seen.set(row.entryId, {
+      id: row.entryId,
+      name: row.name,
+      href: row.href,
+      group,
+      isReference: row.isReference,
+      provenance: row.entryProvenance?.kind ?? null,
+      trainedOnBenchmark: row.training?.trainedOnBenchmark === "yes",
+    });
   }
   const entries = [...seen.values()];
   const candidates: CompareScope[] = [

@@ -1,6 +1,8 @@
 /** Loads everything the store holds about one entry, for its JSON breakdown download (snake_case, as every download). */
 import { and, asc, eq } from "drizzle-orm";
 import * as t from "../../db/schema.ts";
+import { GENERATION_CARD_FIELDS, NOT_STATED } from "../schemas/generation-card.ts";
+import { entriesByDirection, type EntryInfo } from "./entry-rows.ts";
 import { store } from "./store.ts";
 
 type RankingRow = typeof t.rankings.$inferSelect;
@@ -63,5 +65,36 @@ export function loadEntryBreakdown(benchmarkId: string, direction: "t2v" | "v2t"
       position: r.position,
       unranked_reason: r.unrankedReason,
     }));
-  return { results, rankings };
+  const entry = entriesByDirection(benchmarkId, direction).get(entryId);
+  return { ...disclosures(entry, direction), results, rankings };
+}
+
+/** An entry's provenance and, by direction, its training data or generation card, in snake_case. */
+function disclosures(entry: EntryInfo | undefined, direction: "t2v" | "v2t") {
+  const p = entry?.provenance ?? null;
+  const entryProvenance =
+    p === null
+      ? null
+      : { kind: p.kind, produced_by: p.producedBy, sampled_by: p.sampledBy, evaluated_by: p.evaluatedBy, code_url: p.codeUrl, weights_url: p.weightsUrl, date: p.date, source: p.source };
+  if (direction === "v2t") {
+    const training = entry?.training ?? null;
+    return {
+      entry_provenance: entryProvenance,
+      training_data: {
+        trained_on_benchmark: training?.trainedOnBenchmark ?? "not-stated",
+        datasets: training?.datasets ?? null,
+        source: training?.source ?? null,
+        note: training?.note ?? null,
+      },
+    };
+  }
+  const card = entry?.generationCard ?? null;
+  return {
+    entry_provenance: entryProvenance,
+    generation_card: {
+      ...Object.fromEntries(GENERATION_CARD_FIELDS.map((f) => [f.column.replace(/^generation_/, ""), card?.card[f.key] ?? NOT_STATED])),
+      source: card?.source ?? null,
+      note: card?.note ?? null,
+    },
+  };
 }

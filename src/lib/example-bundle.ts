@@ -57,6 +57,12 @@ export function exampleBundle(): ExampleBundle {
         contact: "you@example.org",
       },
       method: "EXAMPLE ONLY, not a real method: every perspective's score is the number of characters of the video's prompt. Replace this with how your outputs were produced.",
+      sampledBy: "AIGVE Leaderboard (example): who ran the method on the videos",
+      evaluatedBy: "AIGVE Leaderboard (example): who computed the submitted scores",
+      codeUrl: "https://example.org/replace-with-your-code",
+      weightsUrl: null,
+      date: "2025-01-01",
+      trainingData: [],
     };
     const predictions = videos
       .map((v) => JSON.stringify({ video: v.id, scores: Object.fromEntries(perspectives.map((p) => [p, v.text.length])) }))

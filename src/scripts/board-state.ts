@@ -1,4 +1,7 @@
-/** The shareable state of a board view (sort, direction, filter, search, view, metric family) and its URL form. */
+/**
+ * The shareable state of a board view (sort, direction, filter, search, view, metric family, provenance kinds,
+ * hiding methods trained on the benchmark) and its URL form.
+ */
 
 /** Sort direction. */
 export type SortDirection = "asc" | "desc";
@@ -12,6 +15,10 @@ export interface BoardState {
   readonly view: string | null;
   /** The correlation family a V2T board shows (srcc, plcc, krcc); `null` is the board's first (SRCC). */
   readonly metric: string | null;
+  /** The provenance kinds shown (`?provenance=verified,published`); empty shows every kind. */
+  readonly provenance: readonly string[];
+  /** Whether V2T methods trained on this benchmark are hidden (`?trained=hide`). */
+  readonly hideTrained: boolean;
 }
 
 /** Keys whose natural order is ascending: ranks and names. Value columns start best-first. */
@@ -33,13 +40,15 @@ export function parseState(search: string, filterName: string): BoardState {
     filter: params.get(filterName) ?? "",
     view: params.get("view") || null,
     metric: params.get("metric") || null,
+    provenance: [...new Set((params.get("provenance") ?? "").split(",").map((kind) => kind.trim()).filter((kind) => kind !== ""))],
+    hideTrained: params.get("trained") === "hide",
   };
 }
 
 /** Writes the state into a query string, leaving out defaults so the plain URL stays canonical. */
 export function serializeState(state: BoardState, filterName: string, base = ""): string {
   const params = new URLSearchParams(base);
-  for (const key of ["sort", "dir", "q", filterName, "view", "metric"]) params.delete(key);
+  for (const key of ["sort", "dir", "q", filterName, "view", "metric", "provenance", "trained"]) params.delete(key);
   if (state.view) params.set("view", state.view);
   if (state.metric) params.set("metric", state.metric);
   if (state.sort && state.sort !== "rank") params.set("sort", state.sort);
@@ -47,7 +56,10 @@ export function serializeState(state: BoardState, filterName: string, base = "")
   if (state.sort && state.sort !== "rank" ? dir !== defaultDirection(state.sort) : dir === "desc") params.set("dir", dir);
   if (state.q.trim()) params.set("q", state.q.trim());
   if (state.filter) params.set(filterName, state.filter);
-  const text = params.toString();
+  if (state.provenance.length > 0) params.set("provenance", state.provenance.join(","));
+  if (state.hideTrained) params.set("trained", "hide");
+  // Commas stay readable in the URL: `?provenance=verified,published`.
+  const text = params.toString().replaceAll("%2C", ",");
   return text ? `?${text}` : "";
 }
 
@@ -88,10 +100,18 @@ export function compareRows(
   return order === 0 ? a.position - b.position : sign * order;
 }
 
-/** Whether a row passes the search text and the filter. */
-export function rowMatches(row: { search: string; group: string }, state: BoardState): boolean {
+/**
+ * Whether a row passes the search text, the filter, the provenance kinds (a row of none of them is hidden when any
+ * is chosen) and the trained-on-this-benchmark toggle.
+ */
+export function rowMatches(row: { search: string; group: string; provenance?: string; trained?: boolean }, state: BoardState): boolean {
   const q = state.q.trim().toLowerCase();
-  return (q === "" || row.search.includes(q)) && (state.filter === "" || row.group === state.filter);
+  return (
+    (q === "" || row.search.includes(q)) &&
+    (state.filter === "" || row.group === state.filter) &&
+    (state.provenance.length === 0 || state.provenance.includes(row.provenance ?? "")) &&
+    !(state.hideTrained && row.trained === true)
+  );
 }
 
 /**

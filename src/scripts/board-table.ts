@@ -34,7 +34,7 @@ function applyToTable(table: HTMLTableElement, state: BoardState): { shown: numb
   body.append(...keyed.map((item) => item.row));
   let shown = 0;
   for (const row of rows) {
-    const visible = rowMatches({ search: row.dataset.search ?? "", group: row.dataset.group ?? "" }, state);
+    const visible = rowMatches({ search: row.dataset.search ?? "", group: row.dataset.group ?? "", provenance: row.dataset.provenance ?? "", trained: row.dataset.trained === "yes" }, state);
     row.hidden = !visible;
     if (visible) shown += 1;
   }
@@ -60,6 +60,8 @@ function enhance(form: HTMLFormElement): void {
   const filter = form.querySelector<HTMLSelectElement>(`select[name="${filterName}"]`);
   const count = form.querySelector<HTMLElement>("[data-count]");
   const metricSwitch = form.querySelector<HTMLFieldSetElement>("[data-metric-switch]");
+  const kindInputs = [...form.querySelectorAll<HTMLInputElement>('input[name="provenance"]')];
+  const trainedInput = form.querySelector<HTMLInputElement>('input[name="trained"]');
   const metricInputs = [...(metricSwitch?.querySelectorAll<HTMLInputElement>('input[name="metric"]') ?? [])];
   const defaultFamily = metricSwitch?.dataset.default ?? "";
   const families = new Set(metricInputs.map((input) => input.value));
@@ -68,6 +70,8 @@ function enhance(form: HTMLFormElement): void {
   const render = (push: boolean) => {
     if (search && search.value !== state.q) search.value = state.q;
     if (filter) filter.value = state.filter;
+    for (const input of kindInputs) input.checked = state.provenance.includes(input.value);
+    if (trainedInput) trainedInput.checked = state.hideTrained;
     const defaultView = panels[0]?.dataset.viewPanel ?? null;
     const view = panels.some((p) => p.dataset.viewPanel === state.view) ? state.view : defaultView;
     for (const panel of panels) panel.hidden = panel.dataset.viewPanel !== view;
@@ -106,6 +110,16 @@ function enhance(form: HTMLFormElement): void {
     state = { ...state, filter: filter.value };
     render(true);
   });
+  for (const input of kindInputs) {
+    input.addEventListener("change", () => {
+      state = { ...state, provenance: kindInputs.filter((i) => i.checked).map((i) => i.value) };
+      render(true);
+    });
+  }
+  trainedInput?.addEventListener("change", () => {
+    state = { ...state, hideTrained: trainedInput.checked };
+    render(true);
+  });
   for (const input of metricInputs) {
     input.addEventListener("change", () => {
       if (!input.checked) return;
@@ -123,7 +137,7 @@ function enhance(form: HTMLFormElement): void {
   form.addEventListener("submit", (event) => event.preventDefault());
   form.addEventListener("reset", (event) => {
     event.preventDefault();
-    state = { sort: null, dir: null, q: "", filter: "", view: state.view, metric: null };
+    state = { sort: null, dir: null, q: "", filter: "", view: state.view, metric: null, provenance: [], hideTrained: false };
     render(true);
   });
   for (const tab of tabs) {

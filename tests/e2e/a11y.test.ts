@@ -25,6 +25,8 @@ const PAGES = [
   "/fetv/dimensions/spatial-people/",
   "/fetv/v2t/umtscore/",
   "/tvge/t2v/floor33/",
+  "/fetv/t2v/zeroscope/",
+  "/v2t/?provenance=verified,published&trained=hide",
   "/fetv/compare/?entries=cogvideo,zeroscope,modelscope-t2v,reference&direction=t2v",
   "/fetv/compare/?entries=umtscore,clipscore&direction=v2t",
   "/changelog/",

@@ -120,6 +120,45 @@ describeBrowser("board interaction", () => {
     expect(query(page)).toEqual({});
   });
 
+  it("hides the methods trained on the benchmark (LOVE on AIGVE-60K) and keeps that in the URL", async () => {
+    await visit(site, page, "/v2t/");
+    expect(await shownRows(page, "#v2t-instance-table")).toContain("love");
+    await page.check('input[name="trained"]');
+    expect(query(page)).toEqual({ trained: "hide" });
+    const shown = await shownRows(page, "#v2t-instance-table");
+    expect(shown).toHaveLength(47);
+    expect(shown).not.toContain("love");
+    expect(await page.textContent("[data-count]")).toBe("Showing 47 of 48");
+
+    await page.click("button[data-reset]");
+    expect(await shownRows(page, "#v2t-instance-table")).toHaveLength(48);
+    expect(query(page)).toEqual({});
+  });
+
+  it("restores a provenance filter from the URL, shows only those kinds, and writes changes back", async () => {
+    // Every AIGVE-60K V2T figure is published by its authors: "verified and published only" keeps them all but LOVE, hidden as trained on it.
+    await visit(site, page, "/v2t/?provenance=verified,published&trained=hide");
+    expect(await page.isChecked('input[name="provenance"][value="verified"]')).toBe(true);
+    expect(await page.isChecked('input[name="provenance"][value="published"]')).toBe(true);
+    expect(await page.isChecked('input[name="provenance"][value="computed"]')).toBe(false);
+    expect(await page.isChecked('input[name="trained"]')).toBe(true);
+    expect(await shownRows(page, "#v2t-instance-table")).toHaveLength(47);
+
+    // Verified only: none of the published rows remains.
+    await page.uncheck('input[name="provenance"][value="published"]');
+    expect(query(page)).toEqual({ provenance: "verified", trained: "hide" });
+    expect(await shownRows(page, "#v2t-instance-table")).toEqual([]);
+    expect(await page.textContent("[data-count]")).toBe("Showing 0 of 48");
+  });
+
+  it("filters FETV's T2V board by provenance: its models are computed from its dataset, not published", async () => {
+    await visit(site, page, "/fetv/t2v/?provenance=verified,published");
+    expect(await shownRows(page, "#t2v-table")).toEqual([]);
+    await page.check('input[name="provenance"][value="computed"]');
+    expect(query(page)).toEqual({ provenance: "verified,published,computed" });
+    expect(await shownRows(page, "#t2v-table")).toHaveLength(5);
+  });
+
   it('searches /v2t/ for "intern": only InternVL and InternVideo rows remain', async () => {
     await visit(site, page, "/v2t/");
     await page.fill('input[name="q"]', "intern");

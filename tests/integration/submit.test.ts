@@ -16,6 +16,7 @@ import {
   tempDir,
   tvgeContent,
   v2tManifest,
+  TEST_GENERATION_CARD,
   writeBundleDir,
   writeBundleZip,
   type BundleContents,
@@ -95,9 +96,11 @@ describeWithDatasets("tvge", "npm run submit on TVGE", () => {
     }
     return `${rows.join("\n")}\n`;
   };
+  const withoutKey = (record: Readonly<Record<string, unknown>>, key: string) => Object.fromEntries(Object.entries(record).filter(([k]) => k !== key));
   const t2vManifest = (name: string, extra: Record<string, unknown> = {}) => ({
-    ...v2tManifest("tvge", name),
+    ...Object.fromEntries(Object.entries(v2tManifest("tvge", name)).filter(([key]) => key !== "trainingData")),
     direction: "t2v",
+    generationCard: TEST_GENERATION_CARD,
     entry: { name, organization: "Test Lab", access: "open", url: "https://example.org/model", license: "MIT", contact: "team@example.org" },
     method: `How "${name}" was made, in the submitters' words.`,
     ...extra,
@@ -133,6 +136,10 @@ describeWithDatasets("tvge", "npm run submit on TVGE", () => {
     ["the wrong direction", () => bundleDir(valid("Backwards", { direction: "t2v" })), [/manifest\.json: field "entry\.access":/, /predictions\.jsonl: does not belong in a T2V bundle/]],
     ["an entry name already taken", () => bundleDir(valid("CLIP Score")), [/manifest\.json: field "entry\.name": gives the entry id "clip-score", already taken on tvge V2T by "CLIP Score" \(submission [0-9a-f]{64}\)/]],
     ["a rater id that a spreadsheet would run as a formula", () => bundleDir({ "manifest.json": JSON.stringify(t2vManifest("Formula Rater")), "ratings.csv": ratingsCsv(['0,quality,"=HYPERLINK(""http://x"",""y"")",4']) }), [/ratings\.csv:2: field "rater": must be a pseudonym/]],
+    ["a T2V bundle without a generation card", () => bundleDir({ "manifest.json": JSON.stringify(withoutKey(t2vManifest("No Card"), "generationCard")), "ratings.csv": ratingsCsv() }), [/manifest\.json: field "generationCard":/]],
+    ["a generation card missing its seeds", () => bundleDir({ "manifest.json": JSON.stringify(t2vManifest("No Seeds", { generationCard: withoutKey(TEST_GENERATION_CARD, "seeds") })), "ratings.csv": ratingsCsv() }), [/manifest\.json: field "generationCard\.seeds":/]],
+    ["a V2T manifest without its training data", () => bundleDir({ ...valid(), "manifest.json": JSON.stringify(withoutKey(v2tManifest("tvge", "Untold"), "trainingData")) }), [/manifest\.json: field "trainingData":/]],
+    ["a manifest that does not say who sampled", () => bundleDir({ ...valid(), "manifest.json": JSON.stringify(withoutKey(v2tManifest("tvge", "Anonymous"), "sampledBy")) }), [/manifest\.json: field "sampledBy":/]],
     ["ratings without enough anchors", () => bundleDir({ "manifest.json": JSON.stringify(t2vManifest("No Anchors")), "ratings.csv": ["video,perspective,rater,score", ...Array.from({ length: PROMPTS }, (_, p) => [`${p},quality,r1,3`, `${p},alignment,r1,4`]).flat()].join("\n") }), [/every rater must also rate at least 40 of tvge's 60 anchor videos/, /rater "r1" rated 0 of the 60 anchor videos for quality; at least 40 are needed/, /ratings\.csv: field "quality": your model's videos were rated by 1 rater\(s\) for quality; tvge needs at least 3: tvge publishes no per-rater ratings/]],
   ];
 
@@ -183,8 +190,14 @@ describeWithDatasets("tvge", "npm run submit on TVGE", () => {
     expect(srcc("model", "quality")).toBeCloseTo(GOLDEN.model.quality, 12);
     expect(srcc("model", "alignment")).toBeCloseTo(GOLDEN.model.alignment, 12);
     expect(result.out).toMatch(/Stored\. V2T entry "Formula Metric"/);
+    expect(result.out).toMatch(/- Shown as self-reported by Test Lab \(sampled by Test Lab; evaluated by Test Lab\) until the maintainers verify it\./);
     expect(result.out).toMatch(/To see it on the site: npm start, then open http:\/\/127\.0\.0\.1:4321\/tvge\/v2t\/formula-metric\//);
     expect(query("select method, license from v2t_entries where id = 'formula-metric'")).toEqual([{ method: "A deterministic formula of the video id, for tests.", license: "CC BY 4.0" }]);
+    // A submission is self-reported by its organization, never computed or verified, with what its manifest says.
+    expect(query("select kind, produced_by, sampled_by, code_url, weights_url, date from entry_provenance where entry_id = 'formula-metric'")).toEqual([
+      { kind: "self-reported", produced_by: "Test Lab", sampled_by: "Test Lab", code_url: "https://example.org/code", weights_url: null, date: "2025-01-31" },
+    ]);
+    expect(query("select trained_on_benchmark, datasets_json from training_data where entry_id = 'formula-metric'")).toEqual([{ trained_on_benchmark: "no", datasets_json: "[]" }]);
   });
 
   it("lists the first 50 problems of a bundle and counts the rest", async () => {
@@ -223,6 +236,8 @@ describeWithDatasets("tvge", "npm run submit on TVGE", () => {
       { source: "ratings", evaluator_id: null, access: "open", license: "MIT", method: 'How "Human Rated Model" was made, in the submitters\' words.' },
     ]);
     expect(query("select id from videos where t2v_entry_id = 'human-rated-model' and not labelled")).toHaveLength(PROMPTS);
+    expect(query<{ card_json: string }>("select card_json from generation_cards where entry_id = 'human-rated-model'").map((c) => JSON.parse(c.card_json))).toEqual([TEST_GENERATION_CARD]);
+    expect(query("select kind from entry_provenance where entry_id = 'human-rated-model'")).toEqual([{ kind: "self-reported" }]);
     // Its panel's ratings: 512 prompts × 2 perspectives × 3 raters, plus 60 anchors × 2 × 3, in its own batch.
     expect(query("select * from ratings where batch = ?", result.hash)).toHaveLength(PROMPTS * 6 + ANCHORS.length * 6);
     expect(query("select * from ground_truth where video_id like 'human-rated-model/%'")).toHaveLength(0);

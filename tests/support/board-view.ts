@@ -50,6 +50,9 @@ export function row(entryId: string, name: string, rank: number | null, cellRank
     auditFlags: 0,
     cells: cellRank === undefined ? {} : { [COLUMN.key]: cell(1 - (cellRank ?? 50) / 100, cellRank, opts.ci ?? false) },
     provenance: ["published"],
+    entryProvenance: null,
+    training: null,
+    generationCard: null,
   };
 }
 

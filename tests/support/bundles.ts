@@ -47,6 +47,31 @@ export function writeBundleZip(file: string, files: BundleContents, attributes: 
   return file;
 }
 
+/** The provenance fields every test manifest carries (who ran the model and the evaluation, links, date). */
+export const TEST_PROVENANCE = {
+  sampledBy: "Test Lab",
+  evaluatedBy: "Test Lab",
+  codeUrl: "https://example.org/code",
+  weightsUrl: null,
+  date: "2025-01-31",
+} as const;
+
+/** A complete generation card for test T2V manifests. */
+export const TEST_GENERATION_CARD = {
+  model: "Test Generator v1 (checkpoint test-v1)",
+  resolution: "512x320",
+  frames: 16,
+  frameRate: 8,
+  duration: 2,
+  sampler: "DDIM",
+  steps: 50,
+  guidance: 7.5,
+  seeds: "0 for every prompt",
+  promptRewriting: "none",
+  negativePrompt: "none",
+  samples: "submitter",
+} as const;
+
 /** A manifest object for a V2T bundle on `benchmark`, with overrides merged in. */
 export function v2tManifest(benchmark: string, name: string, overrides: Record<string, unknown> = {}): Record<string, unknown> {
   return {
@@ -62,6 +87,8 @@ export function v2tManifest(benchmark: string, name: string, overrides: Record<s
       contact: "team@example.org",
     },
     method: "A deterministic formula of the video id, for tests.",
+    ...TEST_PROVENANCE,
+    trainingData: [],
     ...overrides,
   };
 }

@@ -6,7 +6,7 @@ import { BenchmarkSchema } from "../../src/schemas/benchmark.ts";
 import { importFetv, readFetvMetricScores } from "./packages.ts";
 import { readJsonFile } from "../../scripts/lib/read-data.ts";
 import { emptyContent, type StoreContent } from "../../scripts/lib/store-content.ts";
-import type { BundleContents } from "./bundles.ts";
+import { TEST_GENERATION_CARD, TEST_PROVENANCE, type BundleContents } from "./bundles.ts";
 import { datasetDir } from "./datasets.ts";
 
 const REPO = path.resolve(import.meta.dirname, "../..");
@@ -35,6 +35,8 @@ export function t2vManifest(name: string, extra: Record<string, unknown> = {}): 
     direction: "t2v",
     entry: { name, organization: "Round trip", access: "open", url: "https://example.org/again", license: "CC BY 4.0", contact: "team@example.org" },
     method: `Test bundle "${name}".`,
+    ...TEST_PROVENANCE,
+    generationCard: TEST_GENERATION_CARD,
     ...extra,
   });
 }

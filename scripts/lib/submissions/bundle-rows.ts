@@ -1,5 +1,8 @@
 /** Turns a checked bundle into store rows: its submission, its entry, and its per-video data. */
+import { addProvenance, bundleProvenance } from "../entry-provenance.ts";
+import { addSubmittedCard } from "../generation-card-rows.ts";
 import type { StoreContent } from "../store-content.ts";
+import { addDeclaredTraining } from "../training-rows.ts";
 import type { ParsedBundle } from "./parse-bundle.ts";
 
 /** The id of a submitted T2V model's video: `<entry id>/<prompt id>`, like the datasets' video ids. */
@@ -55,6 +58,14 @@ export function addBundleRows(content: StoreContent, bundle: ParsedBundle, store
   const benchmarkId = manifest.benchmark;
   content.submissions.push({ id: hash, benchmarkId, direction: manifest.direction, entryId, manifestJson: JSON.stringify(manifest), path: storedPath, origin });
   const entry = manifest.entry;
+  addProvenance(content, bundleProvenance(manifest, entryId, storedPath, origin));
+  // A dataset's metrics take their training data from the benchmark folder's record (with its source); see build-content.
+  const declaredIn = `manifest of submission ${storedPath}`;
+  if (manifest.direction === "v2t" && origin === "submitted") {
+    const benchmark = content.benchmarks.find((b) => b.id === benchmarkId);
+    addDeclaredTraining(content, { id: benchmarkId, title: benchmark?.title ?? benchmarkId }, entryId, manifest.trainingData, declaredIn);
+  }
+  if (manifest.direction === "t2v") addSubmittedCard(content, benchmarkId, entryId, manifest.generationCard, declaredIn);
   if (manifest.direction === "v2t") {
     content.v2tEntries.push({
       benchmarkId,

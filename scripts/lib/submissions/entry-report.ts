@@ -68,6 +68,13 @@ export function formatReport(rows: readonly ReportRow[]): string {
 /** How the entry was put on the benchmark's scale, and why boards leave it unranked: lines under the table. */
 export function reportNotes(content: StoreContent, benchmarkId: string, entryId: string): string[] {
   const notes: string[] = [];
+  // What the boards will say of the entry: a submission is self-reported until verified, and marked when trained on the benchmark.
+  for (const p of content.entryProvenance.filter((p) => p.benchmarkId === benchmarkId && p.entryId === entryId && p.kind === "self-reported")) {
+    notes.push(`Shown as self-reported by ${p.producedBy} (sampled by ${p.sampledBy}; evaluated by ${p.evaluatedBy}) until the maintainers verify it.`);
+  }
+  if (content.trainingData.some((t) => t.benchmarkId === benchmarkId && t.entryId === entryId && t.trainedOnBenchmark === "yes")) {
+    notes.push(`Marked "trained on this benchmark": its trainingData names ${benchmarkId}. Boards explain the mark and can hide such methods.`);
+  }
   for (const fit of content.anchorFits.filter((f) => f.benchmarkId === benchmarkId && f.entryId === entryId)) {
     notes.push(
       `${fit.perspectiveId}: ${fit.raters} rater(s) scored ${fit.anchors} anchors; they agree with the benchmark at Pearson r = ${fit.agreement.toFixed(3)}, ` +

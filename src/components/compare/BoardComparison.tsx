@@ -23,6 +23,7 @@ export function EntryHeader({ item }: { item: Compared }) {
       <span className="compare-key"><Marker series={item.series} /> {item.series.letter}</span>{" "}
       <a href={item.entry.href}>{item.entry.name}</a>
       <span className="ci">{item.entry.isReference ? "real videos, not ranked" : item.entry.group}</span>
+      {item.entry.provenance !== null && <span className="ci">{item.entry.provenance}{item.entry.trainedOnBenchmark ? " · trained on this benchmark" : ""}</span>}
     </th>
   );
 }

@@ -1,6 +1,9 @@
 import { z } from "zod";
 import { EntryNameSchema } from "../entry-name.ts";
+import { GenerationCardSchema } from "../generation-card.ts";
 import { IdSchema } from "../ids.ts";
+import { ProvenanceDateSchema } from "../provenance.ts";
+import { TrainingDatasetSchema } from "../training-data.ts";
 
 /** The V2T kinds a submission may declare (the site's labels for them live in src/lib/labels.ts). */
 export const V2tKindSchema = z.enum([
@@ -62,6 +65,13 @@ const common = {
   schemaVersion: z.literal(1),
   benchmark: IdSchema.describe("A benchmark id, e.g. \"tvge\""),
   method: text(4000, true).describe("How the outputs were produced: model version, prompts, settings"),
+  // Provenance (issue 17): who ran what, where the code and weights are, when. Required; a link may be null
+  // (closed weights, no code), but the submitter must say so.
+  sampledBy: text(200).describe("Who ran the model: generated the videos (T2V) or ran the method on the videos (V2T)"),
+  evaluatedBy: text(200).describe("Who ran the evaluation: rated the videos or computed the scores"),
+  codeUrl: WebUrlSchema.nullable().describe("The code that produced the outputs (http or https), or null when there is none to share"),
+  weightsUrl: WebUrlSchema.nullable().describe("The model weights (http or https), or null for closed weights or an API"),
+  date: ProvenanceDateSchema.describe("When the outputs were produced, YYYY-MM-DD"),
 };
 
 /** manifest.json of a V2T bundle (predictions.jsonl beside it). */
@@ -69,6 +79,10 @@ export const V2tManifestSchema = z.strictObject({
   ...common,
   direction: z.literal("v2t"),
   entry: V2tEntrySchema,
+  trainingData: z
+    .array(TrainingDatasetSchema)
+    .max(100)
+    .describe("Every dataset the method was trained or tuned on (an empty list when none); name this benchmark by its id or title if it is one"),
 });
 
 /** manifest.json of a T2V bundle (ratings.csv, or scores.jsonl with the `evaluator` that produced them). */
@@ -76,6 +90,7 @@ export const T2vManifestSchema = z.strictObject({
   ...common,
   direction: z.literal("t2v"),
   entry: T2vEntrySchema,
+  generationCard: GenerationCardSchema.describe("How the videos were made"),
   evaluator: IdSchema.optional().describe("With scores.jsonl only: the id of the V2T entry of this benchmark that scored the videos"),
 });
 

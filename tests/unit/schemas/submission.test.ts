@@ -12,11 +12,33 @@ const v2t = {
   direction: "v2t",
   entry: { name: "My Metric", organization: "Lab", kind: "quality-metric", url: "https://example.org", license: "MIT", contact: "a@example.org" },
   method: "Ran it.",
+  sampledBy: "Lab",
+  evaluatedBy: "Lab",
+  codeUrl: "https://example.org/code",
+  weightsUrl: null,
+  date: "2025-02-01",
+  trainingData: [],
 };
+const card = {
+  model: "My Model 1.0 (checkpoint my-model-1.0)",
+  resolution: "1280x720",
+  frames: 49,
+  frameRate: 8,
+  duration: 6,
+  sampler: "DPM-Solver++",
+  steps: 50,
+  guidance: 6,
+  seeds: "42 for every prompt",
+  promptRewriting: "none",
+  negativePrompt: "none",
+  samples: "submitter",
+};
+const { trainingData: _trainingData, ...common } = v2t;
 const t2v = {
-  ...v2t,
+  ...common,
   direction: "t2v",
   entry: { name: "My Model", organization: "Lab", access: "open", url: "https://example.org", license: "MIT", contact: "a@example.org" },
+  generationCard: card,
 };
 
 function paths(result: { success: boolean; error?: z.ZodError }): string[] {
@@ -47,6 +69,34 @@ describe("ManifestSchema", () => {
     expect(ManifestSchema.safeParse({ ...v2t, method: "m".repeat(4000) }).success).toBe(true);
     expect(paths(ManifestSchema.safeParse({ ...v2t, method: "m".repeat(4001) }))).toEqual(["method"]);
     expect(paths(ManifestSchema.safeParse({ ...v2t, entry: { ...v2t.entry, name: "!!!" } }))).toEqual(["entry.name"]);
+  });
+
+  it("refuses a manifest missing a provenance field, naming the field", () => {
+    for (const field of ["sampledBy", "evaluatedBy", "codeUrl", "weightsUrl", "date"] as const) {
+      const { [field]: _dropped, ...rest } = v2t;
+      expect(paths(ManifestSchema.safeParse(rest))).toEqual([field]);
+    }
+    expect(paths(ManifestSchema.safeParse({ ...v2t, date: "31/01/2025" }))).toEqual(["date"]);
+    expect(paths(ManifestSchema.safeParse({ ...v2t, codeUrl: "javascript:alert(1)" }))).toEqual(["codeUrl"]);
+    expect(ManifestSchema.safeParse({ ...v2t, codeUrl: null, weightsUrl: "https://example.org/weights" }).success).toBe(true);
+  });
+
+  it("requires a V2T method's training data, an empty list included, and refuses it on a T2V manifest", () => {
+    const { trainingData: _dropped, ...without } = v2t;
+    expect(paths(ManifestSchema.safeParse(without))).toEqual(["trainingData"]);
+    expect(ManifestSchema.safeParse({ ...v2t, trainingData: [{ dataset: "AIGVE-60K", split: "train" }] }).success).toBe(true);
+    expect(paths(ManifestSchema.safeParse({ ...v2t, trainingData: [{ split: "train" }] }))).toEqual(["trainingData.0.dataset"]);
+    expect(paths(ManifestSchema.safeParse({ ...t2v, trainingData: [] }))).toEqual([""]);
+  });
+
+  it("requires a T2V entry's generation card, and every field of it, naming the missing one", () => {
+    const { generationCard: _dropped, ...without } = t2v;
+    expect(paths(ManifestSchema.safeParse(without))).toEqual(["generationCard"]);
+    for (const field of Object.keys(card) as (keyof typeof card)[]) {
+      const { [field]: _gone, ...partial } = card;
+      expect(paths(ManifestSchema.safeParse({ ...t2v, generationCard: partial }))).toEqual([`generationCard.${field}`]);
+    }
+    expect(paths(ManifestSchema.safeParse({ ...t2v, generationCard: { ...card, samples: "someone" } }))).toEqual(["generationCard.samples"]);
   });
 
   it("accepts only schema version 1", () => {

@@ -11,7 +11,7 @@ import {
   type BoardState,
 } from "../../../src/scripts/board-state.ts";
 
-const DEFAULT: BoardState = { sort: null, dir: null, q: "", filter: "", view: null, metric: null };
+const DEFAULT: BoardState = { sort: null, dir: null, q: "", filter: "", view: null, metric: null, provenance: [], hideTrained: false };
 
 describe("parseState", () => {
   it("reads sort, direction, search, the board's filter and the view", () => {
@@ -22,6 +22,8 @@ describe("parseState", () => {
       filter: "closed",
       view: "model",
       metric: null,
+      provenance: [],
+      hideTrained: false,
     });
   });
 
@@ -84,11 +86,12 @@ describe("serializeState", () => {
 
   it("round-trips through parseState for every kind of state", () => {
     const states: BoardState[] = [
-      { sort: "correspondence_mos", dir: "asc", q: "s", filter: "closed", view: null, metric: null },
-      { sort: "perception_mos", dir: "desc", q: "", filter: "", view: null, metric: null },
-      { sort: "rank_sum", dir: "desc", q: "a&b=c", filter: "open", view: "model", metric: "krcc" },
-      { sort: "name", dir: "asc", q: "InternVL2.5 (8B)", filter: "", view: "instance", metric: "plcc" },
-      { sort: "rank", dir: "desc", q: "", filter: "", view: null, metric: null },
+      { sort: "correspondence_mos", dir: "asc", q: "s", filter: "closed", view: null, metric: null, provenance: [], hideTrained: false },
+      { sort: "perception_mos", dir: "desc", q: "", filter: "", view: null, metric: null, provenance: [], hideTrained: false },
+      { sort: "rank_sum", dir: "desc", q: "a&b=c", filter: "open", view: "model", metric: "krcc", provenance: [], hideTrained: false },
+      { sort: "name", dir: "asc", q: "InternVL2.5 (8B)", filter: "", view: "instance", metric: "plcc", provenance: [], hideTrained: false },
+      { sort: "rank", dir: "desc", q: "", filter: "", view: null, metric: null, provenance: [], hideTrained: false },
+      { sort: "rank", dir: "asc", q: "", filter: "", view: "model", metric: null, provenance: ["verified", "self-reported"], hideTrained: true },
     ];
     for (const state of states) {
       const parsed = parseState(serializeState(state, "access"), "access");
@@ -143,7 +146,7 @@ describe("defaultDirection and nextSort", () => {
   });
 
   it("keeps search, filter and view when sorting", () => {
-    const state: BoardState = { sort: null, dir: null, q: "x", filter: "open", view: "model", metric: "krcc" };
+    const state: BoardState = { sort: null, dir: null, q: "x", filter: "open", view: "model", metric: "krcc", provenance: [], hideTrained: false };
     expect(nextSort(state, "rank_sum")).toEqual({ ...state, sort: "rank_sum", dir: "asc" });
   });
 });
@@ -179,6 +182,31 @@ describe("compareRows", () => {
     const desc = [...rows].sort((a, b) => compareRows(a, b, true, "desc"));
     expect(asc.map((r) => r.position)).toEqual([1, 2, 3, 2, 9]);
     expect(desc.map((r) => r.position)).toEqual([1, 2, 3, 2, 9]);
+  });
+});
+
+describe("provenance and trained-on state", () => {
+  it("reads the provenance kinds as a comma list and the trained toggle", () => {
+    expect(parseState("?provenance=verified,published&trained=hide", "kind")).toMatchObject({ provenance: ["verified", "published"], hideTrained: true });
+    expect(parseState("?provenance=,verified,,verified", "kind").provenance).toEqual(["verified"]);
+    expect(parseState("?trained=yes", "kind").hideTrained).toBe(false);
+  });
+
+  it("writes them with readable commas, leaves them out by default, and round-trips", () => {
+    const state = { ...DEFAULT, provenance: ["verified", "published"], hideTrained: true };
+    expect(serializeState(state, "kind")).toBe("?provenance=verified,published&trained=hide");
+    expect(serializeState(DEFAULT, "kind", "?provenance=computed&trained=hide")).toBe("");
+    expect(parseState(serializeState(state, "kind"), "kind")).toEqual(state);
+  });
+
+  it("shows only rows of a chosen kind, and hides rows trained on the benchmark when asked", () => {
+    const love = { search: "love", group: "lmm-metric", provenance: "published", trained: true };
+    const mine = { search: "mine", group: "quality-metric", provenance: "self-reported", trained: false };
+    const onlyVerifiedOrPublished = { ...DEFAULT, provenance: ["verified", "published"] };
+    expect(rowMatches(love, onlyVerifiedOrPublished)).toBe(true);
+    expect(rowMatches(mine, onlyVerifiedOrPublished)).toBe(false);
+    expect(rowMatches(love, { ...DEFAULT, hideTrained: true })).toBe(false);
+    expect(rowMatches(mine, { ...DEFAULT, hideTrained: true })).toBe(true);
   });
 });
 

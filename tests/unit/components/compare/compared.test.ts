@@ -2,7 +2,7 @@ import { describe, expect, it } from "vitest";
 import { comparedEntries, comparedPairs } from "../../../../src/components/compare/compared.ts";
 import type { CompareEntry, ComparePair } from "../../../../src/lib/compare.ts";
 
-const entry = (id: string): CompareEntry => ({ id, name: id.toUpperCase(), href: `/x/${id}/`, group: "Open", isReference: false });
+const entry = (id: string): CompareEntry => ({ id, name: id.toUpperCase(), href: `/x/${id}/`, group: "Open", isReference: false, provenance: "computed", trainedOnBenchmark: false });
 const ENTRIES = [entry("first"), entry("second"), entry("third")];
 // Stored in data order (a before b): first − second = +0.2 [0.1, 0.3], first ahead; second − third not separable.
 const PAIRS: ComparePair[] = [
