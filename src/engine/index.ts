@@ -13,3 +13,7 @@ export * from "./bootstrap.ts";
 export * from "./statistics.ts";
 export * from "./paired-difference.ts";
 export * from "./board-ranking.ts";
+export * from "./special-functions.ts";
+export * from "./agreement-interval.ts";
+export * from "./lack-of-fit.ts";
+export * from "./reliability.ts";

@@ -68,6 +68,13 @@ export const AnchoringSchema = z.strictObject({
   minPerRater: z.int().min(3),
   /** The least Pearson correlation between the new panel's anchor scores and the benchmark's, per perspective. */
   minAgreement: z.number().min(0).max(1),
+  /**
+   * The quadratic lack-of-fit test of the anchor line (panel score on benchmark score): a perspective whose
+   * p-value is below `flagBelowP` is flagged as curved, below `refuseBelowP` refused (see the methodology page).
+   */
+  lackOfFit: z
+    .strictObject({ flagBelowP: z.number().gt(0).lt(1), refuseBelowP: z.number().gt(0).lt(1) })
+    .refine((t) => t.refuseBelowP <= t.flagBelowP, "refuseBelowP must not exceed flagBelowP"),
 });
 
 /** A benchmark's anchoring rules. */
