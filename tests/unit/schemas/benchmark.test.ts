@@ -99,4 +99,14 @@ describe("BenchmarkSchema", () => {
     fetv.anchoring.minAgreement = 1.5;
     expect(issues(fetv).map((i) => i.path)).toEqual(["anchoring.minAgreement"]);
   });
+
+  it("declares the lack-of-fit thresholds as p-values, the refusal one no higher than the flag one", () => {
+    expect((definition("fetv") as any).anchoring.lackOfFit).toEqual({ flagBelowP: 0.01, refuseBelowP: 1e-6 });
+    const swapped = structuredClone(definition("fetv")) as any;
+    swapped.anchoring.lackOfFit = { flagBelowP: 1e-6, refuseBelowP: 0.01 };
+    expect(issues(swapped)).toEqual([{ path: "anchoring.lackOfFit", message: "refuseBelowP must not exceed flagBelowP" }]);
+    const missing = structuredClone(definition("fetv")) as any;
+    delete missing.anchoring.lackOfFit;
+    expect(issues(missing).map((i) => i.path)).toEqual(["anchoring.lackOfFit"]);
+  });
 });
