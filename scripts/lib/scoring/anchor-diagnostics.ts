@@ -12,6 +12,7 @@ import {
   quadraticLackOfFit,
   singleRaterReliability,
   type AgreementInterval,
+  type LackOfFit,
 } from "../../../src/engine/index.ts";
 import type { Problem } from "../input-error.ts";
 import type { StoreContent } from "../store-content.ts";
@@ -62,6 +63,123 @@ function meanOf(values: Iterable<number>): number | null {
   return n === 0 ? null : sum / n;
 }
 
+/** One perspective's inputs: the anchors both sides scored, the panel's and the benchmark's scores, and the ratings by rater. */
+interface PerspectiveInput {
+  readonly perspective: string;
+  readonly anchorIds: readonly string[];
+  readonly panelScores: readonly number[];
+  readonly truthScores: readonly number[];
+  readonly truth: ReadonlyMap<string, number>;
+  /** The submission's ratings by video, then rater; and by rater, then video. */
+  readonly submitted: ReadonlyMap<string, ReadonlyMap<string, number>>;
+  readonly byRater: ReadonlyMap<string, ReadonlyMap<string, number>>;
+  /** The benchmark's own ratings by video, then rater. */
+  readonly own: ReadonlyMap<string, ReadonlyMap<string, number>>;
+}
+
+/** Where a check puts what it finds. */
+interface Sink {
+  readonly out: AnchorDiagnostics;
+  readonly row: { readonly benchmarkId: string; readonly entryId: string; readonly perspectiveId: string };
+  readonly file: string;
+  flag(kind: Flag["kind"], subject: string, message: string): void;
+}
+
+/** The agreement of each rater who rates new videos, alone on the anchors; below the minimum, a problem (the split panel). */
+function raterAgreements(context: ScoringContext, input: PerspectiveInput, minimum: number, sink: Sink): void {
+  const anchorSet = new Set(context.anchors);
+  const newRaters = [...input.byRater.keys()].filter((rater) => [...(input.byRater.get(rater)?.keys() ?? [])].some((v) => !anchorSet.has(v))).sort(byId);
+  for (const rater of newRaters) {
+    const mine = input.byRater.get(rater) as ReadonlyMap<string, number>;
+    const rated = context.anchors.filter((a) => mine.has(a) && input.truth.has(a));
+    const x = rated.map((a) => mine.get(a) as number);
+    const y = rated.map((a) => input.truth.get(a) as number);
+    const r = x.length >= 2 ? pearson(x, y) : null;
+    const interval = r === null ? null : fisherInterval(r, rated.length);
+    if (r !== null) sink.out.agreements.push({ ...sink.row, rater, anchors: rated.length, agreement: r, ciLow: interval?.low ?? null, ciHigh: interval?.high ?? null });
+    if (r === null || r < minimum) {
+      sink.out.problems.push({
+        file: sink.file,
+        field: input.perspective,
+        message:
+          `rater "${rater}" rates the new videos, but alone their ${input.perspective} ratings of ${rated.length} anchors agree with the benchmark's at Pearson r = ${withInterval(interval, r)}; ` +
+          `every rater who rates the new videos must reach r ≥ ${minimum} on the anchors alone (the benchmark's anchoring.minAgreement), so that the anchors tie their own scale`,
+      });
+    }
+  }
+}
+
+/** The quadratic lack-of-fit test of the anchor line: flagged or refused by the benchmark's declared thresholds. */
+function lineShape(input: PerspectiveInput, thresholds: { flagBelowP: number; refuseBelowP: number }, sink: Sink): LackOfFit | null {
+  const fit = quadraticLackOfFit(input.truthScores, input.panelScores);
+  const { flagBelowP, refuseBelowP } = thresholds;
+  if (fit === null || !(fit.p < flagBelowP)) return fit;
+  const shape = fit.curvature > 0 ? "convex" : "concave";
+  const message =
+    `the ${input.perspective} anchor line is curved (${shape}): a quadratic term in the panel's anchor scores against the benchmark's gives F = ${fit.f.toFixed(1)} on 1 and ${fit.df2} degrees of freedom, ` +
+    `p = ${pText(fit.p)}; below p = ${flagBelowP} a line is flagged and below p = ${refuseBelowP} refused (the benchmark's anchoring.lackOfFit)`;
+  if (fit.p < refuseBelowP) sink.out.problems.push({ file: sink.file, field: input.perspective, message: `${message}; a straight line cannot put these ratings on the benchmark's scale` });
+  else sink.flag("lack-of-fit", "", message);
+  return fit;
+}
+
+/** The independent-panel ceiling of the agreement (null without the benchmark's per-rater ratings), with what it rests on. */
+function agreementCeilingOf(input: PerspectiveInput): { reliability: number | null; panelRaters: number; benchmarkRaters: number; ceiling: number | null } {
+  const raters = [...new Set([...input.own.values()].flatMap((m) => [...m.keys()]))].sort(byId);
+  const reliability = raters.length >= 2 ? singleRaterReliability(raters.map((rater) => input.anchorIds.map((a) => input.own.get(a)?.get(rater) ?? null))) : null;
+  const perAnchor = (ratings: ReadonlyMap<string, ReadonlyMap<string, number>>) => meanOf(input.anchorIds.map((a) => ratings.get(a)?.size ?? 0)) ?? 0;
+  const panelRaters = perAnchor(input.submitted);
+  const benchmarkRaters = perAnchor(input.own);
+  const ceiling = reliability === null || !(panelRaters > 0) || !(benchmarkRaters > 0) ? null : agreementCeiling(reliability, panelRaters, benchmarkRaters);
+  return { reliability, panelRaters, benchmarkRaters, ceiling };
+}
+
+/** Flags the panel as matching the benchmark's own ratings: equal to its published scores, or agreeing beyond an independent panel's reach. */
+function panelMatches(input: PerspectiveInput, agreement: AgreementInterval | null, limit: ReturnType<typeof agreementCeilingOf>, sink: Sink): void {
+  const { perspective, anchorIds, panelScores, truthScores } = input;
+  const n = anchorIds.length;
+  const reasons: string[] = [];
+  const same = panelScores.filter((score, i) => Math.abs(score - (truthScores[i] as number)) <= 1e-9 * Math.max(1, Math.abs(truthScores[i] as number))).length;
+  if (n >= 3 && same === n) reasons.push(`its ${perspective} scores of all ${n} anchors equal the scores the benchmark publishes`);
+  if (limit.ceiling !== null && agreement !== null && agreement.low > limit.ceiling) {
+    reasons.push(
+      `its ${perspective} anchor scores agree with the benchmark's at r = ${withInterval(agreement, agreement.r)}, above the ${limit.ceiling.toFixed(3)} an independent panel of ${limit.panelRaters.toFixed(1)} rater(s) per anchor reaches ` +
+        `(Spearman–Brown from the benchmark's single-rater reliability ${limit.reliability?.toFixed(3)} on the anchors, ${limit.benchmarkRaters.toFixed(1)} of its raters per anchor; flagged when the whole 95% interval lies above it)`,
+    );
+  }
+  if (reasons.length > 0) sink.flag("matches-benchmark", "", `matches the benchmark's own ratings: ${reasons.join("; and ")}`);
+}
+
+/** Flags each submitted rater whose ratings equal one of the benchmark's raters' more often than independent raters would. */
+function ratersMatch(context: ScoringContext, input: PerspectiveInput, videosOfPrompt: ReadonlyMap<string, readonly { id: string; model: string }[]>, sink: Sink): void {
+  const rate = ownExactRate(input.own);
+  if (rate === null) return;
+  for (const [rater, mine] of [...input.byRater].sort(([a], [b]) => byId(a, b))) {
+    const found = coincidences(context, mine, input.own, videosOfPrompt, rate);
+    const telling = [found.anchors, found.videos].filter((c): c is Coincidence => c !== null && c.tail < COPY_TAIL_LEVEL);
+    if (telling.length === 0) continue;
+    sink.flag(
+      "matches-benchmark",
+      rater,
+      `matches the benchmark's own ratings: rater "${rater}"'s ${input.perspective} ratings ${telling.map(coincidenceText).join(", and ")}; ` +
+        `flagged when independent raters would agree that often with probability below ${COPY_TAIL_LEVEL} (the rate independent raters reach: the benchmark's own raters' highest, ${(100 * rate).toFixed(0)}%, or chance from the two raters' rating frequencies if higher)`,
+    );
+  }
+}
+
+/** The same ratings by rater, then video. */
+function byRaterOf(submitted: ReadonlyMap<string, ReadonlyMap<string, number>>): Map<string, Map<string, number>> {
+  const byRater = new Map<string, Map<string, number>>();
+  for (const [video, raters] of submitted) {
+    for (const [rater, score] of raters) {
+      const mine = byRater.get(rater) ?? new Map<string, number>();
+      mine.set(video, score);
+      byRater.set(rater, mine);
+    }
+  }
+  return byRater;
+}
+
 /**
  * Every diagnostic of an anchored entry (`data.anchors` holds the panel's anchor scores, `data.values` its
  * scores of the new videos, per perspective), from the submission's and the benchmark's per-rater ratings.
@@ -71,123 +189,56 @@ export function anchorDiagnostics(context: ScoringContext, entry: Content["t2vEn
   const anchoring = context.anchoring;
   if (data.anchors === null || anchoring === null) return out;
   const { benchmarkId } = context;
-  const entryId = entry.id;
   const file = fileOf(context, entry.submissionId, "ratings.csv");
-  const minimum = anchoring.minAgreement;
   // The benchmark's videos of each prompt, to compare a new video's ratings with each model's video of its prompt.
   const videosOfPrompt = new Map<string, { id: string; model: string }[]>();
-  for (const v of context.pool) {
-    const list = videosOfPrompt.get(v.promptId) ?? [];
-    list.push({ id: v.id, model: v.t2vEntryId });
-    videosOfPrompt.set(v.promptId, list);
-  }
+  for (const v of context.pool) videosOfPrompt.set(v.promptId, [...(videosOfPrompt.get(v.promptId) ?? []), { id: v.id, model: v.t2vEntryId }]);
   for (const perspective of context.mos) {
     const panel = data.anchors[perspective];
     const truth = context.truth[perspective];
     if (panel === undefined || truth === undefined || panel.size === 0) continue;
     const anchorIds = context.anchors.filter((a) => panel.has(a) && truth.has(a));
-    const panelScores = anchorIds.map((a) => panel.get(a) as number);
-    const truthScores = anchorIds.map((a) => truth.get(a) as number);
-    const n = anchorIds.length;
-    const flag = (kind: Flag["kind"], subject: string, message: string) => out.flags.push({ benchmarkId, entryId, perspectiveId: perspective, kind, subject, message });
-
-    // Agreement of the panel, with its interval.
-    const r = pearson(panelScores, truthScores);
-    const interval = r === null ? null : fisherInterval(r, n);
-    if (r !== null) out.agreements.push({ benchmarkId, entryId, perspectiveId: perspective, rater: "", anchors: n, agreement: r, ciLow: interval?.low ?? null, ciHigh: interval?.high ?? null });
-
-    // Each rater who rates new videos must agree alone: otherwise honest anchor raters could carry others' new ratings.
     const submitted = ratingsBy(context.content, benchmarkId, entry.submissionId ?? "", perspective);
-    const byRater = new Map<string, Map<string, number>>();
-    for (const [video, raters] of submitted) {
-      for (const [rater, score] of raters) {
-        const mine = byRater.get(rater) ?? new Map<string, number>();
-        mine.set(video, score);
-        byRater.set(rater, mine);
-      }
-    }
-    const anchorSet = new Set(context.anchors);
-    const newRaters = [...byRater.keys()].filter((rater) => [...(byRater.get(rater)?.keys() ?? [])].some((v) => !anchorSet.has(v))).sort(byId);
-    for (const rater of newRaters) {
-      const mine = byRater.get(rater) as Map<string, number>;
-      const rated = context.anchors.filter((a) => mine.has(a) && truth.has(a));
-      const x = rated.map((a) => mine.get(a) as number);
-      const y = rated.map((a) => truth.get(a) as number);
-      const own = x.length >= 2 ? pearson(x, y) : null;
-      const ownInterval = own === null ? null : fisherInterval(own, rated.length);
-      if (own !== null) out.agreements.push({ benchmarkId, entryId, perspectiveId: perspective, rater, anchors: rated.length, agreement: own, ciLow: ownInterval?.low ?? null, ciHigh: ownInterval?.high ?? null });
-      if (own === null || own < minimum) {
-        out.problems.push({
-          file,
-          field: perspective,
-          message:
-            `rater "${rater}" rates the new videos, but alone their ${perspective} ratings of ${rated.length} anchors agree with the benchmark's at Pearson r = ${withInterval(ownInterval, own)}; ` +
-            `every rater who rates the new videos must reach r ≥ ${minimum} on the anchors alone (the benchmark's anchoring.minAgreement), so that the anchors tie their own scale`,
-        });
-      }
-    }
+    const input: PerspectiveInput = {
+      perspective,
+      anchorIds,
+      panelScores: anchorIds.map((a) => panel.get(a) as number),
+      truthScores: anchorIds.map((a) => truth.get(a) as number),
+      truth,
+      submitted,
+      byRater: byRaterOf(submitted),
+      own: ratingsBy(context.content, benchmarkId, OWN_BATCH, perspective),
+    };
+    const row = { benchmarkId, entryId: entry.id, perspectiveId: perspective };
+    const sink: Sink = { out, row, file, flag: (kind, subject, message) => out.flags.push({ ...row, kind, subject, message }) };
 
-    // Lack of fit: the panel's anchor scores on the benchmark's, a quadratic term against the straight line.
-    const fit = quadraticLackOfFit(truthScores, panelScores);
-    const { flagBelowP, refuseBelowP } = anchoring.lackOfFit;
-    if (fit !== null && fit.p < flagBelowP) {
-      const shape = fit.curvature > 0 ? "convex" : "concave";
-      const message =
-        `the ${perspective} anchor line is curved (${shape}): a quadratic term in the panel's anchor scores against the benchmark's gives F = ${fit.f.toFixed(1)} on 1 and ${fit.df2} degrees of freedom, ` +
-        `p = ${pText(fit.p)}; below p = ${flagBelowP} a line is flagged and below p = ${refuseBelowP} refused (the benchmark's anchoring.lackOfFit)`;
-      if (fit.p < refuseBelowP) out.problems.push({ file, field: perspective, message: `${message}; a straight line cannot put these ratings on the benchmark's scale` });
-      else flag("lack-of-fit", "", message);
-    }
+    const r = pearson(input.panelScores, input.truthScores);
+    const agreement = r === null ? null : fisherInterval(r, anchorIds.length);
+    if (r !== null) out.agreements.push({ ...row, rater: "", anchors: anchorIds.length, agreement: r, ciLow: agreement?.low ?? null, ciHigh: agreement?.high ?? null });
+    raterAgreements(context, input, anchoring.minAgreement, sink);
+    const fit = lineShape(input, anchoring.lackOfFit, sink);
 
     // Extrapolation: the entry's mean panel score against the range of the panel's anchor scores.
     const entryMean = meanOf(data.values[perspective]?.values() ?? []);
-    const anchorLow = Math.min(...panelScores);
-    const anchorHigh = Math.max(...panelScores);
+    const anchorLow = Math.min(...input.panelScores);
+    const anchorHigh = Math.max(...input.panelScores);
     if (entryMean !== null && (entryMean < anchorLow || entryMean > anchorHigh)) {
-      flag(
+      sink.flag(
         "extrapolated",
         "",
-        `the panel's mean ${perspective} score of the new videos, ${entryMean.toFixed(2)}, lies outside its scores of the ${n} anchors (${anchorLow.toFixed(2)} to ${anchorHigh.toFixed(2)}): ` +
+        `the panel's mean ${perspective} score of the new videos, ${entryMean.toFixed(2)}, lies outside its scores of the ${anchorIds.length} anchors (${anchorLow.toFixed(2)} to ${anchorHigh.toFixed(2)}): ` +
           "the figure extrapolates the anchor line where no anchor checks it",
       );
     }
 
-    // Matching the benchmark's own ratings: beyond an independent panel's reach, identical to the published scores, or to one of its raters.
-    const own = ratingsBy(context.content, benchmarkId, OWN_BATCH, perspective);
-    const ownMatrixRaters = [...new Set([...own.values()].flatMap((m) => [...m.keys()]))].sort(byId);
-    const reliability = ownMatrixRaters.length >= 2 ? singleRaterReliability(ownMatrixRaters.map((rater) => anchorIds.map((a) => own.get(a)?.get(rater) ?? null))) : null;
-    const perAnchor = (ratings: ReadonlyMap<string, ReadonlyMap<string, number>>) => meanOf(anchorIds.map((a) => ratings.get(a)?.size ?? 0)) ?? 0;
-    const panelRaters = perAnchor(submitted);
-    const benchmarkRaters = perAnchor(own);
-    const ceiling = reliability === null || !(panelRaters > 0) || !(benchmarkRaters > 0) ? null : agreementCeiling(reliability, panelRaters, benchmarkRaters);
+    const limit = agreementCeilingOf(input);
     out.checks.push({
-      benchmarkId, entryId, perspectiveId: perspective,
+      ...row,
       lackOfFitF: fit?.f ?? null, lackOfFitDf: fit?.df2 ?? null, lackOfFitP: fit?.p ?? null,
-      reliability, panelRaters, ceiling, entryMean, anchorLow, anchorHigh,
+      reliability: limit.reliability, panelRaters: limit.panelRaters, ceiling: limit.ceiling, entryMean, anchorLow, anchorHigh,
     });
-    const panelMatches: string[] = [];
-    const same = anchorIds.filter((a) => Math.abs((panel.get(a) as number) - (truth.get(a) as number)) <= 1e-9 * Math.max(1, Math.abs(truth.get(a) as number))).length;
-    if (n >= 3 && same === n) panelMatches.push(`its ${perspective} scores of all ${n} anchors equal the scores the benchmark publishes`);
-    if (ceiling !== null && interval !== null && interval.low > ceiling) {
-      panelMatches.push(
-        `its ${perspective} anchor scores agree with the benchmark's at r = ${withInterval(interval, r)}, above the ${ceiling.toFixed(3)} an independent panel of ${panelRaters.toFixed(1)} rater(s) per anchor reaches ` +
-          `(Spearman–Brown from the benchmark's single-rater reliability ${reliability?.toFixed(3)} on the anchors, ${benchmarkRaters.toFixed(1)} of its raters per anchor; flagged when the whole 95% interval lies above it)`,
-      );
-    }
-    if (panelMatches.length > 0) flag("matches-benchmark", "", `matches the benchmark's own ratings: ${panelMatches.join("; and ")}`);
-    const rate = ownExactRate(own);
-    if (rate === null) continue;
-    for (const [rater, mine] of [...byRater].sort(([a], [b]) => byId(a, b))) {
-      const found = coincidences(context, mine, own, videosOfPrompt, rate);
-      const telling = [found.anchors, found.videos].filter((c): c is Coincidence => c !== null && c.tail < COPY_TAIL_LEVEL);
-      if (telling.length === 0) continue;
-      flag(
-        "matches-benchmark",
-        rater,
-        `matches the benchmark's own ratings: rater "${rater}"'s ${perspective} ratings ${telling.map(coincidenceText).join(", and ")}; ` +
-          `flagged when independent raters would agree that often with probability below ${COPY_TAIL_LEVEL} (the rate independent raters reach: the benchmark's own raters' highest, ${(100 * rate).toFixed(0)}%, or chance from the two raters' rating frequencies if higher)`,
-      );
-    }
+    panelMatches(input, agreement, limit, sink);
+    ratersMatch(context, input, videosOfPrompt, sink);
   }
   return out;
 }
