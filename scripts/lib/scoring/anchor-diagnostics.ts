@@ -40,16 +40,29 @@ function withInterval(i: AgreementInterval | null, r: number | null): string {
   return i === null ? r.toFixed(3) : `${r.toFixed(3)} [${i.low.toFixed(3)}, ${i.high.toFixed(3)}]`;
 }
 
-/** Ratings of one perspective, by video id, then by rater. */
-function ratingsBy(content: Content, benchmarkId: string, batch: string, perspective: string): Map<string, Map<string, number>> {
-  const byVideo = new Map<string, Map<string, number>>();
-  for (const r of content.ratings) {
-    if (r.benchmarkId !== benchmarkId || r.batch !== batch || r.perspectiveId !== perspective) continue;
-    const of = byVideo.get(r.videoId) ?? new Map<string, number>();
-    of.set(r.rater, r.score);
-    byVideo.set(r.videoId, of);
+/** A benchmark's ratings by batch and perspective, then video, then rater. */
+type RatingIndex = Map<string, Map<string, Map<string, number>>>;
+
+/** One index per context: read once for all of a benchmark's submissions, not once per submission and perspective. */
+const indexes = new WeakMap<ScoringContext, RatingIndex>();
+
+/** Ratings of one batch and perspective, by video id, then by rater (empty when there are none). */
+function ratingsBy(context: ScoringContext, batch: string, perspective: string): ReadonlyMap<string, ReadonlyMap<string, number>> {
+  let index = indexes.get(context);
+  if (index === undefined) {
+    index = new Map();
+    for (const r of context.content.ratings) {
+      if (r.benchmarkId !== context.benchmarkId) continue;
+      const key = `${r.batch}\u0000${r.perspectiveId}`;
+      const byVideo = index.get(key) ?? new Map<string, Map<string, number>>();
+      const of = byVideo.get(r.videoId) ?? new Map<string, number>();
+      of.set(r.rater, r.score);
+      byVideo.set(r.videoId, of);
+      index.set(key, byVideo);
+    }
+    indexes.set(context, index);
   }
-  return byVideo;
+  return index.get(`${batch}\u0000${perspective}`) ?? new Map();
 }
 
 /** Mean of a map's values (null when empty). */
@@ -198,7 +211,7 @@ export function anchorDiagnostics(context: ScoringContext, entry: Content["t2vEn
     const truth = context.truth[perspective];
     if (panel === undefined || truth === undefined || panel.size === 0) continue;
     const anchorIds = context.anchors.filter((a) => panel.has(a) && truth.has(a));
-    const submitted = ratingsBy(context.content, benchmarkId, entry.submissionId ?? "", perspective);
+    const submitted = ratingsBy(context, entry.submissionId ?? "", perspective);
     const input: PerspectiveInput = {
       perspective,
       anchorIds,
@@ -207,7 +220,7 @@ export function anchorDiagnostics(context: ScoringContext, entry: Content["t2vEn
       truth,
       submitted,
       byRater: byRaterOf(submitted),
-      own: ratingsBy(context.content, benchmarkId, OWN_BATCH, perspective),
+      own: ratingsBy(context, OWN_BATCH, perspective),
     };
     const row = { benchmarkId, entryId: entry.id, perspectiveId: perspective };
     const sink: Sink = { out, row, file, flag: (kind, subject, message) => out.flags.push({ ...row, kind, subject, message }) };
