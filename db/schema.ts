@@ -64,6 +64,9 @@ export const perspectives = sqliteTable(
     description: text("description").notNull(),
     kind: text("kind", { enum: ["mos", "qa"] }).notNull(),
     scale: text("scale"),
+    /** The bounds a score on the perspective can take (benchmark.json `range`), null where it declares none. */
+    rangeMin: real("range_min"),
+    rangeMax: real("range_max"),
     position: integer("position").notNull(),
   },
   (t) => [primaryKey({ columns: [t.benchmarkId, t.id] })],
@@ -463,6 +466,72 @@ export const anchorFits = sqliteTable(
     agreement: real("agreement").notNull(),
   },
   (t) => [primaryKey({ columns: [t.benchmarkId, t.entryId, t.perspectiveId] })],
+);
+
+/**
+ * How well a human-rated submission's anchor scores agree with the benchmark's, per perspective: for the panel
+ * (rater "") and for each rater who rates the new videos, Pearson r with its Fisher-z 95% interval.
+ */
+export const anchorAgreements = sqliteTable(
+  "anchor_agreements",
+  {
+    benchmarkId: text("benchmark_id").notNull(),
+    entryId: text("entry_id").notNull(),
+    perspectiveId: text("perspective_id").notNull(),
+    /** The submitted rater's id; "" for the whole panel. */
+    rater: text("rater").notNull(),
+    anchors: integer("anchors").notNull(),
+    agreement: real("agreement").notNull(),
+    ciLow: real("ci_low"),
+    ciHigh: real("ci_high"),
+  },
+  (t) => [primaryKey({ columns: [t.benchmarkId, t.entryId, t.perspectiveId, t.rater] })],
+);
+
+/**
+ * The checks of a human-rated submission's anchor line, per perspective: the quadratic lack-of-fit test, the
+ * most an independent panel of its size agrees with the benchmark (Spearman–Brown), and where its mean lies.
+ */
+export const anchorChecks = sqliteTable(
+  "anchor_checks",
+  {
+    benchmarkId: text("benchmark_id").notNull(),
+    entryId: text("entry_id").notNull(),
+    perspectiveId: text("perspective_id").notNull(),
+    /** F of the quadratic term (panel score on benchmark score over the anchors), with 1 and n − 3 degrees of freedom. */
+    lackOfFitF: real("lack_of_fit_f"),
+    lackOfFitDf: integer("lack_of_fit_df"),
+    lackOfFitP: real("lack_of_fit_p"),
+    /** The benchmark's single-rater reliability on the anchors (mean pairwise r of its raters); null without per-rater data. */
+    reliability: real("reliability"),
+    /** Mean number of the panel's raters per anchor. */
+    panelRaters: real("panel_raters").notNull(),
+    /** √(SB(ρ, k) · SB(ρ, K)): an independent k-rater panel's expected agreement with the benchmark's K-rater scores. */
+    ceiling: real("ceiling"),
+    /** The panel's mean score of the new videos, and the range of its anchor scores. */
+    entryMean: real("entry_mean"),
+    anchorLow: real("anchor_low").notNull(),
+    anchorHigh: real("anchor_high").notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.benchmarkId, t.entryId, t.perspectiveId] })],
+);
+
+/**
+ * What the diagnostics flag on a human-rated submission (the figure is still computed): ratings that match the
+ * benchmark's own, a curved anchor line, a mean outside the anchors' range. `subject` is a rater, or "" for the panel.
+ */
+export const anchorFlags = sqliteTable(
+  "anchor_flags",
+  {
+    benchmarkId: text("benchmark_id").notNull(),
+    entryId: text("entry_id").notNull(),
+    perspectiveId: text("perspective_id").notNull(),
+    kind: text("kind", { enum: ["matches-benchmark", "lack-of-fit", "extrapolated"] }).notNull(),
+    subject: text("subject").notNull(),
+    /** The number and the rule, in a sentence. */
+    message: text("message").notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.benchmarkId, t.entryId, t.perspectiveId, t.kind, t.subject] })],
 );
 
 /**

@@ -1,3 +1,31 @@
+CREATE TABLE `anchor_agreements` (
+	`benchmark_id` text NOT NULL,
+	`entry_id` text NOT NULL,
+	`perspective_id` text NOT NULL,
+	`rater` text NOT NULL,
+	`anchors` integer NOT NULL,
+	`agreement` real NOT NULL,
+	`ci_low` real,
+	`ci_high` real,
+	PRIMARY KEY(`benchmark_id`, `entry_id`, `perspective_id`, `rater`)
+);
+--> statement-breakpoint
+CREATE TABLE `anchor_checks` (
+	`benchmark_id` text NOT NULL,
+	`entry_id` text NOT NULL,
+	`perspective_id` text NOT NULL,
+	`lack_of_fit_f` real,
+	`lack_of_fit_df` integer,
+	`lack_of_fit_p` real,
+	`reliability` real,
+	`panel_raters` real NOT NULL,
+	`ceiling` real,
+	`entry_mean` real,
+	`anchor_low` real NOT NULL,
+	`anchor_high` real NOT NULL,
+	PRIMARY KEY(`benchmark_id`, `entry_id`, `perspective_id`)
+);
+--> statement-breakpoint
 CREATE TABLE `anchor_fits` (
 	`benchmark_id` text NOT NULL,
 	`entry_id` text NOT NULL,
@@ -8,6 +36,16 @@ CREATE TABLE `anchor_fits` (
 	`slope` real NOT NULL,
 	`agreement` real NOT NULL,
 	PRIMARY KEY(`benchmark_id`, `entry_id`, `perspective_id`)
+);
+--> statement-breakpoint
+CREATE TABLE `anchor_flags` (
+	`benchmark_id` text NOT NULL,
+	`entry_id` text NOT NULL,
+	`perspective_id` text NOT NULL,
+	`kind` text NOT NULL,
+	`subject` text NOT NULL,
+	`message` text NOT NULL,
+	PRIMARY KEY(`benchmark_id`, `entry_id`, `perspective_id`, `kind`, `subject`)
 );
 --> statement-breakpoint
 CREATE TABLE `anchors` (
@@ -177,6 +215,8 @@ CREATE TABLE `perspectives` (
 	`description` text NOT NULL,
 	`kind` text NOT NULL,
 	`scale` text,
+	`range_min` real,
+	`range_max` real,
 	`position` integer NOT NULL,
 	PRIMARY KEY(`benchmark_id`, `id`),
 	FOREIGN KEY (`benchmark_id`) REFERENCES `benchmarks`(`id`) ON UPDATE no action ON DELETE no action

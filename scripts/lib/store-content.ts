@@ -30,6 +30,9 @@ export interface StoreContent {
   calibrations: Row<typeof schema.calibrations>[];
   calibrationChecks: Row<typeof schema.calibrationChecks>[];
   anchorFits: Row<typeof schema.anchorFits>[];
+  anchorAgreements: Row<typeof schema.anchorAgreements>[];
+  anchorChecks: Row<typeof schema.anchorChecks>[];
+  anchorFlags: Row<typeof schema.anchorFlags>[];
   publishedChecks: Row<typeof schema.publishedChecks>[];
   audit: Row<typeof schema.audit>[];
 }
@@ -62,6 +65,9 @@ export function emptyContent(): StoreContent {
     calibrations: [],
     calibrationChecks: [],
     anchorFits: [],
+    anchorAgreements: [],
+    anchorChecks: [],
+    anchorFlags: [],
     publishedChecks: [],
     audit: [],
   };

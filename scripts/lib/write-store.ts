@@ -42,6 +42,9 @@ const TABLES: { [K in keyof StoreContent]: (typeof schema)[keyof typeof schema] 
   calibrations: schema.calibrations,
   calibrationChecks: schema.calibrationChecks,
   anchorFits: schema.anchorFits,
+  anchorAgreements: schema.anchorAgreements,
+  anchorChecks: schema.anchorChecks,
+  anchorFlags: schema.anchorFlags,
   publishedChecks: schema.publishedChecks,
   audit: schema.audit,
 };

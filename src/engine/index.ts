@@ -16,3 +16,7 @@ export * from "./paired-difference.ts";
 export * from "./multiplicity.ts";
 export * from "./spearman-textbook.ts";
 export * from "./board-ranking.ts";
+export * from "./special-functions.ts";
+export * from "./agreement-interval.ts";
+export * from "./lack-of-fit.ts";
+export * from "./reliability.ts";

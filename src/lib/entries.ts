@@ -1,6 +1,7 @@
 /** Loads one T2V model or V2T method with every figure it has, its ranks and provenance. */
 import type { BoardId } from "../schemas/board.ts";
 import { loadAnchorFits } from "./anchors.ts";
+import { loadAnchorDiagnostics, type AnchorDiagnosticsView } from "./anchor-diagnostics.ts";
 import { getBenchmark, listDimensions, type BenchmarkInfo, type DimensionInfo } from "./benchmarks.ts";
 import { boardRow, loadBoard, rankedCount, type BoardRow, type BoardView } from "./boards.ts";
 import { loadCalibration, type EvaluatorCalibration } from "./calibrations.ts";
@@ -28,6 +29,8 @@ export interface EntryPage {
   readonly calibration: readonly EvaluatorCalibration[];
   /** For a human-rated submission: how its raters were put on the benchmark's scale through the anchors. */
   readonly anchorFits: ReturnType<typeof loadAnchorFits>;
+  /** For a human-rated submission: the checks of its anchoring and what they flag (null for other entries). */
+  readonly anchorDiagnostics: AnchorDiagnosticsView | null;
 }
 
 /** The boards an entry of a direction appears on. */
@@ -66,6 +69,7 @@ export function loadEntryPage(benchmarkId: string, direction: "t2v" | "v2t", ent
     evaluator: entry.evaluatorId === null ? null : entryBoard(benchmarkId, "v2t-instance", "overall", entry.evaluatorId),
     calibration: direction === "v2t" ? loadCalibration(benchmarkId, entryId) : entry.evaluatorId === null ? [] : loadCalibration(benchmarkId, entry.evaluatorId),
     anchorFits: direction === "t2v" ? loadAnchorFits(benchmarkId, entryId) : [],
+    anchorDiagnostics: direction === "t2v" ? loadAnchorDiagnostics(benchmarkId, entryId) : null,
     boards: boards.map((board) => entryBoard(benchmarkId, board, "overall", entryId)),
     dimensions: listDimensions(benchmarkId)
       .map((dimension) => ({

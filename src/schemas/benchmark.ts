@@ -74,6 +74,13 @@ export const AnchoringSchema = z.strictObject({
    * whose interval then carries the whole model-specific rater component where the benchmark lets it be estimated.
    */
   minRaters: z.int().min(1).default(1),
+  /**
+   * The quadratic lack-of-fit test of the anchor line (panel score on benchmark score): a perspective whose
+   * p-value is below `flagBelowP` is flagged as curved, below `refuseBelowP` refused (see the methodology page).
+   */
+  lackOfFit: z
+    .strictObject({ flagBelowP: z.number().gt(0).lt(1), refuseBelowP: z.number().gt(0).lt(1) })
+    .refine((t) => t.refuseBelowP <= t.flagBelowP, "refuseBelowP must not exceed flagBelowP"),
 });
 
 /** A benchmark's anchoring rules. */

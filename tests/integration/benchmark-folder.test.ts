@@ -34,7 +34,7 @@ const definition = {
   counts: { prompts: PROMPTS, dimensions: 2, videos: 48, t2vModels: 4, mos: 48, qaPairs: 48 },
   dataset: { name: "Tiny", what: "package", folder: null, marker: "format.json", origin: "its own folder" },
   protocol: { name: "the Tiny paper", source: "the Tiny paper", humanScore: "rater-mean", referenceVideos: "excluded", correlations: ["srcc", "krcc"], minModelsForModelLevel: 3 },
-  anchoring: { minPerRater: 3, minAgreement: 0.5 },
+  anchoring: { minPerRater: 3, minAgreement: 0.5, lackOfFit: { flagBelowP: 0.01, refuseBelowP: 1e-6 } },
   perspectives: [
     { id: "quality", label: "Quality", kind: "mos", description: "How good the video looks, rated 1–5.", scale: "1–5" },
     { id: "qa", label: "QA", kind: "qa", description: "Does the video show the prompt?", scale: null },

@@ -62,7 +62,11 @@ describeWithDatasets("fetv", "submitting on FETV's real data", () => {
   beforeAll(async () => {
     root = tempDir("submit-fetv");
     plain = await makeStore(root, "plain");
-    bt500 = await makeStore(root, "bt500", (b) => (b.protocol.humanScore = "bt500-zscore"));
+    // BT.500 z-scores are rescaled to 0–100, so the perspectives' declared range follows (a figure outside it is refused).
+    bt500 = await makeStore(root, "bt500", (b) => {
+      b.protocol.humanScore = "bt500-zscore";
+      for (const p of b.perspectives) if (p.range) p.range = { min: 0, max: 100 };
+    });
     fetv = fetvContent();
   }, 300_000);
   afterAll(() => fs.rmSync(root, { recursive: true, force: true }));

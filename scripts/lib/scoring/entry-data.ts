@@ -61,7 +61,8 @@ export interface T2vEntryResult {
   readonly problems: Problem[];
 }
 
-function fileOf(context: ScoringContext, submissionId: string | null | undefined, name: string): string {
+/** Where a submission's file is kept (its path in data/submissions/), for problems that name it. */
+export function fileOf(context: ScoringContext, submissionId: string | null | undefined, name: string): string {
   const path = context.content.submissions.find((s) => s.id === submissionId)?.path ?? "submission";
   return `${path}/${name}`;
 }

@@ -13,6 +13,8 @@ import { byId, scoringContext, type ScoringContext } from "./context.ts";
 import { t2vEntryData, v2tEntryData, type EntryData } from "./entry-data.ts";
 import { calibrateEvaluator } from "./evaluators.ts";
 import { auditBenchmark } from "./audit.ts";
+import { addAnchorDiagnostics } from "./anchor-diagnostics.ts";
+import { offScaleProblems } from "./scale-check.ts";
 import { rankBenchmark } from "./rank-boards.ts";
 import { boardsOf, scoreEntry } from "./score-entry.ts";
 import { inThisThread, type JobRunner } from "./statistic-recipe.ts";
@@ -107,6 +109,7 @@ function prepareEntry(context: ScoringContext, direction: "t2v" | "v2t", entryId
   const { content } = context;
   if (direction === "t2v") {
     const found = t2vEntryData(context, entryId);
+    if (found !== null) addAnchorDiagnostics(context, entryId, found.data, problems);
     if (found !== null && found.problems.length > 0) {
       problems.push(...found.problems);
       return null;
@@ -137,7 +140,10 @@ function scoreInputs(context: ScoringContext, data: EntryData, options: ScoringO
 export function entryScores(context: ScoringContext, direction: "t2v" | "v2t", entryId: string, options: ScoringOptions, problems: Problem[], run: JobRunner = inThisThread): Promise<Scored> | null {
   const data = prepareEntry(context, direction, entryId, problems);
   if (data === null) return null;
-  return cachedScore(options, scoreInputs(context, data, options), () => scoreEntry(context, data, run, options.scopes));
+  return cachedScore(options, scoreInputs(context, data, options), () => scoreEntry(context, data, run, options.scopes)).then((scored) => {
+    problems.push(...offScaleProblems(context, data, scored.results));
+    return scored;
+  });
 }
 
 /** Adds an entry's figures to the content. */

@@ -2,6 +2,7 @@
 import { BOARD_SCOPE, type BoardId } from "../../../src/schemas/board.ts";
 import { metricDefinition } from "../../../src/schemas/metrics.ts";
 import type { StoreContent } from "../store-content.ts";
+import { anchorDiagnosticNotes } from "./anchor-diagnostic-notes.ts";
 
 /** One line of the report: a board column's value, interval and column rank for the entry (overall). */
 export interface ReportRow {
@@ -81,6 +82,7 @@ export function reportNotes(content: StoreContent, benchmarkId: string, entryId:
         `and the line benchmark = ${fit.intercept.toFixed(3)} + ${fit.slope.toFixed(3)} × panel puts the new videos on its scale.`,
     );
   }
+  notes.push(...anchorDiagnosticNotes(content, benchmarkId, entryId));
   const entry = content.t2vEntries.find((e) => e.benchmarkId === benchmarkId && e.id === entryId && e.source === "auto");
   if (entry?.evaluatorId) {
     for (const c of content.calibrations.filter((c) => c.benchmarkId === benchmarkId && c.evaluatorId === entry.evaluatorId)) {

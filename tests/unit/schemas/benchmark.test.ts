@@ -109,4 +109,14 @@ describe("BenchmarkSchema", () => {
     // Undeclared, the fewest raters is one.
     expect(AnchoringSchema.parse({ minPerRater: 40, minAgreement: 0.5 }).minRaters).toBe(1);
   });
+
+  it("declares the lack-of-fit thresholds as p-values, the refusal one no higher than the flag one", () => {
+    expect((definition("fetv") as any).anchoring.lackOfFit).toEqual({ flagBelowP: 0.01, refuseBelowP: 1e-6 });
+    const swapped = structuredClone(definition("fetv")) as any;
+    swapped.anchoring.lackOfFit = { flagBelowP: 1e-6, refuseBelowP: 0.01 };
+    expect(issues(swapped)).toEqual([{ path: "anchoring.lackOfFit", message: "refuseBelowP must not exceed flagBelowP" }]);
+    const missing = structuredClone(definition("fetv")) as any;
+    delete missing.anchoring.lackOfFit;
+    expect(issues(missing).map((i) => i.path)).toEqual(["anchoring.lackOfFit"]);
+  });
 });
