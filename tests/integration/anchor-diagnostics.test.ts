@@ -16,6 +16,7 @@ import {
   concave,
   convex,
   fetvRaw,
+  honestPanelBundle,
   honestSingleRaterBundle,
   splitPanelBundle,
   transformedAgainBundle,
@@ -60,7 +61,7 @@ describeWithDatasets("fetv", "diagnostics of human-rated submissions on FETV's r
     for (const rater of ["new1", "new2", "new3"]) {
       expect(result.err).toMatch(new RegExp(`field "alignment": rater "${rater}" rates the new videos, but alone their alignment ratings of 40 anchors agree with the benchmark's at Pearson r = undefined`));
     }
-    expect(result.err).toMatch(/every rater who rates the new videos must reach r ≥ 0\.5 on the anchors alone \(the benchmark's anchoring\.minAgreement\)/);
+    expect(result.err).toMatch(/every rater who rates the new videos must agree with the benchmark on the anchors alone beyond chance \(a 95% interval of r above 0\)/);
     expect(result.err).not.toMatch(/rater "honest\d"/);
   });
 
@@ -136,8 +137,11 @@ describeWithDatasets("fetv", "diagnostics of human-rated submissions on FETV's r
       expect(compressed.err).toMatch(/field "quality": the quality figure overall would be \d+\.\d\d, outside quality's range 1–5 declared by tvge/);
     });
 
-    it("says it has no agreement ceiling, and flags no honest rater", async () => {
-      const honest = await submit(honestSingleRaterBundle(tvge, "pika", 3));
+    it("says it has no agreement ceiling, and flags no honest panel (three raters: TVGE's minimum, as it has no per-rater data)", async () => {
+      const single = await submit(honestSingleRaterBundle(tvge, "pika", 3));
+      expect(single).toMatchObject({ status: "rejected", exitCode: 1 });
+      expect(single.err).toMatch(/your model's videos were rated by 1 rater\(s\) for quality; tvge needs at least 3/);
+      const honest = await submit(honestPanelBundle(tvge, "pika", [3, 4, 5]));
       expect(honest.status, honest.err).toBe("dry-run");
       expect(honest.out).toMatch(/quality diagnostics: .*; no agreement ceiling \(the benchmark publishes no per-rater ratings\)\./);
       expect(honest.out).not.toMatch(/FLAG/);

@@ -132,8 +132,18 @@ export function compressedAnchorBundle(raw: RawBenchmark, model: string): Bundle
 
 /** One independent honest rater of a model's videos and the anchors that are not the model's. */
 export function honestSingleRaterBundle(raw: RawBenchmark, model: string, seed: number): BundleContents {
-  const rule = honestRater(raw, seed);
-  return ruledBundle(raw, model, `honest rater on ${model}`, { fresh: { anchors: rule, videos: rule } });
+  return honestPanelBundle(raw, model, [seed]);
+}
+
+/** A panel of independent honest raters (one per seed), each rating a model's videos and the anchors that are not the model's. */
+export function honestPanelBundle(raw: RawBenchmark, model: string, seeds: readonly number[]): BundleContents {
+  const raters = Object.fromEntries(
+    seeds.map((seed, i) => {
+      const rule = honestRater(raw, seed);
+      return [seeds.length === 1 ? "fresh" : `fresh${i + 1}`, { anchors: rule, videos: rule }];
+    }),
+  );
+  return ruledBundle(raw, model, seeds.length === 1 ? `honest rater on ${model}` : `honest panel on ${model}`, raters);
 }
 
 /**

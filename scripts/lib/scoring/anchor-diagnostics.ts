@@ -98,8 +98,14 @@ interface Sink {
   flag(kind: Flag["kind"], subject: string, message: string): void;
 }
 
-/** The agreement of each rater who rates new videos, alone on the anchors; below the minimum, a problem (the split panel). */
-function raterAgreements(context: ScoringContext, input: PerspectiveInput, minimum: number, sink: Sink): void {
+/**
+ * The agreement of each rater who rates new videos, alone on the anchors. A rater whose agreement is not shown
+ * to be above zero (the Fisher-z 95% interval of r reaches 0, or r is undefined) is a problem: the split panel,
+ * where honest raters carry the panel's anchor agreement and others rate the new videos. The panel as a whole
+ * must still reach the benchmark's `minAgreement`; a single rater is held only to agreeing beyond chance, since
+ * one noisy but honest rater's r is far below a panel's.
+ */
+function raterAgreements(context: ScoringContext, input: PerspectiveInput, sink: Sink): void {
   const anchorSet = new Set(context.anchors);
   const newRaters = [...input.byRater.keys()].filter((rater) => [...(input.byRater.get(rater)?.keys() ?? [])].some((v) => !anchorSet.has(v))).sort(byId);
   for (const rater of newRaters) {
@@ -110,13 +116,13 @@ function raterAgreements(context: ScoringContext, input: PerspectiveInput, minim
     const r = x.length >= 2 ? pearson(x, y) : null;
     const interval = r === null ? null : fisherInterval(r, rated.length);
     if (r !== null) sink.out.agreements.push({ ...sink.row, rater, anchors: rated.length, agreement: r, ciLow: interval?.low ?? null, ciHigh: interval?.high ?? null });
-    if (r === null || r < minimum) {
+    if (r === null || interval === null || !(interval.low > 0)) {
       sink.out.problems.push({
         file: sink.file,
         field: input.perspective,
         message:
           `rater "${rater}" rates the new videos, but alone their ${input.perspective} ratings of ${rated.length} anchors agree with the benchmark's at Pearson r = ${withInterval(interval, r)}; ` +
-          `every rater who rates the new videos must reach r ≥ ${minimum} on the anchors alone (the benchmark's anchoring.minAgreement), so that the anchors tie their own scale`,
+          "every rater who rates the new videos must agree with the benchmark on the anchors alone beyond chance (a 95% interval of r above 0), so that the anchors tie that rater's own scale",
       });
     }
   }
@@ -228,7 +234,7 @@ export function anchorDiagnostics(context: ScoringContext, entry: Content["t2vEn
     const r = pearson(input.panelScores, input.truthScores);
     const agreement = r === null ? null : fisherInterval(r, anchorIds.length);
     if (r !== null) out.agreements.push({ ...row, rater: "", anchors: anchorIds.length, agreement: r, ciLow: agreement?.low ?? null, ciHigh: agreement?.high ?? null });
-    raterAgreements(context, input, anchoring.minAgreement, sink);
+    raterAgreements(context, input, sink);
     const fit = lineShape(input, anchoring.lackOfFit, sink);
 
     // Extrapolation: the entry's mean panel score against the range of the panel's anchor scores.
