@@ -13,3 +13,4 @@ export * from "./bootstrap.ts";
 export * from "./statistics.ts";
 export * from "./paired-difference.ts";
 export * from "./board-ranking.ts";
+export * from "./model-calibration.ts";
