@@ -75,6 +75,8 @@ CREATE TABLE `calibration_checks` (
 	`t2v_entry_id` text NOT NULL,
 	`observed` real NOT NULL,
 	`predicted` real NOT NULL,
+	`evaluator_mean` real NOT NULL,
+	`model_predicted` real,
 	`items` integer NOT NULL,
 	PRIMARY KEY(`benchmark_id`, `evaluator_id`, `perspective_id`, `t2v_entry_id`)
 );
@@ -89,6 +91,13 @@ CREATE TABLE `calibrations` (
 	`range_high` real NOT NULL,
 	`items` integer NOT NULL,
 	`held_out_rmse` real,
+	`models` integer NOT NULL,
+	`model_intercept` real,
+	`model_slope` real,
+	`model_rmse` real,
+	`baseline_rmse` real,
+	`conformal_half_width` real,
+	`refusal` text,
 	PRIMARY KEY(`benchmark_id`, `evaluator_id`, `perspective_id`)
 );
 --> statement-breakpoint
@@ -149,6 +158,8 @@ CREATE TABLE `perspectives` (
 	`description` text NOT NULL,
 	`kind` text NOT NULL,
 	`scale` text,
+	`range_min` real,
+	`range_max` real,
 	`position` integer NOT NULL,
 	PRIMARY KEY(`benchmark_id`, `id`),
 	FOREIGN KEY (`benchmark_id`) REFERENCES `benchmarks`(`id`) ON UPDATE no action ON DELETE no action

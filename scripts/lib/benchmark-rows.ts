@@ -37,6 +37,8 @@ export function addBenchmarkDefinition(content: StoreContent, benchmark: Benchma
       description: perspective.description,
       kind: perspective.kind,
       scale: perspective.scale,
+      rangeMin: perspective.range?.min ?? null,
+      rangeMax: perspective.range?.max ?? null,
       position: index,
     });
   });

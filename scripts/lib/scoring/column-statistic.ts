@@ -78,6 +78,12 @@ function t2vStatistic(context: ScoringContext, units: BoardUnits, data: T2vEntry
       anchors: { units: anchors.units, scores: anchors.values, truth: Float64Array.from(ids, (id) => truth?.get(id) as number) },
     };
   }
+  const calibration = data.calibrated?.[column.perspectiveId];
+  if (calibration !== undefined) {
+    const { line, residuals, halfWidth, low, high } = calibration;
+    const seed = derivedSeed(context.settings.seed, `${context.benchmarkId}/${data.id}/${column.perspectiveId}`);
+    recipe = { ...recipe, calibration: { ...line, residuals, halfWidth, low, high, seed, count: context.settings.resamples } };
+  }
   const sd = data.predictionError?.[column.perspectiveId];
   if (sd !== undefined) {
     recipe = { ...recipe, predictionError: { sd, seed: derivedSeed(context.settings.seed, `${context.benchmarkId}/${data.id}`), count: context.settings.resamples } };
