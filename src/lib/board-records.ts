@@ -1,5 +1,6 @@
 /** Flattens a board into download records: one per entry, full precision, snake_case, CSV and JSON alike. */
 import type { BoardId } from "../schemas/board.ts";
+import { EVALUATOR_MEAN } from "../schemas/metrics.ts";
 import type { CsvCell } from "./csv.ts";
 import type { BoardView } from "./boards.ts";
 
@@ -19,8 +20,11 @@ export function boardRecords(view: BoardView): { header: string[]; records: Reco
   header.push(isT2v ? "access" : "kind");
   if (isT2v) header.push("reference", "evaluator");
   header.push("provenance", "source");
+  // Auto-scored entries kept apart carry their evaluator's raw means under columns of their own, never in a ranked column.
+  const perspectives = [...new Set(view.columns.map((c) => c.perspectiveId))];
+  if (view.apart.length > 0) for (const p of perspectives) header.push(`${p}_${EVALUATOR_MEAN}`, `${p}_${EVALUATOR_MEAN}_ci_low`, `${p}_${EVALUATOR_MEAN}_ci_high`, `${p}_${EVALUATOR_MEAN}_n`);
 
-  const records = view.rows.map((row) => {
+  const ranked = view.rows.map((row) => {
     const record: Record<string, CsvCell> = {
       [nameColumn(view.board)]: row.name,
       id: row.entryId,
@@ -53,6 +57,21 @@ export function boardRecords(view: BoardView): { header: string[]; records: Reco
     record.source = sources.join("; ");
     return record;
   });
+  const apart = view.apart.map((row) => {
+    const record: Record<string, CsvCell> = { [nameColumn(view.board)]: row.name, id: row.entryId, unranked_reason: row.unrankedReason, evaluator: row.evaluatorId, reference: false };
+    for (const p of perspectives) {
+      const cell = row.cells[p];
+      record[`${p}_${EVALUATOR_MEAN}`] = cell?.value ?? null;
+      record[`${p}_${EVALUATOR_MEAN}_ci_low`] = cell?.ciLow ?? null;
+      record[`${p}_${EVALUATOR_MEAN}_ci_high`] = cell?.ciHigh ?? null;
+      record[`${p}_${EVALUATOR_MEAN}_n`] = cell?.n ?? null;
+    }
+    record.provenance = "auto";
+    record.source = [...new Set(Object.values(row.cells).map((cell) => cell.source).filter((s) => s !== null))].join("; ");
+    return record;
+  });
+  // Every record has every header field (null where it has no value), as before.
+  const records = [...ranked, ...apart].map((record) => Object.fromEntries(header.map((h) => [h, record[h] ?? null])));
   return { header, records };
 }
 
@@ -72,6 +91,14 @@ export function longRecords(views: readonly BoardView[]): { header: string[]; ro
           view.board, view.dimension, row.entryId, row.name, row.rank, row.rankBest, row.rankWorst, row.separableFromNext, row.rankSum, row.unrankedReason,
           column.key, column.perspectiveId, column.metric, cell.value, cell.ciLow, cell.ciHigh, cell.n,
           column.ranked ? cell.rank : null, column.ranked ? cell.rankBest : null, column.ranked ? cell.rankWorst : null, cell.provenance,
+        ]);
+      }
+    }
+    for (const row of view.apart) {
+      for (const [perspective, cell] of Object.entries(row.cells)) {
+        rows.push([
+          view.board, view.dimension, row.entryId, row.name, null, null, null, null, null, row.unrankedReason,
+          `${perspective}_${EVALUATOR_MEAN}`, perspective, EVALUATOR_MEAN, cell.value, cell.ciLow, cell.ciHigh, cell.n, null, null, null, cell.provenance,
         ]);
       }
     }
