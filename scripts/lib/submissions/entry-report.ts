@@ -127,7 +127,7 @@ function autoNotes(content: StoreContent, benchmarkId: string, entryId: string, 
       notes.push(`${c.perspectiveId}: ${evaluatorId}'s raw mean ${raw.value.toFixed(4)}, beside its means of the benchmark's models: ${pool.join(", ")}.`);
       continue;
     }
-    const half = c.conformalHalfWidth === null || c.conformalHalfWidth === undefined ? "unbounded (too few models), so the interval is the whole scale" : `±${c.conformalHalfWidth.toFixed(3)}`;
+    const half = c.conformalHalfWidth === null || c.conformalHalfWidth === undefined ? "unbounded (too few models), so the interval is the whole scale" : `the figure less and plus ${c.conformalHalfWidth.toFixed(3)}`;
     notes.push(
       `${c.perspectiveId}: scored by ${evaluatorId}, calibrated through ${c.models} models' means (human = ${c.modelIntercept?.toFixed(3)} + ${c.modelSlope?.toFixed(3)} × evaluator); ` +
         `left out model by model it misses by ${c.modelRmse?.toFixed(3)} (RMS) against ${c.baselineRmse?.toFixed(3)} for the other models' mean; conformal interval ${half}, kept inside the scale.`,
