@@ -55,7 +55,8 @@ export function rankBenchmark(context: ScoringContext, boards: readonly BoardId[
         : content.v2tEntries.filter((e) => e.benchmarkId === benchmarkId);
     // Auto-scored entries whose calibration cannot be validated are listed apart, after the ranked ones, never ranked among them.
     const apart = direction === "t2v" ? content.t2vEntries.filter((e) => e.benchmarkId === benchmarkId && isKeptApart(context, e)) : [];
-    const entries = all.filter((e) => !apart.includes(e as (typeof apart)[number]));
+    const apartIds = new Set(apart.map((e) => e.id));
+    const entries = all.filter((e) => !apartIds.has(e.id));
     const directions: Direction[] = columns.map((c) => (c.higherIsBetter === false ? "lower" : "higher"));
     const reason = unrankedReason(context, board);
     for (const dimension of only ? [only.dimension] : context.scopes) {
