@@ -430,6 +430,18 @@ export const calibrations = sqliteTable(
     items: integer("items").notNull(),
     /** Root mean square of the held-out models' errors (predicted minus human mean), in MOS units. */
     heldOutRmse: real("held_out_rmse"),
+    /** How many pool models the model-mean calibration (what an auto-scored figure uses) is fitted on. */
+    models: integer("models").notNull(),
+    /** The line from the evaluator's model mean to the humans' model mean over the pool models; null when undefined. */
+    modelIntercept: real("model_intercept"),
+    modelSlope: real("model_slope"),
+    /** RMS of the leave-one-model-out errors of that line, and of predicting each model by the other models' human mean. */
+    modelRmse: real("model_rmse"),
+    baselineRmse: real("baseline_rmse"),
+    /** Split-conformal half-width of a calibrated model mean at the store's confidence; null when unbounded (too few models). */
+    conformalHalfWidth: real("conformal_half_width"),
+    /** Why this evaluator may not score this perspective (no skill, wrong sign, no line), or null when it may. */
+    refusal: text("refusal"),
   },
   (t) => [primaryKey({ columns: [t.benchmarkId, t.evaluatorId, t.perspectiveId] })],
 );
@@ -446,6 +458,10 @@ export const calibrationChecks = sqliteTable(
     observed: real("observed").notNull(),
     /** Its mean by the evaluator, mapped with a line fitted without the model's videos. */
     predicted: real("predicted").notNull(),
+    /** The evaluator's raw mean of the model's videos, on the evaluator's own scale. */
+    evaluatorMean: real("evaluator_mean").notNull(),
+    /** Its human mean as the model-mean line fitted on the other models predicts it; null when that line is undefined. */
+    modelPredicted: real("model_predicted"),
     items: integer("items").notNull(),
   },
   (t) => [primaryKey({ columns: [t.benchmarkId, t.evaluatorId, t.perspectiveId, t.t2vEntryId] })],

@@ -115,6 +115,8 @@ CREATE TABLE `calibration_checks` (
 	`t2v_entry_id` text NOT NULL,
 	`observed` real NOT NULL,
 	`predicted` real NOT NULL,
+	`evaluator_mean` real NOT NULL,
+	`model_predicted` real,
 	`items` integer NOT NULL,
 	PRIMARY KEY(`benchmark_id`, `evaluator_id`, `perspective_id`, `t2v_entry_id`)
 );
@@ -129,6 +131,13 @@ CREATE TABLE `calibrations` (
 	`range_high` real NOT NULL,
 	`items` integer NOT NULL,
 	`held_out_rmse` real,
+	`models` integer NOT NULL,
+	`model_intercept` real,
+	`model_slope` real,
+	`model_rmse` real,
+	`baseline_rmse` real,
+	`conformal_half_width` real,
+	`refusal` text,
 	PRIMARY KEY(`benchmark_id`, `evaluator_id`, `perspective_id`)
 );
 --> statement-breakpoint

@@ -20,3 +20,4 @@ export * from "./special-functions.ts";
 export * from "./agreement-interval.ts";
 export * from "./lack-of-fit.ts";
 export * from "./reliability.ts";
+export * from "./model-calibration.ts";

@@ -1,5 +1,6 @@
 /** Flattens a board into download records: one per entry, full precision, snake_case, CSV and JSON alike. */
 import type { BoardId } from "../schemas/board.ts";
+import { EVALUATOR_MEAN } from "../schemas/metrics.ts";
 import type { CsvCell } from "./csv.ts";
 import type { BoardRow, BoardView } from "./boards.ts";
 import { provenanceRecord, PROVENANCE_COLUMNS, GENERATION_COLUMNS, generationRecord, TRAINING_COLUMNS, trainingRecord } from "./provenance-records.ts";
@@ -20,8 +21,11 @@ export function boardRecords(view: BoardView): { header: string[]; records: Reco
   header.push(isT2v ? "access" : "kind");
   if (isT2v) header.push("reference", "evaluator");
   header.push("provenance", "source", ...PROVENANCE_COLUMNS, ...(isT2v ? GENERATION_COLUMNS : TRAINING_COLUMNS));
+  // Auto-scored entries kept apart carry their evaluator's raw means under columns of their own, never in a ranked column.
+  const perspectives = [...new Set(view.columns.map((c) => c.perspectiveId))];
+  if (view.apart.length > 0) for (const p of perspectives) header.push(`${p}_${EVALUATOR_MEAN}`, `${p}_${EVALUATOR_MEAN}_ci_low`, `${p}_${EVALUATOR_MEAN}_ci_high`, `${p}_${EVALUATOR_MEAN}_n`);
 
-  const records = view.rows.map((row) => {
+  const ranked = view.rows.map((row) => {
     const record: Record<string, CsvCell> = {
       [nameColumn(view.board)]: row.name,
       id: row.entryId,
@@ -55,6 +59,22 @@ export function boardRecords(view: BoardView): { header: string[]; records: Reco
     Object.assign(record, provenanceRecord(row), isT2v ? generationRecord(row) : trainingRecord(row));
     return record;
   });
+  const apart = view.apart.map((row) => {
+    const record: Record<string, CsvCell> = { [nameColumn(view.board)]: row.name, id: row.entryId, unranked_reason: row.unrankedReason, evaluator: row.evaluatorId, reference: false };
+    for (const p of perspectives) {
+      const cell = row.cells[p];
+      record[`${p}_${EVALUATOR_MEAN}`] = cell?.value ?? null;
+      record[`${p}_${EVALUATOR_MEAN}_ci_low`] = cell?.ciLow ?? null;
+      record[`${p}_${EVALUATOR_MEAN}_ci_high`] = cell?.ciHigh ?? null;
+      record[`${p}_${EVALUATOR_MEAN}_n`] = cell?.n ?? null;
+    }
+    record.provenance = "auto";
+    record.source = [...new Set(Object.values(row.cells).map((cell) => cell.source).filter((s) => s !== null))].join("; ");
+    Object.assign(record, provenanceRecord(row), generationRecord(row));
+    return record;
+  });
+  // Every record has every header field (null where it has no value), as before.
+  const records = [...ranked, ...apart].map((record) => Object.fromEntries(header.map((h) => [h, record[h] ?? null])));
   return { header, records };
 }
 
@@ -76,6 +96,14 @@ export function longRecords(views: readonly BoardView[]): { header: string[]; ro
           column.key, column.perspectiveId, column.metric, cell.value, cell.ciLow, cell.ciHigh, cell.n,
           column.ranked ? cell.rank : null, column.ranked ? cell.rankBest : null, column.ranked ? cell.rankWorst : null, cell.provenance,
           row.entryProvenance?.kind ?? null, trainedCell(row),
+        ]);
+      }
+    }
+    for (const row of view.apart) {
+      for (const [perspective, cell] of Object.entries(row.cells)) {
+        rows.push([
+          view.board, view.dimension, row.entryId, row.name, null, null, null, null, null, row.unrankedReason,
+          `${perspective}_${EVALUATOR_MEAN}`, perspective, EVALUATOR_MEAN, cell.value, cell.ciLow, cell.ciHigh, cell.n, null, null, null, cell.provenance,
         ]);
       }
     }

@@ -2,6 +2,7 @@
 import { and, eq } from "drizzle-orm";
 import * as t from "../../db/schema.ts";
 import { BOARD_SCOPE, type BoardId } from "../schemas/board.ts";
+import { EVALUATOR_MEAN } from "../schemas/metrics.ts";
 import { auditFlags } from "./audit.ts";
 import { listBoardColumns, type BoardColumnInfo } from "./benchmarks.ts";
 import { entriesByDirection, type EntryGenerationCard, type EntryProvenance, type EntryTraining } from "./entry-rows.ts";
@@ -57,6 +58,24 @@ export interface BoardRow {
   readonly generationCard: EntryGenerationCard | null;
 }
 
+/**
+ * An auto-scored T2V entry kept apart from the board: its evaluator's raw means (on the evaluator's own scale), per
+ * perspective, and why it is not ranked among the human-rated entries.
+ */
+export interface ApartRow {
+  readonly entryId: string;
+  readonly name: string;
+  readonly href: string;
+  readonly evaluatorId: string;
+  readonly evaluator: { readonly name: string; readonly href: string } | null;
+  readonly unrankedReason: string;
+  /** The evaluator's mean of the entry's videos with its prompt-resampled interval, by perspective id. */
+  readonly cells: Readonly<Record<string, BoardCell>>;
+  /** Who produced the entry's figures and how its videos were made, as on a board row. */
+  readonly entryProvenance: EntryProvenance | null;
+  readonly generationCard: EntryGenerationCard | null;
+}
+
 /** A whole board in display order. */
 export interface BoardView {
   readonly benchmarkId: string;
@@ -64,6 +83,8 @@ export interface BoardView {
   readonly dimension: string;
   readonly columns: readonly BoardColumnInfo[];
   readonly rows: readonly BoardRow[];
+  /** Auto-scored entries shown apart, unranked (T2V boards of benchmarks with too few models to validate a calibration). */
+  readonly apart: readonly ApartRow[];
   /** Why nobody on the board is ranked (e.g. too few T2V models for a model-level correlation), or null. */
   readonly unrankedReason: string | null;
 }
@@ -194,10 +215,36 @@ function readBoard(benchmarkId: string, board: BoardId, dimension: string): Boar
     };
   };
 
+  const rawOf = new Map(results.filter((r) => r.metric === EVALUATOR_MEAN).map((r) => [`${r.entryId}\u0000${r.perspectiveId}`, r]));
+  const apartOf = (entry: EntryInfo, reason: string): ApartRow => {
+    const evaluator = evaluators.get(entry.evaluatorId ?? "");
+    const cells: Record<string, BoardCell> = {};
+    for (const perspective of new Set(columns.map((c) => c.perspectiveId))) {
+      const r = rawOf.get(`${entry.id}\u0000${perspective}`);
+      if (r) cells[perspective] = { value: r.value, ciLow: r.ciLow, ciHigh: r.ciHigh, ciNote: r.ciNote, n: r.n, rank: null, rankBest: null, rankWorst: null, provenance: r.provenance, source: r.source };
+    }
+    return {
+      entryId: entry.id,
+      name: entry.name,
+      href: entryUrl(benchmarkId, direction, entry.id),
+      evaluatorId: entry.evaluatorId ?? "",
+      evaluator: evaluator ? { name: evaluator.name, href: entryUrl(benchmarkId, "v2t", evaluator.id) } : null,
+      unrankedReason: reason,
+      cells,
+      entryProvenance: entry.provenance,
+      generationCard: entry.generationCard,
+    };
+  };
+  const withBoardFigures = new Set(results.filter((r) => r.metric !== EVALUATOR_MEAN).map((r) => r.entryId));
   const rows: BoardRow[] = [];
+  const apart: ApartRow[] = [];
   for (const ranking of rankings) {
     const entry = entries.get(ranking.entryId);
-    if (entry) rows.push(toRow(entry, ranking, ranking.position));
+    if (!entry) continue;
+    // The ranking step lists an auto entry it keeps apart with a reason and no rank; its figures are raw evaluator means.
+    if (entry.entrySource === "auto" && ranking.rank === null && ranking.unrankedReason !== null && !withBoardFigures.has(entry.id)) {
+      apart.push(apartOf(entry, ranking.unrankedReason));
+    } else rows.push(toRow(entry, ranking, ranking.position));
   }
   const references = [...entries.values()].filter((e) => e.isReference).sort((a, b) => (a.name < b.name ? -1 : 1));
   for (const reference of references) {
@@ -205,7 +252,7 @@ function readBoard(benchmarkId: string, board: BoardId, dimension: string): Boar
     if (Object.keys(row.cells).length > 0) rows.push(row);
   }
   const reasons = [...new Set(rows.map((row) => row.unrankedReason))];
-  return { benchmarkId, board, dimension, columns, rows, unrankedReason: reasons.length === 1 ? (reasons[0] ?? null) : null };
+  return { benchmarkId, board, dimension, columns, rows, apart, unrankedReason: reasons.length === 1 ? (reasons[0] ?? null) : null };
 }
 
 interface BoardIndex {

@@ -15,7 +15,24 @@ export interface EvaluatorCalibration {
   readonly items: number;
   /** Typical model-level error (RMSE over held-out models), in the perspective's human-score units. */
   readonly heldOutRmse: number | null;
-  readonly checks: readonly { readonly model: string; readonly observed: number; readonly predicted: number }[];
+  /** The model-mean calibration an auto figure uses: pool models, line, held-out and no-skill RMS errors, conformal half-width (null: unbounded). */
+  readonly models: number;
+  readonly modelIntercept: number | null;
+  readonly modelSlope: number | null;
+  readonly modelRmse: number | null;
+  readonly baselineRmse: number | null;
+  readonly conformalHalfWidth: number | null;
+  /** Why the evaluator may not score this perspective (the skill check failed), or null when it may. */
+  readonly refusal: string | null;
+  readonly checks: readonly {
+    readonly modelId: string;
+    readonly model: string;
+    readonly observed: number;
+    readonly predicted: number;
+    /** The evaluator's raw mean of the model's videos, and the model-mean line's held-out prediction. */
+    readonly evaluatorMean: number;
+    readonly modelPredicted: number | null;
+  }[];
 }
 
 /**
@@ -91,7 +108,16 @@ export function loadCalibration(benchmarkId: string, evaluatorId: string): Evalu
       rangeHigh: row.rangeHigh,
       items: row.items,
       heldOutRmse: row.heldOutRmse,
-      checks: checks.filter((c) => c.perspectiveId === p.id).map((c) => ({ model: names.get(c.t2vEntryId) ?? c.t2vEntryId, observed: c.observed, predicted: c.predicted })),
+      models: row.models,
+      modelIntercept: row.modelIntercept,
+      modelSlope: row.modelSlope,
+      modelRmse: row.modelRmse,
+      baselineRmse: row.baselineRmse,
+      conformalHalfWidth: row.conformalHalfWidth,
+      refusal: row.refusal,
+      checks: checks
+        .filter((c) => c.perspectiveId === p.id)
+        .map((c) => ({ modelId: c.t2vEntryId, model: names.get(c.t2vEntryId) ?? c.t2vEntryId, observed: c.observed, predicted: c.predicted, evaluatorMean: c.evaluatorMean, modelPredicted: c.modelPredicted })),
     }];
   });
 }

@@ -3,7 +3,7 @@ import type { BoardId } from "../schemas/board.ts";
 import { loadAnchorFits } from "./anchors.ts";
 import { loadAnchorDiagnostics, type AnchorDiagnosticsView } from "./anchor-diagnostics.ts";
 import { getBenchmark, listDimensions, type BenchmarkInfo, type DimensionInfo } from "./benchmarks.ts";
-import { boardRow, loadBoard, rankedCount, type BoardRow, type BoardView } from "./boards.ts";
+import { boardRow, loadBoard, rankedCount, type ApartRow, type BoardRow, type BoardView } from "./boards.ts";
 import { loadCalibration, type EvaluatorCalibration } from "./calibrations.ts";
 import { entriesByDirection, type EntryInfo } from "./entry-rows.ts";
 
@@ -27,6 +27,8 @@ export interface EntryPage {
   readonly evaluator: EntryBoard | null;
   /** For a V2T method, and for an auto-scored entry's evaluator: how its calibrated scores land against the humans'. */
   readonly calibration: readonly EvaluatorCalibration[];
+  /** For an auto-scored entry kept apart from the board: its evaluator's raw means and why it is unranked. */
+  readonly apart: ApartRow | undefined;
   /** For a human-rated submission: how its raters were put on the benchmark's scale through the anchors. */
   readonly anchorFits: ReturnType<typeof loadAnchorFits>;
   /** For a human-rated submission: the checks of its anchoring and what they flag (null for other entries). */
@@ -70,6 +72,7 @@ export function loadEntryPage(benchmarkId: string, direction: "t2v" | "v2t", ent
     calibration: direction === "v2t" ? loadCalibration(benchmarkId, entryId) : entry.evaluatorId === null ? [] : loadCalibration(benchmarkId, entry.evaluatorId),
     anchorFits: direction === "t2v" ? loadAnchorFits(benchmarkId, entryId) : [],
     anchorDiagnostics: direction === "t2v" ? loadAnchorDiagnostics(benchmarkId, entryId) : null,
+    apart: direction === "t2v" && entry.source === "auto" ? loadBoard(benchmarkId, "t2v").apart.find((row) => row.entryId === entryId) : undefined,
     boards: boards.map((board) => entryBoard(benchmarkId, board, "overall", entryId)),
     dimensions: listDimensions(benchmarkId)
       .map((dimension) => ({

@@ -17,7 +17,7 @@ export const TRAINING_COLUMNS = ["trained_on_benchmark", "training_data", "train
 export const GENERATION_COLUMNS = [...GENERATION_CARD_FIELDS.map((f) => f.column), "generation_card_source"];
 
 /** A row's provenance cells. */
-export function provenanceRecord(row: BoardRow): Record<string, CsvCell> {
+export function provenanceRecord(row: Pick<BoardRow, "entryProvenance">): Record<string, CsvCell> {
   const p = row.entryProvenance;
   return {
     provenance_kind: p?.kind ?? null,
@@ -47,7 +47,7 @@ export function trainingRecord(row: BoardRow): Record<string, CsvCell> {
 }
 
 /** A T2V row's generation-card cells: "not stated" in every field where no card is recorded. */
-export function generationRecord(row: BoardRow): Record<string, CsvCell> {
+export function generationRecord(row: Pick<BoardRow, "generationCard">): Record<string, CsvCell> {
   const card = row.generationCard?.card;
   const cells: Record<string, CsvCell> = {};
   for (const field of GENERATION_CARD_FIELDS) cells[field.column] = card?.[field.key] ?? NOT_STATED;

@@ -33,8 +33,12 @@ export const METRICS = [
   { id: "plcc_logistic", label: "PLCC (logistic)", description: "Pearson's correlation after the 4-parameter logistic mapping of the scores to the human scores (VQEG); absent where the fit is not identified: fewer than five distinct scores, or no optimum (the fitted curve runs off, e.g. towards a straight line).", digits: 4, kind: "correlation", family: "plcc", higherIsBetter: true },
   { id: "krcc", label: "KRCC (τb)", description: "Kendall's τb: concordant minus discordant pairs, corrected for ties on both sides.", digits: 4, kind: "correlation", family: "krcc", higherIsBetter: true },
   { id: "krcc_c", label: "KRCC (τc)", description: "Kendall's τc (Stuart's): concordant minus discordant pairs scaled by n²(m − 1)/m, m the fewer distinct values of the two sides; suited to a coarse scale such as 1–5 ratings.", digits: 4, kind: "correlation", family: "krcc", higherIsBetter: true },
+  { id: "evaluator_mean", label: "evaluator's mean", description: "Mean of an automatic evaluator's raw scores of the model's videos, on the evaluator's own scale (not the human one): shown unranked, beside the same evaluator's means of the benchmark's models, where the evaluator's calibration cannot be validated on enough models.", digits: 4, kind: "mean", family: "evaluator_mean", higherIsBetter: true },
   { id: "score", label: "score", description: "A figure published by the benchmark's authors, shown as published.", digits: 2, kind: "published", family: "score", higherIsBetter: true },
 ] as const satisfies readonly MetricDefinition[];
+
+/** The metric of an auto-scored entry's raw evaluator means, kept apart from the ranked board. */
+export const EVALUATOR_MEAN = "evaluator_mean";
 
 /** A metric id. */
 export type MetricId = (typeof METRICS)[number]["id"];

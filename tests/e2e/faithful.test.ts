@@ -62,6 +62,8 @@ describeBrowser("faithful boards", () => {
     expect(await text("main")).toMatch(/How the outputs were produced\s+Scores distributed with the FETV dataset/);
     expect(await text("main")).toMatch(/License\s+CC BY 4\.0 \(FETV\)/);
     expect(await text("#calibration-heading")).toBe("As an automatic evaluator of T2V models");
-    expect(await text("main")).toMatch(/Alignment\s+typical error \(root mean square over the models\)[^\n]*\s+0\.155/);
+    // The skill check per perspective: held-out RMS errors (model-mean line, per-video line) against the other models' mean.
+    expect(await text("main")).toMatch(/Alignment\s+RMS error of the left-out predictions, against 0\.333 for the other models' human mean\. Skill check: passed\.[^\n]*\s+0\.542\s+0\.155/);
+    expect(await text("main")).toMatch(/Temporal quality\s+RMS error of the left-out predictions[^\n]*Skill check: failed, refused: umtscore cannot score temporal_quality/);
   });
 });

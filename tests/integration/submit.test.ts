@@ -250,13 +250,21 @@ describeWithDatasets("tvge", "npm run submit on TVGE", () => {
   });
 
   it("stores an auto-evaluated T2V entry whose scores become its evaluator's predictions", async () => {
-    // Within the range the formula metric gave the labelled videos (quality 0–9.6, alignment 0–40).
-    const scores = Array.from({ length: PROMPTS }, (_, p) => JSON.stringify({ video: String(p), scores: { quality: p % 7, alignment: p % 11 } })).join("\n");
-    const manifest = t2vManifest("Auto Scored Model", { evaluator: "formula-metric" });
+    // CLIP Score passes the skill check on both of TVGE's perspectives (the formula metric, a function of ids, has none
+    // and would be refused); scores spread over the range it gave the labelled videos.
+    const ranges = new Map(
+      query<{ perspective_id: string; range_low: number; range_high: number }>("select perspective_id, range_low, range_high from calibrations where benchmark_id = 'tvge' and evaluator_id = 'clip-score'").map((r) => [r.perspective_id, r]),
+    );
+    const within = (perspective: string, p: number) => {
+      const r = ranges.get(perspective) as { range_low: number; range_high: number };
+      return r.range_low + ((p % 11) / 10) * (r.range_high - r.range_low);
+    };
+    const scores = Array.from({ length: PROMPTS }, (_, p) => JSON.stringify({ video: String(p), scores: { quality: within("quality", p), alignment: within("alignment", p) } })).join("\n");
+    const manifest = t2vManifest("Auto Scored Model", { evaluator: "clip-score" });
     const result = await submit(bundleDir({ "manifest.json": JSON.stringify(manifest), "scores.jsonl": scores }));
-    expect(result).toMatchObject({ status: "stored", exitCode: 0 });
-    expect(query("select source, evaluator_id from t2v_entries where id = 'auto-scored-model'")).toEqual([{ source: "auto", evaluator_id: "formula-metric" }]);
-    expect(query("select * from predictions where v2t_entry_id = 'formula-metric' and video_id like 'auto-scored-model/%'")).toHaveLength(PROMPTS * 2);
+    expect(result, result.err).toMatchObject({ status: "stored", exitCode: 0 });
+    expect(query("select source, evaluator_id from t2v_entries where id = 'auto-scored-model'")).toEqual([{ source: "auto", evaluator_id: "clip-score" }]);
+    expect(query("select * from predictions where v2t_entry_id = 'clip-score' and video_id like 'auto-scored-model/%'")).toHaveLength(PROMPTS * 2);
     expect(query("select * from ground_truth where video_id like 'auto-scored-model/%'")).toHaveLength(0);
   });
 

@@ -58,5 +58,5 @@ export function row(entryId: string, name: string, rank: number | null, cellRank
 
 /** A board of the given rows with the one column. */
 export function view(rows: readonly BoardRow[]): BoardView {
-  return { benchmarkId: "b", board: "v2t-instance", dimension: "overall", columns: [COLUMN], rows, unrankedReason: null };
+  return { benchmarkId: "b", board: "v2t-instance", dimension: "overall", columns: [COLUMN], rows, apart: [], unrankedReason: null };
 }

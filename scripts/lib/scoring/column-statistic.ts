@@ -101,6 +101,12 @@ function t2vStatistic(context: ScoringContext, units: BoardUnits, data: T2vEntry
       ...(panel.raters > 1 ? { raterDraws: { seed: derivedSeed(context.settings.seed, `${context.benchmarkId}/${data.id}/raters`), count: context.settings.resamples } } : {}),
     };
   }
+  const calibration = data.calibrated?.[column.perspectiveId];
+  if (calibration !== undefined) {
+    const { line, residuals, halfWidth, low, high } = calibration;
+    const seed = derivedSeed(context.settings.seed, `${context.benchmarkId}/${data.id}/${column.perspectiveId}`);
+    recipe = { ...recipe, calibration: { ...line, residuals, halfWidth, low, high, seed, count: context.settings.resamples } };
+  }
   const sd = data.predictionError?.[column.perspectiveId];
   if (sd !== undefined) {
     recipe = { ...recipe, predictionError: { sd, seed: derivedSeed(context.settings.seed, `${context.benchmarkId}/${data.id}`), count: context.settings.resamples } };

@@ -31,6 +31,8 @@ export interface ScoringContext {
   /** MOS perspectives in display order, and the yes/no perspective if any. */
   readonly mos: readonly string[];
   readonly qa: string | null;
+  /** Per MOS perspective, the bounds its scores can take (benchmark.json's `range`), or null where none is declared. */
+  readonly ranges: Readonly<Record<string, { readonly min: number; readonly max: number } | null>>;
   /** `overall`, then the dimensions in display order. */
   readonly scopes: readonly string[];
   readonly columns: Readonly<Record<BoardId, readonly ColumnRow[]>>;
@@ -95,6 +97,9 @@ export function scoringContext(content: Content, benchmarkId: string, settings: 
     settings,
     mos,
     qa,
+    ranges: Object.fromEntries(
+      perspectives.filter((p) => p.kind === "mos").map((p) => [p.id, p.rangeMin != null && p.rangeMax != null ? { min: p.rangeMin, max: p.rangeMax } : null]),
+    ),
     scopes: ["overall", ...dimensions.map((d) => d.id)],
     columns: {
       t2v: columns.filter((c) => c.board === "t2v"),

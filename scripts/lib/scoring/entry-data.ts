@@ -3,10 +3,11 @@
  * scores of its labelled videos; a submitted panel's scores, rater by rater, with the panel's anchor scores; or an
  * evaluator's calibrated scores with that evaluator's model-level error), a V2T method's predictions.
  */
-import { applyLine, humanScores, inverseCalibrationLine, leastSquaresLine, normalizeAnswer, pearson, type RawAnswer } from "../../../src/engine/index.ts";
+import { humanScores, inverseCalibrationLine, leastSquaresLine, normalizeAnswer, pearson, type RawAnswer } from "../../../src/engine/index.ts";
 import type { Problem } from "../input-error.ts";
 import type { StoreContent } from "../store-content.ts";
 import { byId, type ScoringContext } from "./context.ts";
+import { autoUnrankedReason } from "./auto-entries.ts";
 import { predictionsOf } from "./evaluators.ts";
 import { effectiveRaters, raterComponent } from "./rater-component.ts";
 
@@ -32,6 +33,23 @@ export interface T2vEntryData {
    * entry's evaluator's model-level error (leave-one-model-out); an anchored entry's model-specific rater component.
    */
   readonly predictionError: Readonly<Record<string, number>> | null;
+  /** Auto entries ranked on the human scale: per perspective, the model-mean calibration their values go through. */
+  readonly calibrated?: Readonly<Record<string, AutoCalibration>>;
+  /** Auto entries kept apart: why they are not ranked (their values stay on the evaluator's scale); null or absent otherwise. */
+  readonly unrankedReason?: string | null;
+}
+
+/** The model-mean calibration an auto-scored mean goes through, with what its interval and resamples need. */
+export interface AutoCalibration {
+  readonly line: { readonly intercept: number; readonly slope: number };
+  /** The pool models' leave-one-model-out residuals (human mean minus held-out prediction). */
+  readonly residuals: Float64Array;
+  /** Split-conformal half-width at the store's confidence; null when unbounded (the interval is then the whole scale). */
+  readonly halfWidth: number | null;
+  /** The perspective's scale, which the figure and its interval stay inside. */
+  readonly low: number;
+  readonly high: number;
+  readonly models: number;
 }
 
 /** A panel's ratings of one perspective, rater by rater: what resampling its raters needs. */
@@ -182,30 +200,71 @@ function anchoredData(context: ScoringContext, entry: Content["t2vEntries"][numb
   return { data: { direction: "t2v", id: entry.id, provenance: "recomputed", note, values, yes: null, anchors, panels, predictionError }, anchorFits, problems };
 }
 
-/** An auto-scored T2V entry: its evaluator's scores of its videos, mapped by the evaluator's calibration. */
-function autoData(context: ScoringContext, entry: Content["t2vEntries"][number]): T2vEntryData {
+/** The residual of each pool model's model-mean calibration (human mean minus its held-out prediction), in model id order. */
+function heldOutResiduals(context: ScoringContext, evaluator: string, perspective: string): Float64Array {
+  const checks = context.content.calibrationChecks
+    .filter((c) => c.benchmarkId === context.benchmarkId && c.evaluatorId === evaluator && c.perspectiveId === perspective && c.modelPredicted != null)
+    .sort((a, b) => byId(a.t2vEntryId, b.t2vEntryId));
+  return Float64Array.from(checks, (c) => c.observed - (c.modelPredicted as number));
+}
+
+/**
+ * An auto-scored T2V entry: its evaluator's raw scores of its videos, per perspective the evaluator may score.
+ * Below the protocol's minimum of T2V models they stay on the evaluator's scale, apart and unranked; from it on,
+ * their mean is put on the human scale by the model-mean calibration, with its conformal interval inside the
+ * perspective's range. A perspective the evaluator has no skill on (or the wrong sign) is refused; an entry left
+ * with none is a problem naming the evaluator and its calibration table.
+ */
+function autoData(context: ScoringContext, entry: Content["t2vEntries"][number]): T2vEntryResult {
   const evaluator = entry.evaluatorId ?? "";
+  const unrankedReason = autoUnrankedReason(context, evaluator);
   const videos = [...context.videos.values()].filter((v) => v.t2vEntryId === entry.id);
   const values: Record<string, Map<string, number>> = {};
-  const predictionError: Record<string, number> = {};
+  const calibrated: Record<string, AutoCalibration> = {};
+  const refusals: string[] = [];
   for (const perspective of context.mos) {
     const calibration = context.content.calibrations.find((c) => c.benchmarkId === context.benchmarkId && c.evaluatorId === evaluator && c.perspectiveId === perspective);
     if (calibration === undefined) continue;
+    if (calibration.refusal) {
+      refusals.push(calibration.refusal);
+      continue;
+    }
     const predicted = predictionsOf(context.content, context.benchmarkId, evaluator, perspective);
-    values[perspective] = new Map(
-      videos.filter((v) => predicted.has(v.id)).map((v) => [v.promptId, applyLine(calibration, predicted.get(v.id) as number)]),
-    );
-    predictionError[perspective] = calibration.heldOutRmse ?? 0;
+    values[perspective] = new Map(videos.filter((v) => predicted.has(v.id)).map((v) => [v.promptId, predicted.get(v.id) as number]));
+    if (unrankedReason !== null) continue;
+    const range = context.ranges[perspective];
+    calibrated[perspective] = {
+      line: { intercept: calibration.modelIntercept as number, slope: calibration.modelSlope as number },
+      residuals: heldOutResiduals(context, evaluator, perspective),
+      halfWidth: calibration.conformalHalfWidth ?? null,
+      low: range?.min ?? -Infinity,
+      high: range?.max ?? Infinity,
+      models: calibration.models,
+    };
   }
-  const note = `scored by V2T entry "${evaluator}", its scores mapped onto the human scale by a least-squares line fitted on the labelled videos; the interval adds the evaluator's leave-one-model-out error`;
-  return { direction: "t2v", id: entry.id, provenance: "auto", note, values, yes: null, anchors: null, panels: null, predictionError };
+  const problems: Problem[] =
+    Object.keys(values).length === 0
+      ? [{
+          file: fileOf(context, entry.submissionId, "manifest.json"),
+          field: "evaluator",
+          message: `${refusals.length > 0 ? refusals.join("; ") : `${evaluator} has no calibration on this benchmark`}; see the skill check in ${evaluator}'s calibration table, /${context.benchmarkId}/v2t/${evaluator}/`,
+        }]
+      : [];
+  const models = Object.values(calibrated)[0]?.models ?? context.poolModels.length;
+  const note =
+    unrankedReason !== null
+      ? `raw scores of V2T entry "${evaluator}" of the model's videos, averaged, on the evaluator's own scale (not the human one): not ranked`
+      : `estimand: the humans' mean score of the model's videos; predicted from V2T entry "${evaluator}"'s mean of them by a line through ${models} pool models' means, ` +
+        `with a ${Math.round(context.settings.confidence * 100)}% split-conformal interval from the models' leave-one-model-out errors, kept inside the scale`;
+  const data: T2vEntryData = { direction: "t2v", id: entry.id, provenance: "auto", note, values, yes: null, anchors: null, panels: null, predictionError: null, calibrated, unrankedReason };
+  return { data, anchorFits: [], problems };
 }
 
 /** A T2V entry's data (null for entries with published figures only). */
 export function t2vEntryData(context: ScoringContext, entryId: string): T2vEntryResult | null {
   const entry = context.content.t2vEntries.find((e) => e.benchmarkId === context.benchmarkId && e.id === entryId);
   if (entry === undefined || entry.source === "published") return null;
-  if (entry.source === "auto") return { data: autoData(context, entry), anchorFits: [], problems: [] };
+  if (entry.source === "auto") return autoData(context, entry);
   if (entry.submissionId) return anchoredData(context, entry);
   return { data: labelledData(context, entryId), anchorFits: [], problems: [] };
 }

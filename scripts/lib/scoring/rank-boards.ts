@@ -6,6 +6,7 @@
 import { rankOneWithUncertainty, rankWithUncertainty, type Direction } from "../../../src/engine/index.ts";
 import { BOARD_SCOPE, type BoardId } from "../../../src/schemas/board.ts";
 import type { StoreContent } from "../store-content.ts";
+import { autoUnrankedReason, isKeptApart } from "./auto-entries.ts";
 import { modelCount, type ScoringContext } from "./context.ts";
 import { decodeDraws } from "./score-entry.ts";
 
@@ -48,10 +49,14 @@ export function rankBenchmark(context: ScoringContext, boards: readonly BoardId[
   for (const board of boards) {
     const { direction, level } = BOARD_SCOPE[board];
     const columns = context.columns[board].filter((c) => c.ranked);
-    const entries =
+    const all =
       direction === "t2v"
         ? content.t2vEntries.filter((e) => e.benchmarkId === benchmarkId && !e.isReference)
         : content.v2tEntries.filter((e) => e.benchmarkId === benchmarkId);
+    // Auto-scored entries whose calibration cannot be validated are listed apart, after the ranked ones, never ranked among them.
+    const apart = direction === "t2v" ? content.t2vEntries.filter((e) => e.benchmarkId === benchmarkId && isKeptApart(context, e)) : [];
+    const apartIds = new Set(apart.map((e) => e.id));
+    const entries = all.filter((e) => !apartIds.has(e.id));
     const directions: Direction[] = columns.map((c) => (c.higherIsBetter === false ? "lower" : "higher"));
     const reason = unrankedReason(context, board);
     for (const dimension of only ? [only.dimension] : context.scopes) {
@@ -64,6 +69,23 @@ export function rankBenchmark(context: ScoringContext, boards: readonly BoardId[
           return stored === undefined ? null : decodeDraws(stored);
         }),
       }));
+      const apartRows = apart
+        .filter((entry) => only === undefined || entry.id === only.entryId)
+        .map((entry, i) => ({
+          benchmarkId,
+          board,
+          dimension,
+          entryId: entry.id,
+          rank: null,
+          rankSum: null,
+          position: rows.length + i + 1,
+          rankBest: null,
+          rankWorst: null,
+          separableFromNext: null,
+          unrankedReason: autoUnrankedReason(context, entry.evaluatorId ?? ""),
+        }));
+      out.rankings.push(...apartRows);
+      if (only && apartRows.length > 0) continue;
       if (!rows.some((row) => row.values.some((value) => value !== null))) continue;
       // An unranked board keeps every value and ranks nobody: each entry is listed as unranked, by name.
       const rankable = reason === null ? rows : rows.map((row) => ({ ...row, values: columns.map(() => null), draws: columns.map(() => null) }));

@@ -10,7 +10,8 @@ import { boardUnits, columnStatistic, type ColumnStatistic } from "./column-stat
 import type { ColumnRow, ScoringContext } from "./context.ts";
 import type { EntryData } from "./entry-data.ts";
 import { encodeDraws } from "../../../db/draws.ts";
-import { inThisThread, type JobRunner, type ResampleOutput } from "./statistic-recipe.ts";
+import { conformalInterval, inThisThread, type JobRunner, type ResampleOutput } from "./statistic-recipe.ts";
+import { EVALUATOR_MEAN } from "../../../src/schemas/metrics.ts";
 
 /** How a recomputed figure's interval was made, stored as its source so anyone can recompute it. */
 export function bootstrapNote(settings: BootstrapSettings, unit: string): string {
@@ -62,6 +63,8 @@ function entryRows(context: ScoringContext, data: EntryData, work: readonly Scop
   const results: ResultRow[] = [];
   const draws: DrawRow[] = [];
   const provenance = data.direction === "t2v" ? data.provenance : "recomputed";
+  // An auto entry kept apart holds its evaluator's raw means, on the evaluator's scale: under their own metric, never in a ranked column.
+  const apart = data.direction === "t2v" && (data.unrankedReason ?? null) !== null;
   work.forEach(({ board, scope, present }, w) => {
     const { direction, level } = BOARD_SCOPE[board];
     const { estimates, draws: resampled } = outputs[w] as ResampleOutput;
@@ -71,6 +74,7 @@ function entryRows(context: ScoringContext, data: EntryData, work: readonly Scop
       if (value === null) return;
       const values = resampled[s] as Float64Array;
       const estimate = estimateFrom(value, values, context.settings.confidence);
+      const interval = conformalInterval(found.recipe, value) ?? estimate;
       results.push({
         benchmarkId: context.benchmarkId,
         direction,
@@ -78,16 +82,16 @@ function entryRows(context: ScoringContext, data: EntryData, work: readonly Scop
         level,
         dimension: scope,
         perspectiveId: column.perspectiveId,
-        metric: column.metric,
+        metric: apart ? EVALUATOR_MEAN : column.metric,
         value,
-        ciLow: estimate.ciLow,
-        ciHigh: estimate.ciHigh,
-        ciNote: estimate.constant ? CONSTANT_NOTE : null,
+        ciLow: interval.ciLow,
+        ciHigh: interval.ciHigh,
+        ciNote: estimate.constant && found.recipe.calibration === undefined ? CONSTANT_NOTE : null,
         n: found.n,
         provenance,
         source,
       });
-      if (column.ranked) {
+      if (column.ranked && !apart) {
         draws.push({ benchmarkId: context.benchmarkId, board, dimension: scope, entryId: data.id, columnKey: column.key, values: encodeDraws(values) });
       }
     });

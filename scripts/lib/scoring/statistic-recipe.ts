@@ -5,6 +5,9 @@
  */
 import {
   anchoredMeanStatistic,
+  clampTo,
+  modelCalibratedStatistic,
+  residualPicks,
   correlationStatistic,
   meanStatistic,
   MIN_CORRELATION_ITEMS,
@@ -36,6 +39,20 @@ export type StatisticRecipe = (
 ) & {
   /** A seeded prediction error added on each resample (see `withPredictionError`): its sd and the normals' seed. */
   readonly predictionError?: { readonly sd: number; readonly seed: number; readonly count: number };
+  /**
+   * A model-mean calibration the (mean) statistic goes through, kept inside [low, high]; each resample adds a held-out
+   * residual picked by the seed (see `modelCalibratedStatistic`), and the interval is the conformal one (see `conformalInterval`).
+   */
+  readonly calibration?: {
+    readonly intercept: number;
+    readonly slope: number;
+    readonly residuals: Float64Array;
+    readonly halfWidth: number | null;
+    readonly low: number;
+    readonly high: number;
+    readonly seed: number;
+    readonly count: number;
+  };
 };
 
 /** Whether the engine has a statistic for a recipe (it has none for a correlation of too few items); decided without building it. */
@@ -52,9 +69,25 @@ export function statisticFrom(recipe: StatisticRecipe): WeightedStatistic | null
     statistic = anchoredMeanStatistic(recipe.units, recipe.values, recipe.raters, recipe.anchors, draws);
   }
   else statistic = correlationStatistic(recipe.metric, recipe.units, recipe.x, recipe.y);
+  const calibration = recipe.calibration;
+  if (statistic !== null && calibration !== undefined) {
+    const picks = residualPicks(calibration.seed, calibration.residuals.length, calibration.count);
+    statistic = modelCalibratedStatistic(statistic, calibration, calibration.residuals, picks, calibration.low, calibration.high);
+  }
   const error = recipe.predictionError;
   if (statistic === null || error === undefined) return statistic;
   return withPredictionError(statistic, error.sd, standardNormals(error.seed, error.count));
+}
+
+/**
+ * The interval of a calibrated recipe's value: value ± the conformal half-width, inside the scale (the whole scale
+ * when the half-width is unbounded); null for a recipe without a calibration, whose interval is the bootstrap's.
+ */
+export function conformalInterval(recipe: StatisticRecipe, value: number): { ciLow: number; ciHigh: number } | null {
+  const c = recipe.calibration;
+  if (c === undefined) return null;
+  const half = c.halfWidth ?? Infinity;
+  return { ciLow: clampTo(value - half, c.low, c.high), ciHigh: clampTo(value + half, c.low, c.high) };
 }
 
 /** What resampling one board and scope of an entry asks for, as plain data that a worker thread can take. */

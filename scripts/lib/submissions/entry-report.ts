@@ -1,6 +1,6 @@
 /** The table submit prints for an entry: its figures with 95% intervals and its rank on each board, then how it was scaled. */
 import { BOARD_SCOPE, type BoardId } from "../../../src/schemas/board.ts";
-import { metricDefinition } from "../../../src/schemas/metrics.ts";
+import { EVALUATOR_MEAN, metricDefinition } from "../../../src/schemas/metrics.ts";
 import type { StoreContent } from "../store-content.ts";
 import { anchorDiagnosticNotes } from "./anchor-diagnostic-notes.ts";
 
@@ -33,11 +33,24 @@ export function reportRows(content: StoreContent, benchmarkId: string, direction
     const overall = ranked.find((r) => r.entryId === entryId);
     const columns = content.boardColumns.filter((c) => c.benchmarkId === benchmarkId && c.board === board).sort((a, b) => a.position - b.position);
     for (const column of columns) {
-      const result = content.results.find(
-        (r) =>
-          r.benchmarkId === benchmarkId && r.direction === direction && r.entryId === entryId && r.level === scope.level &&
-          r.dimension === "overall" && r.perspectiveId === column.perspectiveId && r.metric === column.metric,
-      );
+      const of = (metric: string) =>
+        content.results.find(
+          (r) =>
+            r.benchmarkId === benchmarkId && r.direction === direction && r.entryId === entryId && r.level === scope.level &&
+            r.dimension === "overall" && r.perspectiveId === column.perspectiveId && r.metric === metric,
+        );
+      // An auto entry kept apart has its evaluator's raw mean instead of the column's figure: printed as such, unranked.
+      const raw = direction === "t2v" ? of(EVALUATOR_MEAN) : undefined;
+      if (raw !== undefined) {
+        rows.push({ board, column: `${column.perspectiveId}_${EVALUATOR_MEAN}`, metric: EVALUATOR_MEAN, value: raw.value, ciLow: raw.ciLow ?? null, ciHigh: raw.ciHigh ?? null, rank: "(unranked)" });
+        continue;
+      }
+      const refused = direction === "t2v" && refusalFor(content, benchmarkId, entryId, column.perspectiveId);
+      if (refused) {
+        rows.push({ board, column: column.key, metric: column.metric, value: null, ciLow: null, ciHigh: null, rank: "(refused)" });
+        continue;
+      }
+      const result = of(column.metric);
       const columnRank = content.columnRanks.find(
         (r) => r.benchmarkId === benchmarkId && r.board === board && r.dimension === "overall" && r.entryId === entryId && r.columnKey === column.key,
       );
@@ -84,11 +97,7 @@ export function reportNotes(content: StoreContent, benchmarkId: string, entryId:
   }
   notes.push(...anchorDiagnosticNotes(content, benchmarkId, entryId));
   const entry = content.t2vEntries.find((e) => e.benchmarkId === benchmarkId && e.id === entryId && e.source === "auto");
-  if (entry?.evaluatorId) {
-    for (const c of content.calibrations.filter((c) => c.benchmarkId === benchmarkId && c.evaluatorId === entry.evaluatorId)) {
-      notes.push(`${c.perspectiveId}: scored by ${entry.evaluatorId}; for a model it never saw, its calibrated mean lands a typical ${c.heldOutRmse?.toFixed(3) ?? "—"} from the humans' (leave-one-model-out RMSE), which the interval includes.`);
-    }
-  }
+  if (entry?.evaluatorId) notes.push(...autoNotes(content, benchmarkId, entryId, entry.evaluatorId));
   const reasons = new Set(content.rankings.filter((r) => r.benchmarkId === benchmarkId && r.entryId === entryId && r.dimension === "overall" && r.unrankedReason).map((r) => `${r.board}: ${r.unrankedReason}`));
   notes.push(...reasons);
   // An entry lacking some ranked column's figure (e.g. a published-only column) has column ranks but no overall rank.
@@ -97,6 +106,41 @@ export function reportNotes(content: StoreContent, benchmarkId: string, entryId:
     const { direction, level } = BOARD_SCOPE[r.board];
     const missing = columns.filter((c) => !content.results.some((x) => x.benchmarkId === benchmarkId && x.direction === direction && x.entryId === entryId && x.level === level && x.dimension === "overall" && x.perspectiveId === c.perspectiveId && x.metric === c.metric));
     if (missing.length > 0) notes.push(`${r.board}: no overall rank, which sums every ranked column's rank: there is no figure for ${missing.map((c) => c.label).join(", ")}.`);
+  }
+  return notes;
+}
+
+/** Whether an auto entry's evaluator was refused on a perspective. */
+function refusalFor(content: StoreContent, benchmarkId: string, entryId: string, perspective: string): boolean {
+  const evaluator = content.t2vEntries.find((e) => e.benchmarkId === benchmarkId && e.id === entryId && e.source === "auto")?.evaluatorId;
+  if (!evaluator) return false;
+  return Boolean(content.calibrations.find((c) => c.benchmarkId === benchmarkId && c.evaluatorId === evaluator && c.perspectiveId === perspective)?.refusal);
+}
+
+/** How an auto entry's evaluator served each perspective: refused (and why), kept apart beside the pool models' raw means, or calibrated. */
+function autoNotes(content: StoreContent, benchmarkId: string, entryId: string, evaluatorId: string): string[] {
+  const notes: string[] = [];
+  const table = `/${benchmarkId}/v2t/${evaluatorId}/`;
+  const names = new Map(content.t2vEntries.filter((e) => e.benchmarkId === benchmarkId).map((e) => [e.id, e.name]));
+  for (const c of content.calibrations.filter((c) => c.benchmarkId === benchmarkId && c.evaluatorId === evaluatorId)) {
+    if (c.refusal) {
+      notes.push(`${c.perspectiveId}: refused: ${c.refusal}; see the skill check in its calibration table, ${table}`);
+      continue;
+    }
+    const raw = content.results.find((r) => r.benchmarkId === benchmarkId && r.entryId === entryId && r.direction === "t2v" && r.dimension === "overall" && r.perspectiveId === c.perspectiveId && r.metric === EVALUATOR_MEAN);
+    if (raw !== undefined) {
+      const pool = content.calibrationChecks
+        .filter((k) => k.benchmarkId === benchmarkId && k.evaluatorId === evaluatorId && k.perspectiveId === c.perspectiveId)
+        .sort((a, b) => b.evaluatorMean - a.evaluatorMean)
+        .map((k) => `${names.get(k.t2vEntryId) ?? k.t2vEntryId} ${k.evaluatorMean.toFixed(4)}`);
+      notes.push(`${c.perspectiveId}: ${evaluatorId}'s raw mean ${raw.value.toFixed(4)}, beside its means of the benchmark's models: ${pool.join(", ")}.`);
+      continue;
+    }
+    const half = c.conformalHalfWidth === null || c.conformalHalfWidth === undefined ? "unbounded (too few models), so the interval is the whole scale" : `the figure less and plus ${c.conformalHalfWidth.toFixed(3)}`;
+    notes.push(
+      `${c.perspectiveId}: scored by ${evaluatorId}, calibrated through ${c.models} models' means (human = ${c.modelIntercept?.toFixed(3)} + ${c.modelSlope?.toFixed(3)} × evaluator); ` +
+        `left out model by model it misses by ${c.modelRmse?.toFixed(3)} (RMS) against ${c.baselineRmse?.toFixed(3)} for the other models' mean; conformal interval ${half}, kept inside the scale.`,
+    );
   }
   return notes;
 }
