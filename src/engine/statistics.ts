@@ -170,3 +170,15 @@ export function correlationStatistic(metric: CorrelationMetricId, units: Uint32A
     return kernel(own);
   };
 }
+
+/**
+ * A statistic kept inside [low, high] on the original data and on every resample: for an estimand that cannot lie
+ * outside a scale (a mean rating on 1–5), a percentile interval clipped to the scale keeps its coverage and says
+ * nothing impossible.
+ */
+export function clampedStatistic(statistic: WeightedStatistic, low: number, high: number): WeightedStatistic {
+  return (weights, resample) => {
+    const value = statistic(weights, resample);
+    return value === null ? null : Math.min(high, Math.max(low, value));
+  };
+}

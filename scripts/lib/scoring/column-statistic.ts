@@ -100,6 +100,9 @@ function t2vStatistic(context: ScoringContext, units: BoardUnits, data: T2vEntry
       // The panel's raters are the entry's own, resampled apart from the board's strata (no other entry shares them).
       ...(panel.raters > 1 ? { raterDraws: { seed: derivedSeed(context.settings.seed, `${context.benchmarkId}/${data.id}/raters`), count: context.settings.resamples } } : {}),
     };
+    // Inverting the anchor line (and the rater term) can carry a resample past the scale; the estimand cannot be there.
+    const range = context.ranges[column.perspectiveId];
+    if (range) recipe = { ...recipe, bounds: { low: range.min, high: range.max } };
   }
   const calibration = data.calibrated?.[column.perspectiveId];
   if (calibration !== undefined) {

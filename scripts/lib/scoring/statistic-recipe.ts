@@ -5,6 +5,7 @@
  */
 import {
   anchoredMeanStatistic,
+  clampedStatistic,
   clampTo,
   modelCalibratedStatistic,
   residualPicks,
@@ -43,6 +44,8 @@ export type StatisticRecipe = (
    * A model-mean calibration the (mean) statistic goes through, kept inside [low, high]; each resample adds a held-out
    * residual picked by the seed (see `modelCalibratedStatistic`), and the interval is the conformal one (see `conformalInterval`).
    */
+  /** Bounds the value and every resampled value are kept inside: the perspective's scale, for a figure that cannot leave it. */
+  readonly bounds?: { readonly low: number; readonly high: number };
   readonly calibration?: {
     readonly intercept: number;
     readonly slope: number;
@@ -75,8 +78,9 @@ export function statisticFrom(recipe: StatisticRecipe): WeightedStatistic | null
     statistic = modelCalibratedStatistic(statistic, calibration, calibration.residuals, picks, calibration.low, calibration.high);
   }
   const error = recipe.predictionError;
-  if (statistic === null || error === undefined) return statistic;
-  return withPredictionError(statistic, error.sd, standardNormals(error.seed, error.count));
+  if (statistic !== null && error !== undefined) statistic = withPredictionError(statistic, error.sd, standardNormals(error.seed, error.count));
+  const bounds = recipe.bounds;
+  return statistic === null || bounds === undefined ? statistic : clampedStatistic(statistic, bounds.low, bounds.high);
 }
 
 /**
