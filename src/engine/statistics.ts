@@ -172,13 +172,14 @@ export function correlationStatistic(metric: CorrelationMetricId, units: Uint32A
 }
 
 /**
- * A statistic kept inside [low, high] on the original data and on every resample: for an estimand that cannot lie
- * outside a scale (a mean rating on 1–5), a percentile interval clipped to the scale keeps its coverage and says
- * nothing impossible.
+ * A statistic whose resamples are kept inside [low, high]: for an estimand that cannot lie outside a scale (a mean
+ * rating on 1–5), a percentile interval clipped to the scale keeps its coverage and says nothing impossible. The
+ * value on the original data is left as it is, so that a figure outside the scale is seen (and refused) rather
+ * than hidden at the scale's edge.
  */
 export function clampedStatistic(statistic: WeightedStatistic, low: number, high: number): WeightedStatistic {
   return (weights, resample) => {
     const value = statistic(weights, resample);
-    return value === null ? null : Math.min(high, Math.max(low, value));
+    return value === null || resample < 0 ? value : Math.min(high, Math.max(low, value));
   };
 }

@@ -113,14 +113,15 @@ describe("correlationStatistic with items as their own units", () => {
 });
 
 describe("clampedStatistic", () => {
-  it("keeps the value and every resample inside the bounds, and leaves values inside them as they are (by hand)", () => {
+  it("keeps every resample inside the bounds, and leaves the original data's value as it is (by hand)", () => {
     const units = Uint32Array.from([0, 1]);
     const mean = meanStatistic(units, Float64Array.from([1, 6]));
     const kept = clampedStatistic(mean, 1, 5);
-    expect(kept(Float64Array.from([1, 1]), -1)).toBe(3.5); // (1 + 6) / 2, inside 1–5
-    expect(kept(Float64Array.from([0, 2]), 0)).toBe(5); // 6, past the top
-    expect(kept(Float64Array.from([2, 0]), 1)).toBe(1); // 1, on the bottom
-    expect(clampedStatistic(mean, 4, 5)(Float64Array.from([3, 1]), 2)).toBe(4); // 2.25, below the bottom
-    expect(kept(Float64Array.from([0, 0]), 3)).toBeNull(); // no weight: no value
+    expect(kept(Float64Array.from([1, 1]), 0)).toBe(3.5); // (1 + 6) / 2, inside 1–5
+    expect(kept(Float64Array.from([0, 2]), 1)).toBe(5); // 6, past the top
+    expect(kept(Float64Array.from([2, 0]), 2)).toBe(1); // 1, on the bottom
+    expect(clampedStatistic(mean, 4, 5)(Float64Array.from([3, 1]), 3)).toBe(4); // 2.25, below the bottom
+    expect(kept(Float64Array.from([0, 0]), 4)).toBeNull(); // no weight: no value
+    expect(kept(Float64Array.from([0, 1]), -1)).toBe(6); // the original data: a figure past the scale is shown, to be refused
   });
 });
