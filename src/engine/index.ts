@@ -13,3 +13,5 @@ export * from "./bootstrap.ts";
 export * from "./statistics.ts";
 export * from "./paired-difference.ts";
 export * from "./board-ranking.ts";
+export * from "./agreement-ceiling.ts";
+export * from "./verification.ts";
