@@ -13,6 +13,7 @@ import type { JobRunner } from "./scoring/statistic-recipe.ts";
 import { emptyContent, type StoreContent } from "./store-content.ts";
 import type { BundleFiles } from "./submissions/bundle-files.ts";
 import { importSubmissions } from "./submissions/import-submissions.ts";
+import { importVerifications, importWithdrawals } from "./verification/import-records.ts";
 
 /** Options of a rebuild: where data/ and the external datasets are, and the bootstrap settings. */
 export interface BuildOptions extends ScoringOptions {
@@ -44,11 +45,14 @@ export async function buildContent(options: BuildOptions): Promise<StoreContent>
     bundles.push(...metricBundles(benchmark, pkg));
   });
   importSubmissions(content, { dataDir: options.dataDir, metricBundles: bundles });
+  // Withdrawn entries are scored (the audit keeps them) but never ranked; verifications need the scored content.
+  importWithdrawals(content, options.dataDir);
   const settings = bootstrapSettings({ ...(options.resamples ? { resamples: options.resamples } : {}), ...(options.seed !== undefined ? { seed: options.seed } : {}) });
   content.meta.push(
     { key: "bootstrap", value: JSON.stringify(settings) },
     { key: "inputs", value: inputsFingerprint(options.dataDir, root) },
   );
   await scoreAll(content, settings, options, options.run);
+  importVerifications(content, options.dataDir);
   return content;
 }

@@ -26,11 +26,14 @@ function addTree(hash: ReturnType<typeof createHash>, root: string, label: strin
   }
 }
 
-/** The fingerprint of the store's inputs other than data/submissions. */
+/** The fingerprint of the store's inputs other than data/submissions (maintainers' records included). */
 export function inputsFingerprint(dataDir: string, datasetsRoot: string): string {
   const hash = createHash("sha256");
   for (const dir of CODE) addTree(hash, dir, path.relative(REPO_ROOT, dir));
   addTree(hash, path.join(dataDir, "benchmarks"), "data/benchmarks");
+  // Maintainers' records change the store (verified marks, withdrawn entries off the boards).
+  addTree(hash, path.join(dataDir, "verifications"), "data/verifications");
+  addTree(hash, path.join(dataDir, "withdrawals"), "data/withdrawals");
   for (const definition of readBenchmarkDefinitions(dataDir)) {
     if (definition.benchmark.dataset === null) continue;
     const { id } = definition.benchmark;

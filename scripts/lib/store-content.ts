@@ -29,6 +29,9 @@ export interface StoreContent {
   anchorFits: Row<typeof schema.anchorFits>[];
   publishedChecks: Row<typeof schema.publishedChecks>[];
   audit: Row<typeof schema.audit>[];
+  agreementCeilings: Row<typeof schema.agreementCeilings>[];
+  verifications: Row<typeof schema.verifications>[];
+  withdrawals: Row<typeof schema.withdrawals>[];
 }
 
 /** A store with no rows. */
@@ -58,6 +61,9 @@ export function emptyContent(): StoreContent {
     anchorFits: [],
     publishedChecks: [],
     audit: [],
+    agreementCeilings: [],
+    verifications: [],
+    withdrawals: [],
   };
 }
 

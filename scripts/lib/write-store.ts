@@ -41,6 +41,9 @@ const TABLES: { [K in keyof StoreContent]: (typeof schema)[keyof typeof schema] 
   anchorFits: schema.anchorFits,
   publishedChecks: schema.publishedChecks,
   audit: schema.audit,
+  agreementCeilings: schema.agreementCeilings,
+  verifications: schema.verifications,
+  withdrawals: schema.withdrawals,
 };
 
 type Cell = string | number | boolean | null | undefined | Uint8Array;

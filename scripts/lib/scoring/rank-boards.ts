@@ -48,10 +48,13 @@ export function rankBenchmark(context: ScoringContext, boards: readonly BoardId[
   for (const board of boards) {
     const { direction, level } = BOARD_SCOPE[board];
     const columns = context.columns[board].filter((c) => c.ranked);
-    const entries =
+    // A withdrawn entry keeps its figures (the audit and its page show them) but leaves the boards.
+    const withdrawn = new Set(content.withdrawals.filter((w) => w.benchmarkId === benchmarkId && w.direction === direction).map((w) => w.entryId));
+    const entries = (
       direction === "t2v"
         ? content.t2vEntries.filter((e) => e.benchmarkId === benchmarkId && !e.isReference)
-        : content.v2tEntries.filter((e) => e.benchmarkId === benchmarkId);
+        : content.v2tEntries.filter((e) => e.benchmarkId === benchmarkId)
+    ).filter((e) => !withdrawn.has(e.id));
     const directions: Direction[] = columns.map((c) => (c.higherIsBetter === false ? "lower" : "higher"));
     const reason = unrankedReason(context, board);
     for (const dimension of only ? [only.dimension] : context.scopes) {

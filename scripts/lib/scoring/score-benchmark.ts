@@ -12,6 +12,7 @@ import { cacheKey, readCache, writeCache } from "./cache.ts";
 import { byId, scoringContext, type ScoringContext } from "./context.ts";
 import { t2vEntryData, v2tEntryData, type EntryData } from "./entry-data.ts";
 import { calibrateEvaluator } from "./evaluators.ts";
+import { agreementCeilings } from "./agreement-ceilings.ts";
 import { auditBenchmark } from "./audit.ts";
 import { rankBenchmark } from "./rank-boards.ts";
 import { boardsOf, scoreEntry } from "./score-entry.ts";
@@ -189,6 +190,7 @@ export async function scoreAll(content: Content, settings: BootstrapSettings, op
     const pending = [...v2t.map((id) => entryScores(context, "v2t", id, options, problems, run)), ...t2v.map((id) => entryScores(context, "t2v", id, options, problems, run))];
     for (const scored of await Promise.all(pending)) if (scored !== null) addScored(context, scored);
     rankAndAudit(context);
+    content.agreementCeilings.push(...agreementCeilings(context));
   }
   if (problems.length > 0) throw new InputError(problems);
 }
