@@ -8,7 +8,7 @@
  */
 import fs from "node:fs";
 import path from "node:path";
-import { verificationSample } from "../../../src/engine/index.ts";
+import { verificationSample, type BootstrapSettings } from "../../../src/engine/index.ts";
 import { VerificationSchema, type Verification } from "../../../src/schemas/verification.ts";
 import { datasetsRoot } from "../../benchmarks/registry.ts";
 import { buildContent } from "../build-content.ts";
@@ -16,6 +16,7 @@ import { checkpoint } from "../checkpoint.ts";
 import { inputsFingerprint } from "../fingerprint.ts";
 import { formatProblems, InputError, type Problem } from "../input-error.ts";
 import { displayPath } from "../read-data.ts";
+import { storedSettings } from "../scoring/context.ts";
 import type { StoreContent } from "../store-content.ts";
 import { isTemporaryName } from "../submissions/import-submissions.ts";
 import { keptHashes, sameSet } from "../submissions/submit-bundle.ts";
@@ -60,9 +61,11 @@ export interface VerifyOutcome {
 
 /** The store's content when it is current with data/ and the code, else the content rebuilt from data/ in memory. */
 async function currentContent(options: VerifyOptions, note: (message: string) => void): Promise<StoreContent> {
+  let settings: BootstrapSettings | undefined;
   if (fs.existsSync(options.store)) {
     try {
       const content = readStore(options.store);
+      settings = storedSettings(content);
       const fingerprint = content.meta.find((m) => m.key === "inputs")?.value;
       const inStore = new Set(content.submissions.filter((s) => s.origin === "submitted").map((s) => s.id));
       if (fingerprint === inputsFingerprint(options.dataDir, datasetsRoot(options.datasetsDir)) && sameSet(inStore, keptHashes(options.dataDir))) return content;
@@ -71,7 +74,14 @@ async function currentContent(options: VerifyOptions, note: (message: string) =>
     }
   }
   note(`Rebuilding the store from data/ first: ${displayPath(options.store)} is missing or does not match data/ and the code.`);
-  return buildContent({ dataDir: options.dataDir, ...(options.datasetsDir ? { datasetsDir: options.datasetsDir } : {}), ...(options.cacheDir ? { cacheDir: options.cacheDir } : {}), progress: note });
+  // The store's own bootstrap settings, so that the store written next is the one a rebuild with them writes.
+  return buildContent({
+    dataDir: options.dataDir,
+    ...(options.datasetsDir ? { datasetsDir: options.datasetsDir } : {}),
+    ...(options.cacheDir ? { cacheDir: options.cacheDir } : {}),
+    ...(settings ? { resamples: settings.resamples, seed: settings.seed } : {}),
+    progress: note,
+  });
 }
 
 /** Removes temporaries an interrupted verification left under data/verifications/. */
