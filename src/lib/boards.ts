@@ -3,6 +3,7 @@ import { and, eq } from "drizzle-orm";
 import * as t from "../../db/schema.ts";
 import { BOARD_SCOPE, type BoardId } from "../schemas/board.ts";
 import { auditFlags } from "./audit.ts";
+import { verificationsByEntry } from "./entry-records.ts";
 import { listBoardColumns, type BoardColumnInfo } from "./benchmarks.ts";
 import { entriesByDirection } from "./entry-rows.ts";
 import { store } from "./store.ts";
@@ -49,6 +50,8 @@ export interface BoardRow {
   readonly cells: Readonly<Record<string, BoardCell>>;
   /** Distinct provenances of the row's values, e.g. ["published"]. */
   readonly provenance: readonly string[];
+  /** When and by whom a maintainer verified the entry (data/verifications/), or null: only a record makes an entry verified. */
+  readonly verified: { readonly date: string; readonly by: string } | null;
 }
 
 /** A whole board in display order. */
@@ -154,6 +157,7 @@ function readBoard(benchmarkId: string, board: BoardId, dimension: string): Boar
 
   const evaluators = direction === "t2v" ? entriesOf(benchmarkId, "v2t") : new Map<string, EntryInfo>();
   const flags = auditFlags(benchmarkId, board, dimension);
+  const verifications = verificationsByEntry(benchmarkId, direction);
   const toRow = (entry: EntryInfo, ranking: (typeof rankings)[number] | undefined, position: number): BoardRow => {
     const cells = cellsOf(entry.id);
     const evaluator = entry.evaluatorId === null ? undefined : evaluators.get(entry.evaluatorId);
@@ -176,6 +180,10 @@ function readBoard(benchmarkId: string, board: BoardId, dimension: string): Boar
       auditFlags: flags.get(entry.id) ?? 0,
       cells,
       provenance: [...new Set(Object.values(cells).map((cell) => cell.provenance))].sort(),
+      verified: (() => {
+        const v = verifications.get(entry.id);
+        return v === undefined ? null : { date: v.date, by: v.verifiedBy };
+      })(),
     };
   };
 
