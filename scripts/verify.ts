@@ -9,11 +9,14 @@ import { storePath } from "../db/file.ts";
 import { DEFAULT_CACHE_DIR } from "./lib/scoring/cache.ts";
 import { verifyEntry } from "./lib/verification/verify-entry.ts";
 
-const USAGE = `usage: npm run verify -- <benchmark>/v2t/<entry> --print-sample [--date YYYY-MM-DD] [--sample N]
-       npm run verify -- <benchmark>/v2t/<entry> --evidence <rerun.jsonl> --by "<who>" --checked "<what was checked>"
+const USAGE = `usage: npm run verify -- <benchmark>/<t2v|v2t>/<entry> --print-sample [--date YYYY-MM-DD] [--sample N]
+       npm run verify -- <benchmark>/<t2v|v2t>/<entry> --evidence <file> --by "<who>" --checked "<what was checked>"
                          [--date YYYY-MM-DD] [--sample N] [--tolerance X] [--data <dir>] [--store <file>] [--datasets <dir>]
-The sample is drawn by a seeded rule from the entry's submission and the date; the evidence holds the method's
-re-run scores of exactly those videos (predictions.jsonl format). Exit codes: 0 done, 1 refused, 2 usage, 75 busy.`;
+The sample is drawn by a seeded rule from the entry's submission and the date. V2T: the evidence holds the method's
+re-run scores of exactly the sampled videos (predictions.jsonl format), each within --tolerance of the submitted one.
+T2V (human-rated): the evidence holds a trusted panel's ratings (ratings.csv format) of the entry's videos of the
+sampled prompts and of the anchors; the anchored mean difference must be consistent with zero.
+Exit codes: 0 done, 1 refused, 2 usage, 75 busy.`;
 
 let parsed;
 try {

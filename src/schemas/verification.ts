@@ -30,8 +30,16 @@ export const VerificationSchema = z.strictObject({
   check: z.discriminatedUnion("kind", [
     /** V2T: the method's code re-run on the sample reproduced every submitted score within the tolerance. */
     z.strictObject({ kind: z.literal("rerun"), tolerance: z.number().nonnegative() }),
+    /**
+     * T2V (human-rated): a trusted panel re-rated the sampled videos with the anchors; per perspective, the anchored
+     * mean difference (trusted − submitted) over the sample with its 95% interval, which must cover 0.
+     */
+    z.strictObject({
+      kind: z.literal("panel"),
+      differences: z.record(z.string(), z.strictObject({ n: z.int().min(2), mean: z.number(), low: z.number(), high: z.number(), coversZero: z.boolean() })),
+    }),
   ]),
-  /** The evidence file beside the record (its name) and its SHA-256: the re-run scores. */
+  /** The evidence file beside the record (its name) and its SHA-256: the re-run scores (V2T) or the panel's ratings (T2V). */
   evidence: z.strictObject({ file: z.string().regex(/^[a-z0-9][a-z0-9.-]*$/, "must be a file name beside the record"), sha256: Sha256Schema }),
 });
 

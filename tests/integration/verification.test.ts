@@ -19,6 +19,7 @@ import { createRandom, standardNormals } from "../../src/engine/index.ts";
 import golden from "../fixtures/engine/agreement-ceiling.json" with { type: "json" };
 import { capture, copyData, snapshotTree, tempDataDir, tempDir, v2tManifest, writeBundleDir } from "../support/bundles.ts";
 import { describeWithDatasets } from "../support/datasets.ts";
+import { againBundle, fetvAnchors, fetvContent } from "../support/fetv-bundles.ts";
 
 const ROOT = path.resolve(import.meta.dirname, "../..");
 const NODE = path.join(ROOT, "node_modules/.bin/node");
@@ -263,6 +264,61 @@ describeWithDatasets("fetv", "the human agreement ceiling, verification and with
         expect(fs.readdirSync(path.dirname(record)).filter((name) => name.endsWith(".tmp"))).toEqual([]);
       }
     }, 600_000);
+  });
+
+  describe("verification of a human-rated T2V entry by a trusted panel", () => {
+    const T2V = { benchmark: "fetv", direction: "t2v", entry: "cogvideo-again" } as const;
+    let where: { dataDir: string; store: string };
+    let sample: readonly string[];
+    let fetv: StoreContent;
+
+    /** A trusted panel's ratings: FETV's own raters' ratings of cogvideo's videos of the sampled prompts (or `score`), and of the anchors. */
+    function panel(score?: number): string {
+      const anchors = new Set(fetvAnchors().filter((a) => !a.startsWith("cogvideo/")));
+      const prompts = new Set(sample);
+      const rows = ["video,perspective,rater,score"];
+      for (const r of fetv.ratings) {
+        const [model, prompt = ""] = r.videoId.split("/");
+        if (model === "cogvideo" && prompts.has(prompt)) rows.push(`${prompt},${r.perspectiveId},${r.rater},${score ?? r.score}`);
+        else if (anchors.has(r.videoId)) rows.push(`${r.videoId},${r.perspectiveId},${r.rater},${r.score}`);
+      }
+      return `${rows.join("\n")}\n`;
+    }
+
+    beforeAll(async () => {
+      fetv = fetvContent();
+      where = copy("t2v");
+      const bundle = writeBundleDir(path.join(root, "bundles", "again"), againBundle(fetv, "cogvideo", "cogvideo again"));
+      const stderr = capture();
+      expect((await submitBundle({ bundle, ...where, cacheDir, stdout: capture(), stderr })).status, stderr.text()).toBe("stored");
+      sample = (await verifyEntry(options({ entry: T2V, printSample: true }, where))).sample ?? [];
+    }, 300_000);
+
+    it("draws 50 of the entry's prompts by the seeded rule", () => {
+      expect(sample).toHaveLength(50);
+      expect(sample.every((p) => /^\d+$/.test(p))).toBe(true);
+    });
+
+    it("refuses a panel whose anchored scores differ from the entry's (every sampled video rated 5): the interval excludes 0", async () => {
+      const outcome = await verifyEntry(options({ entry: T2V, evidence: file(panel(5)), verifiedBy: "Trusted panel", checked: "re-rated" }, where));
+      expect(outcome).toMatchObject({ status: "refused", exitCode: 1 });
+      expect(outcome.problems?.map((p) => `${p.field}: ${p.message}`).join("\n")).toMatch(/^check\.differences\.alignment: the trusted panel's anchored scores differ from the entry's by \d\.\d{3} on average \(95% interval \[\d\.\d{3}, \d\.\d{3}\] excludes 0\): the entry is not reproduced$/m);
+      expect(fs.existsSync(recordPath(where.dataDir, "verifications", T2V))).toBe(false);
+    });
+
+    it("verifies the entry when the panel's anchored scores agree with it, and a rebuild re-checks the record", async () => {
+      const outcome = await verifyEntry(options({ entry: T2V, evidence: file(panel()), verifiedBy: "Trusted panel", checked: "re-rated 50 videos with the anchors" }, where));
+      expect(outcome.status).toBe("verified");
+      const record = JSON.parse(fs.readFileSync(recordPath(where.dataDir, "verifications", T2V), "utf8"));
+      expect(record.check.kind).toBe("panel");
+      for (const perspective of PERSPECTIVES) expect(record.check.differences[perspective]).toMatchObject({ n: 50, coversZero: true });
+      const rebuilt = await build(where.dataDir);
+      expect(rebuilt.verifications).toEqual([expect.objectContaining({ entryId: "cogvideo-again", direction: "t2v", kind: "panel", sampleSize: 50 })]);
+      // A recorded difference edited by hand no longer matches the evidence.
+      record.check.differences.alignment.mean = 0.5;
+      fs.writeFileSync(recordPath(where.dataDir, "verifications", T2V), JSON.stringify(record));
+      expect(await refusal(() => build(where.dataDir))).toMatch(/cogvideo-again\.json: field "check\.differences\.alignment": does not match the evidence/);
+    }, 300_000);
   });
 
   describe("withdrawal", () => {

@@ -67,6 +67,35 @@ function labelledData(context: ScoringContext, entryId: string): T2vEntryData {
   return { direction: "t2v", id: entryId, provenance: "recomputed", note: "human scores of the benchmark's own ratings", values, yes, anchors: null, predictionError: null };
 }
 
+/** One rating of a panel: a rater's score of a video (an anchor's id, or a video of the rated model). */
+export interface PanelRating {
+  readonly videoId: string;
+  readonly rater: string;
+  readonly score: number;
+}
+
+/**
+ * The benchmark's human-score procedure on one panel's ratings of one perspective, the anchors and the other
+ * videos together (anchors first in their declared order, then the rest in id order): each rated video's score.
+ */
+export function panelScores(context: ScoringContext, rows: readonly PanelRating[]): Map<string, number> {
+  const anchorSet = new Set(context.anchors);
+  const raters = [...new Set(rows.map((r) => r.rater))].sort(byId);
+  const rated = new Set(rows.map((r) => r.videoId));
+  const items = [...context.anchors.filter((a) => rated.has(a)), ...[...rated].filter((v) => !anchorSet.has(v)).sort(byId)];
+  const column = new Map(items.map((id, i) => [id, i]));
+  const row = new Map(raters.map((rater, r) => [rater, r]));
+  const matrix: (number | null)[][] = raters.map(() => items.map(() => null));
+  for (const r of rows) (matrix[row.get(r.rater) as number] as (number | null)[])[column.get(r.videoId) as number] = r.score;
+  const scores = humanScores(context.protocol.humanScore, matrix).scores;
+  const out = new Map<string, number>();
+  items.forEach((id, i) => {
+    const score = scores[i];
+    if (score !== null && score !== undefined) out.set(id, score);
+  });
+  return out;
+}
+
 /**
  * A human-rated submission: per perspective, the benchmark's human-score procedure on the panel's ratings of
  * the anchors and the new videos together; the panel must agree with the benchmark on the anchors.
@@ -81,23 +110,14 @@ function anchoredData(context: ScoringContext, entry: Content["t2vEntries"][numb
   const anchorFits: Content["anchorFits"] = [];
   const problems: Problem[] = [];
   for (const perspective of context.mos) {
-    const rows = ratings.filter((r) => r.perspectiveId === perspective);
-    const raters = [...new Set(rows.map((r) => r.rater))].sort(byId);
-    const rated = new Set(rows.map((r) => r.videoId));
-    const items = [...context.anchors.filter((a) => rated.has(a)), ...[...rated].filter((v) => !anchorSet.has(v)).sort(byId)];
-    const column = new Map(items.map((id, i) => [id, i]));
-    const row = new Map(raters.map((rater, r) => [rater, r]));
-    const matrix: (number | null)[][] = raters.map(() => items.map(() => null));
-    for (const r of rows) (matrix[row.get(r.rater) as number] as (number | null)[])[column.get(r.videoId) as number] = r.score;
-    const scores = humanScores(context.protocol.humanScore, matrix).scores;
     const panel = new Map<string, number>();
     const own = new Map<string, number>();
-    items.forEach((id, i) => {
-      const score = scores[i];
-      if (score === null || score === undefined) return;
+    const rows = ratings.filter((r) => r.perspectiveId === perspective);
+    const raters = new Set(rows.map((r) => r.rater));
+    for (const [id, score] of panelScores(context, rows)) {
       if (anchorSet.has(id)) panel.set(id, score);
       else own.set(context.videos.get(id)?.promptId ?? id, score);
-    });
+    }
     values[perspective] = own;
     anchors[perspective] = panel;
     const truth = context.truth[perspective];
@@ -117,7 +137,7 @@ function anchoredData(context: ScoringContext, entry: Content["t2vEntries"][numb
       });
       continue;
     }
-    anchorFits.push({ benchmarkId: context.benchmarkId, entryId: entry.id, perspectiveId: perspective, anchors: panel.size, raters: raters.length, intercept: line.intercept, slope: line.slope, agreement });
+    anchorFits.push({ benchmarkId: context.benchmarkId, entryId: entry.id, perspectiveId: perspective, anchors: panel.size, raters: raters.size, intercept: line.intercept, slope: line.slope, agreement });
   }
   const note = `human ratings of the submitter's panel, put on the benchmark's scale through ${context.anchors.length} anchor videos (least-squares line per perspective)`;
   return { data: { direction: "t2v", id: entry.id, provenance: "recomputed", note, values, yes: null, anchors, predictionError: null }, anchorFits, problems };

@@ -2,17 +2,19 @@
  * Checks a verification record against the store's content and its evidence: the entry is a submitted one and
  * the submission is the one verified; the sample is the one the seeded rule draws for that submission and day;
  * the evidence file is the one recorded (SHA-256); and the re-run scores reproduce the submitted ones within the
- * recorded tolerance. One function, used by `npm run verify` before it writes a record and by every rebuild.
+ * recorded tolerance (V2T), or a trusted panel's anchored scores of the sample do not differ from the entry's on
+ * average (T2V). One function, used by `npm run verify` before it writes a record and by every rebuild.
  */
 import { createHash } from "node:crypto";
 import fs from "node:fs";
-import { derivedSeed, scoreMismatches, verificationSample } from "../../../src/engine/index.ts";
+import { derivedSeed, scoreMismatches, verificationSample, type MeanDifference } from "../../../src/engine/index.ts";
 import { PredictionLineSchema } from "../../../src/schemas/submission/predictions.ts";
 import type { Verification } from "../../../src/schemas/verification.ts";
 import { InputError, type Problem } from "../input-error.ts";
 import { readJsonLinesFile } from "../read-data.ts";
 import { byId, correlationPool, scoringContext, storedSettings } from "../scoring/context.ts";
 import type { StoreContent } from "../store-content.ts";
+import { MIN_PANEL_SAMPLE, panelDifferences } from "./panel-check.ts";
 import type { EntryKey } from "./record-files.ts";
 
 /** The seed of a verification's sample: fixed by the submission and the day, so a verifier cannot shop for a sample. */
@@ -32,8 +34,12 @@ export function submittedEntry(content: StoreContent, key: EntryKey, file: strin
   return { submissionId: submission.id };
 }
 
-/** The ids a V2T verification samples from: the videos the entry's instance-level figures use that it predicted. */
+/**
+ * The ids a verification samples from: for a V2T method, the videos its instance-level figures use that it
+ * predicted; for a T2V model, the prompts of its videos.
+ */
 export function sampleFrame(content: StoreContent, key: EntryKey): string[] {
+  if (key.direction === "t2v") return [...new Set(content.videos.filter((v) => v.benchmarkId === key.benchmark && v.t2vEntryId === key.entry).map((v) => v.promptId))].sort(byId);
   const context = scoringContext(content, key.benchmark, storedSettings(content));
   const predicted = new Set(content.predictions.filter((p) => p.benchmarkId === key.benchmark && p.v2tEntryId === key.entry && p.score !== null).map((p) => p.videoId));
   return correlationPool(context).map((v) => v.id).filter((id) => predicted.has(id)).sort(byId);
@@ -93,14 +99,14 @@ export function verificationProblems(content: StoreContent, record: Verification
   if (record.submission !== entry.submissionId) {
     problems.push({ file, field: "submission", message: `is not the entry's submission (${entry.submissionId}); a record verifies one submission, and a resubmitted entry must be verified again` });
   }
-  if (key.direction !== "v2t" || record.check.kind !== "rerun") {
-    return [...problems, { file, field: "check.kind", message: `a ${key.direction.toUpperCase()} entry is verified by ${key.direction === "v2t" ? '"rerun"' : "a trusted panel, which this site does not record yet"}` }];
-  }
+  const kind = key.direction === "v2t" ? "rerun" : "panel";
+  if (record.check.kind !== kind) return [...problems, { file, field: "check.kind", message: `a ${key.direction.toUpperCase()} entry is verified by "${kind}"` }];
+  if (record.check.kind === "panel" && record.sample.size < MIN_PANEL_SAMPLE) problems.push({ file, field: "sample.size", message: `a panel check samples at least ${MIN_PANEL_SAMPLE} videos (its interval is the large-sample one)` });
   const seed = verificationSeed(record.submission, record.date);
   if (record.sample.seed !== seed) problems.push({ file, field: "sample.seed", message: `is not the seed the rule gives for this submission on ${record.date} (${seed})` });
   const frame = sampleFrame(content, key);
   const expected = record.sample.size <= frame.length ? verificationSample(frame, record.sample.size, seed) : null;
-  if (expected === null) problems.push({ file, field: "sample.size", message: `exceeds the ${frame.length} videos the entry is scored on` });
+  if (expected === null) problems.push({ file, field: "sample.size", message: `exceeds the ${frame.length} ${key.direction === "v2t" ? "videos the entry is scored on" : "prompts the entry has videos for"}` });
   else if (expected.length !== record.sample.items.length || expected.some((id, i) => record.sample.items[i] !== id)) {
     problems.push({ file, field: "sample.items", message: `is not the sample the seeded rule draws (seed ${seed}, ${record.sample.size} of ${frame.length} videos); the sample must not be chosen by hand` });
   }
@@ -108,5 +114,25 @@ export function verificationProblems(content: StoreContent, record: Verification
   const sha = fileSha256(evidence);
   if (sha !== record.evidence.sha256) problems.push({ file, field: "evidence.sha256", message: `does not match ${shownEvidence} (its SHA-256 is ${sha}); the evidence was changed after the check` });
   if (problems.length > 0) return problems;
-  return rerunProblems(content, record, record.check.tolerance, evidence, shownEvidence);
+  if (record.check.kind === "rerun") return rerunProblems(content, record, record.check.tolerance, evidence, shownEvidence);
+  return panelProblems(content, record, record.check.differences, key, file, evidence, shownEvidence);
+}
+
+/** A panel check that does not hold: the recomputed differences differ from the recorded ones, or one is not consistent with zero. */
+function panelProblems(content: StoreContent, record: Verification, recorded: Readonly<Record<string, MeanDifference>>, key: EntryKey, file: string, evidence: string, shownEvidence: string): Problem[] {
+  const { differences, problems } = panelDifferences(content, key, record.sample.items, evidence, shownEvidence);
+  if (problems.length > 0) return problems;
+  const perspectives = [...new Set([...Object.keys(differences), ...Object.keys(recorded)])].sort(byId);
+  for (const perspective of perspectives) {
+    const found = differences[perspective];
+    const stated = recorded[perspective];
+    const field = `check.differences.${perspective}`;
+    if (found === undefined || stated === undefined) problems.push({ file, field, message: found === undefined ? "is recorded but the evidence gives no difference for it" : "is missing: the evidence gives a difference for it" });
+    else if (found.n !== stated.n || (["mean", "low", "high"] as const).some((part) => Math.abs(found[part] - stated[part]) > 1e-9)) {
+      problems.push({ file, field, message: `does not match the evidence (mean ${found.mean} [${found.low}, ${found.high}] over ${found.n} videos)` });
+    } else if (!found.coversZero) {
+      problems.push({ file, field, message: `the trusted panel's anchored scores differ from the entry's by ${found.mean.toFixed(3)} on average (95% interval [${found.low.toFixed(3)}, ${found.high.toFixed(3)}] excludes 0): the entry is not reproduced` });
+    }
+  }
+  return problems;
 }

@@ -17,9 +17,9 @@ export function recordPath(dataDir: string, kind: RecordKind, key: EntryKey): st
   return path.join(dataDir, kind, key.benchmark, key.direction, `${key.entry}.json`);
 }
 
-/** The evidence file a verification keeps beside its record. */
+/** The evidence file a verification keeps beside its record: re-run scores (V2T, JSON lines) or a panel's ratings (T2V, CSV). */
 export function evidencePath(dataDir: string, key: EntryKey): string {
-  return path.join(dataDir, "verifications", key.benchmark, key.direction, `${key.entry}.evidence.jsonl`);
+  return path.join(dataDir, "verifications", key.benchmark, key.direction, `${key.entry}.evidence.${key.direction === "v2t" ? "jsonl" : "csv"}`);
 }
 
 /** Every record file of a kind (`*.json`, not evidence or temporaries), in path order. */

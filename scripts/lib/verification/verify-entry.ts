@@ -26,20 +26,21 @@ import { writeFileAtomic } from "../write-file.ts";
 import { readStore, writeStore } from "../write-store.ts";
 import { fileSha256, sampleFrame, submittedEntry, verificationProblems, verificationSeed } from "./check-verification.ts";
 import { verificationRow } from "./import-records.ts";
+import { MIN_PANEL_SAMPLE, panelDifferences } from "./panel-check.ts";
 import { evidencePath, recordPath, type EntryKey } from "./record-files.ts";
 
 /** What to verify, with what, and where. */
 export interface VerifyOptions {
   readonly entry: EntryKey;
-  /** The re-run scores (predictions.jsonl format) of the sample; not needed with `printSample`. */
+  /** The re-run scores (V2T, predictions.jsonl format) or the trusted panel's ratings (T2V, ratings.csv format) of the sample; not needed with `printSample`. */
   readonly evidence?: string;
   readonly verifiedBy?: string;
   readonly checked?: string;
   /** YYYY-MM-DD (default: today, UTC); with the submission, it seeds the sample. */
   readonly date?: string;
-  /** Videos in the sample (default 100, at most the videos the entry is scored on). */
+  /** Videos in the sample (default 100 for V2T, 50 for T2V, where at least 30; at most what the entry has). */
   readonly sampleSize?: number;
-  /** Largest absolute difference between a re-run score and the submitted one (default 1e-6). */
+  /** V2T: largest absolute difference between a re-run score and the submitted one (default 1e-6). */
   readonly tolerance?: number;
   /** Only print the sample the verifier must re-run; write nothing. */
   readonly printSample?: boolean;
@@ -122,15 +123,16 @@ async function verifyLocked(options: VerifyOptions, out: { write(text: string): 
   if (!content.benchmarks.some((b) => b.id === key.benchmark)) return refused(err, [{ file: shown, field: "benchmark", message: `"${key.benchmark}" is not a benchmark of this site` }]);
   const entry = submittedEntry(content, key, shown);
   if ("message" in entry) return refused(err, [entry]);
-  if (key.direction !== "v2t") return refused(err, [{ file: shown, field: "check.kind", message: "only V2T entries can be verified by this command so far (a method's code re-run on a sample); a trusted panel's re-rating of a T2V entry is not recorded yet" }]);
   const date = options.date ?? new Date().toISOString().slice(0, 10);
   const seed = verificationSeed(entry.submissionId, date);
   const frame = sampleFrame(content, key);
-  const size = Math.min(options.sampleSize ?? 100, frame.length);
-  if (size < 1) return refused(err, [{ file: shown, field: "sample.size", message: "the entry is scored on no videos; there is nothing to re-run" }]);
+  const size = Math.min(options.sampleSize ?? (key.direction === "v2t" ? 100 : 50), frame.length);
+  if (size < 1) return refused(err, [{ file: shown, field: "sample.size", message: "the entry has no videos; there is nothing to check" }]);
   const sample = verificationSample(frame, size, seed);
   if (options.printSample) {
-    out.write(`Sample of ${size} of the ${frame.length} videos ${key.entry} is scored on (seed ${seed}, from its submission and ${date}); re-run the method on these and pass the scores with --evidence, with --date ${date}:\n${sample.join("\n")}\n`);
+    const what = key.direction === "v2t" ? `videos ${key.entry} is scored on` : `prompts ${key.entry} has videos for`;
+    const task = key.direction === "v2t" ? "re-run the method on these and pass its scores" : "have the trusted panel rate the entry's videos of these prompts, with the anchors, and pass the ratings";
+    out.write(`Sample of ${size} of the ${frame.length} ${what} (seed ${seed}, from its submission and ${date}); ${task} with --evidence, with --date ${date}:\n${sample.join("\n")}\n`);
     return { status: "sample", exitCode: 0, sample };
   }
   const missing = (["evidence", "verifiedBy", "checked"] as const).filter((field) => !options[field]);
@@ -138,6 +140,13 @@ async function verifyLocked(options: VerifyOptions, out: { write(text: string): 
   const evidence = options.evidence as string;
   if (!fs.existsSync(evidence)) return refused(err, [{ file: displayPath(evidence), message: "does not exist" }]);
   const kept = evidencePath(options.dataDir, key);
+  let check: Verification["check"] = { kind: "rerun", tolerance: options.tolerance ?? 1e-6 };
+  if (key.direction === "t2v") {
+    if (size < MIN_PANEL_SAMPLE) return refused(err, [{ file: shown, field: "sample.size", message: `a panel check samples at least ${MIN_PANEL_SAMPLE} videos (its interval is the large-sample one)` }]);
+    const panel = panelDifferences(content, key, sample, evidence, displayPath(evidence));
+    if (panel.problems.length > 0) return refused(err, panel.problems);
+    check = { kind: "panel", differences: panel.differences };
+  }
   const parsed = VerificationSchema.safeParse({
     schemaVersion: 1,
     benchmark: key.benchmark,
@@ -148,7 +157,7 @@ async function verifyLocked(options: VerifyOptions, out: { write(text: string): 
     date,
     checked: options.checked,
     sample: { seed, size, items: sample },
-    check: { kind: "rerun", tolerance: options.tolerance ?? 1e-6 },
+    check,
     evidence: { file: path.basename(kept), sha256: fileSha256(evidence) },
   });
   if (!parsed.success) return refused(err, parsed.error.issues.map((issue) => ({ file: shown, field: issue.path.join("."), message: issue.message })));
@@ -167,7 +176,8 @@ async function verifyLocked(options: VerifyOptions, out: { write(text: string): 
   content.meta = content.meta.map((m) => (m.key === "inputs" ? { ...m, value: inputsFingerprint(options.dataDir, datasetsRoot(options.datasetsDir)) } : m));
   writeStore(content, options.store);
   checkpoint("stored");
-  out.write(`Verified: ${key.benchmark}/${key.direction}/${key.entry}, ${size} sampled videos re-run within ${record.check.tolerance}. Wrote ${shown} and ${displayPath(kept)}; store ${displayPath(options.store)} updated.\nTo publish it: open a pull request with both files.\n`);
+  const how = record.check.kind === "rerun" ? `${size} sampled videos re-run within ${record.check.tolerance}` : `${size} sampled videos re-rated by the trusted panel, anchored differences consistent with zero`;
+  out.write(`Verified: ${key.benchmark}/${key.direction}/${key.entry}, ${how}. Wrote ${shown} and ${displayPath(kept)}; store ${displayPath(options.store)} updated.\nTo publish it: open a pull request with both files.\n`);
   return { status: "verified", exitCode: 0, sample };
 }
 
