@@ -60,7 +60,7 @@ export interface MeanDifference {
 const Z_95 = 1.959963984540054;
 
 /**
- * The mean of paired differences with its two-sided 95% interval mean ± z·s/√n (s the sample SD, n − 1):
+ * The mean of paired differences with its two-sided 95% interval [mean − z·s/√n, mean + z·s/√n] (s the sample SD, n − 1):
  * the large-sample interval, valid for the samples of at least 30 videos a verification draws. Null below 2.
  */
 export function meanDifference(differences: readonly number[]): MeanDifference | null {
