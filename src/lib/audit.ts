@@ -22,6 +22,8 @@ export interface AuditRow {
   readonly agrees: boolean;
   readonly source: string;
   readonly note: string | null;
+  /** The entry was withdrawn (data/withdrawals/): off the boards, so it has no rank of its own here. */
+  readonly withdrawn: boolean;
 }
 
 /** A benchmark's audit rows in the order of its audit.csv (every benchmark when none is named). */
@@ -34,9 +36,12 @@ export function loadAudit(benchmarkId?: string): AuditRow[] {
     .orderBy(asc(t.publishedChecks.benchmarkId), asc(t.publishedChecks.position))
     .all();
   const compared = new Map(db.select().from(t.audit).all().map((a) => [`${a.benchmarkId}\u0000${a.position}`, a]));
+  const withdrawn = new Set(db.select().from(t.withdrawals).all().map((w) => `${w.benchmarkId}\u0000${w.direction}\u0000${w.entryId}`));
   return checks.map((check) => {
     const a = compared.get(`${check.benchmarkId}\u0000${check.position}`);
-    return { ...check, entryId: a?.entryId ?? null, ours: a?.ours ?? null, difference: a?.difference ?? null, agrees: a?.agrees ?? false };
+    const entryId = a?.entryId ?? null;
+    const direction = check.board === "t2v" ? "t2v" : "v2t";
+    return { ...check, entryId, ours: a?.ours ?? null, difference: a?.difference ?? null, agrees: a?.agrees ?? false, withdrawn: entryId !== null && withdrawn.has(`${check.benchmarkId}\u0000${direction}\u0000${entryId}`) };
   });
 }
 
@@ -61,9 +66,9 @@ export function auditFlags(benchmarkId: string, board: BoardId, dimension: strin
 
 /** The audit as download records (snake_case), in page order. */
 export function auditRecords(): { header: string[]; rows: (string | number | boolean | null)[][] } {
-  const header = ["benchmark", "kind", "board", "dimension", "entry", "entry_id", "perspective", "metric", "published", "decimals", "ours", "difference", "agrees", "source", "note"];
+  const header = ["benchmark", "kind", "board", "dimension", "entry", "entry_id", "perspective", "metric", "published", "decimals", "ours", "difference", "agrees", "source", "note", "withdrawn"];
   const rows = loadAudit().map((r) => [
-    r.benchmarkId, r.kind, r.board, r.dimension, r.entryName, r.entryId, r.perspectiveId, r.metric, r.published, r.decimals, r.ours, r.difference, r.agrees, r.source, r.note,
+    r.benchmarkId, r.kind, r.board, r.dimension, r.entryName, r.entryId, r.perspectiveId, r.metric, r.published, r.decimals, r.ours, r.difference, r.agrees, r.source, r.note, r.withdrawn,
   ]);
   return { header, rows };
 }

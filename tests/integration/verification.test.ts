@@ -3,7 +3,7 @@
  * rule that refuses the public labels dressed as a method, and maintainers' verification and withdrawal records
  * (written by `npm run verify` or by hand, re-checked by every rebuild, surviving kill -9).
  */
-import { spawn } from "node:child_process";
+import { execFileSync, spawn } from "node:child_process";
 import fs from "node:fs";
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
@@ -243,6 +243,30 @@ describeWithDatasets("fetv", "the human agreement ceiling, verification and with
         expect(await refusal(() => build(where.dataDir))).toMatch(/ghost\.json: field "entry": "ghost" is not a V2T entry of benchmark "fetv"/);
       }, 120_000);
     });
+
+    it("shows on the built site: the verified mark on the board, a withdrawn entry off it but on its page, the audit and the changelog, the ceiling beside the board", async () => {
+      const where = copy("site", verified);
+      const file = recordPath(where.dataDir, "withdrawals", { benchmark: "fetv", direction: "v2t", entry: "umtscore" });
+      fs.mkdirSync(path.dirname(file), { recursive: true });
+      fs.writeFileSync(file, JSON.stringify({ schemaVersion: 1, benchmark: "fetv", direction: "v2t", entry: "umtscore", withdrawnBy: "Test Lab", date: "2026-12-05", reason: "a bug in our score normalisation" }));
+      writeStore(await build(where.dataDir), where.store);
+      const dist = path.join(root, "site-dist");
+      execFileSync(process.execPath, ["node_modules/astro/bin/astro.mjs", "build", "--outDir", dist], { cwd: ROOT, stdio: "pipe", env: { ...process.env, AIGVE_STORE: where.store } });
+      const html = (page: string) => fs.readFileSync(path.join(dist, page, "index.html"), "utf8");
+      const board = html("fetv/v2t");
+      expect(board).toMatch(/data-entry="honest-umt"[\s\S]*?class="badge verified"[^>]*>verified</);
+      expect(board).not.toMatch(/data-entry="umtscore"/);
+      expect(board).toMatch(/Human agreement ceiling \(reference, not ranked\)/);
+      expect(html("fetv/v2t/umtscore")).toMatch(/<strong>Withdrawn<\/strong> on <time datetime="2026-12-05">2026-12-05<\/time> by Test Lab: a bug in our score normalisation\./);
+      expect(html("fetv/v2t/honest-umt")).toMatch(/<strong>Verified<\/strong> on <time datetime="2026-12-06">2026-12-06<\/time> by A\. Maintainer/);
+      expect(html("fetv/v2t/clipscore")).not.toMatch(/Self-reported|Verified/);
+      expect(html("audit")).toMatch(/UMTScore(<\/a>)?\s*<span class="badge"[^>]*>withdrawn<\/span>/);
+      const changelog = html("changelog");
+      expect(changelog).toMatch(/data-kind="verification"[\s\S]*?Entry verified/);
+      expect(changelog).toMatch(/data-kind="withdrawal"[\s\S]*?Entry withdrawn/);
+      expect(fs.readFileSync(path.join(dist, "downloads/fetv/agreement-ceiling.csv"), "utf8")).toMatch(/^benchmark,perspective,row,ceiling,ci_low,ci_high,raters,videos,single_rater_reliability,k_rater_reliability,ranked\r\nfetv,static_quality,human agreement ceiling,0\.93/);
+      expect(fs.readFileSync(path.join(dist, "downloads/fetv/v2t-instance.csv"), "utf8")).not.toMatch(/umtscore/);
+    }, 600_000);
 
     it("leaves data/ consistent when killed (kill -9) at any step of the write, and a rerun finishes the job", async () => {
       const reference = fs.readFileSync(recordPath(verified.dataDir, "verifications", ENTRY), "utf8");
