@@ -18,7 +18,6 @@ import { formatProblems, InputError, type Problem } from "../input-error.ts";
 import { displayPath } from "../read-data.ts";
 import { storedSettings } from "../scoring/context.ts";
 import type { StoreContent } from "../store-content.ts";
-import { isTemporaryName } from "../submissions/import-submissions.ts";
 import { keptHashes, sameSet } from "../submissions/submit-bundle.ts";
 import { removeStaleTemporaries } from "../temporaries.ts";
 import { acquireWriteLock, BusyError } from "../write-lock.ts";
@@ -85,22 +84,6 @@ async function currentContent(options: VerifyOptions, note: (message: string) =>
   });
 }
 
-/** Removes temporaries an interrupted verification left under data/verifications/. */
-function removeRecordTemporaries(dataDir: string): string[] {
-  const found: string[] = [];
-  const walk = (dir: string): void => {
-    if (!fs.existsSync(dir)) return;
-    for (const entry of fs.readdirSync(dir, { withFileTypes: true })) {
-      const full = path.join(dir, entry.name);
-      if (entry.isDirectory()) walk(full);
-      else if (isTemporaryName(entry.name)) found.push(full);
-    }
-  };
-  walk(path.join(dataDir, "verifications"));
-  for (const file of found) fs.rmSync(file, { force: true });
-  return found;
-}
-
 function refused(err: { write(text: string): unknown }, problems: readonly Problem[]): VerifyOutcome {
   err.write(`Verification refused: ${problems.length} problem(s). Nothing was written.\n${formatProblems(problems)}\n`);
   return { status: "refused", exitCode: 1, problems };
@@ -108,7 +91,7 @@ function refused(err: { write(text: string): unknown }, problems: readonly Probl
 
 async function verifyLocked(options: VerifyOptions, out: { write(text: string): unknown }, err: { write(text: string): unknown }): Promise<VerifyOutcome> {
   checkpoint("locked");
-  for (const file of [...removeStaleTemporaries(options.dataDir, options.store), ...removeRecordTemporaries(options.dataDir)]) out.write(`Removed ${displayPath(file)}, left by an interrupted run.\n`);
+  for (const file of removeStaleTemporaries(options.dataDir, options.store)) out.write(`Removed ${displayPath(file)}, left by an interrupted run.\n`);
   const key = options.entry;
   const file = recordPath(options.dataDir, "verifications", key);
   const shown = displayPath(file);
