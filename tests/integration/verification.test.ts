@@ -55,6 +55,7 @@ describeWithDatasets("fetv", "the human agreement ceiling, verification and with
   let store: string;
   let cacheDir: string;
   let base: StoreContent;
+  let honestReport: string;
   let n = 0;
 
   const build = (dir: string) => buildContent({ dataDir: dir, resamples: RESAMPLES, cacheDir });
@@ -104,8 +105,10 @@ describeWithDatasets("fetv", "the human agreement ceiling, verification and with
     }
     const bundle = writeBundleDir(path.join(root, "bundles", "honest"), { "manifest.json": JSON.stringify(v2tManifest("fetv", "Honest UMT")), "predictions.jsonl": predictions(umt) });
     const stderr = capture();
-    const outcome = await submitBundle({ bundle, dataDir, store, cacheDir, stdout: capture(), stderr });
+    const stdout = capture();
+    const outcome = await submitBundle({ bundle, dataDir, store, cacheDir, stdout, stderr });
     expect(outcome.status, stderr.text()).toBe("stored");
+    honestReport = stdout.text();
   }, 600_000);
   afterAll(() => fs.rmSync(root, { recursive: true, force: true }));
 
@@ -132,6 +135,10 @@ describeWithDatasets("fetv", "the human agreement ceiling, verification and with
       for (const r of srcc) expect((ceilings.get(r.perspectiveId)?.ciLow as number) - (r.ciHigh as number), `${r.entryId} ${r.perspectiveId}`).toBeGreaterThan(0.4);
       const ranked = base.rankings.filter((r) => r.benchmarkId === "fetv" && r.board === "v2t-instance" && r.dimension === "overall");
       expect(ranked.map((r) => r.entryId).sort()).toEqual(["blipscore", "clipscore", "clipscore-ft", "otter-vqa", "umtscore"]);
+    });
+
+    it("lets an honest method through and reports the ceiling beside its figures", () => {
+      expect(honestReport).toMatch(/^- alignment: the human agreement ceiling is 0\.933 \[0\.9\d\d, 0\.9\d\d\] \(3 raters, single-rater reliability 0\.690\): no method can agree with the human scores better\.$/m);
     });
 
     it("refuses FETV's public human scores plus small noise, saying that no method beats the raters' own agreement and that the labels are public", async () => {

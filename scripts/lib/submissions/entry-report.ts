@@ -80,6 +80,12 @@ export function reportNotes(content: StoreContent, benchmarkId: string, entryId:
       notes.push(`${c.perspectiveId}: scored by ${entry.evaluatorId}; for a model it never saw, its calibrated mean lands a typical ${c.heldOutRmse?.toFixed(3) ?? "—"} from the humans' (leave-one-model-out RMSE), which the interval includes.`);
     }
   }
+  // A V2T entry's agreement beside what the raters' own reliability allows (the ceiling rule has let it through).
+  if (content.v2tEntries.some((e) => e.benchmarkId === benchmarkId && e.id === entryId)) {
+    for (const c of content.agreementCeilings.filter((c) => c.benchmarkId === benchmarkId)) {
+      notes.push(`${c.perspectiveId}: the human agreement ceiling is ${c.ceiling.toFixed(3)}${typeof c.ciLow === "number" && typeof c.ciHigh === "number" ? ` [${c.ciLow.toFixed(3)}, ${c.ciHigh.toFixed(3)}]` : ""} (${c.raters} raters, single-rater reliability ${c.singleRater.toFixed(3)}): no method can agree with the human scores better.`);
+    }
+  }
   const reasons = new Set(content.rankings.filter((r) => r.benchmarkId === benchmarkId && r.entryId === entryId && r.dimension === "overall" && r.unrankedReason).map((r) => `${r.board}: ${r.unrankedReason}`));
   notes.push(...reasons);
   // An entry lacking some ranked column's figure (e.g. a published-only column) has column ranks but no overall rank.
