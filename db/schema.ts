@@ -595,3 +595,74 @@ export const audit = sqliteTable(
   (t) => [primaryKey({ columns: [t.benchmarkId, t.position] })],
 );
 
+
+/**
+ * A benchmark's human agreement ceiling per MOS perspective, where the benchmark distributes per-rater ratings:
+ * the highest Pearson correlation any predictor could reach with the k-rater mean, sqrt(R_k), from the raters'
+ * consistency ICC(C,1) stepped up to k raters by Spearman–Brown, over the videos instance-level V2T figures use.
+ * A reference for V2T boards, never ranked; a submission whose agreement lies above it beyond both intervals is refused.
+ */
+export const agreementCeilings = sqliteTable(
+  "agreement_ceilings",
+  {
+    benchmarkId: text("benchmark_id").notNull(),
+    perspectiveId: text("perspective_id").notNull(),
+    /** Raters per video (k). */
+    raters: integer("raters").notNull(),
+    /** Videos rated by all k raters, of those the instance-level V2T figures use. */
+    videos: integer("videos").notNull(),
+    /** Single-rater reliability R_1 = ICC(C,1). */
+    singleRater: real("single_rater").notNull(),
+    /** Reliability of the k-rater mean, R_k. */
+    reliability: real("reliability").notNull(),
+    ceiling: real("ceiling").notNull(),
+    /** The ceiling's percentile bootstrap interval over videos (the store's bootstrap settings). */
+    ciLow: real("ci_low"),
+    ciHigh: real("ci_high"),
+  },
+  (t) => [primaryKey({ columns: [t.benchmarkId, t.perspectiveId] })],
+);
+
+/**
+ * A maintainer's verification of a submitted entry (a record under data/verifications/), re-checked against its
+ * evidence by every rebuild: the only thing that makes an entry "verified".
+ */
+export const verifications = sqliteTable(
+  "verifications",
+  {
+    benchmarkId: text("benchmark_id").notNull(),
+    direction: text("direction", { enum: ["t2v", "v2t"] }).notNull(),
+    entryId: text("entry_id").notNull(),
+    /** The verified submission's content hash. */
+    submissionId: text("submission_id").notNull(),
+    verifiedBy: text("verified_by").notNull(),
+    /** YYYY-MM-DD. */
+    date: text("date").notNull(),
+    /** `rerun`: the method's code re-run on a sample; `panel`: a trusted panel re-rated a sample with the anchors. */
+    kind: text("kind", { enum: ["rerun", "panel"] }).notNull(),
+    /** What was checked and what it showed, in words. */
+    checked: text("checked").notNull(),
+    sampleSize: integer("sample_size").notNull(),
+    seed: integer("seed").notNull(),
+    /** The record and its evidence, relative to the repository. */
+    path: text("path").notNull(),
+    evidencePath: text("evidence_path").notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.benchmarkId, t.direction, t.entryId] })],
+);
+
+/** A withdrawn entry (a record under data/withdrawals/): off the boards, kept and marked in the changelog and the audit. */
+export const withdrawals = sqliteTable(
+  "withdrawals",
+  {
+    benchmarkId: text("benchmark_id").notNull(),
+    direction: text("direction", { enum: ["t2v", "v2t"] }).notNull(),
+    entryId: text("entry_id").notNull(),
+    withdrawnBy: text("withdrawn_by").notNull(),
+    /** YYYY-MM-DD. */
+    date: text("date").notNull(),
+    reason: text("reason").notNull(),
+    path: text("path").notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.benchmarkId, t.direction, t.entryId] })],
+);

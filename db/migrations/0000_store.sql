@@ -1,3 +1,16 @@
+CREATE TABLE `agreement_ceilings` (
+	`benchmark_id` text NOT NULL,
+	`perspective_id` text NOT NULL,
+	`raters` integer NOT NULL,
+	`videos` integer NOT NULL,
+	`single_rater` real NOT NULL,
+	`reliability` real NOT NULL,
+	`ceiling` real NOT NULL,
+	`ci_low` real,
+	`ci_high` real,
+	PRIMARY KEY(`benchmark_id`, `perspective_id`)
+);
+--> statement-breakpoint
 CREATE TABLE `anchor_agreements` (
 	`benchmark_id` text NOT NULL,
 	`entry_id` text NOT NULL,
@@ -373,6 +386,22 @@ CREATE TABLE `v2t_entries` (
 	FOREIGN KEY (`submission_id`) REFERENCES `submissions`(`id`) ON UPDATE no action ON DELETE no action
 );
 --> statement-breakpoint
+CREATE TABLE `verifications` (
+	`benchmark_id` text NOT NULL,
+	`direction` text NOT NULL,
+	`entry_id` text NOT NULL,
+	`submission_id` text NOT NULL,
+	`verified_by` text NOT NULL,
+	`date` text NOT NULL,
+	`kind` text NOT NULL,
+	`checked` text NOT NULL,
+	`sample_size` integer NOT NULL,
+	`seed` integer NOT NULL,
+	`path` text NOT NULL,
+	`evidence_path` text NOT NULL,
+	PRIMARY KEY(`benchmark_id`, `direction`, `entry_id`)
+);
+--> statement-breakpoint
 CREATE TABLE `videos` (
 	`benchmark_id` text NOT NULL,
 	`id` text NOT NULL,
@@ -384,4 +413,14 @@ CREATE TABLE `videos` (
 	PRIMARY KEY(`benchmark_id`, `id`)
 );
 --> statement-breakpoint
-CREATE INDEX `videos_entry` ON `videos` (`benchmark_id`,`t2v_entry_id`);
+CREATE INDEX `videos_entry` ON `videos` (`benchmark_id`,`t2v_entry_id`);--> statement-breakpoint
+CREATE TABLE `withdrawals` (
+	`benchmark_id` text NOT NULL,
+	`direction` text NOT NULL,
+	`entry_id` text NOT NULL,
+	`withdrawn_by` text NOT NULL,
+	`date` text NOT NULL,
+	`reason` text NOT NULL,
+	`path` text NOT NULL,
+	PRIMARY KEY(`benchmark_id`, `direction`, `entry_id`)
+);

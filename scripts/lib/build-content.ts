@@ -16,6 +16,7 @@ import { importSubmissions } from "./submissions/import-submissions.ts";
 import { escapeLines } from "./terminal-text.ts";
 import { addRecordedCards } from "./generation-card-rows.ts";
 import { addRecordedTraining, readTrainingRecords } from "./training-rows.ts";
+import { importVerifications, importWithdrawals } from "./verification/import-records.ts";
 
 /** Options of a rebuild: where data/ and the external datasets are, and the bootstrap settings. */
 export interface BuildOptions extends ScoringOptions {
@@ -53,11 +54,14 @@ export async function buildContent(options: BuildOptions): Promise<StoreContent>
     addRecordedTraining(content, benchmark, dir);
     addRecordedCards(content, benchmark.id, dir);
   }
+  // Withdrawn entries are scored (the audit keeps them) but never ranked; verifications need the scored content.
+  importWithdrawals(content, options.dataDir);
   const settings = bootstrapSettings({ ...(options.resamples ? { resamples: options.resamples } : {}), ...(options.seed !== undefined ? { seed: options.seed } : {}) });
   content.meta.push(
     { key: "bootstrap", value: JSON.stringify(settings) },
     { key: "inputs", value: await inputsFingerprint(options.dataDir, root) },
   );
   await scoreAll(content, settings, options, options.run);
+  importVerifications(content, options.dataDir);
   return content;
 }

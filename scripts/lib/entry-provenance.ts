@@ -78,25 +78,15 @@ export function addProvenance(content: StoreContent, row: ProvenanceRow): void {
   content.entryProvenance.push(row);
 }
 
-/** What a maintainers' verification record says: who verified the entry, when, and where the record is. */
-export interface Verification {
-  readonly benchmarkId: string;
-  readonly direction: "t2v" | "v2t";
-  readonly entryId: string;
-  readonly verifiedBy: string;
-  readonly date: string;
-  readonly record: string;
-}
-
 /**
  * Turns a self-reported entry `verified` (for the verification records of data/, issue 17 item 5): the only way
  * an entry becomes verified. Throws when the entry has no provenance or is not self-reported.
  */
-export function markVerified(content: StoreContent, verification: Verification): void {
+export function markVerified(content: StoreContent, verification: StoreContent["verifications"][number]): void {
   const row = content.entryProvenance.find((p) => p.benchmarkId === verification.benchmarkId && p.direction === verification.direction && p.entryId === verification.entryId);
   if (row === undefined) throw new Error(`no entry ${verification.benchmarkId}/${verification.direction}/${verification.entryId} to verify`);
   if (row.kind !== "self-reported") throw new Error(`entry ${verification.entryId} is ${row.kind}; only a self-reported entry can be verified`);
   row.kind = "verified";
   row.date = verification.date;
-  row.source = `verified by ${verification.verifiedBy} (${verification.record}); submitted as ${row.source}`;
+  row.source = `verified by ${verification.verifiedBy} (${verification.path}); submitted as ${row.source}`;
 }

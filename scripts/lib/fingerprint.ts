@@ -71,11 +71,14 @@ function addTree(hash: Hash, root: string, label: string, ancestors: ReadonlySet
   for (const name of names) addTree(hash, path.join(root, name), `${label}/${name}`, below);
 }
 
-/** The fingerprint of the store's inputs other than data/submissions. */
+/** The fingerprint of the store's inputs other than data/submissions (maintainers' records included). */
 export async function inputsFingerprint(dataDir: string, datasetsRoot: string): Promise<string> {
   const hash = createHash("sha256");
   for (const dir of CODE) addTree(hash, dir, path.relative(REPO_ROOT, dir));
   addTree(hash, path.join(dataDir, "benchmarks"), "data/benchmarks");
+  // Maintainers' records change the store (verified marks, withdrawn entries off the boards).
+  addTree(hash, path.join(dataDir, "verifications"), "data/verifications");
+  addTree(hash, path.join(dataDir, "withdrawals"), "data/withdrawals");
   for (const folder of await loadBenchmarks(dataDir)) {
     if (folder.benchmark.dataset === null) continue;
     const { id } = folder.benchmark;

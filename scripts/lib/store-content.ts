@@ -35,6 +35,9 @@ export interface StoreContent {
   anchorFlags: Row<typeof schema.anchorFlags>[];
   publishedChecks: Row<typeof schema.publishedChecks>[];
   audit: Row<typeof schema.audit>[];
+  agreementCeilings: Row<typeof schema.agreementCeilings>[];
+  verifications: Row<typeof schema.verifications>[];
+  withdrawals: Row<typeof schema.withdrawals>[];
 }
 
 /** A store with no rows. */
@@ -70,6 +73,9 @@ export function emptyContent(): StoreContent {
     anchorFlags: [],
     publishedChecks: [],
     audit: [],
+    agreementCeilings: [],
+    verifications: [],
+    withdrawals: [],
   };
 }
 

@@ -1,6 +1,7 @@
 /**
  * What interrupted writes leave behind: a store written to `<store>.<pid>.tmp` that never replaced the store,
- * a bundle copied to `<entry>.<pid>.tmp` that never became its folder. Only the holder of the write lock
+ * a bundle copied to `<entry>.<pid>.tmp` that never became its folder, a verification record or its evidence
+ * written to `<file>.<pid>.tmp` that never replaced it. Only the holder of the write lock
  * writes them, so whoever holds the lock may remove every one it finds.
  */
 import fs from "node:fs";
@@ -16,10 +17,11 @@ function walk(dir: string, found: string[]): void {
   }
 }
 
-/** Removes stale temporary files of the store and of data/submissions/; returns what it removed. Call with the write lock held. */
+/** Removes stale temporary files of the store, of data/submissions/ and of data/verifications/; returns what it removed. Call with the write lock held. */
 export function removeStaleTemporaries(dataDir: string, store: string): string[] {
   const found: string[] = [];
   walk(submissionsDir(dataDir), found);
+  walk(path.join(dataDir, "verifications"), found);
   const storeDir = path.dirname(store);
   if (fs.existsSync(storeDir) && fs.statSync(storeDir).isDirectory()) {
     const prefix = `${path.basename(store)}.`;

@@ -47,6 +47,9 @@ const TABLES: { [K in keyof StoreContent]: (typeof schema)[keyof typeof schema] 
   anchorFlags: schema.anchorFlags,
   publishedChecks: schema.publishedChecks,
   audit: schema.audit,
+  agreementCeilings: schema.agreementCeilings,
+  verifications: schema.verifications,
+  withdrawals: schema.withdrawals,
 };
 
 type Cell = string | number | boolean | null | undefined | Uint8Array;

@@ -19,5 +19,6 @@ export * from "./board-ranking.ts";
 export * from "./special-functions.ts";
 export * from "./agreement-interval.ts";
 export * from "./lack-of-fit.ts";
-export * from "./reliability.ts";
 export * from "./model-calibration.ts";
+export * from "./agreement-ceiling.ts";
+export * from "./verification.ts";

@@ -27,6 +27,8 @@ export interface AuditRow {
   /** That variant's value on the same items, and whether it rounds to the published value (null without a variant). */
   readonly variantValue: number | null;
   readonly variantAgrees: boolean | null;
+  /** The entry was withdrawn (data/withdrawals/): off the boards, so it has no rank of its own here. */
+  readonly withdrawn: boolean;
 }
 
 /** A benchmark's audit rows in the order of its audit.csv (every benchmark when none is named). */
@@ -39,16 +41,20 @@ export function loadAudit(benchmarkId?: string): AuditRow[] {
     .orderBy(asc(t.publishedChecks.benchmarkId), asc(t.publishedChecks.position))
     .all();
   const compared = new Map(db.select().from(t.audit).all().map((a) => [`${a.benchmarkId}\u0000${a.position}`, a]));
+  const withdrawn = new Set(db.select().from(t.withdrawals).all().map((w) => `${w.benchmarkId}\u0000${w.direction}\u0000${w.entryId}`));
   return checks.map((check) => {
     const a = compared.get(`${check.benchmarkId}\u0000${check.position}`);
+    const entryId = a?.entryId ?? null;
+    const direction = check.board === "t2v" ? "t2v" : "v2t";
     return {
       ...check,
-      entryId: a?.entryId ?? null,
+      entryId,
       ours: a?.ours ?? null,
       difference: a?.difference ?? null,
       agrees: a?.agrees ?? false,
       variantValue: a?.variantValue ?? null,
       variantAgrees: a?.variantAgrees ?? null,
+      withdrawn: entryId !== null && withdrawn.has(`${check.benchmarkId}\u0000${direction}\u0000${entryId}`),
     };
   });
 }
@@ -74,10 +80,10 @@ export function auditFlags(benchmarkId: string, board: BoardId, dimension: strin
 
 /** The audit as download records (snake_case), in page order. */
 export function auditRecords(): { header: string[]; rows: (string | number | boolean | null)[][] } {
-  const header = ["benchmark", "kind", "board", "dimension", "entry", "entry_id", "perspective", "metric", "published", "decimals", "ours", "difference", "agrees", "source", "note", "variant", "ours_variant", "variant_agrees"];
+  const header = ["benchmark", "kind", "board", "dimension", "entry", "entry_id", "perspective", "metric", "published", "decimals", "ours", "difference", "agrees", "source", "note", "variant", "ours_variant", "variant_agrees", "withdrawn"];
   const rows = loadAudit().map((r) => [
     r.benchmarkId, r.kind, r.board, r.dimension, r.entryName, r.entryId, r.perspectiveId, r.metric, r.published, r.decimals, r.ours, r.difference, r.agrees, r.source, r.note,
-    r.variant, r.variantValue, r.variantAgrees,
+    r.variant, r.variantValue, r.variantAgrees, r.withdrawn,
   ]);
   return { header, rows };
 }

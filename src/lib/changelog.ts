@@ -1,5 +1,6 @@
 /**
- * The changelog: every accepted submission and every change to a benchmark's data or protocol, newest first,
+ * The changelog: every accepted submission, every change to a benchmark's data or protocol, and every
+ * maintainer's verification or withdrawal of an entry, newest first,
  * from the git history of data/ (git is the audit log, DESIGN.md). Without history (a tarball, git missing)
  * it lists the accepted submissions dated by their files and says why the rest is missing; from a shallow
  * clone it says where the history it saw begins.
@@ -54,8 +55,30 @@ export interface BenchmarkItem {
   readonly commit: string | null;
 }
 
+/** A maintainer's record about an entry (data/verifications/ or data/withdrawals/), as the store holds it. */
+export interface StoredRecord {
+  readonly kind: "verification" | "withdrawal";
+  readonly benchmarkId: string;
+  readonly direction: "t2v" | "v2t";
+  readonly entryId: string;
+  readonly entryName: string;
+  /** YYYY-MM-DD, as the record states it. */
+  readonly date: string;
+  /** Who verified or withdrew the entry. */
+  readonly by: string;
+  /** What was checked (verification) or why the entry was withdrawn (withdrawal). */
+  readonly detail: string;
+  /** The record's file relative to the repository. */
+  readonly path: string;
+}
+
+/** A verification or withdrawal of an entry, dated by its record. */
+export interface RecordItem extends StoredRecord {
+  readonly date: string;
+}
+
 /** One line of the changelog. */
-export type ChangelogItem = SubmissionItem | BenchmarkItem;
+export type ChangelogItem = SubmissionItem | BenchmarkItem | RecordItem;
 
 /** The changelog and where it comes from. */
 export interface Changelog {
@@ -193,8 +216,27 @@ function fromFiles(root: string, submissions: readonly StoredSubmission[]): Subm
     }));
 }
 
-/** Builds the changelog of the repository at `root` for the accepted submissions the store holds. */
-export function buildChangelog(root: string, submissions: readonly StoredSubmission[]): Changelog {
+/**
+ * Puts maintainers' records among the dated items, newest first (a record before items of an earlier day); the
+ * undated items (not yet committed) stay on top.
+ */
+function withRecords(items: readonly ChangelogItem[], records: readonly StoredRecord[]): ChangelogItem[] {
+  const out = [...items];
+  const sorted = [...records].sort((a, b) => a.date.localeCompare(b.date) || a.path.localeCompare(b.path));
+  for (const record of sorted) {
+    const at = out.findIndex((item) => item.date !== null && item.date <= record.date);
+    out.splice(at === -1 ? out.length : at, 0, record);
+  }
+  return out;
+}
+
+/** Builds the changelog of the repository at `root` for the accepted submissions and maintainers' records the store holds. */
+export function buildChangelog(root: string, submissions: readonly StoredSubmission[], records: readonly StoredRecord[] = []): Changelog {
+  const built = changelogOf(root, submissions);
+  return { ...built, items: withRecords(built.items, records) };
+}
+
+function changelogOf(root: string, submissions: readonly StoredSubmission[]): Changelog {
   const history = readHistory(root, [BENCHMARKS, SUBMISSIONS]);
   if (!history.available) {
     return {
@@ -241,10 +283,23 @@ export function storedSubmissions(): StoredSubmission[] {
     .map((s) => ({ id: s.id, benchmarkId: s.benchmarkId, direction: s.direction, entryId: s.entryId, entryName: names.get(s.id) ?? s.entryId, path: s.path }));
 }
 
+/** The verifications and withdrawals the store holds, with their entries' names. */
+export function storedRecords(): StoredRecord[] {
+  const db = store();
+  const names = new Map<string, string>();
+  for (const e of db.select().from(t.t2vEntries).all()) names.set(`${e.benchmarkId}/t2v/${e.id}`, e.name);
+  for (const e of db.select().from(t.v2tEntries).all()) names.set(`${e.benchmarkId}/v2t/${e.id}`, e.name);
+  const nameOf = (r: { benchmarkId: string; direction: string; entryId: string }) => names.get(`${r.benchmarkId}/${r.direction}/${r.entryId}`) ?? r.entryId;
+  return [
+    ...db.select().from(t.verifications).all().map((v): StoredRecord => ({ kind: "verification", benchmarkId: v.benchmarkId, direction: v.direction, entryId: v.entryId, entryName: nameOf(v), date: v.date, by: v.verifiedBy, detail: v.checked, path: v.path })),
+    ...db.select().from(t.withdrawals).all().map((w): StoredRecord => ({ kind: "withdrawal", benchmarkId: w.benchmarkId, direction: w.direction, entryId: w.entryId, entryName: nameOf(w), date: w.date, by: w.withdrawnBy, detail: w.reason, path: w.path })),
+  ];
+}
+
 let cached: Changelog | undefined;
 
 /** The changelog of this build (read once: several pages and downloads need it). */
 export function loadChangelog(): Changelog {
-  cached ??= buildChangelog(repoRoot(), storedSubmissions());
+  cached ??= buildChangelog(repoRoot(), storedSubmissions(), storedRecords());
   return cached;
 }

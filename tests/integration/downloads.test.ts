@@ -275,7 +275,7 @@ describe("FETV's downloads: the paper's table, rank intervals and honest model-l
 describe("the audit twin and intervals everywhere", () => {
   it("lists every published check beside this site's value in /audit.csv", () => {
     const audit = records(fs.readFileSync(path.join(DIST, "audit.csv"), "utf8"));
-    expect(audit.header).toEqual(["benchmark", "kind", "board", "dimension", "entry", "entry_id", "perspective", "metric", "published", "decimals", "ours", "difference", "agrees", "source", "note", "variant", "ours_variant", "variant_agrees"]);
+    expect(audit.header).toEqual(["benchmark", "kind", "board", "dimension", "entry", "entry_id", "perspective", "metric", "published", "decimals", "ours", "difference", "agrees", "source", "note", "variant", "ours_variant", "variant_agrees", "withdrawn"]);
     expect(audit.rows.filter((r) => r.benchmark === "fetv")).toHaveLength(100);
     expect(audit.rows.filter((r) => r.benchmark === "fetv" && r.agrees === "true")).toHaveLength(100);
     expect(audit.rows.find((r) => r.entry === "NOVA")).toMatchObject({ published: "24", ours: "21", agrees: "false" });

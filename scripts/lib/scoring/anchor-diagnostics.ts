@@ -6,11 +6,11 @@
  * Refusals are problems; flags are stored and shown, and the figure is still computed.
  */
 import {
-  agreementCeiling,
+  consistencyIcc,
+  panelAgreementCeiling,
   fisherInterval,
   pearson,
   quadraticLackOfFit,
-  singleRaterReliability,
   type AgreementInterval,
   type LackOfFit,
 } from "../../../src/engine/index.ts";
@@ -145,11 +145,13 @@ function lineShape(input: PerspectiveInput, thresholds: { flagBelowP: number; re
 /** The independent-panel ceiling of the agreement (null without the benchmark's per-rater ratings), with what it rests on. */
 function agreementCeilingOf(input: PerspectiveInput): { reliability: number | null; panelRaters: number; benchmarkRaters: number; ceiling: number | null } {
   const raters = [...new Set([...input.own.values()].flatMap((m) => [...m.keys()]))].sort(byId);
-  const reliability = raters.length >= 2 ? singleRaterReliability(raters.map((rater) => input.anchorIds.map((a) => input.own.get(a)?.get(rater) ?? null))) : null;
+  // R_1 as the agreement ceiling's ICC(C,1) (one estimator of a single rater's reliability), over the anchors every rater rated.
+  const complete = input.anchorIds.filter((a) => raters.every((rater) => input.own.get(a)?.has(rater)));
+  const reliability = raters.length >= 2 && complete.length >= 2 ? consistencyIcc(complete.map((a) => raters.map((rater) => input.own.get(a)?.get(rater) as number))) : null;
   const perAnchor = (ratings: ReadonlyMap<string, ReadonlyMap<string, number>>) => meanOf(input.anchorIds.map((a) => ratings.get(a)?.size ?? 0)) ?? 0;
   const panelRaters = perAnchor(input.submitted);
   const benchmarkRaters = perAnchor(input.own);
-  const ceiling = reliability === null || !(panelRaters > 0) || !(benchmarkRaters > 0) ? null : agreementCeiling(reliability, panelRaters, benchmarkRaters);
+  const ceiling = reliability === null || !(panelRaters > 0) || !(benchmarkRaters > 0) ? null : panelAgreementCeiling(reliability, panelRaters, benchmarkRaters);
   return { reliability, panelRaters, benchmarkRaters, ceiling };
 }
 

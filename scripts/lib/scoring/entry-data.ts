@@ -110,6 +110,42 @@ function raterTerm(context: ScoringContext, perspective: string, k: number): { s
   return { sd, words: `${perspective}: SD ${Math.sqrt(component.variance).toFixed(3)} per rater from ${context.benchmarkId}'s ${component.raters} raters on ${component.models} models, ${sd.toFixed(3)} for this panel of ${Math.abs(k - Math.round(k)) < 1e-9 ? Math.round(k) : k.toFixed(1)} rater(s)` };
 }
 
+/** One rating of a panel: a rater's score of a video (an anchor's id, or a video of the rated model). */
+export interface PanelRating {
+  readonly videoId: string;
+  readonly rater: string;
+  readonly score: number;
+}
+
+/**
+ * The benchmark's human-score procedure on one panel's ratings of one perspective, the anchors and the other
+ * videos together (anchors first in their declared order, then the rest in id order): the items, the raters, each
+ * item's score and each rater's contribution to it.
+ */
+function scorePanel(context: ScoringContext, rows: readonly PanelRating[]) {
+  const anchorSet = new Set(context.anchors);
+  const raters = [...new Set(rows.map((r) => r.rater))].sort(byId);
+  const rated = new Set(rows.map((r) => r.videoId));
+  const items = [...context.anchors.filter((a) => rated.has(a)), ...[...rated].filter((v) => !anchorSet.has(v)).sort(byId)];
+  const column = new Map(items.map((id, i) => [id, i]));
+  const row = new Map(raters.map((rater, r) => [rater, r]));
+  const matrix: (number | null)[][] = raters.map(() => items.map(() => null));
+  for (const r of rows) (matrix[row.get(r.rater) as number] as (number | null)[])[column.get(r.videoId) as number] = r.score;
+  const { scores, contributions } = humanScores(context.protocol.humanScore, matrix);
+  return { items, raters, scores, contributions };
+}
+
+/** A panel's score of each video it rated (anchors and new videos together, by the benchmark's human-score procedure). */
+export function panelScores(context: ScoringContext, rows: readonly PanelRating[]): Map<string, number> {
+  const { items, scores } = scorePanel(context, rows);
+  const out = new Map<string, number>();
+  items.forEach((id, i) => {
+    const score = scores[i];
+    if (score !== null && score !== undefined) out.set(id, score);
+  });
+  return out;
+}
+
 /**
  * A human-rated submission: per perspective, the benchmark's human-score procedure on the panel's ratings of
  * the anchors and the new videos together, rater by rater; the panel must agree with the benchmark on the
@@ -129,14 +165,7 @@ function anchoredData(context: ScoringContext, entry: Content["t2vEntries"][numb
   const components: string[] = [];
   for (const perspective of context.mos) {
     const rows = ratings.filter((r) => r.perspectiveId === perspective);
-    const raters = [...new Set(rows.map((r) => r.rater))].sort(byId);
-    const rated = new Set(rows.map((r) => r.videoId));
-    const items = [...context.anchors.filter((a) => rated.has(a)), ...[...rated].filter((v) => !anchorSet.has(v)).sort(byId)];
-    const column = new Map(items.map((id, i) => [id, i]));
-    const row = new Map(raters.map((rater, r) => [rater, r]));
-    const matrix: (number | null)[][] = raters.map(() => items.map(() => null));
-    for (const r of rows) (matrix[row.get(r.rater) as number] as (number | null)[])[column.get(r.videoId) as number] = r.score;
-    const { scores, contributions } = humanScores(context.protocol.humanScore, matrix);
+    const { items, raters, scores, contributions } = scorePanel(context, rows);
     const panel = new Map<string, number>();
     const own = new Map<string, number>();
     const byRater = { own: new Map<string, Float64Array>(), anchors: new Map<string, Float64Array>() };

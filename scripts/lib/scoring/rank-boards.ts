@@ -49,12 +49,15 @@ export function rankBenchmark(context: ScoringContext, boards: readonly BoardId[
   for (const board of boards) {
     const { direction, level } = BOARD_SCOPE[board];
     const columns = context.columns[board].filter((c) => c.ranked);
-    const all =
+    // A withdrawn entry keeps its figures (the audit and its page show them) but leaves the boards.
+    const withdrawn = new Set(content.withdrawals.filter((w) => w.benchmarkId === benchmarkId && w.direction === direction).map((w) => w.entryId));
+    const all = (
       direction === "t2v"
         ? content.t2vEntries.filter((e) => e.benchmarkId === benchmarkId && !e.isReference)
-        : content.v2tEntries.filter((e) => e.benchmarkId === benchmarkId);
+        : content.v2tEntries.filter((e) => e.benchmarkId === benchmarkId)
+    ).filter((e) => !withdrawn.has(e.id));
     // Auto-scored entries whose calibration cannot be validated are listed apart, after the ranked ones, never ranked among them.
-    const apart = direction === "t2v" ? content.t2vEntries.filter((e) => e.benchmarkId === benchmarkId && isKeptApart(context, e)) : [];
+    const apart = direction === "t2v" ? content.t2vEntries.filter((e) => e.benchmarkId === benchmarkId && isKeptApart(context, e) && !withdrawn.has(e.id)) : [];
     const apartIds = new Set(apart.map((e) => e.id));
     const entries = all.filter((e) => !apartIds.has(e.id));
     const directions: Direction[] = columns.map((c) => (c.higherIsBetter === false ? "lower" : "higher"));

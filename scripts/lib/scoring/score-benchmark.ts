@@ -12,6 +12,7 @@ import { cacheKey, readCache, writeCache } from "./cache.ts";
 import { byId, scoringContext, type ScoringContext } from "./context.ts";
 import { t2vEntryData, v2tEntryData, type EntryData } from "./entry-data.ts";
 import { calibrateEvaluator } from "./evaluators.ts";
+import { agreementCeilings } from "./agreement-ceilings.ts";
 import { auditBenchmark } from "./audit.ts";
 import { addAnchorDiagnostics } from "./anchor-diagnostics.ts";
 import { offScaleProblems } from "./scale-check.ts";
@@ -195,6 +196,7 @@ export async function scoreAll(content: Content, settings: BootstrapSettings, op
     const pending = [...v2t.map((id) => entryScores(context, "v2t", id, options, problems, run)), ...t2v.map((id) => entryScores(context, "t2v", id, options, problems, run))];
     for (const scored of await Promise.all(pending)) if (scored !== null) addScored(context, scored);
     rankAndAudit(context);
+    content.agreementCeilings.push(...agreementCeilings(context));
   }
   if (problems.length > 0) throw new InputError(problems);
 }

@@ -98,6 +98,12 @@ export function reportNotes(content: StoreContent, benchmarkId: string, entryId:
   notes.push(...anchorDiagnosticNotes(content, benchmarkId, entryId));
   const entry = content.t2vEntries.find((e) => e.benchmarkId === benchmarkId && e.id === entryId && e.source === "auto");
   if (entry?.evaluatorId) notes.push(...autoNotes(content, benchmarkId, entryId, entry.evaluatorId));
+  // A V2T entry's agreement beside what the raters' own reliability allows (the ceiling rule has let it through).
+  if (content.v2tEntries.some((e) => e.benchmarkId === benchmarkId && e.id === entryId)) {
+    for (const c of content.agreementCeilings.filter((c) => c.benchmarkId === benchmarkId)) {
+      notes.push(`${c.perspectiveId}: the human agreement ceiling is ${c.ceiling.toFixed(3)}${typeof c.ciLow === "number" && typeof c.ciHigh === "number" ? ` [${c.ciLow.toFixed(3)}, ${c.ciHigh.toFixed(3)}]` : ""} (${c.raters} raters, single-rater reliability ${c.singleRater.toFixed(3)}): no method can agree with the human scores better.`);
+    }
+  }
   const reasons = new Set(content.rankings.filter((r) => r.benchmarkId === benchmarkId && r.entryId === entryId && r.dimension === "overall" && r.unrankedReason).map((r) => `${r.board}: ${r.unrankedReason}`));
   notes.push(...reasons);
   // An entry lacking some ranked column's figure (e.g. a published-only column) has column ranks but no overall rank.

@@ -14,6 +14,7 @@ import { checkpoint } from "../checkpoint.ts";
 import { inputsFingerprint } from "../fingerprint.ts";
 import { formatProblems, InputError, type Problem } from "../input-error.ts";
 import { displayPath } from "../read-data.ts";
+import { ceilingProblems } from "../scoring/agreement-ceilings.ts";
 import { scoringContext, storedSettings, type ScoringContext } from "../scoring/context.ts";
 import { addScored, entryScores, placeEntry, rankAndAudit } from "../scoring/score-benchmark.ts";
 import { boardsOf } from "../scoring/score-entry.ts";
@@ -74,12 +75,13 @@ interface Loaded {
   readonly rebuilt: string | null;
 }
 
-function sameSet(a: ReadonlySet<string>, b: ReadonlySet<string>): boolean {
+/** Whether two sets hold the same members. */
+export function sameSet(a: ReadonlySet<string>, b: ReadonlySet<string>): boolean {
   return a.size === b.size && [...a].every((x) => b.has(x));
 }
 
 /** Content hashes of the bundles under data/submissions/ (unreadable ones count as changed data). */
-function keptHashes(dataDir: string): Set<string> {
+export function keptHashes(dataDir: string): Set<string> {
   const problems: Problem[] = [];
   const hashes = new Set<string>();
   for (const accepted of acceptedBundles(dataDir, problems)) {
@@ -195,6 +197,8 @@ async function addAndScore(content: StoreContent, bundle: ParsedBundle, options:
   const scoring = { ...(options.cacheDir ? { cacheDir: options.cacheDir } : {}), ...(options.dryRun ? { scopes: ["overall"] } : {}) };
   const scored = await entryScores(context, bundle.manifest.direction, bundle.entryId, scoring, found, run);
   if (scored !== null) addScored(context, scored);
+  // The ceiling rule: agreement beyond what the raters' own reliability allows refuses the bundle.
+  if (found.length === 0 && bundle.manifest.direction === "v2t") found.push(...ceilingProblems(content, bundle.manifest.benchmark, bundle.entryId, `${kept}/predictions.jsonl`));
   // Entries of one direction are ranked apart from the other's: only the new entry's boards change. A dry run
   // reports the new entry's overall place only, so it places that entry and re-ranks nothing else.
   if (found.length === 0 && options.dryRun && fromStore) placeStoredEntry(context, bundle, options.store);

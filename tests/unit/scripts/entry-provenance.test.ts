@@ -49,7 +49,20 @@ describe("publishedProvenance", () => {
 });
 
 describe("markVerified", () => {
-  const verification = { benchmarkId: "fetv", direction: "v2t", entryId: "my-metric", verifiedBy: "maintainers", date: "2025-03-01", record: "data/verifications/x.json" } as const;
+  const verification = {
+    benchmarkId: "fetv",
+    direction: "v2t" as const,
+    entryId: "my-metric",
+    submissionId: "abc",
+    verifiedBy: "maintainers",
+    date: "2025-03-01",
+    kind: "rerun" as const,
+    checked: "re-ran the code on 50 sampled videos",
+    sampleSize: 50,
+    seed: 1,
+    path: "data/verifications/x.json",
+    evidencePath: "data/verifications/x.evidence.jsonl",
+  };
 
   it("turns a self-reported entry verified on the record's date, keeping what it was submitted as", () => {
     const content = emptyContent();
