@@ -31,7 +31,7 @@ function hand(panelOf: (truth: number) => number, raters: readonly string[] = ["
     labelsPublic: true,
     counts: { prompts: 2, dimensions: 0, videos: 4, t2vModels: 2, mos: 1, qaPairs: 0 },
     protocol: { name: "the hand paper", source: "by hand", humanScore: "rater-mean", referenceVideos: "excluded", correlations: ["srcc"], minModelsForModelLevel: 3 },
-    anchoring: { minPerRater: 3, minAgreement: 0 },
+    anchoring: { minPerRater: 3, minAgreement: 0, lackOfFit: { flagBelowP: 0.01, refuseBelowP: 1e-6 } },
     perspectives: [{ id: "quality", label: "Quality", kind: "mos", description: "q", scale: "1–5", range: { min: 1, max: 5 } }],
     dimensions: [],
     boards: { t2v: [{ perspective: "quality", metric: "mos", label: "Quality" }], "v2t-instance": [{ perspective: "quality", metric: "srcc", label: "SRCC" }], "v2t-model": [{ perspective: "quality", metric: "srcc", label: "SRCC" }] },
