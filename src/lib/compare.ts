@@ -18,7 +18,7 @@ import { accessLabel, boardLabel, kindLabel } from "./labels.ts";
 import { store } from "./store.ts";
 import { storeMeta } from "./store-meta.ts";
 
-import type { CompareBoard, CompareBoardScope, CompareCell, CompareColumn, CompareEntry, ComparePair, ComparePlace, CompareScope, CompareVerdict, Comparison } from "./shared/compare.ts";
+import type { CompareBoardScope, CompareCell, CompareEntry, ComparePair, ComparePlace, CompareScope, CompareVerdict, Comparison } from "./shared/compare.ts";
 
 export type { CompareBoard, CompareBoardScope, CompareCell, CompareColumn, CompareEntry, ComparePair, ComparePlace, CompareScope, CompareVerdict, Comparison } from "./shared/compare.ts";
 

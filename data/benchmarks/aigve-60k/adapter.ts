@@ -17,7 +17,7 @@ import { emptyPackage } from "../../../scripts/benchmarks/package.ts";
 import type { AdapterInputs, BenchmarkAdapter, BenchmarkPackage, Where } from "../../../scripts/benchmarks/types.ts";
 import { InputError, quoted, throwIfProblems, type Problem } from "../../../scripts/lib/input-error.ts";
 import { displayPath, readJsonFile, readJsonLinesFile } from "../../../scripts/lib/read-data.ts";
-import { parseVideoPath, plainNameProblem, resolveInRelease } from "./release-paths.ts";
+import { parseVideoPath, resolveInRelease } from "./release-paths.ts";
 import { AIGVE_META_FILES, AigveAnnotationLineSchema, AigveMetaSchema, type AigveAnnotationLine, type AigveMeta } from "./source-schema.ts";
 
 /** Where the release is published (the dataset card declares Apache-2.0). */

@@ -65,7 +65,6 @@ export default function CompareIsland({ benchmarkTitle, directions }: Props) {
     window.addEventListener("popstate", read);
     return () => window.removeEventListener("popstate", read);
     // The choices are fixed for the page's lifetime.
-    // eslint-disable-next-line react-hooks/exhaustive-deps
   }, []);
 
   useEffect(() => {
