@@ -6,8 +6,6 @@ import { fileURLToPath } from "node:url";
 
 // Pages read the store at build time; bundling moves db/client.ts, so pin the store's path here.
 process.env.AIGVE_STORE ??= fileURLToPath(new URL("./db/store.sqlite", import.meta.url));
-// The changelog reads the git history of data/ in the repository the site is built from.
-process.env.AIGVE_ROOT ??= fileURLToPath(new URL(".", import.meta.url));
 
 // A static site: every page and download is rendered at build time from the store.
 export default defineConfig({

@@ -8,6 +8,7 @@ import fs from "node:fs";
 import path from "node:path";
 import { pathToFileURL } from "node:url";
 import { BenchmarkSchema } from "../../src/schemas/benchmark.ts";
+import { readPublishedModels } from "../lib/import-published.ts";
 import { InputError } from "../lib/input-error.ts";
 import { displayPath, readJsonFile } from "../lib/read-data.ts";
 import { isPackageDir, readPackageDir } from "./package.ts";
@@ -90,7 +91,7 @@ export function locateDataset(folder: BenchmarkDefinition, root: string): Datase
 
 /** Reads a located dataset into a package: through the folder's adapter, else as a package folder. */
 export function readDataset(folder: BenchmarkFolder, datasetDir: string): BenchmarkPackage {
-  if (folder.adapter !== null) return folder.adapter.readPackage(datasetDir, folder.benchmark);
+  if (folder.adapter !== null) return folder.adapter.readPackage(datasetDir, folder.benchmark, { publishedModels: () => readPublishedModels(folder.dir, folder.benchmark) });
   if (!isPackageDir(datasetDir)) {
     throw new InputError([{
       file: displayPath(datasetDir),

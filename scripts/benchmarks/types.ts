@@ -3,6 +3,7 @@
  * record with where it came from), an adapter from a source's raw files to it, and a benchmark folder.
  */
 import type { Benchmark } from "../../src/schemas/benchmark.ts";
+import type { PublishedT2vEntry } from "../../src/schemas/published.ts";
 import type {
   PackageDimension,
   PackageGroundTruth,
@@ -36,12 +37,21 @@ export interface BenchmarkPackage {
 }
 
 /**
+ * What the writer gives an adapter of its own folder's data, read and validated by the writer, so that the folder's
+ * code imports no writer module to read it.
+ */
+export interface AdapterInputs {
+  /** The T2V models of the folder's published/ figures (name, url, access), in file order; empty without them. */
+  publishedModels(): readonly PublishedT2vEntry[];
+}
+
+/**
  * The code of a benchmark folder whose source is not in the package format (`adapter.ts` beside
  * benchmark.json, exporting `adapter`): it reads the source's raw files into a package, reporting every
  * problem with file, line and field.
  */
 export interface BenchmarkAdapter {
-  readPackage(datasetDir: string, benchmark: Benchmark): BenchmarkPackage;
+  readPackage(datasetDir: string, benchmark: Benchmark, inputs: AdapterInputs): BenchmarkPackage;
   /**
    * The files readPackage would read, for the inputs' fingerprint (a stray file beside them then changes
    * nothing); cheap and never throwing: what it cannot resolve, readPackage refuses. Without it the

@@ -3,6 +3,7 @@ import { bootstrapSettings } from "../../src/engine/index.ts";
 import { datasetsRoot, loadBenchmarks, locateDataset, readDataset } from "../benchmarks/registry.ts";
 import { addBenchmarkDefinition } from "./benchmark-rows.ts";
 import { inputsFingerprint } from "./fingerprint.ts";
+import { recordHistory } from "./history/record-history.ts";
 import { importAnchors } from "./import-anchors.ts";
 import { importAudit } from "./import-audit.ts";
 import { importPackage } from "./import-package.ts";
@@ -28,7 +29,7 @@ export interface BuildOptions extends ScoringOptions {
   readonly run?: JobRunner;
 }
 
-/** Builds the complete content of the store from data/: definitions, datasets, submissions, every figure and rank. */
+/** Builds the complete content of the store from data/: definitions, datasets, submissions, every figure and rank, the history. */
 export async function buildContent(options: BuildOptions): Promise<StoreContent> {
   const content = emptyContent();
   const root = datasetsRoot(options.datasetsDir);
@@ -63,5 +64,6 @@ export async function buildContent(options: BuildOptions): Promise<StoreContent>
   );
   await scoreAll(content, settings, options, options.run);
   importVerifications(content, options.dataDir);
+  recordHistory(content, options.dataDir);
   return content;
 }

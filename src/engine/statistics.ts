@@ -3,7 +3,6 @@
  * means of per-video values, calibrated means (anchors, automatic evaluators) and correlations. Each
  * takes, per item, the unit it belongs to, so one statistic serves the original data and every resample.
  */
-import type { CorrelationMetricId } from "../schemas/metrics.ts";
 import type { WeightedStatistic } from "./bootstrap.ts";
 import { applyLine, inverseCalibrationLine } from "./calibration.ts";
 import { preparePair, type PreparedPair } from "./correlation.ts";
@@ -133,8 +132,15 @@ function onPreparedPair(coefficient: (pair: PreparedPair, weights: Float64Array 
   };
 }
 
-/** One kernel maker per correlation metric: the compiler asks for one for each metric listed. */
-const KERNELS: Record<CorrelationMetricId, (x: Float64Array, y: Float64Array) => Kernel> = {
+/**
+ * The correlations the engine computes. The engine imports nothing of the project: the metric list
+ * (src/schemas/metrics.ts) names these ids, and the compiler checks every correlation metric it lists is one of them
+ * where the writer passes a metric to correlationStatistic.
+ */
+export type CorrelationId = "srcc" | "plcc" | "plcc_logistic" | "krcc" | "krcc_c";
+
+/** One kernel maker per correlation the engine computes. */
+const KERNELS: Record<CorrelationId, (x: Float64Array, y: Float64Array) => Kernel> = {
   srcc: onPreparedPair((pair, weights) => pair.srcc(weights)),
   plcc: onPreparedPair((pair, weights) => pair.plcc(weights)),
   krcc: onPreparedPair((pair, weights) => pair.krcc(weights)),
@@ -158,7 +164,7 @@ export const MIN_CORRELATION_ITEMS = 2;
  * A correlation between paired per-item values; item i carries the weight of unit `units[i]`. Null when
  * there are fewer than MIN_CORRELATION_ITEMS items.
  */
-export function correlationStatistic(metric: CorrelationMetricId, units: Uint32Array, x: Float64Array, y: Float64Array): WeightedStatistic | null {
+export function correlationStatistic(metric: CorrelationId, units: Uint32Array, x: Float64Array, y: Float64Array): WeightedStatistic | null {
   if (x.length < MIN_CORRELATION_ITEMS) return null;
   const kernel = KERNELS[metric](x, y);
   // When every item is its own unit (videos on the instance board), the first weights are the items'.

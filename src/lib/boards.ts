@@ -6,7 +6,7 @@ import { EVALUATOR_MEAN } from "../schemas/metrics.ts";
 import { auditFlags } from "./audit.ts";
 import { verificationsByEntry } from "./entry-records.ts";
 import { listBoardColumns, type BoardColumnInfo } from "./benchmarks.ts";
-import { entriesByDirection, type EntryGenerationCard, type EntryProvenance, type EntryTraining } from "./entry-rows.ts";
+import { entriesByDirection, type EntryGenerationCard, type EntryInfo, type EntryProvenance, type EntryTraining } from "./entry-rows.ts";
 import { store } from "./store.ts";
 import { entryUrl } from "./urls.ts";
 
@@ -92,29 +92,6 @@ export interface BoardView {
   readonly unrankedReason: string | null;
 }
 
-interface EntryInfo {
-  id: string;
-  name: string;
-  group: string | null;
-  isReference: boolean;
-  entrySource: string | null;
-  evaluatorId: string | null;
-  provenance: EntryProvenance | null;
-  training: EntryTraining | null;
-  generationCard: EntryGenerationCard | null;
-}
-
-/** A board's view of its benchmark's entries of one direction: name, group (access or kind), and how each was scored. */
-function entriesOf(benchmarkId: string, direction: "t2v" | "v2t"): Map<string, EntryInfo> {
-  const rows = [...entriesByDirection(benchmarkId, direction).values()];
-  return new Map(
-    rows.map((e) => [
-      e.id,
-      { id: e.id, name: e.name, group: direction === "t2v" ? e.access : e.kind, isReference: e.isReference, entrySource: e.source, evaluatorId: e.evaluatorId, provenance: e.provenance, training: e.training, generationCard: e.generationCard },
-    ]),
-  );
-}
-
 /**
  * Boards already read in this build, by benchmark, board and dimension. The store is read-only while the site
  * is built, so each board is read once however many pages show it (every entry page shows its boards on every
@@ -137,7 +114,7 @@ function readBoard(benchmarkId: string, board: BoardId, dimension: string): Boar
   const db = store();
   const { direction, level } = BOARD_SCOPE[board];
   const columns = listBoardColumns(benchmarkId, board);
-  const entries = entriesOf(benchmarkId, direction);
+  const entries = entriesByDirection(benchmarkId, direction);
   const results = db
     .select()
     .from(t.results)
@@ -188,7 +165,7 @@ function readBoard(benchmarkId: string, board: BoardId, dimension: string): Boar
     return cells;
   };
 
-  const evaluators = direction === "t2v" ? entriesOf(benchmarkId, "v2t") : new Map<string, EntryInfo>();
+  const evaluators: ReadonlyMap<string, EntryInfo> = direction === "t2v" ? entriesByDirection(benchmarkId, "v2t") : new Map();
   const flags = auditFlags(benchmarkId, board, dimension);
   const verifications = verificationsByEntry(benchmarkId, direction);
   const toRow = (entry: EntryInfo, ranking: (typeof rankings)[number] | undefined, position: number): BoardRow => {
@@ -198,9 +175,10 @@ function readBoard(benchmarkId: string, board: BoardId, dimension: string): Boar
       entryId: entry.id,
       name: entry.name,
       href: entryUrl(benchmarkId, direction, entry.id),
-      group: entry.group,
+      // A board groups T2V models by access, V2T methods by kind.
+      group: direction === "t2v" ? entry.access : entry.kind,
       isReference: entry.isReference,
-      entrySource: entry.entrySource,
+      entrySource: entry.source,
       evaluatorId: entry.evaluatorId,
       evaluator: evaluator ? { name: evaluator.name, href: entryUrl(benchmarkId, "v2t", evaluator.id) } : null,
       rank: ranking?.rank ?? null,
@@ -250,7 +228,7 @@ function readBoard(benchmarkId: string, board: BoardId, dimension: string): Boar
     const entry = entries.get(ranking.entryId);
     if (!entry) continue;
     // The ranking step lists an auto entry it keeps apart with a reason and no rank; its figures are raw evaluator means.
-    if (entry.entrySource === "auto" && ranking.rank === null && ranking.unrankedReason !== null && !withBoardFigures.has(entry.id)) {
+    if (entry.source === "auto" && ranking.rank === null && ranking.unrankedReason !== null && !withBoardFigures.has(entry.id)) {
       apart.push(apartOf(entry, ranking.unrankedReason));
     } else rows.push(toRow(entry, ranking, ranking.position));
   }

@@ -1,9 +1,9 @@
 /** Maps stored boards onto chart data; only selection and relabelling, never statistics. */
-import type { ScatterSeries } from "../components/charts/ScatterIsland.tsx";
 import { metricDefinition } from "../schemas/metrics.ts";
 import type { BoardColumnInfo } from "./benchmarks.ts";
 import type { BoardCell, BoardView } from "./boards.ts";
 import type { BoardChart, ChartBar, ChartScale } from "./charts/bars.ts";
+import type { ScatterSeries } from "./charts/scatter.ts";
 
 function interval(cell: BoardCell | undefined): [number, number] | null {
   return cell && cell.ciLow !== null && cell.ciHigh !== null ? [cell.ciLow, cell.ciHigh] : null;

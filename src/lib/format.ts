@@ -1,5 +1,8 @@
 /** Display formatting. Values are stored at full precision; rounding happens here and only for display. */
 import { isCorrelationMetric, metricDefinition } from "../schemas/metrics.ts";
+import { intervalText } from "./shared/intervals.ts";
+
+export { formatRankInterval } from "./shared/intervals.ts";
 
 /** A metric value rounded for display, at the metric's precision (see src/schemas/metrics.ts). */
 export function formatValue(metric: string, value: number | null | undefined): string {
@@ -20,19 +23,12 @@ export function formatCompactValue(metric: string, value: number | null | undefi
 
 /** A 95% interval as "[low, high]" at the metric's display precision, or "" when there is none. Never "±": intervals need not be symmetric. */
 export function formatInterval(metric: string, low: number | null | undefined, high: number | null | undefined): string {
-  if (low === null || low === undefined || high === null || high === undefined) return "";
-  return `[${formatValue(metric, low)}, ${formatValue(metric, high)}]`;
+  return intervalText(low, high, metricDefinition(metric).digits);
 }
 
 /** A rank, or an em dash for an unranked entry. */
 export function formatRank(rank: number | null | undefined): string {
   return rank === null || rank === undefined ? "—" : String(rank);
-}
-
-/** A rank interval "[best, worst]", or "" without one. */
-export function formatRankInterval(best: number | null | undefined, worst: number | null | undefined): string {
-  if (best === null || best === undefined || worst === null || worst === undefined) return "";
-  return `[${best}, ${worst}]`;
 }
 
 /** A count with thousands separators, or "—" when unknown. */

@@ -6,7 +6,7 @@
  */
 import fs from "node:fs";
 import path from "node:path";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { afterAll, beforeAll, expect, it } from "vitest";
 import { buildContent } from "../../scripts/lib/build-content.ts";
 import { submitBundle } from "../../scripts/lib/submissions/submit-bundle.ts";
 import { readStore, writeStore } from "../../scripts/lib/write-store.ts";

@@ -54,7 +54,7 @@ const definition = {
 function tinyPackage(): BenchmarkPackage {
   const at = { file: "tiny" };
   const pkg: BenchmarkPackage = { models: [], dimensions: [], prompts: [], videos: [], groundTruth: [], questions: [], metrics: [], metricScores: [] };
-  MODELS.forEach((id, m) => pkg.models.push({ id, name: id[0]?.toUpperCase() + id.slice(1), organization: null, url: null, access: "open", reference: false, at }));
+  MODELS.forEach((id) => pkg.models.push({ id, name: id[0]?.toUpperCase() + id.slice(1), organization: null, url: null, access: "open", reference: false, at }));
   for (let p = 0; p < PROMPTS; p++) pkg.prompts.push({ id: String(p), text: `prompt ${p}`, dimensions: [p % 2 === 0 ? "people" : "animals"], at });
   pkg.metrics.push({ id: "tinyscore", name: "TinyScore", organization: "Test Authors", url: "https://example.org/tinyscore", license: "CC0-1.0", kind: "alignment-metric", source: "tiny/metric-scores.jsonl", at });
   MODELS.forEach((model, m) => {

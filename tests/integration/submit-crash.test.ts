@@ -7,7 +7,7 @@ import { spawn } from "node:child_process";
 import fs from "node:fs";
 import path from "node:path";
 import Database from "better-sqlite3";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { afterAll, beforeAll, expect, it } from "vitest";
 import { WRITE_STEPS } from "../../scripts/lib/checkpoint.ts";
 import { buildContent } from "../../scripts/lib/build-content.ts";
 import { writeStore } from "../../scripts/lib/write-store.ts";

@@ -14,11 +14,10 @@ import { slugify } from "../../../src/schemas/ids.ts";
 import { PACKAGE_FILES, PackageDimensionSchema, PackagePromptSchema } from "../../../src/schemas/package.ts";
 import type { Benchmark } from "../../../src/schemas/benchmark.ts";
 import { emptyPackage } from "../../../scripts/benchmarks/package.ts";
-import type { BenchmarkAdapter, BenchmarkPackage, Where } from "../../../scripts/benchmarks/types.ts";
+import type { AdapterInputs, BenchmarkAdapter, BenchmarkPackage, Where } from "../../../scripts/benchmarks/types.ts";
 import { InputError, quoted, throwIfProblems, type Problem } from "../../../scripts/lib/input-error.ts";
-import { readPublishedModels } from "../../../scripts/lib/import-published.ts";
 import { displayPath, readJsonFile, readJsonLinesFile } from "../../../scripts/lib/read-data.ts";
-import { parseVideoPath, plainNameProblem, resolveInRelease } from "./release-paths.ts";
+import { parseVideoPath, resolveInRelease } from "./release-paths.ts";
 import { AIGVE_META_FILES, AigveAnnotationLineSchema, AigveMetaSchema, type AigveAnnotationLine, type AigveMeta } from "./source-schema.ts";
 
 /** Where the release is published (the dataset card declares Apache-2.0). */
@@ -122,13 +121,13 @@ function isLink(file: string): boolean {
 }
 
 /** The published T2V models' names, urls and access, keyed by the name's letters and digits (release folders drop spaces and dots). */
-function publishedModels(benchmark: Benchmark): Map<string, { name: string; url: string; access: "open" | "closed" }> {
+function publishedModels(inputs: AdapterInputs): Map<string, { name: string; url: string; access: "open" | "closed" }> {
   const key = (name: string) => name.toLowerCase().replace(/[^a-z0-9]/g, "");
-  return new Map(readPublishedModels(import.meta.dirname, benchmark).map((m) => [key(m.model), { name: m.model, url: m.url, access: m.access }]));
+  return new Map(inputs.publishedModels().map((m) => [key(m.model), { name: m.model, url: m.url, access: m.access }]));
 }
 
 /** Reads the release into a package; stops, adding nothing, on any unknown or inconsistent line. */
-export function readAigveRelease(releaseDir: string, benchmark: Benchmark): BenchmarkPackage {
+export function readAigveRelease(releaseDir: string, benchmark: Benchmark, inputs: AdapterInputs): BenchmarkPackage {
   const problems: Problem[] = [];
   const perception = readPerspective(releaseDir, "perception", problems);
   const correspondence = readPerspective(releaseDir, "correspondence", problems);
@@ -171,7 +170,7 @@ export function readAigveRelease(releaseDir: string, benchmark: Benchmark): Benc
     else answers.set(a.id, word);
   }
   throwIfProblems(problems);
-  return packageOf(releaseDir, benchmark, mos1, mos2, byPerspective.get("qa") as Map<string, Annotated>, answers);
+  return packageOf(releaseDir, benchmark, inputs, mos1, mos2, byPerspective.get("qa") as Map<string, Annotated>, answers);
 }
 
 /** The prompt text in a correspondence question, "… prompt:{prompt}" (inference/infer_correspondence.py:392). */
@@ -184,6 +183,7 @@ function promptFromQuestion(question: string): string | null {
 function packageOf(
   releaseDir: string,
   benchmark: Benchmark,
+  inputs: AdapterInputs,
   mos1: ReadonlyMap<string, Annotated>,
   mos2: ReadonlyMap<string, Annotated>,
   qa: ReadonlyMap<string, Annotated>,
@@ -216,7 +216,7 @@ function packageOf(
   }
   throwIfProblems(problems);
 
-  const published = publishedModels(benchmark);
+  const published = publishedModels(inputs);
   const models = new Map<string, string>();
   const firstLine = new Map<string, Annotated>();
   for (const a of mos1.values()) if (!firstLine.has(a.model)) firstLine.set(a.model, a);
@@ -276,4 +276,4 @@ export function releaseInputFiles(releaseDir: string): string[] {
 }
 
 /** AIGVE-60K's adapter. */
-export const adapter: BenchmarkAdapter = { readPackage: (dir, benchmark) => readAigveRelease(dir, benchmark), inputFiles: releaseInputFiles };
+export const adapter: BenchmarkAdapter = { readPackage: (dir, benchmark, inputs) => readAigveRelease(dir, benchmark, inputs), inputFiles: releaseInputFiles };

@@ -42,7 +42,6 @@ function isClutter(name: string): boolean {
 /** Why a zip entry name is unsafe, or null: absolute, `..`, backslashes, empty segments, control characters. */
 function unsafeName(name: string): string | null {
   if (name.includes("\\")) return "uses a backslash; zip entry names must use /";
-  // eslint-disable-next-line no-control-regex
   if (/[\u0000-\u001f\u007f]/.test(name)) return "contains control characters";
   if (name.startsWith("/") || /^[A-Za-z]:/.test(name)) return "is an absolute path, which would escape the bundle";
   const segments = name.replace(/\/$/, "").split("/");

@@ -233,7 +233,7 @@ function nameClashes(bundle: ParsedBundle, content: StoreContent): Problem[] {
  * labelled pool, prompts, anchors, protocol) does not change as bundles are added.
  */
 export function checkBundle(bundle: ParsedBundle, content: StoreContent, contexts: Map<string, ScoringContext> = new Map()): CheckOutcome {
-  const { manifest, manifestFile, entryId } = bundle;
+  const { manifest, manifestFile } = bundle;
   const outcome: CheckOutcome = { problems: [], notes: [] };
   const { problems } = outcome;
   const benchmark = content.benchmarks.find((b) => b.id === manifest.benchmark);

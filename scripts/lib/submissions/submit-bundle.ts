@@ -12,6 +12,7 @@ import { datasetsRoot } from "../../benchmarks/registry.ts";
 import { buildContent } from "../build-content.ts";
 import { checkpoint } from "../checkpoint.ts";
 import { inputsFingerprint } from "../fingerprint.ts";
+import { recordHistory } from "../history/record-history.ts";
 import { formatProblems, InputError, type Problem } from "../input-error.ts";
 import { displayPath } from "../read-data.ts";
 import { ceilingProblems } from "../scoring/agreement-ceilings.ts";
@@ -278,6 +279,8 @@ async function submitLocked(options: SubmitOptions, { progress: stream, out, err
     checkpoint("kept");
     if (options.failAfterKeep) throw new Error("failure injected after keeping the bundle (test hook)");
     progress.step(`writing the store ${displayPath(options.store)}`);
+    // Read now that the bundle is kept: the changelog lists it (uncommitted, or dated by its files) as a rebuild would.
+    recordHistory(loaded.content, options.dataDir);
     writeStore(loaded.content, options.store);
   } catch (error) {
     // An orderly failure undoes what this run wrote; only a crash leaves the kept bundle for the rerun to store.

@@ -14,6 +14,7 @@ import { datasetsRoot } from "../../benchmarks/registry.ts";
 import { buildContent } from "../build-content.ts";
 import { checkpoint } from "../checkpoint.ts";
 import { inputsFingerprint } from "../fingerprint.ts";
+import { recordHistory } from "../history/record-history.ts";
 import { formatProblems, InputError, type Problem } from "../input-error.ts";
 import { displayPath } from "../read-data.ts";
 import { storedSettings } from "../scoring/context.ts";
@@ -158,6 +159,8 @@ async function verifyLocked(options: VerifyOptions, out: { write(text: string): 
   // The record is one of the store's inputs: the store now describes data/ with it.
   const inputs = await inputsFingerprint(options.dataDir, datasetsRoot(options.datasetsDir));
   content.meta = content.meta.map((m) => (m.key === "inputs" ? { ...m, value: inputs } : m));
+  // The changelog and release the store keeps now list the record (see scripts/lib/history/).
+  recordHistory(content, options.dataDir);
   writeStore(content, options.store);
   checkpoint("stored");
   const how = record.check.kind === "rerun" ? `${size} sampled videos re-run within ${record.check.tolerance}` : `${size} sampled videos re-rated by the trusted panel, anchored differences consistent with zero`;

@@ -23,31 +23,9 @@ import {
   useYAxisScale,
 } from "recharts";
 import { niceAxis } from "../../lib/charts/axis.ts";
-import { scaleBounds, type ChartScale } from "../../lib/charts/bars.ts";
+import { scaleBounds } from "../../lib/charts/bars.ts";
 import { LABEL_ALL_UP_TO, labelPriority, placeLabels, textWidth } from "../../lib/charts/labels.ts";
-
-/** One entry in the plot; `z` (optional) sets the marker size and colour. */
-export interface ScatterPoint {
-  name: string;
-  href: string;
-  x: number;
-  y: number;
-  z?: number | null;
-  xError?: [number, number] | null;
-  yError?: [number, number] | null;
-}
-
-/** One selectable view of the plot. */
-export interface ScatterSeries {
-  id: string;
-  label: string;
-  xLabel: string;
-  yLabel: string;
-  xScale: ChartScale;
-  yScale: ChartScale;
-  zLabel?: string;
-  points: ScatterPoint[];
-}
+import type { ScatterPoint, ScatterSeries } from "../../lib/charts/scatter.ts";
 
 interface Props {
   title: string;

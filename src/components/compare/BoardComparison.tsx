@@ -2,8 +2,9 @@
  * One board of the compare view in one scope: every column for the compared entries side by side (value,
  * [low, high], rank [best, worst]), then, pair by pair, whether the paired bootstrap tells them apart.
  */
-import type { CompareBoard } from "../../lib/compare.ts";
-import { formatNumber, formatRange, formatRankRange, formatSigned, formatSignedRange } from "./compare-format.ts";
+import type { CompareBoard } from "../../lib/shared/compare.ts";
+import { formatRankInterval, intervalText } from "../../lib/shared/intervals.ts";
+import { formatNumber, formatSigned, formatSignedRange } from "./compare-format.ts";
 import { comparedPairs, type Compared } from "./compared.ts";
 import { Marker } from "./DotPlot.tsx";
 
@@ -63,7 +64,7 @@ export default function BoardComparison({ board, scopeId, scopeLabel, compared, 
                   <td key={item.entry.id} className="num">
                     {place?.rank != null ? <strong>{place.rank} of {rankedCount}</strong> : "—"}
                     {place?.rank != null && (
-                      <span className="ci">{[formatRankRange(place.rankBest, place.rankWorst), place.rankSum === null ? "" : `rank sum ${place.rankSum}`].filter(Boolean).join(" · ")}</span>
+                      <span className="ci">{[formatRankInterval(place.rankBest, place.rankWorst), place.rankSum === null ? "" : `rank sum ${place.rankSum}`].filter(Boolean).join(" · ")}</span>
                     )}
                   </td>
                 );
@@ -79,8 +80,8 @@ export default function BoardComparison({ board, scopeId, scopeLabel, compared, 
                   return (
                     <td key={item.entry.id} className="num">
                       {formatNumber(value, column.digits)}
-                      {(low !== null || board.resampled) && <span className="ci">{formatRange(low, high, column.digits) || "no interval"}</span>}
-                      {column.ranked && rank !== null && <span className="ci">#{rank} {formatRankRange(best, worst)}</span>}
+                      {(low !== null || board.resampled) && <span className="ci">{intervalText(low, high, column.digits) || "no interval"}</span>}
+                      {column.ranked && rank !== null && <span className="ci">#{rank} {formatRankInterval(best, worst)}</span>}
                     </td>
                   );
                 })}

@@ -2,7 +2,7 @@
  * Small multiples of the overall figures, for benchmarks without task dimensions: one dot plot per column of each
  * board, a row per compared entry with its 95% interval. The tables above hold the same figures.
  */
-import type { Comparison } from "../../lib/compare.ts";
+import type { Comparison } from "../../lib/shared/compare.ts";
 import type { Compared } from "./compared.ts";
 import DotPlot, { Legend } from "./DotPlot.tsx";
 

@@ -4,7 +4,7 @@
  * figures and pairwise verdicts from the static JSON the build wrote; it computes nothing itself.
  */
 import { useEffect, useId, useState } from "react";
-import type { Comparison } from "../../lib/compare.ts";
+import type { Comparison } from "../../lib/shared/compare.ts";
 import { MAX_COMPARED, parseCompareState, serializeCompareState, type CompareDirection, type CompareState, type ParsedCompareState } from "../../scripts/compare-state.ts";
 import BoardComparison from "./BoardComparison.tsx";
 import ColumnsChart from "./ColumnsChart.tsx";
@@ -65,7 +65,6 @@ export default function CompareIsland({ benchmarkTitle, directions }: Props) {
     window.addEventListener("popstate", read);
     return () => window.removeEventListener("popstate", read);
     // The choices are fixed for the page's lifetime.
-    // eslint-disable-next-line react-hooks/exhaustive-deps
   }, []);
 
   useEffect(() => {

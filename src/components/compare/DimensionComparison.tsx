@@ -3,8 +3,9 @@
  * figures in a table with the rank in each dimension and, per pair, which entry the paired bootstrap puts ahead.
  */
 import { useId } from "react";
-import type { CompareBoard, CompareColumn, Comparison } from "../../lib/compare.ts";
-import { formatNumber, formatRange, formatRankRange } from "./compare-format.ts";
+import type { CompareBoard, CompareColumn, Comparison } from "../../lib/shared/compare.ts";
+import { formatRankInterval, intervalText } from "../../lib/shared/intervals.ts";
+import { formatNumber } from "./compare-format.ts";
 import { comparedPairs, type Compared } from "./compared.ts";
 import { EntryHeader } from "./BoardComparison.tsx";
 import DotPlot from "./DotPlot.tsx";
@@ -90,8 +91,8 @@ export default function DimensionComparison({ data, compared, figure, onFigure }
                     return (
                       <td key={item.entry.id} className="num">
                         {formatNumber(value, column.digits)}
-                        {(low !== null || board.resampled) && <span className="ci">{formatRange(low, high, column.digits) || "no interval"}</span>}
-                        {column.ranked && rank !== null && <span className="ci">#{rank} {formatRankRange(best, worst)}</span>}
+                        {(low !== null || board.resampled) && <span className="ci">{intervalText(low, high, column.digits) || "no interval"}</span>}
+                        {column.ranked && rank !== null && <span className="ci">#{rank} {formatRankInterval(best, worst)}</span>}
                       </td>
                     );
                   })}

@@ -5,7 +5,9 @@
  */
 import { useEffect, useRef, useState } from "react";
 import { CartesianGrid, ErrorBar, ReferenceArea, Scatter, ScatterChart, Tooltip, XAxis, YAxis } from "recharts";
-import { formatNumber, formatRange, niceTicks } from "./compare-format.ts";
+import { niceAxis } from "../../lib/charts/axis.ts";
+import { intervalText } from "../../lib/shared/intervals.ts";
+import { formatNumber } from "./compare-format.ts";
 
 /** How one compared entry is drawn. */
 export interface DotSeries {
@@ -96,7 +98,7 @@ function TooltipBody(props: { active?: boolean; payload?: { payload: Point; name
   return (
     <div className="chart-tooltip">
       <strong>{item.name}</strong> · {point.row}
-      <div>{formatNumber(point.x, props.digits)} {formatRange(point.low, point.high, props.digits)}</div>
+      <div>{formatNumber(point.x, props.digits)} {intervalText(point.low, point.high, props.digits)}</div>
     </div>
   );
 }
@@ -105,7 +107,9 @@ function TooltipBody(props: { active?: boolean; payload?: { payload: Point; name
 export default function DotPlot({ title, axisLabel, rows, series, digits, includeZero, legend = true }: Props) {
   const [ref, width] = useWidth();
   const ends = rows.flatMap((row) => row.points.flatMap((p) => (p ? [p.value, p.low ?? p.value, p.high ?? p.value] : [])));
-  const { domain, ticks } = niceTicks(Math.min(...ends, ...(includeZero ? [0] : [])), Math.max(...ends, ...(includeZero ? [0] : [])));
+  const axis = niceAxis(ends, { includeZero: includeZero === true, intervals: 4 });
+  const domain = [...axis.domain];
+  const ticks = [...axis.ticks];
   const narrow = width > 0 && width < 520;
   // Recharts wraps a tick label to the axis width; only very long ones are cut.
   const maxChars = narrow ? 26 : 40;

@@ -1,5 +1,5 @@
 /** The compared entries as the view draws them, and the pairs among them read in letter order. */
-import type { CompareEntry, ComparePair, CompareVerdict } from "../../lib/compare.ts";
+import type { CompareEntry, ComparePair, CompareVerdict } from "../../lib/shared/compare.ts";
 import { LETTERS } from "./compare-format.ts";
 import type { DotSeries } from "./DotPlot.tsx";
 

@@ -71,4 +71,12 @@ describe("niceAxis", () => {
     const axis = niceAxis([0.0123, 0.2777], { includeZero: true });
     for (const tick of axis.ticks) expect(String(tick)).toMatch(/^-?\d+(\.\d{1,2})?$/);
   });
+
+  it("gives the compare view's dot plots the axes they had from their own builder, in four intervals", () => {
+    // By hand: (0.52 + 0.38) / 4 = 0.225, so steps of 0.25 from floor(−0.38 / 0.25) to ceil(0.52 / 0.25);
+    // 0.77 / 4 = 0.1925 → 0.2 from 2.6 to 3.6; 100 / 4 = 25.
+    expect(niceAxis([-0.38, 0.52], { intervals: 4 })).toEqual({ domain: [-0.5, 0.75], ticks: [-0.5, -0.25, 0, 0.25, 0.5, 0.75], digits: 2 });
+    expect(niceAxis([2.75, 3.52], { intervals: 4 })).toEqual({ domain: [2.6, 3.6], ticks: [2.6, 2.8, 3, 3.2, 3.4, 3.6], digits: 1 });
+    expect(niceAxis([0, 100], { intervals: 4 })).toEqual({ domain: [0, 100], ticks: [0, 25, 50, 75, 100], digits: 0 });
+  });
 });
