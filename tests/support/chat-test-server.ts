@@ -33,6 +33,11 @@ export interface ChatServerOptions {
   readonly textsOf: (clip: number) => ReadonlyMap<string, string>;
   /** The planted level (1–5) of a clip under a perspective. */
   readonly level: (clip: number, perspective: string) => number;
+  /**
+   * Instead of a level, the exact expected level (1–5) the answer must give: the two level words around it share
+   * the probability (e.g. 3.25 → fair 0.75, good 0.25).
+   */
+  readonly expected?: (clip: number, perspective: string) => number;
   /** The fault to inject on the n-th request (1-based, counted over every request received), if any. */
   readonly fault?: (n: number, clip: number, perspective: string) => Fault | null;
   /** Milliseconds to wait before answering (to let a test kill the client mid-run). */
@@ -114,6 +119,17 @@ function answer(level: number): string {
   return JSON.stringify({ id: "x", object: "chat.completion", choices: [{ index: 0, message: { role: "assistant", content: word }, logprobs: { content: [{ token: word, logprob: Math.log(0.6), top_logprobs: top }] }, finish_reason: "length" }] });
 }
 
+/** A chat completion whose level words' expected value is exactly `value` (1–5). */
+function answerExpecting(value: number): string {
+  const low = Math.min(4, Math.floor(value));
+  const share = value - low;
+  const top = [
+    { token: LEVEL_WORDS[low - 1] as string, logprob: Math.log(1 - share) },
+    { token: LEVEL_WORDS[low] as string, logprob: Math.log(share) },
+  ].filter((t) => Number.isFinite(t.logprob));
+  return JSON.stringify({ choices: [{ index: 0, message: { role: "assistant", content: top[0]?.token }, logprobs: { content: [{ token: top[0]?.token, logprob: top[0]?.logprob, top_logprobs: top }] }, finish_reason: "length" }] });
+}
+
 /** Starts the server on 127.0.0.1 at a random port. */
 export async function startChatServer(options: ChatServerOptions): Promise<ChatServer> {
   const seen: SeenRequest[] = [];
@@ -144,7 +160,10 @@ export async function startChatServer(options: ChatServerOptions): Promise<ChatS
         else if (fault === "unreadable") {
           const top = [{ token: "I", logprob: -0.1 }, { token: "Sorry", logprob: -2.4 }];
           res.writeHead(200, { "content-type": "application/json" }).end(JSON.stringify({ choices: [{ message: { content: "I cannot rate this." }, logprobs: { content: [{ token: "I", logprob: -0.1, top_logprobs: top }] } }] }));
-        } else res.writeHead(200, { "content-type": "application/json" }).end(answer(options.level(checked.clip, checked.perspective)));
+        } else {
+          const body = options.expected ? answerExpecting(options.expected(checked.clip, checked.perspective)) : answer(options.level(checked.clip, checked.perspective));
+          res.writeHead(200, { "content-type": "application/json" }).end(body);
+        }
       };
       if (options.delayMs) setTimeout(send, options.delayMs);
       else send();

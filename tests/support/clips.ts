@@ -1,20 +1,21 @@
 /**
  * Video clips made by ffmpeg whose frames carry their own index and their clip's id as colours (red = 4 × frame
- * index, green = 4 × clip id, no fonts needed), and the decoding of those colours from an extracted PNG frame.
+ * index, green and blue = 4 × the clip id's low and high base-64 digits; no fonts needed), and the decoding of those
+ * colours from an extracted PNG frame.
  */
 import { execFileSync } from "node:child_process";
 import fs from "node:fs";
 import path from "node:path";
 import { constants, inflateSync } from "node:zlib";
 
-/** Writes an H.264 clip of `length` frames (at most 64) of clip `clip` (0–63), 32×32 pixels, 8 frames a second. */
+/** Writes a lossless RGB H.264 clip (exact colours) of `length` frames (at most 64) of clip `clip` (0–4095), 32×32 pixels, 8 frames a second. */
 export function makeIndexedClip(file: string, length: number, clip: number): void {
-  if (length < 1 || length > 64 || clip < 0 || clip > 63) throw new RangeError(`length ${length} or clip ${clip} out of range`);
+  if (length < 1 || length > 64 || clip < 0 || clip > 4095) throw new RangeError(`length ${length} or clip ${clip} out of range`);
   fs.mkdirSync(path.dirname(file), { recursive: true });
   execFileSync("ffmpeg", [
     "-v", "error", "-nostdin", "-y", "-f", "lavfi", "-i", `color=c=black:s=32x32:r=8:d=${length / 8}`,
-    "-vf", `format=rgb24,geq=r='4*N':g='${4 * clip}':b='0'`, "-frames:v", String(length),
-    "-c:v", "libx264", "-qp", "0", "-pix_fmt", "yuv444p", file,
+    "-vf", `format=rgb24,geq=r='4*N':g='${4 * (clip % 64)}':b='${4 * Math.floor(clip / 64)}'`, "-frames:v", String(length),
+    "-c:v", "libx264rgb", "-qp", "0", file,
   ]);
 }
 
@@ -44,5 +45,5 @@ export function pngFirstPixel(png: Buffer): { width: number; height: number; rgb
 /** The frame index and clip id a frame of an indexed clip carries. */
 export function decodeFrame(png: Buffer): { index: number; clip: number; width: number; height: number } {
   const { width, height, rgb } = pngFirstPixel(png);
-  return { index: Math.round(rgb[0] / 4), clip: Math.round(rgb[1] / 4), width, height };
+  return { index: Math.round(rgb[0] / 4), clip: Math.round(rgb[1] / 4) + 64 * Math.round(rgb[2] / 4), width, height };
 }

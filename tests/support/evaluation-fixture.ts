@@ -55,6 +55,15 @@ export function plantedLevel(clip: number, perspective: string, perspectives: re
 }
 
 /**
+ * The perspective whose planted level a perspective's answers carry: the first one asked the same question (LOVE asks
+ * FETV's static and temporal quality alike, so the two requests are the same bytes and get the same answer).
+ */
+export function askedAs(card: EvaluatorCard, perspective: string): string {
+  const prompt = card.perspectives[perspective]?.prompt;
+  return Object.keys(card.perspectives).find((p) => card.perspectives[p]?.prompt === prompt) ?? perspective;
+}
+
+/**
  * Server options for a card and the videos: `prompts` gives each clip's videos' generation prompts, so that the
  * server knows every prompt text it may be sent for a clip.
  */
@@ -71,8 +80,8 @@ export function serverOptions(card: EvaluatorCard, promptsOfClip: ReadonlyMap<nu
       if (map === undefined) {
         map = new Map();
         for (const [perspective, p] of Object.entries(card.perspectives)) {
-          if (!p.prompt.includes("{prompt}")) map.set(p.prompt, perspective);
-          else for (const prompt of promptsOfClip.get(clip) ?? []) map.set(p.prompt.replaceAll("{prompt}", prompt), perspective);
+          const texts = p.prompt.includes("{prompt}") ? [...(promptsOfClip.get(clip) ?? [])].map((prompt) => p.prompt.replaceAll("{prompt}", prompt)) : [p.prompt];
+          for (const text of texts) if (!map.has(text)) map.set(text, perspective);
         }
         texts.set(clip, map);
       }
