@@ -83,7 +83,7 @@ describe("the evaluation runner on a synthetic AIGVE-60K release", () => {
       // The planted evaluator: expected level 1 + 4 × MOS / 100, a straight line of the humans' MOS.
       expected: (clip, perspective) => 1 + (4 * (clip === NEW_MODEL_CLIP ? (NEW_MODEL_MOS[perspective] as number) : (videos[clip]?.mos[perspective] as number))) / 100,
     });
-  }, 300_000);
+  }, 600_000);
   afterAll(async () => {
     await server?.close();
     fs.rmSync(root, { recursive: true, force: true });
@@ -104,7 +104,7 @@ describe("the evaluation runner on a synthetic AIGVE-60K release", () => {
     for (const level of ["instance", "model"]) {
       for (const p of ["perception", "correspondence"]) expect(result.out).toMatch(new RegExp(`^v2t-${level}\\s+${p}_srcc\\s+1\\.0000\\s`, "m"));
     }
-  }, 300_000);
+  }, 600_000);
 
   it("scores a new model's videos with the same card and the dry run recovers its planted MOS through the calibration", async () => {
     const stored = await submitBundle({ bundle: path.join(root, "v2t-bundle"), dataDir, store, datasetsDir: datasets, stdout: capture(), stderr: capture() });
@@ -118,5 +118,5 @@ describe("the evaluation runner on a synthetic AIGVE-60K release", () => {
     expect(server.seen.slice(before).filter((s) => s.outcome === "answered")).toHaveLength(1 + 100);
     expect(result.out).toMatch(/^t2v\s+perception_mos\s+90\.0+\s/m);
     expect(result.out).toMatch(/^t2v\s+correspondence_mos\s+30\.0+\s/m);
-  }, 300_000);
+  }, 600_000);
 });
