@@ -94,6 +94,12 @@ export const T2vManifestSchema = z.strictObject({
   evaluator: IdSchema.optional().describe("With scores.jsonl only: the id of the V2T entry of this benchmark that scored the videos"),
 });
 
+/** The submitter's part of a V2T manifest (what `npm run evaluate --entry` reads): the entry and its provenance; the runner adds the rest. */
+export const V2tSubmitterSchema = V2tManifestSchema.omit({ schemaVersion: true, benchmark: true, direction: true, method: true });
+
+/** The submitter's part of a T2V manifest (what `npm run evaluate --entry` reads): the entry, its provenance and generation card. */
+export const T2vSubmitterSchema = T2vManifestSchema.omit({ schemaVersion: true, benchmark: true, direction: true, method: true, evaluator: true });
+
 /** manifest.json of a submission bundle, either direction. */
 export const ManifestSchema = z.discriminatedUnion("direction", [V2tManifestSchema, T2vManifestSchema]);
 
