@@ -162,7 +162,7 @@ describe("paths that leave the release, and names that are not plain", () => {
       run,
       /video_train_mos1_train\.jsonl:1: field "video": "videos\/\/10002\.mp4": its model folder is empty/,
       /video_train_mos1_train\.jsonl:2: field "video": "videos\/\.\/10003\.mp4": its model folder is "\."/,
-      /video_train_mos1_train\.jsonl:3: field "video": "videos\/Alle\\u\{1b\}\[2Jgro\/10004\.mp4" holds a control character/,
+      /video_train_mos1_train\.jsonl:3: field "video": "videos\/Alle\\u001b\[2Jgro\/10004\.mp4" holds a control character/,
     );
     expect(run.stderr).not.toContain("\u001b");
   });
@@ -353,8 +353,8 @@ describe("a hostile corpus beyond the reported cases", () => {
     });
     expectRefused(
       run,
-      /video_train_mos1\.json: field "aigve60k\.annotation_test": "data\/video_train_mos1_test\.jsonl\\u\{0\}\.txt" holds a control character/,
-      /video_train_mos2\.json: field "aigve60k\.annotation_test": "data\/\\u\{1b\}\]0;owned\\u\{7\}video_train_mos2_test\.jsonl" holds a control character/,
+      /video_train_mos1\.json: field "aigve60k\.annotation_test": "data\/video_train_mos1_test\.jsonl\\u0000\.txt" holds a control character/,
+      /video_train_mos2\.json: field "aigve60k\.annotation_test": "data\/\\u001b\]0;owned\\u0007video_train_mos2_test\.jsonl" holds a control character/,
     );
     expect(run.stderr).not.toMatch(/[\u0000\u0007\u001b]/);
   });

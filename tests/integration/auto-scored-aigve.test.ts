@@ -4,6 +4,7 @@
  * conformal interval, which needs 19). The entry is ranked with a split-conformal interval inside 0–100; an evaluator
  * without skill is refused, by name.
  */
+import { TEST_GENERATION_CARD, TEST_PROVENANCE } from "../support/bundles.ts";
 import fs from "node:fs";
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
@@ -32,6 +33,8 @@ function autoManifest(name: string, evaluator: string): string {
     direction: "t2v",
     entry: { name, organization: "Auto tests", access: "open", url: "https://example.org/auto", license: "MIT", contact: "tests@example.org" },
     method: `Scored by ${evaluator}.`,
+    ...TEST_PROVENANCE,
+    generationCard: TEST_GENERATION_CARD,
     evaluator,
   });
 }

@@ -93,7 +93,7 @@ beforeAll(async () => {
   expect([a.code, b.code]).toEqual([0, 0]);
   expect(a.stdout).toMatch(/^Store .* rebuilt in [\d.]+ s: 3 benchmark\(s\), \d+ T2V and \d+ V2T entries, \d+ results\.$/m);
   db = new Database(storeA, { readonly: true, fileMustExist: true });
-});
+}, 600_000);
 
 afterAll(() => {
   db?.close();

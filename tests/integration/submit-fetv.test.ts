@@ -111,7 +111,7 @@ describeWithDatasets("fetv", "submitting on FETV's real data", () => {
         }
         expect(top.out).toMatch(/^t2v\s+overall\s+—\s+—\s+1 of 5/m);
       }
-    });
+    }, 180_000);
 
     it("shows no zero-width interval: ratings that do not vary still carry the model-specific rater component", async () => {
       // Every resample of the prompts gives 5, but another panel of three raters would not: FETV's raters' leniency toward

@@ -12,7 +12,7 @@ import { buildContent } from "../../scripts/lib/build-content.ts";
 import { submitBundle, type SubmitOptions } from "../../scripts/lib/submissions/submit-bundle.ts";
 import { acquireWriteLock, lockPath } from "../../scripts/lib/write-lock.ts";
 import { writeStore } from "../../scripts/lib/write-store.ts";
-import { capture, fileBytes, formulaPredictions, snapshotTree, tempDataDir, tempDir, tvgeContent, v2tManifest, writeBundleDir, writeBundleZip, type BundleContents } from "../support/bundles.ts";
+import { capture, fileBytes, formulaPredictions, snapshotTree, tempDataDir, tempDir, TEST_GENERATION_CARD, tvgeContent, v2tManifest, writeBundleDir, writeBundleZip, type BundleContents } from "../support/bundles.ts";
 import { datasetDir, describeWithDatasets } from "../support/datasets.ts";
 
 const RESAMPLES = 20;
@@ -37,7 +37,7 @@ describeWithDatasets("tvge", "hostile submissions on TVGE", () => {
   };
   // A T2V bundle whose name is what is tested: its ratings are refused too, which does not hide the name's problem.
   const t2v = (name: string): BundleContents => ({
-    "manifest.json": JSON.stringify({ ...v2tManifest("tvge", name), direction: "t2v", entry: { name, organization: "Lab", access: "open", url: "https://example.org", license: "MIT", contact: "a@example.org" } }),
+    "manifest.json": JSON.stringify({ ...Object.fromEntries(Object.entries(v2tManifest("tvge", name)).filter(([key]) => key !== "trainingData")), direction: "t2v", generationCard: TEST_GENERATION_CARD, entry: { name, organization: "Lab", access: "open", url: "https://example.org", license: "MIT", contact: "a@example.org" } }),
     "ratings.csv": "video,perspective,rater,score\n0,quality,r1,3\n",
   });
 

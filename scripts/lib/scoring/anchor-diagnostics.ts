@@ -142,17 +142,27 @@ function lineShape(input: PerspectiveInput, thresholds: { flagBelowP: number; re
   return fit;
 }
 
-/** The independent-panel ceiling of the agreement (null without the benchmark's per-rater ratings), with what it rests on. */
-function agreementCeilingOf(input: PerspectiveInput): { reliability: number | null; panelRaters: number; benchmarkRaters: number; ceiling: number | null } {
+/**
+ * The independent-panel ceiling of the agreement (null without the benchmark's per-rater ratings), with what it rests
+ * on. Its single-rater reliability is the one the human agreement ceiling is built from (ICC(C,1) over all of the
+ * benchmark's videos, see agreement-ceilings.ts) where the store holds it, else ICC(C,1) over the anchors alone.
+ */
+function agreementCeilingOf(context: ScoringContext, input: PerspectiveInput): { reliability: number | null; over: string; panelRaters: number; benchmarkRaters: number; ceiling: number | null } {
+  const stored = context.content.agreementCeilings.find((c) => c.benchmarkId === context.benchmarkId && c.perspectiveId === input.perspective);
   const raters = [...new Set([...input.own.values()].flatMap((m) => [...m.keys()]))].sort(byId);
-  // R_1 as the agreement ceiling's ICC(C,1) (one estimator of a single rater's reliability), over the anchors every rater rated.
   const complete = input.anchorIds.filter((a) => raters.every((rater) => input.own.get(a)?.has(rater)));
-  const reliability = raters.length >= 2 && complete.length >= 2 ? consistencyIcc(complete.map((a) => raters.map((rater) => input.own.get(a)?.get(rater) as number))) : null;
+  const reliability =
+    stored !== undefined
+      ? stored.singleRater
+      : raters.length >= 2 && complete.length >= 2
+        ? consistencyIcc(complete.map((a) => raters.map((rater) => input.own.get(a)?.get(rater) as number)))
+        : null;
+  const over = stored !== undefined ? `over its ${stored.videos.toLocaleString("en")} videos` : "on the anchors";
   const perAnchor = (ratings: ReadonlyMap<string, ReadonlyMap<string, number>>) => meanOf(input.anchorIds.map((a) => ratings.get(a)?.size ?? 0)) ?? 0;
   const panelRaters = perAnchor(input.submitted);
   const benchmarkRaters = perAnchor(input.own);
   const ceiling = reliability === null || !(panelRaters > 0) || !(benchmarkRaters > 0) ? null : panelAgreementCeiling(reliability, panelRaters, benchmarkRaters);
-  return { reliability, panelRaters, benchmarkRaters, ceiling };
+  return { reliability, over, panelRaters, benchmarkRaters, ceiling };
 }
 
 /** Flags the panel as matching the benchmark's own ratings: equal to its published scores, or agreeing beyond an independent panel's reach. */
@@ -165,7 +175,7 @@ function panelMatches(input: PerspectiveInput, agreement: AgreementInterval | nu
   if (limit.ceiling !== null && agreement !== null && agreement.low > limit.ceiling) {
     reasons.push(
       `its ${perspective} anchor scores agree with the benchmark's at r = ${withInterval(agreement, agreement.r)}, above the ${limit.ceiling.toFixed(3)} an independent panel of ${limit.panelRaters.toFixed(1)} rater(s) per anchor reaches ` +
-        `(Spearman–Brown from the benchmark's single-rater reliability ${limit.reliability?.toFixed(3)} on the anchors, ${limit.benchmarkRaters.toFixed(1)} of its raters per anchor; flagged when the whole 95% interval lies above it)`,
+        `(Spearman–Brown from the benchmark's single-rater reliability ${limit.reliability?.toFixed(3)} ${limit.over}, ${limit.benchmarkRaters.toFixed(1)} of its raters per anchor; flagged when the whole 95% interval lies above it)`,
     );
   }
   if (reasons.length > 0) sink.flag("matches-benchmark", "", `matches the benchmark's own ratings: ${reasons.join("; and ")}`);
@@ -252,7 +262,7 @@ export function anchorDiagnostics(context: ScoringContext, entry: Content["t2vEn
       );
     }
 
-    const limit = agreementCeilingOf(input);
+    const limit = agreementCeilingOf(context, input);
     out.checks.push({
       ...row,
       lackOfFitF: fit?.f ?? null, lackOfFitDf: fit?.df2 ?? null, lackOfFitP: fit?.p ?? null,
