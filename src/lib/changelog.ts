@@ -10,7 +10,7 @@ import path from "node:path";
 import { eq } from "drizzle-orm";
 import * as t from "../../db/schema.ts";
 import { store } from "./store.ts";
-import { fileAt, plausibleDate, readHistory, type Commit, type FileChange } from "./git-history.ts";
+import { fileAt, mergedPullRequest, plausibleDate, readHistory, type Commit, type FileChange } from "./git-history.ts";
 import { IdSchema } from "../schemas/ids.ts";
 
 const BENCHMARKS = "data/benchmarks";
@@ -43,6 +43,8 @@ export interface SubmissionItem {
   readonly contentHash: string | null;
   /** Short hash of the commit, or null. */
   readonly commit: string | null;
+  /** The pull request that added it, when the merge commit names one (see pullRequestOf). */
+  readonly pullRequest: number | null;
 }
 
 /** A change to a benchmark's definition, protocol or published data (data/benchmarks/<id>/). */
@@ -183,7 +185,8 @@ function itemsOf(root: string, commit: Commit | null, files: readonly FileChange
     // The stored hash belongs to the bundle as it is now: to its newest acceptance only.
     const stored = action === "accepted" && !claimed.has(folder) ? submissions.get(folder) : undefined;
     if (stored) claimed.add(folder);
-    items.push({ kind: "submission", action, date, benchmarkId, direction, entryId, entryName: stored?.entryName ?? null, contentHash: stored?.id ?? null, commit: short });
+    const pullRequest = action === "accepted" && commit !== null ? mergedPullRequest(root, commit.hash) : null;
+    items.push({ kind: "submission", action, date, benchmarkId, direction, entryId, entryName: stored?.entryName ?? null, contentHash: stored?.id ?? null, commit: short, pullRequest });
   }
   for (const [folder, changed] of groupBy(files, 3, BENCHMARKS)) {
     const benchmarkId = folder.split("/")[2] ?? "";
@@ -213,6 +216,7 @@ function fromFiles(root: string, submissions: readonly StoredSubmission[]): Subm
       entryName: s.entryName,
       contentHash: s.id,
       commit: null,
+      pullRequest: null,
     }));
 }
 
