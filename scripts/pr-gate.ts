@@ -8,7 +8,7 @@ import fs from "node:fs";
 import path from "node:path";
 import { parseArgs } from "node:util";
 import { BUNDLE_LIMITS } from "../src/schemas/submission/limits.ts";
-import { changesFromFolder, changesFromGit } from "./lib/pr-gate/changes.ts";
+import { changesFromFolder, changesFromGit, folderInFixtureBase, folderInGit } from "./lib/pr-gate/changes.ts";
 import { checkChanges } from "./lib/pr-gate/check-changes.ts";
 import { extractBundle } from "./lib/pr-gate/extract-bundle.ts";
 import { escapeLines } from "./lib/terminal-text.ts";
@@ -32,7 +32,10 @@ if (!values.out || (values.git ? positionals.length !== 2 || values.fixture : !v
 }
 const changes = values.git ? changesFromGit(path.resolve(values.repo), positionals[0] ?? "", positionals[1] ?? "") : changesFromFolder(path.resolve(values.fixture ?? ""));
 const limitBytes = values["limit-bytes"] === undefined ? BUNDLE_LIMITS.totalBytes : Number(values["limit-bytes"]);
-const verdict = checkChanges(changes, { ...BUNDLE_LIMITS, totalBytes: limitBytes });
+const inBase = values.git
+  ? (folder: string) => folderInGit(path.resolve(values.repo), positionals[0] ?? "", folder)
+  : (folder: string) => folderInFixtureBase(path.resolve(values.fixture ?? ""), folder);
+const verdict = checkChanges(changes, { ...BUNDLE_LIMITS, totalBytes: limitBytes }, inBase);
 const out = path.resolve(values.out);
 fs.mkdirSync(out, { recursive: true });
 if (verdict.accepted && verdict.bundle) extractBundle(changes.filter((c) => c.path.startsWith(`${verdict.bundle}/`)), verdict.bundle, path.join(out, "bundle"));

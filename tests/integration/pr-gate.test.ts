@@ -34,6 +34,7 @@ describe("pr-gate on fixture pull requests", () => {
     ["outside-folder", [], '"data/benchmarks/tvge/anchors.json" is outside data/submissions/'],
     ["symlink", [], `"${B}/predictions.jsonl" is a symbolic link`],
     ["oversized", ["--limit-bytes", "4000"], `"${B}/predictions.jsonl" is 4096 bytes, more than a bundle's limit of 4000 bytes`],
+    ["existing-bundle", [], `"${B}" is an accepted bundle already`],
   ])("refuses the %s fixture, naming the offending path", (name, extra, message) => {
     const { status, stderr, verdict, out } = gate(["--fixture", path.join(FIXTURES, name), ...extra]);
     expect(status).toBe(1);

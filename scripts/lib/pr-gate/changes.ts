@@ -60,3 +60,19 @@ export function changesFromFolder(dir: string): Change[] {
     return { status, mode, path: file, size, read: () => fs.readFileSync(source) };
   });
 }
+
+/** Whether a folder exists in a commit's tree (the base of a pull request), read from git objects. */
+export function folderInGit(repo: string, commit: string, folder: string): boolean {
+  try {
+    execFileSync("git", ["-C", repo, "cat-file", "-e", `${commit}:${folder}`], { stdio: "ignore" });
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+/** Whether a folder exists in a fixture pull request's base: listed in its optional `base.txt`, one path a line. */
+export function folderInFixtureBase(dir: string, folder: string): boolean {
+  const file = path.join(dir, "base.txt");
+  return fs.existsSync(file) && fs.readFileSync(file, "utf8").split("\n").some((line) => line.trim() === folder);
+}

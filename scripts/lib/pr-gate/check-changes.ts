@@ -61,8 +61,11 @@ function placement(file: string): { folder: string } | { problem: string } {
   return { folder: `${ROOT}${benchmark}/${direction}/${entry}` };
 }
 
-/** Checks a pull request's changed paths against the one-bundle rule and the bundle limits. */
-export function checkChanges(changes: readonly ChangedPath[], limits: Pick<BundleLimits, "totalBytes" | "files">): GateVerdict {
+/**
+ * Checks a pull request's changed paths against the one-bundle rule and the bundle limits. `inBase` says whether a
+ * folder already exists in the base branch: files added to an accepted bundle would change it, so they are refused.
+ */
+export function checkChanges(changes: readonly ChangedPath[], limits: Pick<BundleLimits, "totalBytes" | "files">, inBase: (folder: string) => boolean = () => false): GateVerdict {
   const refusals: string[] = [];
   if (changes.length === 0) return { accepted: false, bundle: null, refusals: ["the pull request changes no file; it should add one bundle folder under data/submissions/"] };
   // Per folder: files, bytes, and whether one file alone was already refused for its size (then not again in total).
@@ -90,6 +93,7 @@ export function checkChanges(changes: readonly ChangedPath[], limits: Pick<Bundl
   }
   if (folders.size > 1) refusals.push(`the pull request adds ${folders.size} bundle folders (${[...folders.keys()].map(shownPath).join(", ")}); open one pull request per bundle`);
   for (const [folder, { files, bytes, oversized }] of folders) {
+    if (inBase(folder)) refusals.push(`${shownPath(folder)} is an accepted bundle already; a submission adds a new folder — to replace an entry, ask the maintainers`);
     if (files > limits.files) refusals.push(`${shownPath(folder)} holds ${files} files, more than a bundle's limit of ${limits.files}`);
     if (bytes > limits.totalBytes && !oversized) refusals.push(`${shownPath(folder)} holds ${bytes} bytes, more than a bundle's limit of ${limits.totalBytes} bytes`);
     if (refusals.length === 0 && !changes.some((c) => c.path === `${folder}/manifest.json`)) refusals.push(`${shownPath(folder)} has no manifest.json`);

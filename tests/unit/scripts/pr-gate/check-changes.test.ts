@@ -51,6 +51,11 @@ describe("the submission pull request gate", () => {
     expect(verdict.refusals).toEqual([expect.stringContaining(`"${B}/manifest.json" changes a file already in the repository`), expect.stringContaining(`"${B}/predictions.jsonl" is deleted`)]);
   });
 
+  it("refuses files added to a bundle the base branch already holds", () => {
+    const verdict = checkChanges([add(`${B}/README.md`)], LIMITS, (folder) => folder === B);
+    expect(verdict.refusals).toEqual([`"${B}" is an accepted bundle already; a submission adds a new folder — to replace an entry, ask the maintainers`]);
+  });
+
   it("refuses an empty change and a bundle without a manifest", () => {
     expect(checkChanges([], LIMITS).accepted).toBe(false);
     expect(checkChanges([add(`${B}/predictions.jsonl`)], LIMITS).refusals).toEqual([`"${B}" has no manifest.json`]);
