@@ -45,6 +45,20 @@ describe("pr-gate on fixture pull requests", () => {
   });
 });
 
+describe("pr-report on a refused fixture pull request", () => {
+  it("writes a comment listing every refusal, runs no dry run and fails the check", () => {
+    const { out } = gate(["--fixture", path.join(FIXTURES, "two-bundles")]);
+    const report = path.join(path.dirname(out), "report");
+    const run = spawnSync(process.execPath, [path.join(ROOT, "scripts/pr-report.ts"), "--gate", out, "--out", report, "--pr", "3", "--head-sha", "a".repeat(40), "--run-id", "9"], { encoding: "utf8" });
+    expect(run.status).toBe(1);
+    const comment = fs.readFileSync(path.join(report, "comment.md"), "utf8");
+    expect(comment.startsWith("<!-- aigve-submission-check -->\n### Submission check: refused\n")).toBe(true);
+    expect(comment).toContain(`- the pull request adds 2 bundle folders ("${B}", "data/submissions/fetv/t2v/my-gen")`);
+    expect(comment).not.toContain("Dry-run report");
+    expect(JSON.parse(fs.readFileSync(path.join(report, "meta.json"), "utf8"))).toEqual({ pullRequest: 3, headSha: "a".repeat(40), runId: "9" });
+  });
+});
+
 describe("pr-gate on git objects", () => {
   const git = (repo: string, ...args: string[]) => execFileSync("git", ["-C", repo, "-c", "user.name=t", "-c", "user.email=t@example.org", ...args], { encoding: "utf8" }).trim();
 
