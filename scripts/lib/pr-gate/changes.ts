@@ -22,6 +22,9 @@ export interface Change {
 
 const GIT_BUFFER = 64 * 1024 * 1024;
 
+/** The most changed paths read from a pull request; a bundle holds at most 10 files, so more is refused anyway. */
+export const MAX_CHANGES = 200;
+
 function git(repo: string, args: readonly string[]): Buffer {
   return execFileSync("git", ["-C", repo, ...args], { maxBuffer: GIT_BUFFER });
 }
@@ -32,7 +35,8 @@ function git(repo: string, args: readonly string[]): Buffer {
  */
 export function changesFromGit(repo: string, base: string, head: string): Change[] {
   const raw = git(repo, ["diff", "--raw", "-z", "--no-renames", "--no-abbrev", `${base}...${head}`]).toString("utf8");
-  const fields = raw.split("\0");
+  // Far more records than a bundle can hold are not sized one by one: the first MAX_CHANGES already fail the gate.
+  const fields = raw.split("\0").slice(0, 2 * MAX_CHANGES);
   const changes: Change[] = [];
   for (let i = 0; i + 1 < fields.length; i += 2) {
     const meta = /^:(\d{6}) (\d{6}) ([0-9a-f]+) ([0-9a-f]+) ([A-Z])\d*$/.exec(fields[i] ?? "");
