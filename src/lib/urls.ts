@@ -67,3 +67,8 @@ export function releaseManifestUrl(release?: string): string {
 export function chartDataUrl(benchmarkId: string, board: BoardId): string {
   return href(`/${benchmarkId}/charts/${board}.json`);
 }
+
+/** A benchmark's prompt list to generate from (T2V submissions). */
+export function promptListUrl(benchmarkId: string, format: "csv" | "json"): string {
+  return href(`/downloads/${benchmarkId}/prompts.${format}`);
+}

@@ -23,6 +23,8 @@ export const SubmissionItemSchema = z.strictObject({
   contentHash: z.string().nullable(),
   /** Short hash of the commit, or null. */
   commit: ShortHashSchema.nullable(),
+  /** The pull request that added it, when the merge commit names one (see pullRequestOf), or null. */
+  pullRequest: z.number().int().positive().nullable(),
 });
 
 /** A change to a benchmark's definition, protocol or published data (data/benchmarks/<id>/). */

@@ -60,9 +60,9 @@ describe("the changelog of a repository with hostile commits", () => {
     const changelog = buildChangelog(repo, stored);
     expect(changelog.source).toBe("git");
     expect(changelog.items).toEqual([
-      { kind: "submission", action: "changed", date: null, benchmarkId: "demo", direction: "v2t", entryId: "metric-two", entryName: null, contentHash: null, commit: null },
+      { kind: "submission", action: "changed", date: null, benchmarkId: "demo", direction: "v2t", entryId: "metric-two", entryName: null, contentHash: null, commit: null, pullRequest: null },
       { kind: "benchmark", date: null, benchmarkId: "demo", changes: ["anchor set added"], commit: shortOf("From the future") },
-      { kind: "submission", action: "accepted", date: "2024-03-15", benchmarkId: "demo", direction: "v2t", entryId: "metric-one", entryName: "Metric One", contentHash: "a".repeat(64), commit: shortOf("Accept metric-one") },
+      { kind: "submission", action: "accepted", date: "2024-03-15", benchmarkId: "demo", direction: "v2t", entryId: "metric-one", entryName: "Metric One", contentHash: "a".repeat(64), commit: shortOf("Accept metric-one"), pullRequest: null },
       { kind: "benchmark", date: "2024-01-10", benchmarkId: "demo", changes: ["definition added"], commit: shortOf("Demo benchmark") },
     ]);
   });

@@ -67,8 +67,8 @@ describe("the changelog of a repository's data/", () => {
     expect(changelog.note).toBeNull();
     const commitOf = (subject: string) => git(repo, ["log", "--format=%h", `--grep=${subject}`]).trim();
     expect(changelog.items).toEqual([
-      { kind: "submission", action: "accepted", date: null, benchmarkId: "demo", direction: "v2t", entryId: "metric-two", entryName: "METRIC-TWO", contentHash: "b".repeat(64), commit: null },
-      { kind: "submission", action: "accepted", date: "2024-03-15", benchmarkId: "demo", direction: "v2t", entryId: "metric-one", entryName: "METRIC-ONE", contentHash: "a".repeat(64), commit: commitOf("Accept metric-one") },
+      { kind: "submission", action: "accepted", date: null, benchmarkId: "demo", direction: "v2t", entryId: "metric-two", entryName: "METRIC-TWO", contentHash: "b".repeat(64), commit: null, pullRequest: null },
+      { kind: "submission", action: "accepted", date: "2024-03-15", benchmarkId: "demo", direction: "v2t", entryId: "metric-one", entryName: "METRIC-ONE", contentHash: "a".repeat(64), commit: commitOf("Accept metric-one"), pullRequest: null },
       { kind: "benchmark", date: "2024-02-20", benchmarkId: "demo", changes: ["anchor set added", "version 1 → 2", "protocol changed"], commit: commitOf("New protocol") },
       { kind: "benchmark", date: "2024-01-10", benchmarkId: "demo", changes: ["definition added"], commit: commitOf("Demo benchmark") },
     ]);
@@ -84,6 +84,27 @@ describe("the changelog of a repository's data/", () => {
       const [first, second] = buildChangelog(fork, []).items;
       expect(first).toMatchObject({ kind: "submission", action: "withdrawn", date: "2024-04-01", entryId: "metric-one", contentHash: null });
       expect(second).toMatchObject({ kind: "submission", action: "accepted", date: "2024-03-15", entryId: "metric-one", contentHash: null });
+    } finally {
+      fs.rmSync(fork, { recursive: true, force: true });
+    }
+  });
+
+  it("links an accepted submission to the pull request its squash or merge commit names", () => {
+    const fork = tempDir("changelog-pulls");
+    try {
+      fs.cpSync(repo, fork, { recursive: true });
+      fs.rmSync(path.join(fork, "data/submissions/demo/v2t/metric-two"), { recursive: true });
+      write(fork, "data/submissions/demo/v2t/metric-three/manifest.json", "{}\n");
+      git(fork, ["add", "-A"]);
+      git(fork, ["commit", "-q", "-m", "Add metric-three on Demo (#12)"], "2024-04-01T12:00:00Z");
+      git(fork, ["checkout", "-q", "-b", "someone/metric-four"]);
+      write(fork, "data/submissions/demo/v2t/metric-four/manifest.json", "{}\n");
+      git(fork, ["add", "-A"]);
+      git(fork, ["commit", "-q", "-m", "Add metric-four (#99) but not merged as such: see the merge"], "2024-04-02T12:00:00Z");
+      git(fork, ["checkout", "-q", "-"]);
+      git(fork, ["merge", "-q", "--no-ff", "-m", "Merge pull request #34 from someone/metric-four", "someone/metric-four"], "2024-04-03T12:00:00Z");
+      const byEntry = new Map(buildChangelog(fork, []).items.flatMap((i) => (i.kind === "submission" ? [[i.entryId, i.pullRequest]] : [])));
+      expect(Object.fromEntries(byEntry)).toEqual({ "metric-four": 34, "metric-three": 12, "metric-one": null });
     } finally {
       fs.rmSync(fork, { recursive: true, force: true });
     }

@@ -8,7 +8,7 @@ import fs from "node:fs";
 import path from "node:path";
 import { IdSchema } from "../../../src/schemas/ids.ts";
 import type { Changelog, ChangelogItem, RecordItem, SubmissionItem } from "../../../src/schemas/history.ts";
-import { fileAt, plausibleDate, readHistory, type Commit, type FileChange } from "./git-history.ts";
+import { fileAt, mergedPullRequest, plausibleDate, readHistory, type Commit, type FileChange } from "./git-history.ts";
 
 const BENCHMARKS = "data/benchmarks";
 const SUBMISSIONS = "data/submissions";
@@ -118,7 +118,9 @@ function itemsOf(root: string, commit: Commit | null, files: readonly FileChange
     // The stored hash belongs to the bundle as it is now: to its newest acceptance only.
     const stored = action === "accepted" && !claimed.has(folder) ? submissions.get(folder) : undefined;
     if (stored) claimed.add(folder);
-    items.push({ kind: "submission", action, date, benchmarkId, direction, entryId, entryName: stored?.entryName ?? null, contentHash: stored?.id ?? null, commit: short });
+    // The pull request that added it, when the merge commit names one (untrusted text: see pullRequestOf).
+    const pullRequest = action === "accepted" && commit !== null ? mergedPullRequest(root, commit.hash) : null;
+    items.push({ kind: "submission", action, date, benchmarkId, direction, entryId, entryName: stored?.entryName ?? null, contentHash: stored?.id ?? null, commit: short, pullRequest });
   }
   for (const [folder, changed] of groupBy(files, 3, BENCHMARKS)) {
     const benchmarkId = folder.split("/")[2] ?? "";
@@ -148,6 +150,7 @@ function fromFiles(root: string, submissions: readonly StoredSubmission[]): Subm
       entryName: s.entryName,
       contentHash: s.id,
       commit: null,
+      pullRequest: null,
     }));
 }
 

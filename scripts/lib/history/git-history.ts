@@ -5,6 +5,7 @@
  */
 import { execFileSync } from "node:child_process";
 import fs from "node:fs";
+import { pullRequestOf } from "../../../src/lib/pull-request.ts";
 
 /** A file a commit (or the working tree) added, modified or deleted, relative to the queried root. */
 export interface FileChange {
@@ -173,5 +174,35 @@ export function fileAt(root: string, commit: string, path: string): string | nul
     return git(root, ["show", `${commit}:./${path}`]);
   } catch {
     return null;
+  }
+}
+
+/**
+ * The pull request that brought a commit into the checked-out branch: named by the commit's own subject (a squash
+ * merge), else by the first merge commit after it on the way to HEAD (a merge commit); null when none names one.
+ * Each subject is read alone (`%s` of one validated hash), so no commit text is parsed as a record.
+ */
+export function mergedPullRequest(root: string, hash: string): number | null {
+  if (!HASH.test(hash)) return null;
+  try {
+    const own = pullRequestOf(git(root, ["show", "-s", "--format=%s", hash]).replace(/\n$/, ""));
+    if (own !== null) return own;
+    const merge = git(root, ["rev-list", "--ancestry-path", "--merges", "--reverse", `${hash}..HEAD`]).split("\n")[0] ?? "";
+    if (!HASH.test(merge)) return null;
+    // A commit already on the mainline (an ancestor of the merge's first parent) was not brought in by that merge.
+    if (isAncestor(root, hash, `${merge}^1`)) return null;
+    return pullRequestOf(git(root, ["show", "-s", "--format=%s", merge]).replace(/\n$/, ""));
+  } catch {
+    return null;
+  }
+}
+
+/** Whether `ancestor` is an ancestor of `commit` (both validated hashes, `commit` optionally with ^1). */
+function isAncestor(root: string, ancestor: string, commit: string): boolean {
+  try {
+    execFileSync("git", ["-C", root, "merge-base", "--is-ancestor", ancestor, commit], { stdio: "ignore" });
+    return true;
+  } catch {
+    return false;
   }
 }
