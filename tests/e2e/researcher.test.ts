@@ -99,11 +99,14 @@ describeBrowser("what a researcher stumbles on", () => {
   const PHONE_PAGES = [
     "/", "/aigve-60k/", "/aigve-60k/t2v/", "/aigve-60k/v2t/", "/fetv/t2v/", "/fetv/v2t/", "/fetv/v2t/?view=model", "/tvge/v2t/",
     "/aigve-60k/t2v/jimeng/", "/fetv/t2v/cogvideo/", "/fetv/v2t/umtscore/", "/methodology/", "/downloads/", "/audit/", "/changelog/",
+    "/fetv/compare/?entries=cogvideo,zeroscope,modelscope-t2v&direction=t2v", "/fetv/compare/?entries=umtscore,clipscore,blipscore&direction=v2t",
   ];
   for (const pathname of PHONE_PAGES) {
     it(`reads ${pathname} at 390 px without scrolling sideways, page or table`, async () => {
       await page.setViewportSize({ width: 390, height: 844 });
       await visit(site, page, pathname);
+      // The compare view draws its tables once its data has arrived.
+      if (pathname.includes("/compare/")) await page.waitForSelector(".compare-table th.compare-entry");
       const found = await page.evaluate(() => ({
         page: document.documentElement.scrollWidth,
         scrolling: [...document.querySelectorAll<HTMLElement>(".table-wrap, pre")]

@@ -107,7 +107,7 @@ describe("BenchmarkSchema", () => {
     expect(BenchmarkSchema.parse(definition("fetv")).anchoring?.minRaters).toBe(1);
     expect(BenchmarkSchema.parse(definition("tvge")).anchoring?.minRaters).toBe(3);
     // Undeclared, the fewest raters is one.
-    expect(AnchoringSchema.parse({ minPerRater: 40, minAgreement: 0.5 }).minRaters).toBe(1);
+    expect(AnchoringSchema.parse({ minPerRater: 40, minAgreement: 0.5, lackOfFit: { flagBelowP: 0.01, refuseBelowP: 1e-6 } }).minRaters).toBe(1);
   });
 
   it("declares the lack-of-fit thresholds as p-values, the refusal one no higher than the flag one", () => {
