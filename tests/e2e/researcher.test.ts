@@ -57,6 +57,13 @@ describeBrowser("what a researcher stumbles on", () => {
     expect(await page.locator("[data-certainty-note]").count()).toBe(0);
   });
 
+  it("says on a published entry's page why its figures have no interval and no n, rather than printing bare dashes", async () => {
+    await visit(site, page, "/aigve-60k/t2v/jimeng/");
+    const row = (await page.locator("table.figures tbody tr").first().innerText()).replace(/\s+/g, " ");
+    expect(row).toMatch(/^Perception MOS 65\.25 none¹ 1 of 30 none¹ published$/);
+    expect(await page.locator("[data-published-note]").first().innerText()).toMatch(/^¹ Published figures come as one number each, without an interval or a count of videos/);
+  });
+
   it("links one CSV per entry (every board × dimension × column: value, interval, rank, n) and its JSON twin with the same rows", async () => {
     await visit(site, page, "/fetv/t2v/cogvideo/");
     const csvHref = await page.getAttribute("a[data-entry-csv]", "href");
