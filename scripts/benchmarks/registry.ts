@@ -7,7 +7,7 @@
 import fs from "node:fs";
 import path from "node:path";
 import { pathToFileURL } from "node:url";
-import { BenchmarkSchema } from "../../src/schemas/benchmark.ts";
+import { BenchmarkSchema, datasetHowTo } from "../../src/schemas/benchmark.ts";
 import { readPublishedModels } from "../lib/import-published.ts";
 import { InputError } from "../lib/input-error.ts";
 import { displayPath, readJsonFile } from "../lib/read-data.ts";
@@ -83,7 +83,7 @@ export function locateDataset(folder: BenchmarkDefinition, root: string): Datase
   return {
     dir: null,
     message:
-      `${source.name} ${source.what} not found at ${dir}; get them from ${source.origin}` +
+      `${source.name} ${source.what} not found at ${dir}; ${datasetHowTo(source)}` +
       (source.folder === null ? "." : ` (set AIGVE_DATASETS to the folder holding ${source.folder}/).`) +
       ` Building ${folder.benchmark.title} without them.`,
   };

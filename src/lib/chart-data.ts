@@ -44,8 +44,13 @@ export function t2vScatter(view: BoardView): ScatterSeries[] {
   ];
 }
 
-/** V2T: per perspective, instance-level against model-level agreement of every method. */
+/**
+ * V2T: per perspective, instance-level against model-level agreement of every method. On an unranked model-level
+ * board (too few T2V models, e.g. FETV's 4) its intervals span most of −1 … 1 and are noise: no whiskers are drawn
+ * for them and the axis says it is not ranked.
+ */
 export function v2tScatter(instance: BoardView, model: BoardView): ScatterSeries[] {
+  const modelUnranked = model.unrankedReason !== null;
   return instance.columns.flatMap((column) => {
     const twin = model.columns.find((c) => c.perspectiveId === column.perspectiveId && c.metric === column.metric);
     if (!twin) return [];
@@ -53,7 +58,7 @@ export function v2tScatter(instance: BoardView, model: BoardView): ScatterSeries
       const x = row.cells[column.key];
       const y = model.rows.find((r) => r.entryId === row.entryId)?.cells[twin.key];
       if (!x || !y) return [];
-      return [{ name: row.name, href: row.href, x: x.value, y: y.value, xError: interval(x), yError: interval(y) }];
+      return [{ name: row.name, href: row.href, x: x.value, y: y.value, xError: interval(x), yError: modelUnranked ? null : interval(y) }];
     });
     if (points.length === 0) return [];
     return [
@@ -61,7 +66,7 @@ export function v2tScatter(instance: BoardView, model: BoardView): ScatterSeries
         id: column.key,
         label: column.label.replace(/ SRCC$| PLCC$| KRCC$/, ""),
         xLabel: `Instance-level ${column.label}`,
-        yLabel: `Model-level ${twin.label}`,
+        yLabel: `Model-level ${twin.label}${modelUnranked ? " (not ranked)" : ""}`,
         xScale: scaleOf(column.metric),
         yScale: scaleOf(twin.metric),
         points,

@@ -35,3 +35,8 @@ export function formatRank(rank: number | null | undefined): string {
 export function formatCount(count: number | null | undefined): string {
   return count === null || count === undefined ? "—" : count.toLocaleString("en-US");
 }
+
+/** Text cut into plain pieces and web addresses, so a sentence from data (e.g. where to get a dataset) shows its addresses as links. */
+export function textWithLinks(text: string): { text: string; href: string | null }[] {
+  return text.split(/(https?:\/\/[^\s,;)]+)/).filter((piece) => piece !== "").map((piece) => ({ text: piece, href: /^https?:\/\//.test(piece) ? piece : null }));
+}

@@ -34,6 +34,8 @@ export interface Heatmap {
   readonly dimensions: readonly DimensionInfo[];
   readonly rows: readonly HeatmapRow[];
   readonly scale: HeatScale;
+  /** Why the board ranks nobody (e.g. model-level correlations from 4 models), or null: an unranked heatmap is drawn without its colour scale. */
+  readonly unrankedReason: string | null;
 }
 
 /** The colour scale of a metric's values: symmetric about 0 for correlations, else the values' round range. */
@@ -89,6 +91,6 @@ export function loadHeatmaps(benchmarkId: string, board: BoardId): Heatmap[] {
         .flatMap((row) => [row.overall, ...row.cells])
         .filter((v): v is number => v !== null);
       if (values.length === 0) return [];
-      return [{ column, dimensions, rows, scale: heatScale(column.metric, values) }];
+      return [{ column, dimensions, rows, scale: heatScale(column.metric, values), unrankedReason: overall.unrankedReason }];
     });
 }

@@ -27,9 +27,9 @@ export function dimensionDownloadUrl(benchmarkId: string, dimensionId: string, f
   return href(`/downloads/${benchmarkId}/dimensions/${dimensionId}.${format}`);
 }
 
-/** One entry's JSON breakdown: every stored figure and rank. */
-export function entryDownloadUrl(benchmarkId: string, direction: "t2v" | "v2t", entryId: string): string {
-  return href(`/downloads/${benchmarkId}/entries/${direction}/${entryId}.json`);
+/** One entry's download: the CSV of every board × dimension × column, or its JSON twin (the same rows as `table`, with every stored figure and rank). */
+export function entryDownloadUrl(benchmarkId: string, direction: "t2v" | "v2t", entryId: string, format: "csv" | "json" = "json"): string {
+  return href(`/downloads/${benchmarkId}/entries/${direction}/${entryId}.${format}`);
 }
 
 /** Per-video ground truth of a benchmark whose labels are public. */

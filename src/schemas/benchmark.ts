@@ -111,10 +111,17 @@ export const DatasetSourceSchema = z.strictObject({
   marker: z.string().min(1),
   /** Where to get it. */
   origin: z.string().min(1),
+  /** The one shell command, run from the repository root, that fetches it into place and rebuilds; null when there is none. */
+  command: z.string().min(1).nullable().default(null),
 });
 
 /** A dataset source. */
 export type DatasetSource = z.infer<typeof DatasetSourceSchema>;
+
+/** Where to get a dataset and the one command that does it: the same words in the rebuild's, the refusal's and the board's notes. */
+export function datasetHowTo(source: DatasetSource): string {
+  return `get the ${source.name} ${source.what} from ${source.origin}` + (source.command === null ? "" : `; one command from the repository root: ${source.command}`);
+}
 
 /** A benchmark definition: data/benchmarks/<id>/benchmark.json. */
 export const BenchmarkSchema = z

@@ -15,6 +15,8 @@ const PAGES = [
   "/downloads/",
   "/submit/",
   "/aigve-60k/",
+  "/aigve-60k/t2v/",
+  "/audit/",
   "/aigve-60k/t2v/jimeng/",
   "/aigve-60k/v2t/love/",
   "/fetv/t2v/",

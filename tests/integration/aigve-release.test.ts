@@ -149,7 +149,7 @@ describe("a V2T submission on AIGVE-60K", () => {
     const stderr = capture();
     const outcome = await submitBundle({ bundle: short, dataDir: tempDataDir(["aigve-60k"]), store, datasetsDir: datasets, dryRun: true, stdout: capture(), stderr });
     expect(outcome.status).toBe("rejected");
-    expect(stderr.text()).toMatch(/covers 239 of 240 the aigve-60k videos of the test split to predict/);
+    expect(stderr.text()).toMatch(/covers 239 of the 240 aigve-60k videos of the test split to predict/);
   });
 });
 

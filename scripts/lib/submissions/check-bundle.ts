@@ -4,6 +4,7 @@
  * ratings, an evaluator's score range for automatic scores, and an entry id and display name that no other entry of the board holds or resembles.
  */
 import { bootstrapSettings } from "../../../src/engine/index.ts";
+import { DatasetSourceSchema, datasetHowTo } from "../../../src/schemas/benchmark.ts";
 import { nameKeys } from "../../../src/schemas/entry-name.ts";
 import type { Problem } from "../input-error.ts";
 import { correlationPool, scoringContext, type ScoringContext } from "../scoring/context.ts";
@@ -22,11 +23,11 @@ export interface CheckOutcome {
   readonly notes: string[];
 }
 
-/** "12 of 2,543 … are missing: a, b, … (and 2 more)". */
+/** "covers 2,531 of the 2,543 tvge videos to predict; missing 12: a, b, … (2 more)"; `what` is plural, without an article. */
 function missingMessage(what: string, missing: readonly string[], total: number): string {
   const shown = missing.slice(0, SHOWN_MISSING).join(", ");
   const more = missing.length > SHOWN_MISSING ? `, … (${missing.length - SHOWN_MISSING} more)` : "";
-  return `covers ${(total - missing.length).toLocaleString("en")} of ${total.toLocaleString("en")} ${what}; missing ${missing.length.toLocaleString("en")}: ${shown}${more}`;
+  return `covers ${(total - missing.length).toLocaleString("en")} of the ${total.toLocaleString("en")} ${what}; missing ${missing.length.toLocaleString("en")}: ${shown}${more}`;
 }
 
 /** Problems with one line's scores: unknown perspectives, `qa` given as a score, missing perspectives. */
@@ -83,7 +84,7 @@ function checkPredictions(bundle: ParsedBundle, context: ScoringContext, { probl
     if (outside > 0) notes.push(`${outside.toLocaleString("en")} prediction(s) are of videos outside the ${split} split; ${context.benchmarkId}'s protocol scores V2T methods on the ${split} split only, so they are kept but not scored.`);
   }
   const scope = split === null ? "" : ` of the ${split} split`;
-  const what = context.protocol.referenceVideos === "included" ? `the ${context.benchmarkId} videos${scope} to predict (real reference videos included, as the protocol scores them)` : `the ${context.benchmarkId} videos${scope} to predict (reference videos are optional)`;
+  const what = context.protocol.referenceVideos === "included" ? `${context.benchmarkId} videos${scope} to predict (real reference videos included, as the protocol scores them)` : `${context.benchmarkId} videos${scope} to predict (reference videos are optional)`;
   if (missing.length > 0) problems.push({ file, message: missingMessage(what, missing, required.length) });
   if (context.qa !== null && answered > 0 && answered < lines.length) {
     const unanswered = lines.filter((l) => l.value.answer === undefined).map((l) => String(l.line));
@@ -100,7 +101,7 @@ function checkScores(bundle: ParsedBundle, context: ScoringContext, evaluator: s
   const seen = checkIds(lines, file, (id) => prompts.has(id), `a prompt id of ${context.benchmarkId}`, problems);
   for (const { line, value } of lines) problems.push(...scoreProblems(file, line, value.scores, context));
   const missing = context.prompts.filter((id) => !seen.has(id));
-  if (missing.length > 0) problems.push({ file, message: missingMessage(`the ${context.benchmarkId} prompts`, missing, context.prompts.length) });
+  if (missing.length > 0) problems.push({ file, message: missingMessage(`${context.benchmarkId} prompts`, missing, context.prompts.length) });
   for (const perspective of context.mos) {
     const range = scoreRange(calibrationSet(context, predictionsOf(context.content, context.benchmarkId, evaluator, perspective), perspective));
     if (range === null) {
@@ -181,7 +182,7 @@ function checkRatings(bundle: ParsedBundle, context: ScoringContext, problems: P
   checkPanelSize(context, ratersOf, file, problems);
   for (const perspective of context.mos) {
     const missing = context.prompts.filter((id) => !rated.has(`${id}\u0000${perspective}`));
-    if (missing.length > 0) problems.push({ file, field: perspective, message: missingMessage(`the ${context.benchmarkId} prompts with a ${perspective} rating`, missing, context.prompts.length) });
+    if (missing.length > 0) problems.push({ file, field: perspective, message: missingMessage(`${context.benchmarkId} prompts with a ${perspective} rating`, missing, context.prompts.length) });
   }
   const minimum = context.anchoring.minPerRater;
   const raters = [...new Set(lines.map((l) => l.value.rater))].sort();
@@ -245,11 +246,13 @@ export function checkBundle(bundle: ParsedBundle, content: StoreContent, context
   const context = contexts.get(benchmark.id) ?? scoringContext(content, benchmark.id, bootstrapSettings());
   contexts.set(benchmark.id, context);
   if (context.pool.length === 0) {
+    const source = benchmark.datasetJson ? DatasetSourceSchema.parse(JSON.parse(benchmark.datasetJson)) : null;
     return {
       problems: [{
         file: manifestFile,
         field: "benchmark",
-        message: `${benchmark.id} has no per-video data in this store (only published figures, or its dataset is absent), so ${manifest.direction.toUpperCase()} submissions cannot be scored on it`,
+        message: `${benchmark.id} has no per-video data in this store (only published figures, or its dataset is absent), so ${manifest.direction.toUpperCase()} submissions cannot be scored on it` +
+          (source === null ? "" : `; to make it possible, ${datasetHowTo(source)}`),
       }],
       notes: [],
     };

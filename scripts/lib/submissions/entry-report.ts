@@ -14,6 +14,8 @@ export interface ReportRow {
   readonly ciLow: number | null;
   readonly ciHigh: number | null;
   readonly rank: string;
+  /** Why the value or the interval is missing ("—" in the table), printed under it; null when both are there or the line is the overall rank. */
+  readonly missing: string | null;
 }
 
 function rankText(rank: number | null | undefined, of: number, best?: number | null, worst?: number | null): string {
@@ -42,12 +44,12 @@ export function reportRows(content: StoreContent, benchmarkId: string, direction
       // An auto entry kept apart has its evaluator's raw mean instead of the column's figure: printed as such, unranked.
       const raw = direction === "t2v" ? of(EVALUATOR_MEAN) : undefined;
       if (raw !== undefined) {
-        rows.push({ board, column: `${column.perspectiveId}_${EVALUATOR_MEAN}`, metric: EVALUATOR_MEAN, value: raw.value, ciLow: raw.ciLow ?? null, ciHigh: raw.ciHigh ?? null, rank: "(unranked)" });
+        rows.push({ board, column: `${column.perspectiveId}_${EVALUATOR_MEAN}`, metric: EVALUATOR_MEAN, value: raw.value, ciLow: raw.ciLow ?? null, ciHigh: raw.ciHigh ?? null, rank: "(unranked)", missing: noInterval(raw) });
         continue;
       }
       const refused = direction === "t2v" && refusalFor(content, benchmarkId, entryId, column.perspectiveId);
       if (refused) {
-        rows.push({ board, column: column.key, metric: column.metric, value: null, ciLow: null, ciHigh: null, rank: "(refused)" });
+        rows.push({ board, column: column.key, metric: column.metric, value: null, ciLow: null, ciHigh: null, rank: "(refused)", missing: "refused, so no figure: the reason is in the notes below" });
         continue;
       }
       const result = of(column.metric);
@@ -62,21 +64,38 @@ export function reportRows(content: StoreContent, benchmarkId: string, direction
         ciLow: result?.ciLow ?? null,
         ciHigh: result?.ciHigh ?? null,
         rank: !column.ranked || overall?.unrankedReason ? "(unranked)" : rankText(columnRank?.rank, rankedCount, columnRank?.rankBest, columnRank?.rankWorst),
+        missing: result === undefined ? "no figure: the entry's data has none for this column" : noInterval(result),
       });
     }
-    rows.push({ board, column: "overall", metric: null, value: null, ciLow: null, ciHigh: null, rank: overall?.unrankedReason ? "(unranked)" : rankText(overall?.rank, rankedCount, overall?.rankBest, overall?.rankWorst) });
+    rows.push({ board, column: "overall", metric: null, value: null, ciLow: null, ciHigh: null, rank: overall?.unrankedReason ? "(unranked)" : rankText(overall?.rank, rankedCount, overall?.rankBest, overall?.rankWorst), missing: null });
   }
   return rows;
 }
 
-/** The rows as an aligned plain-text table with the header board, perspective_metric, value, 95% interval, rank. */
+/** Why a stored figure has no interval, in the words the report prints under its table; null when it has one. */
+function noInterval(result: { ciLow?: number | null; ciHigh?: number | null; ciNote?: string | null; provenance?: string | null }): string | null {
+  if (result.ciLow != null && result.ciHigh != null) return null;
+  if (result.ciNote) return `no interval: ${result.ciNote}`;
+  return result.provenance === "published" ? "no interval: a published figure, copied without one" : "no interval: none could be computed for this figure";
+}
+
+/**
+ * The rows as an aligned plain-text table with the header board, perspective_metric, value, 95% interval, rank; the
+ * overall line (a rank only) leaves value and interval blank, and every "—" is explained in a line under the table.
+ */
 export function formatReport(rows: readonly ReportRow[]): string {
   const header = ["board", "perspective_metric", "value", "95% interval", "rank"];
   const number = (row: ReportRow, value: number | null) => (value === null ? "—" : value.toFixed(metricDefinition(row.metric ?? "").digits));
-  const cells = rows.map((r) => [r.board, r.column, number(r, r.value), r.ciLow === null || r.ciHigh === null ? "—" : `[${number(r, r.ciLow)}, ${number(r, r.ciHigh)}]`, r.rank]);
+  const overall = (r: ReportRow) => r.column === "overall" && r.metric === null;
+  const cells = rows.map((r) =>
+    overall(r)
+      ? [r.board, r.column, "", "", r.rank]
+      : [r.board, r.column, number(r, r.value), r.ciLow === null || r.ciHigh === null ? "—" : `[${number(r, r.ciLow)}, ${number(r, r.ciHigh)}]`, r.rank],
+  );
+  const why = rows.filter((r) => r.missing !== null).map((r) => `— ${r.board} ${r.column}: ${r.missing}`);
   const widths = header.map((h, i) => Math.max(h.length, ...cells.map((c) => (c[i] ?? "").length)));
   const line = (c: readonly string[]) => c.map((cell, i) => (i === 2 || i === 3 ? cell.padStart(widths[i] ?? 0) : cell.padEnd(widths[i] ?? 0))).join("  ").trimEnd();
-  return [line(header), ...cells.map(line)].join("\n");
+  return [line(header), ...cells.map(line), ...why].join("\n");
 }
 
 /** How the entry was put on the benchmark's scale, and why boards leave it unranked: lines under the table. */

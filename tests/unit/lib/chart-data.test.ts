@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { barPosition, barsHaveIntervals, boardChart, columnBars } from "../../../src/lib/chart-data.ts";
+import { barPosition, barsHaveIntervals, boardChart, columnBars, v2tScatter } from "../../../src/lib/chart-data.ts";
 import { COLUMN, row, view } from "../../support/board-view.ts";
 
 describe("columnBars", () => {
@@ -32,5 +32,23 @@ describe("columnBars", () => {
   it("says whether any bar has an interval", () => {
     expect(barsHaveIntervals(columnBars(board, COLUMN))).toBe(false);
     expect(barsHaveIntervals(columnBars(view([row("a", "A", 1, 1), row("b", "B", 2, 2, { ci: true })]), COLUMN))).toBe(true);
+  });
+});
+
+describe("v2tScatter", () => {
+  const instance = view([row("a", "Alpha", 1, 1, { ci: true }), row("b", "Bravo", 2, 2, { ci: true })]);
+  const model = { ...view([row("a", "Alpha", null, 1, { ci: true }), row("b", "Bravo", null, 2, { ci: true })]), board: "v2t-model" as const };
+
+  it("draws a model-level board's whiskers when it is ranked", () => {
+    const [series] = v2tScatter(instance, model);
+    expect(series?.points.every((p) => p.yError !== null && p.xError !== null)).toBe(true);
+    expect(series?.yLabel).toBe("Model-level Overall SRCC");
+  });
+
+  it("draws no model-level whiskers and says 'not ranked' when that board is unranked (too few T2V models: its intervals are noise)", () => {
+    const [series] = v2tScatter(instance, { ...model, unrankedReason: "Model-level correlations here rest on 4 T2V models." });
+    expect(series?.points.map((p) => p.yError)).toEqual([null, null]);
+    expect(series?.points.every((p) => p.xError !== null)).toBe(true);
+    expect(series?.yLabel).toBe("Model-level Overall SRCC (not ranked)");
   });
 });

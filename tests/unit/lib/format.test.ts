@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { formatCount, formatInterval, formatRank, formatRankInterval, formatValue } from "../../../src/lib/format.ts";
+import { formatCount, formatInterval, formatRank, formatRankInterval, formatValue, textWithLinks } from "../../../src/lib/format.ts";
 
 describe("formatValue", () => {
   it("rounds each metric to the precision the metric list gives it", () => {
@@ -59,5 +59,17 @@ describe("formatCount", () => {
 
   it("shows an em dash for an unknown count", () => {
     expect(formatCount(null)).toBe("—");
+  });
+});
+
+describe("textWithLinks", () => {
+  it("cuts a sentence into text and web addresses, leaving the punctuation after an address outside it", () => {
+    expect(textWithLinks("https://a.org/x (its data.zip, see https://b.org/y); then")).toEqual([
+      { text: "https://a.org/x", href: "https://a.org/x" },
+      { text: " (its data.zip, see ", href: null },
+      { text: "https://b.org/y", href: "https://b.org/y" },
+      { text: "); then", href: null },
+    ]);
+    expect(textWithLinks("no address")).toEqual([{ text: "no address", href: null }]);
   });
 });

@@ -1,7 +1,7 @@
 import fs from "node:fs";
 import path from "node:path";
 import { describe, expect, it } from "vitest";
-import { AnchoringSchema, BenchmarkSchema, DimensionSchema } from "../../../src/schemas/benchmark.ts";
+import { AnchoringSchema, BenchmarkSchema, DatasetSourceSchema, DimensionSchema, datasetHowTo } from "../../../src/schemas/benchmark.ts";
 
 const DATA = path.resolve(import.meta.dirname, "../../../data/benchmarks");
 
@@ -118,5 +118,22 @@ describe("BenchmarkSchema", () => {
     const missing = structuredClone(definition("fetv")) as any;
     delete missing.anchoring.lackOfFit;
     expect(issues(missing).map((i) => i.path)).toEqual(["anchoring.lackOfFit"]);
+  });
+});
+
+describe("datasetHowTo", () => {
+  it("gives where to get a dataset and, when the package declares one, the one command that fetches it and rebuilds", () => {
+    const source = DatasetSourceSchema.parse({ name: "X", what: "release", folder: "x", marker: "m.json", origin: "https://example.org/x", command: "curl -L -o x.zip https://example.org/x.zip" });
+    expect(datasetHowTo(source)).toBe("get the X release from https://example.org/x; one command from the repository root: curl -L -o x.zip https://example.org/x.zip");
+    expect(datasetHowTo({ ...source, command: null })).toBe("get the X release from https://example.org/x");
+  });
+
+  it("reads a dataset without a command as having none", () => {
+    expect(DatasetSourceSchema.parse({ name: "X", what: "release", folder: null, marker: "m", origin: "o" }).command).toBeNull();
+  });
+
+  it("gives AIGVE-60K's command: download its data.zip, unzip it where the rebuild reads it, rebuild", () => {
+    const { dataset } = BenchmarkSchema.parse(definition("aigve-60k"));
+    expect(dataset?.command).toMatch(/^curl -L -o data\.zip https:\/\/huggingface\.co\/datasets\/IntMeGroup\/AIGVE-60K\/resolve\/main\/data\.zip && unzip data\.zip -d \.\.\/shared\/datasets\/aigve-60k && npm run build$/);
   });
 });
