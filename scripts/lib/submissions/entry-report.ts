@@ -75,7 +75,8 @@ export function reportRows(content: StoreContent, benchmarkId: string, direction
 /** Why a stored figure has no interval, in the words the report prints under its table; null when it has one. */
 function noInterval(result: { ciLow?: number | null; ciHigh?: number | null; ciNote?: string | null; provenance?: string | null }): string | null {
   if (result.ciLow != null && result.ciHigh != null) return null;
-  if (result.ciNote) return `no interval: ${result.ciNote}`;
+  // A stored note may already say so ("no interval: …"); it is not said twice.
+  if (result.ciNote) return /^no interval\b/i.test(result.ciNote) ? result.ciNote : `no interval: ${result.ciNote}`;
   return result.provenance === "published" ? "no interval: a published figure, copied without one" : "no interval: none could be computed for this figure";
 }
 
