@@ -115,7 +115,7 @@ describe("importFetv without the raw files", () => {
     const location = locateDataset(readBenchmarkDefinitions(DATA_DIR).find((d) => d.benchmark.id === "fetv")!, root);
     expect(location.dir).toBeNull();
     expect(location.message).toBe(
-      `FETV raw annotations not found at ${path.join(root, "fetv-eval")}; get them from https://github.com/llyx97/FETV-EVAL ` +
+      `FETV raw annotations not found at ${path.join(root, "fetv-eval")}; get the FETV raw annotations from https://github.com/llyx97/FETV-EVAL ` +
         "(set AIGVE_DATASETS to the folder holding fetv-eval/). Building FETV without them.",
     );
   });

@@ -71,7 +71,7 @@ describe("importTvge without the raw files", () => {
     expect(locateDataset(readBenchmarkDefinitions(DATA_DIR).find((d) => d.benchmark.id === "tvge")!, root)).toEqual({
       dir: null,
       message:
-        `TVGE human scores not found at ${path.join(root, "tvge")}; get them from the datasets/ folder of ` +
+        `TVGE human scores not found at ${path.join(root, "tvge")}; get the TVGE human scores from the datasets/ folder of ` +
         "https://github.com/linzhiqiu/t2v_metrics (set AIGVE_DATASETS to the folder holding tvge/). Building TVGE without them.",
     });
   });
