@@ -4,7 +4,6 @@ import * as t from "../../db/schema.ts";
 import { BOARD_SCOPE, type BoardId } from "../schemas/board.ts";
 import { EVALUATOR_MEAN } from "../schemas/metrics.ts";
 import { auditFlags } from "./audit.ts";
-import { verificationsByEntry } from "./entry-records.ts";
 import { listBoardColumns, type BoardColumnInfo } from "./benchmarks.ts";
 import { entriesByDirection, type EntryGenerationCard, type EntryInfo, type EntryProvenance, type EntryTraining } from "./entry-rows.ts";
 import { store } from "./store.ts";
@@ -57,8 +56,6 @@ export interface BoardRow {
   readonly training: EntryTraining | null;
   /** T2V entries: how the videos were made, where stated. */
   readonly generationCard: EntryGenerationCard | null;
-  /** When and by whom a maintainer verified the entry (data/verifications/), or null: only a record makes an entry verified. */
-  readonly verified: { readonly date: string; readonly by: string } | null;
 }
 
 /**
@@ -167,7 +164,6 @@ function readBoard(benchmarkId: string, board: BoardId, dimension: string): Boar
 
   const evaluators: ReadonlyMap<string, EntryInfo> = direction === "t2v" ? entriesByDirection(benchmarkId, "v2t") : new Map();
   const flags = auditFlags(benchmarkId, board, dimension);
-  const verifications = verificationsByEntry(benchmarkId, direction);
   const toRow = (entry: EntryInfo, ranking: (typeof rankings)[number] | undefined, position: number): BoardRow => {
     const cells = cellsOf(entry.id);
     const evaluator = entry.evaluatorId === null ? undefined : evaluators.get(entry.evaluatorId);
@@ -194,10 +190,6 @@ function readBoard(benchmarkId: string, board: BoardId, dimension: string): Boar
       entryProvenance: entry.provenance,
       training: entry.training,
       generationCard: entry.generationCard,
-      verified: (() => {
-        const v = verifications.get(entry.id);
-        return v === undefined ? null : { date: v.date, by: v.verifiedBy };
-      })(),
     };
   };
 

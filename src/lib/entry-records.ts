@@ -1,6 +1,6 @@
 /**
  * Maintainers' records about entries, read from the store: verifications (the only thing that makes an entry
- * "verified") and withdrawals; and the provenance kind they give an entry, for every place that shows one.
+ * "verified", through the stored provenance the writer sets) and withdrawals.
  */
 import { and, eq } from "drizzle-orm";
 import * as t from "../../db/schema.ts";
@@ -10,18 +10,6 @@ import { store } from "./store.ts";
 export type StoredVerification = typeof t.verifications.$inferSelect;
 /** A withdrawal as stored. */
 export type StoredWithdrawal = typeof t.withdrawals.$inferSelect;
-
-/** Who produced an entry's figures: its authors' published ones, computed from the benchmark's data, self-reported by a submitter, or verified. */
-export type ProvenanceKind = "published" | "computed" | "self-reported" | "verified";
-
-/**
- * An entry's provenance kind: a submitted entry is self-reported unless a verification of that very submission
- * holds; an entry of the benchmark's own data is computed (or published, where only published figures exist).
- */
-export function provenanceOf(entry: { readonly submitted: boolean; readonly publishedOnly: boolean; readonly submissionId: string | null }, verification: { readonly submissionId: string } | null): ProvenanceKind {
-  if (entry.submitted) return verification !== null && verification.submissionId === entry.submissionId ? "verified" : "self-reported";
-  return entry.publishedOnly ? "published" : "computed";
-}
 
 const verificationsOf = new Map<string, ReadonlyMap<string, StoredVerification>>();
 const withdrawalsOf = new Map<string, ReadonlyMap<string, StoredWithdrawal>>();

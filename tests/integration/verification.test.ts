@@ -261,7 +261,8 @@ describeWithDatasets("fetv", "the human agreement ceiling, verification and with
       execFileSync(process.execPath, ["node_modules/astro/bin/astro.mjs", "build", "--outDir", dist], { cwd: ROOT, stdio: "pipe", env: { ...process.env, AIGVE_STORE: where.store } });
       const html = (page: string) => fs.readFileSync(path.join(dist, page, "index.html"), "utf8");
       const board = html("fetv/v2t");
-      expect(board).toMatch(/data-entry="honest-umt"[\s\S]*?class="badge verified"[^>]*>verified</);
+      // The row's provenance mark says verified (the writer set the stored kind from the record), and nothing else does.
+      expect(board).toMatch(/data-entry="honest-umt" [^>]*data-provenance="verified"[\s\S]*?class="badge provenance-verified"/);
       expect(board).not.toMatch(/data-entry="umtscore"/);
       expect(board).toMatch(/Human agreement ceiling \(reference, not ranked\)/);
       expect(html("fetv/v2t/umtscore")).toMatch(/<strong>Withdrawn<\/strong> on <time datetime="2026-12-05">2026-12-05<\/time> by Test Lab: a bug in our score normalisation\./);

@@ -48,7 +48,6 @@ export function row(entryId: string, name: string, rank: number | null, cellRank
     separableFromNext: null,
     unrankedReason: null,
     auditFlags: 0,
-    verified: null,
     cells: cellRank === undefined ? {} : { [COLUMN.key]: cell(1 - (cellRank ?? 50) / 100, cellRank, opts.ci ?? false) },
     provenance: ["published"],
     entryProvenance: null,
