@@ -188,6 +188,17 @@ describeWithDatasets("fetv", "the evaluation runner on FETV", () => {
       expect(fs.existsSync(out)).toBe(false);
     });
 
+    it("refuses a card that declares yes/no questions on a benchmark without them, naming the card and field, before sending anything", async () => {
+      const s = await server();
+      const withQuestions = json("questions-card.json", { ...card, questions: { prompt: "{question}", read: { kind: "text" } } });
+      const out = path.join(root, "questions-bundle");
+      const result = await evaluate({ direction: "v2t", out, videos: path.join(root, "v2t-videos"), endpoints: [s.url], card: withQuestions });
+      expect(result.exitCode).toBe(1);
+      expect(result.err).toMatch(/questions-card\.json: field "questions": fetv has no yes\/no questions; leave "questions" out/);
+      expect(s.seen).toEqual([]);
+      expect(fs.existsSync(out)).toBe(false);
+    });
+
     it("lists an unreadable video and an answer that cannot be read as a score by file, keeps the other answers, and writes no bundle", async () => {
       const s = await server((_n, clip) => (clip === CLIPS - 1 ? "unreadable" : null));
       const folder = path.join(root, "broken-videos");
