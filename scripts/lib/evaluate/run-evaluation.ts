@@ -21,7 +21,7 @@ import { extractFrames, UnreadableVideoError } from "./frames.ts";
 import { journalKey, openJournal, type JournalRecord } from "./journal.ts";
 import { startProgress, type ProgressSink } from "./progress-bar.ts";
 import { readScore, readYesNo, type Answer } from "./read-score.ts";
-import { fileHash, findTargets, type Target } from "./targets.ts";
+import { fileHash, findTargets, questionsAsked, type Target } from "./targets.ts";
 
 /** One distinct request: the first target with this content and question, and its journal key; `question` is set for a yes/no question. */
 interface Request {
@@ -132,7 +132,8 @@ export async function runEvaluation(options: EvaluateOptions): Promise<EvaluateO
   const { targets: found, problems: missing } = findTargets(context, options.direction, path.resolve(options.videos), shownFolder);
   problems.push(...missing);
   if (problems.length > 0) return fail(problems);
-  const targets = withQuestionsAsked(options.direction, hashed, context, found, err);
+  const { targets, note } = questionsAsked(options.direction, hashed.card, context, found);
+  if (note !== null) err.write(`${note}\n`);
 
   const journalFile = options.journal ?? `${path.resolve(options.out)}.journal.jsonl`;
   let journal;
@@ -147,28 +148,6 @@ export async function runEvaluation(options: EvaluateOptions): Promise<EvaluateO
   } finally {
     journal.close();
   }
-}
-
-/**
- * The targets with the questions this run asks: in a V2T run of a benchmark with yes/no questions, by a card that
- * declares a question prompt, every video's question — or none, saying why, when some videos have none (a bundle
- * answers every video or none).
- */
-function withQuestionsAsked(direction: "v2t" | "t2v", hashed: HashedCard, context: ScoringContext, targets: readonly Target[], err: ProgressSink): Target[] {
-  const none = () => targets.map((t) => ({ ...t, question: null }));
-  if (direction !== "v2t" || context.qa === null) return none();
-  if (hashed.card.questions === undefined) {
-    err.write(`The card declares no "questions": the bundle carries no yes/no answers, so the entry gets no ${context.qa} accuracy.\n`);
-    return none();
-  }
-  const without = targets.filter((t) => t.question === null);
-  if (without.length > 0) {
-    err.write(
-      `${without.length.toLocaleString("en")} of ${targets.length.toLocaleString("en")} videos have no yes/no question in this store (e.g. ${without[0]?.id}), and a bundle answers every video or none: no questions are asked.\n`,
-    );
-    return none();
-  }
-  return [...targets];
 }
 
 /** What a card's rule reads from an answer: a perspective's score, or a question's yes/no, or why neither could be read. */

@@ -6,6 +6,7 @@
 import crypto from "node:crypto";
 import fs from "node:fs";
 import path from "node:path";
+import type { EvaluatorCard } from "../../../src/schemas/evaluator-card.ts";
 import type { Problem } from "../input-error.ts";
 import { correlationPool, type ScoringContext } from "../scoring/context.ts";
 
@@ -63,6 +64,24 @@ export function findTargets(context: ScoringContext, direction: "v2t" | "t2v", f
     else targets.push({ id, file, relative: path.relative(folder, file), prompt: prompts.get(promptId) ?? "", question: questions.get(id) ?? null });
   }
   return { targets, problems };
+}
+
+/**
+ * The targets with the questions a run asks: in a V2T run of a benchmark with yes/no questions, by a card that
+ * declares a question prompt, every video's question; otherwise none, with a note saying why where the reader would
+ * expect answers (a card without questions, or videos without a question: a bundle answers every video or none).
+ */
+export function questionsAsked(direction: "v2t" | "t2v", card: EvaluatorCard, context: ScoringContext, targets: readonly Target[]): { targets: Target[]; note: string | null } {
+  const none = (note: string | null) => ({ targets: targets.map((t) => ({ ...t, question: null })), note });
+  if (direction !== "v2t" || context.qa === null) return none(null);
+  if (card.questions === undefined) return none(`The card declares no "questions": the bundle carries no yes/no answers, so the entry gets no ${context.qa} accuracy.`);
+  const without = targets.filter((t) => t.question === null);
+  if (without.length > 0) {
+    return none(
+      `${without.length.toLocaleString("en")} of ${targets.length.toLocaleString("en")} videos have no yes/no question in this store (e.g. ${without[0]?.id}), and a bundle answers every video or none: no questions are asked.`,
+    );
+  }
+  return { targets: [...targets], note: null };
 }
 
 /** SHA-256 of a file's bytes, streamed. */
