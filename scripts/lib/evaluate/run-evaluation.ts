@@ -1,8 +1,8 @@
 /**
  * One evaluation run: card, targets and their files are checked first (every problem listed, nothing requested);
  * then each video's frames are extracted once and its perspectives (and, in a V2T run of a benchmark with yes/no
- * questions, its question) requested across the endpoints, every answer journaled; a run with any unreadable video or answer writes no bundle; a complete one writes the bundle and
- * runs the submission dry run on it.
+ * questions, its question) requested across the endpoints, every answer journaled; a run with any unreadable video
+ * or answer writes no bundle; a complete one writes the bundle and runs the submission dry run on it.
  */
 import path from "node:path";
 import type { z } from "zod";
@@ -238,8 +238,7 @@ async function score(
         } else if (error instanceof RequestFailedError) {
           // A question is named by its text: one video has one question, but the reader needs to see which.
           problems.push({ file: shown, field: request.perspective, message: request.question === null ? error.reason : `question ${JSON.stringify(request.question)}: ${error.reason}` });
-        }
-        else throw error;
+        } else throw error;
       } finally {
         bar.tick();
         const left = (users.get(request.video) ?? 1) - 1;
