@@ -295,7 +295,7 @@ export const anchors = sqliteTable(
   (t) => [primaryKey({ columns: [t.benchmarkId, t.videoId] })],
 );
 
-/** Per-video human ground truth: MOS with SD and rating count, or the human yes/no answer for `qa`. */
+/** Per-video human ground truth: MOS with SD and rating count, or the yes/no question asked and the humans' answer for `qa`. */
 export const groundTruth = sqliteTable(
   "ground_truth",
   {
@@ -307,6 +307,8 @@ export const groundTruth = sqliteTable(
     sd: real("sd"),
     count: integer("count"),
     answer: text("answer", { enum: ["yes", "no"] }),
+    /** The `qa` question's text as the benchmark asks it (npm run evaluate asks it of a VLM); null where not distributed. */
+    question: text("question"),
   },
   (t) => [primaryKey({ columns: [t.benchmarkId, t.videoId, t.perspectiveId] })],
 );

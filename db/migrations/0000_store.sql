@@ -222,6 +222,7 @@ CREATE TABLE `ground_truth` (
 	`sd` real,
 	`count` integer,
 	`answer` text,
+	`question` text,
 	PRIMARY KEY(`benchmark_id`, `video_id`, `perspective_id`)
 );
 --> statement-breakpoint

@@ -150,7 +150,7 @@ export function importPackage(content: StoreContent, benchmark: Benchmark, pkg: 
   const qa = benchmark.perspectives.find((p) => p.kind === "qa")?.id;
   if (qa !== undefined) {
     for (const q of pkg.questions) {
-      content.groundTruth.push({ benchmarkId: id, videoId: q.video, perspectiveId: qa, mos: null, rawMos: null, sd: null, count: null, answer: q.answer });
+      content.groundTruth.push({ benchmarkId: id, videoId: q.video, perspectiveId: qa, mos: null, rawMos: null, sd: null, count: null, answer: q.answer, question: q.question });
     }
   }
 }

@@ -53,6 +53,33 @@ export const PerspectivePromptSchema = z.strictObject({
   read: ScoreReadingSchema,
 });
 
+/** How a yes/no answer is read. */
+export const YesNoReadingSchema = z.discriminatedUnion("kind", [
+  z.strictObject({
+    /**
+     * LOVE's rule (train/eval_qa.py:843-854), the one QA accuracy is scored by: "yes" anywhere in the lower-cased
+     * answer text reads yes, else "no" anywhere reads no; an answer with neither cannot be read.
+     */
+    kind: z.literal("text"),
+  }),
+  z.strictObject({
+    /** The more probable of yes and no among the first token's top log-probabilities (a tie cannot be read). */
+    kind: z.literal("yes-no-probability"),
+  }),
+]);
+
+/** A validated yes/no reading rule. */
+export type YesNoReading = z.infer<typeof YesNoReadingSchema>;
+
+/**
+ * The benchmark's yes/no questions (its `qa` perspective): the template (`{question}` is the video's question as
+ * the benchmark asks it, `{prompt}` its generation prompt) and how the answer is read.
+ */
+export const QuestionPromptSchema = z.strictObject({
+  prompt: text(4000).refine((t) => t.includes("{question}"), "must contain {question}, where the video's question goes"),
+  read: YesNoReadingSchema,
+});
+
 /** An evaluator card: everything that decides the scores a VLM gives, hashed and recorded with its bundles. */
 export const EvaluatorCardSchema = z
   .strictObject({
@@ -69,6 +96,8 @@ export const EvaluatorCardSchema = z
     frames: FrameRuleSchema,
     decoding: DecodingSchema,
     perspectives: z.record(PerspectiveKeySchema, PerspectivePromptSchema),
+    /** The yes/no questions of a benchmark that has them (V2T runs only; QA accuracy is a V2T column). */
+    questions: QuestionPromptSchema.optional(),
     /** Where the prompts come from, e.g. the LOVE source lines. */
     source: text(1000).optional(),
   })
@@ -77,6 +106,9 @@ export const EvaluatorCardSchema = z
       if (p.read.kind !== "number" && card.decoding.top_logprobs < 2) {
         ctx.addIssue({ code: "custom", path: ["decoding", "top_logprobs"], message: `perspective ${id} reads log-probabilities; ask for at least 2 top_logprobs` });
       }
+    }
+    if (card.questions?.read.kind === "yes-no-probability" && card.decoding.top_logprobs < 2) {
+      ctx.addIssue({ code: "custom", path: ["decoding", "top_logprobs"], message: "questions are read from log-probabilities; ask for at least 2 top_logprobs" });
     }
   });
 

@@ -2,7 +2,11 @@
  * The evaluation runner on FETV's real benchmark, against an OpenAI-compatible test server that checks every
  * request byte for byte: ffmpeg-made clips are scored in both directions through injected 429s, 500s, hangs,
  * broken bodies and unreadable answers; a run killed with SIGKILL resumes without repeating a finished request;
- * bad videos and answers are listed by file with nothing written; both bundles pass the submission dry run.
+ * bad videos and answers are listed by file with nothing written; both bundles pass the submission dry run. The
+ * planted evaluator follows the humans: the labelled videos are made of clips by the rank of their mean human score,
+ * and each clip answers with its videos' mean human quality and alignment. LOVE's card asks static and temporal quality
+ * alike, so they get one answer, which cannot follow both where FETV's raters order the models differently: the T2V
+ * dry run shows the planted temporal-quality and alignment means (unranked) and refuses static quality for no skill.
  */
 import { TEST_GENERATION_CARD, TEST_PROVENANCE } from "../support/bundles.ts";
 import { spawn } from "node:child_process";
@@ -16,9 +20,9 @@ import { correlationPool, scoringContext, storedSettings } from "../../scripts/l
 import { submitBundle } from "../../scripts/lib/submissions/submit-bundle.ts";
 import { writeStore } from "../../scripts/lib/write-store.ts";
 import { capture, tempDataDir, tempDir } from "../support/bundles.ts";
-import { plantedScore, startChatServer, type ChatServer, type Fault } from "../support/chat-test-server.ts";
+import { startChatServer, type ChatServer, type Fault } from "../support/chat-test-server.ts";
 import { describeWithDatasets } from "../support/datasets.ts";
-import { askedAs, clipOf, linkVideos, makeClips, plantedLevel, serverOptions } from "../support/evaluation-fixture.ts";
+import { askedAs, clipOf, linkVideos, makeClips, serverOptions } from "../support/evaluation-fixture.ts";
 
 const REPO = path.resolve(import.meta.dirname, "../..");
 const CARD_FILE = path.join(REPO, "data/evaluator-cards/love-internvl3-8b-fetv.json");
@@ -37,8 +41,14 @@ describeWithDatasets("fetv", "the evaluation runner on FETV", () => {
   let promptOfVideo: Map<string, string>;
   const servers: ChatServer[] = [];
   const perspectives = ["static_quality", "temporal_quality", "alignment"];
-  /** The score planted for a clip under a perspective (the same for perspectives asked the same question). */
-  const planted = (clip: number, p: string) => plantedScore(plantedLevel(clip, askedAs(card, p), perspectives));
+  /** Per clip, the mean human static and temporal quality of its labelled videos (both are asked the same question, so they get one answer). */
+  let clipQuality: number[];
+  /** Per clip, the mean human alignment of its labelled videos. */
+  let clipAlignment: number[];
+  /** The expected level the server answers for a clip and perspective: the planted evaluator follows the humans. */
+  const expected = (clip: number, perspective: string) => (askedAs(card, perspective) === "alignment" ? clipAlignment[clip] : clipQuality[clip]) as number;
+  /** The score planted for a clip under a perspective. */
+  const planted = (clip: number, p: string) => expected(clip, p);
 
   /** Writes a JSON file in the test folder. */
   const json = (name: string, value: unknown) => {
@@ -48,7 +58,7 @@ describeWithDatasets("fetv", "the evaluation runner on FETV", () => {
   };
 
   async function server(fault?: (n: number, clip: number, perspective: string) => Fault | null, delayMs?: number) {
-    const s = await startChatServer(serverOptions(card, promptsOfClip, fault, delayMs));
+    const s = await startChatServer(serverOptions(card, promptsOfClip, fault, delayMs, expected));
     servers.push(s);
     return s;
   }
@@ -74,7 +84,18 @@ describeWithDatasets("fetv", "the evaluation runner on FETV", () => {
     clipFiles = makeClips(path.join(root, "clips"), CLIPS);
     const context = scoringContext(content, "fetv", storedSettings(content));
     const promptText = new Map(content.prompts.filter((p) => p.benchmarkId === "fetv").map((p) => [p.id, p.text]));
-    v2tVideos = new Map(correlationPool(context).map((v) => [v.id, clipOf(v.id, CLIPS)]));
+    // Labelled videos go to clips by the rank of their mean human score, so that a clip's videos were rated alike.
+    const pool = correlationPool(context);
+    const truth = (id: string, p: string) => context.truth[p]?.get(id);
+    const meanOf = (values: readonly (number | undefined)[]) => {
+      const known = values.filter((x): x is number => x !== undefined);
+      return known.length === 0 ? 3 : known.reduce((a, b) => a + b, 0) / known.length;
+    };
+    const ranked = [...pool].sort((a, b) => meanOf(perspectives.map((p) => truth(a.id, p))) - meanOf(perspectives.map((p) => truth(b.id, p))) || (a.id < b.id ? -1 : 1));
+    v2tVideos = new Map(ranked.map((v, rank) => [v.id, Math.floor((rank * CLIPS) / ranked.length)]));
+    const onClip = (clip: number) => pool.filter((v) => v2tVideos.get(v.id) === clip);
+    clipQuality = Array.from({ length: CLIPS }, (_, c) => meanOf(onClip(c).flatMap((v) => [truth(v.id, "static_quality"), truth(v.id, "temporal_quality")])));
+    clipAlignment = Array.from({ length: CLIPS }, (_, c) => meanOf(onClip(c).map((v) => truth(v.id, "alignment"))));
     t2vVideos = new Map(context.prompts.map((p) => [p, clipOf(`new/${p}`, CLIPS)]));
     promptsOfClip = new Map();
     promptOfVideo = new Map(correlationPool(context).map((v) => [v.id, promptText.get(v.promptId) as string]));
@@ -97,7 +118,7 @@ describeWithDatasets("fetv", "the evaluation runner on FETV", () => {
       const b = await server(schedule);
       const out = path.join(root, "v2t-bundle");
       const result = await evaluate({ direction: "v2t", out, videos: path.join(root, "v2t-videos"), endpoints: [a.url, b.url] });
-      expect(result.exitCode, result.err).toBe(0);
+      expect(result.exitCode, result.err + result.out).toBe(0);
       const seen = [...a.seen, ...b.seen];
       expect(seen.filter((s) => s.outcome === "rejected"), "requests the server refused as not what the card says").toEqual([]);
       for (const fault of ["429", "500", "hang", "garbage", "unreadable"]) expect(seen.some((s) => s.outcome === fault), fault).toBe(true);
@@ -167,6 +188,17 @@ describeWithDatasets("fetv", "the evaluation runner on FETV", () => {
       expect(fs.existsSync(out)).toBe(false);
     });
 
+    it("refuses a card that declares yes/no questions on a benchmark without them, naming the card and field, before sending anything", async () => {
+      const s = await server();
+      const withQuestions = json("questions-card.json", { ...card, questions: { prompt: "{question}", read: { kind: "text" } } });
+      const out = path.join(root, "questions-bundle");
+      const result = await evaluate({ direction: "v2t", out, videos: path.join(root, "v2t-videos"), endpoints: [s.url], card: withQuestions });
+      expect(result.exitCode).toBe(1);
+      expect(result.err).toMatch(/questions-card\.json: field "questions": fetv has no yes\/no questions; leave "questions" out/);
+      expect(s.seen).toEqual([]);
+      expect(fs.existsSync(out)).toBe(false);
+    });
+
     it("lists an unreadable video and an answer that cannot be read as a score by file, keeps the other answers, and writes no bundle", async () => {
       const s = await server((_n, clip) => (clip === CLIPS - 1 ? "unreadable" : null));
       const folder = path.join(root, "broken-videos");
@@ -205,23 +237,30 @@ describeWithDatasets("fetv", "the evaluation runner on FETV", () => {
       expect(s.seen).toEqual([]);
     });
 
-    it("scores the new model's videos with the card of a submitted V2T entry, through faults, and its dry run refuses the evaluator where its planted scores have no skill", async () => {
+    it("scores the new model's videos with the card of a submitted V2T entry, through faults, and its dry run shows the planted means apart, unranked (FETV's 4 models cannot validate a calibration), refusing static quality for no skill", async () => {
       const stored = await submitBundle({ bundle: path.join(root, "v2t-bundle"), dataDir, store, stdout: capture(), stderr: capture() });
       expect(stored.status).toBe("stored");
       const s = await server(schedule);
       const out = path.join(root, "t2v-bundle");
       const result = await evaluate({ direction: "t2v", out, videos: path.join(root, "t2v-videos"), endpoints: [s.url], evaluator: stored.entryId as string });
-      // The planted levels follow the clips, not the humans' scores, so the evaluator has no skill on FETV's models
-      // (issue 15: such an evaluator × perspective is refused); the bundle is still written whole and dry-run.
-      expect(result.exitCode, result.err + result.out).toBe(1);
+      expect(result.exitCode, result.err + result.out).toBe(0);
       expect(result.out).toMatch(/Dry run of the bundle/);
-      expect(result.err).toMatch(/manifest\.json: field "evaluator": internvl3-8b-love-prompts cannot score \w+: /);
       expect(s.seen.filter((x) => x.outcome === "rejected")).toEqual([]);
+      for (const fault of ["429", "500", "hang", "garbage", "unreadable"]) expect(s.seen.some((x) => x.outcome === fault), fault).toBe(true);
       const lines = fs.readFileSync(path.join(out, "scores.jsonl"), "utf8").trim().split("\n").map((l) => JSON.parse(l) as { video: string; scores: Record<string, number> });
       expect(lines).toHaveLength(619);
       for (const line of lines) {
         for (const p of perspectives) expect(line.scores[p], `${line.video} ${p}`).toBeCloseTo(planted(t2vVideos.get(line.video) as number, p), 12);
       }
+      // The planted means over the 619 prompts, computed here from the planted answers, are what the dry run shows.
+      for (const p of ["temporal_quality", "alignment"]) {
+        const mean = lines.reduce((sum, l) => sum + planted(t2vVideos.get(l.video) as number, p), 0) / lines.length;
+        expect(result.out).toMatch(new RegExp(`^t2v\\s+${p}_evaluator_mean\\s+${mean.toFixed(4).replace(".", "\\.")}\\s.*\\(unranked\\)`, "m"));
+      }
+      expect(result.out).toMatch(/calibration to the human scale can be checked on only 4 T2V models \(the protocol validates model-level figures from 10\)/);
+      // One answer for both quality questions cannot follow FETV's static quality too (issue 15: refused without skill).
+      expect(result.out).toMatch(/^t2v\s+static_quality_mos\s+—\s+—\s+\(refused\)/m);
+      expect(result.out).toMatch(new RegExp(`static_quality: refused: ${stored.entryId} cannot score static_quality: fitted without each model in turn, its per-video line misses that model's human mean by`));
       expect(JSON.parse(fs.readFileSync(path.join(out, "manifest.json"), "utf8")).evaluator).toBe(stored.entryId);
     }, 600_000);
 

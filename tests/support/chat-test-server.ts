@@ -1,9 +1,10 @@
 /**
  * An OpenAI-compatible chat completions server on 127.0.0.1 (random port) for the evaluation runner's tests. It
  * checks every request byte for byte against what the card says must be sent (model, decoding settings, the frames
- * as PNG data URLs of the card's size in the frame rule's order, the prompt text), answers deterministically from
- * the request (a planted level per clip and perspective, as first-token top log-probabilities), and injects faults
- * (429, 500, a hang past the client's timeout, a body that is not JSON, an answer with no level word) by schedule.
+ * as PNG data URLs of the card's size in the frame rule's order, the prompt or question text), answers
+ * deterministically from the request (a planted level per clip and perspective, as first-token top log-probabilities;
+ * a planted yes or no per clip and question, as text and log-probabilities), and injects faults (429, 500, a hang past
+ * the client's timeout, a body that is not JSON, an answer with no level word, or with neither yes nor no) by schedule.
  */
 import http from "node:http";
 import type { AddressInfo } from "node:net";
@@ -14,6 +15,9 @@ export type Fault = "429" | "500" | "hang" | "garbage" | "unreadable";
 
 /** The level words of LOVE's cards and their values. */
 export const LEVEL_WORDS = ["bad", "poor", "fair", "good", "excellent"] as const;
+
+/** The perspective id of yes/no questions in the servers' text maps (AIGVE-60K's `qa`). */
+export const QA = "qa";
 
 /** The score the runner must read from the server's answer for planted level L (1–5), computed by hand. */
 export function plantedScore(level: number): number {
@@ -29,7 +33,10 @@ export interface ChatServerOptions {
   readonly frameSize: number;
   /** The frame indices the rule must pick for a clip (from the NumPy fixture, not the code under test). */
   readonly framesOf: (clip: number) => readonly number[];
-  /** The perspective of each prompt text allowed for a clip (quality questions, and alignment questions quoting the prompt of a video made of this clip). */
+  /**
+   * The perspective of each prompt text allowed for a clip (quality questions, alignment questions quoting the prompt
+   * of a video made of this clip, and `qa` for the yes/no questions of its videos).
+   */
   readonly textsOf: (clip: number) => ReadonlyMap<string, string>;
   /** The planted level (1–5) of a clip under a perspective. */
   readonly level: (clip: number, perspective: string) => number;
@@ -37,7 +44,9 @@ export interface ChatServerOptions {
    * Instead of a level, the exact expected level (1–5) the answer must give: the two level words around it share
    * the probability (e.g. 3.25 → fair 0.75, good 0.25).
    */
-  readonly expected?: (clip: number, perspective: string) => number;
+  readonly expected?: (clip: number, perspective: string, text: string) => number;
+  /** The planted yes or no of a yes/no question (perspective `qa`) asked of a clip. */
+  readonly yesNo?: (clip: number, text: string) => "yes" | "no";
   /** The fault to inject on the n-th request (1-based, counted over every request received), if any. */
   readonly fault?: (n: number, clip: number, perspective: string) => Fault | null;
   /** Milliseconds to wait before answering (to let a test kill the client mid-run). */
@@ -130,6 +139,24 @@ function answerExpecting(value: number): string {
   return JSON.stringify({ choices: [{ index: 0, message: { role: "assistant", content: top[0]?.token }, logprobs: { content: [{ token: top[0]?.token, logprob: top[0]?.logprob, top_logprobs: top }] }, finish_reason: "length" }] });
 }
 
+/** A chat completion answering yes or no: the word as text, and as the more probable first token (0.8 against 0.2). */
+function answerYesNo(yesNo: "yes" | "no"): string {
+  const [word, other] = yesNo === "yes" ? ["Yes", "No"] : ["No", "Yes"];
+  const top = [
+    { token: word, logprob: Math.log(0.8) },
+    { token: other, logprob: Math.log(0.2) },
+  ];
+  return JSON.stringify({ choices: [{ index: 0, message: { role: "assistant", content: word }, logprobs: { content: [{ token: word, logprob: Math.log(0.8), top_logprobs: top }] }, finish_reason: "length" }] });
+}
+
+/** An answer no rule can read: no level word, and neither yes nor no in its text or first-token candidates. */
+function unreadableAnswer(perspective: string): string {
+  const [text, top] = perspective === QA
+    ? ["Hard to say.", [{ token: "Hard", logprob: -0.1 }, { token: "Perhaps", logprob: -2.4 }]]
+    : ["I cannot rate this.", [{ token: "I", logprob: -0.1 }, { token: "Sorry", logprob: -2.4 }]];
+  return JSON.stringify({ choices: [{ message: { content: text }, logprobs: { content: [{ token: top[0]?.token, logprob: -0.1, top_logprobs: top }] } }] });
+}
+
 /** Starts the server on 127.0.0.1 at a random port. */
 export async function startChatServer(options: ChatServerOptions): Promise<ChatServer> {
   const seen: SeenRequest[] = [];
@@ -157,11 +184,12 @@ export async function startChatServer(options: ChatServerOptions): Promise<ChatS
         else if (fault === "429") res.writeHead(429, { "retry-after": "0" }).end("slow down");
         else if (fault === "500") res.writeHead(500).end("internal error");
         else if (fault === "garbage") res.writeHead(200, { "content-type": "application/json" }).end("{\"choices\": [ this is not json");
-        else if (fault === "unreadable") {
-          const top = [{ token: "I", logprob: -0.1 }, { token: "Sorry", logprob: -2.4 }];
-          res.writeHead(200, { "content-type": "application/json" }).end(JSON.stringify({ choices: [{ message: { content: "I cannot rate this." }, logprobs: { content: [{ token: "I", logprob: -0.1, top_logprobs: top }] } }] }));
+        else if (fault === "unreadable") res.writeHead(200, { "content-type": "application/json" }).end(unreadableAnswer(checked.perspective));
+        else if (checked.perspective === QA) {
+          if (options.yesNo === undefined) res.writeHead(400, { "content-type": "application/json" }).end(JSON.stringify({ error: "this server plants no yes/no answers" }));
+          else res.writeHead(200, { "content-type": "application/json" }).end(answerYesNo(options.yesNo(checked.clip, checked.text)));
         } else {
-          const body = options.expected ? answerExpecting(options.expected(checked.clip, checked.perspective)) : answer(options.level(checked.clip, checked.perspective));
+          const body = options.expected ? answerExpecting(options.expected(checked.clip, checked.perspective, checked.text)) : answer(options.level(checked.clip, checked.perspective));
           res.writeHead(200, { "content-type": "application/json" }).end(body);
         }
       };

@@ -65,9 +65,16 @@ export function askedAs(card: EvaluatorCard, perspective: string): string {
 
 /**
  * Server options for a card and the videos: `prompts` gives each clip's videos' generation prompts, so that the
- * server knows every prompt text it may be sent for a clip.
+ * server knows every prompt text it may be sent for a clip; answers plant a level per clip, or with `expected` an
+ * exact expected level per clip, perspective and prompt text.
  */
-export function serverOptions(card: EvaluatorCard, promptsOfClip: ReadonlyMap<number, ReadonlySet<string>>, fault?: (n: number, clip: number, perspective: string) => Fault | null, delayMs?: number): ChatServerOptions {
+export function serverOptions(
+  card: EvaluatorCard,
+  promptsOfClip: ReadonlyMap<number, ReadonlySet<string>>,
+  fault?: (n: number, clip: number, perspective: string) => Fault | null,
+  delayMs?: number,
+  expected?: ChatServerOptions["expected"],
+): ChatServerOptions {
   const perspectives = Object.keys(card.perspectives);
   const texts = new Map<number, Map<string, string>>();
   return {
@@ -88,6 +95,7 @@ export function serverOptions(card: EvaluatorCard, promptsOfClip: ReadonlyMap<nu
       return map;
     },
     level: (clip, perspective) => plantedLevel(clip, perspective, perspectives),
+    ...(expected ? { expected } : {}),
     ...(fault ? { fault } : {}),
     ...(delayMs ? { delayMs } : {}),
   };

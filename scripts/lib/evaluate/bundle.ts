@@ -17,7 +17,9 @@ export type ManifestInput =
 
 /** The method text: the card's hash (read back by the T2V evaluator check) and what it fixes, in words. */
 export function methodText(card: EvaluatorCard, hash: string): string {
-  const prompts = Object.entries(card.perspectives).map(([id, p]) => `${id}: "${p.prompt}" (${p.read.kind})`).join("; ");
+  const perspectives = Object.entries(card.perspectives).map(([id, p]) => `${id}: "${p.prompt}" (${p.read.kind})`);
+  const questions = card.questions === undefined ? [] : [`yes/no questions: "${card.questions.prompt}" (${card.questions.read.kind})`];
+  const prompts = [...perspectives, ...questions].join("; ");
   const d = card.decoding;
   const text =
     `Scored by npm run evaluate with evaluator card sha256:${hash}: ${card.model.name} at ${card.model.revision}, served by ${card.serving.engine} ${card.serving.version}; ` +
@@ -36,10 +38,11 @@ export function evaluationManifest(input: ManifestInput): Manifest {
   return ManifestSchema.parse(manifest);
 }
 
-/** One data line: a video (v2t) or prompt (t2v) id and its scores by perspective. */
+/** One data line: a video (v2t) or prompt (t2v) id, its scores by perspective, and (v2t) the yes/no read from the answer to its question. */
 export interface BundleLine {
   readonly video: string;
   readonly scores: Record<string, number>;
+  readonly answer?: "yes" | "no";
 }
 
 /** Writes the bundle folder atomically; refuses a folder that already exists (it is never overwritten). */
@@ -51,7 +54,7 @@ export function writeEvaluationBundle(out: string, manifest: Manifest, lines: re
   try {
     const data = manifest.direction === "v2t" ? "predictions.jsonl" : "scores.jsonl";
     fs.writeFileSync(path.join(temporary, "manifest.json"), `${JSON.stringify(manifest, null, 2)}\n`);
-    fs.writeFileSync(path.join(temporary, data), lines.map((l) => `${JSON.stringify({ video: l.video, scores: l.scores })}\n`).join(""));
+    fs.writeFileSync(path.join(temporary, data), lines.map((l) => `${JSON.stringify({ video: l.video, scores: l.scores, ...(l.answer === undefined ? {} : { answer: l.answer }) })}\n`).join(""));
     fs.renameSync(temporary, out);
   } catch (error) {
     fs.rmSync(temporary, { recursive: true, force: true });

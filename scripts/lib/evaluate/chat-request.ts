@@ -1,4 +1,4 @@
-/** The chat completion request for one video and perspective: the frames as interleaved images, then the prompt. */
+/** The chat completion request for one video and perspective or question: the frames as interleaved images, then the prompt. */
 import type { EvaluatorCard } from "../../../src/schemas/evaluator-card.ts";
 
 /** The JSON body sent to `POST <endpoint>/chat/completions`. */
@@ -19,8 +19,16 @@ export function promptText(card: EvaluatorCard, perspective: string, generationP
   return template.replaceAll("{prompt}", generationPrompt);
 }
 
-/** Builds the request body: one user message, the frames in order (data URLs), then the text. */
-export function chatRequest(card: EvaluatorCard, perspective: string, generationPrompt: string, images: readonly Buffer[]): ChatRequest {
+/** The card's question prompt with `{question}` replaced by the video's yes/no question and `{prompt}` by its generation prompt. */
+export function questionText(card: EvaluatorCard, question: string, generationPrompt: string): string {
+  const template = card.questions?.prompt;
+  if (template === undefined) throw new Error("the card has no question prompt");
+  // One pass, so a question that itself reads "{prompt}" is sent as written.
+  return template.replace(/\{(question|prompt)\}/g, (_, name: string) => (name === "question" ? question : generationPrompt));
+}
+
+/** Builds the request body: one user message, the frames in order (data URLs), then the text (a filled prompt). */
+export function chatRequest(card: EvaluatorCard, text: string, images: readonly Buffer[]): ChatRequest {
   const mime = card.frames.format === "png" ? "image/png" : "image/jpeg";
   const logprobs = card.decoding.top_logprobs > 0;
   return {
@@ -30,7 +38,7 @@ export function chatRequest(card: EvaluatorCard, perspective: string, generation
         role: "user",
         content: [
           ...images.map((image) => ({ type: "image_url" as const, image_url: { url: `data:${mime};base64,${image.toString("base64")}` } })),
-          { type: "text" as const, text: promptText(card, perspective, generationPrompt) },
+          { type: "text" as const, text },
         ],
       },
     ],

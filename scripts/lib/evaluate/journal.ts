@@ -1,6 +1,6 @@
 /**
  * The append-only journal of a run: one JSON line per finished request, keyed by (card hash, video hash,
- * perspective) and the prompt text sent (an alignment question quotes the video's prompt, and two identical files
+ * perspective or `qa` for a yes/no question) and the prompt text sent (the question itself for `qa`) (an alignment question quotes the video's prompt, and two identical files
  * may have been made from different prompts), holding the raw answer for audit. Each record is written (whole, in
  * one write) as soon as its answer is read, so a run killed at any point, even with SIGKILL, resumes without
  * repeating a finished request; records are fsync'd in batches (at most `syncEveryMs` apart, and on close), so a
@@ -10,19 +10,23 @@ import fs from "node:fs";
 import { z } from "zod";
 import { InputError, problemsFromZod } from "../input-error.ts";
 
-/** One journal record. */
-export const JournalRecordSchema = z.strictObject({
-  card: z.string().regex(/^[0-9a-f]{64}$/),
-  video: z.string().regex(/^[0-9a-f]{64}$/),
-  perspective: z.string().min(1),
-  /** The prompt text sent. */
-  text: z.string(),
-  /** The file the video was read from (relative to the videos folder), for the audit. */
-  file: z.string(),
-  endpoint: z.string(),
-  answer: z.strictObject({ text: z.string(), top: z.array(z.strictObject({ token: z.string(), logprob: z.number() })).nullable() }),
-  score: z.number(),
-});
+/** One journal record: a MOS perspective's score, or the yes/no read from the answer to the video's question. */
+export const JournalRecordSchema = z
+  .strictObject({
+    card: z.string().regex(/^[0-9a-f]{64}$/),
+    video: z.string().regex(/^[0-9a-f]{64}$/),
+    /** The MOS perspective, or the benchmark's `qa` perspective for a yes/no question. */
+    perspective: z.string().min(1),
+    /** The prompt text sent (for a question, the filled question prompt). */
+    text: z.string(),
+    /** The file the video was read from (relative to the videos folder), for the audit. */
+    file: z.string(),
+    endpoint: z.string(),
+    answer: z.strictObject({ text: z.string(), top: z.array(z.strictObject({ token: z.string(), logprob: z.number() })).nullable() }),
+    score: z.number().optional(),
+    yesNo: z.enum(["yes", "no"]).optional(),
+  })
+  .refine((r) => (r.score === undefined) !== (r.yesNo === undefined), "a record holds either a score or a yes/no");
 
 /** A journal record. */
 export type JournalRecord = z.infer<typeof JournalRecordSchema>;

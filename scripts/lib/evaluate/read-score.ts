@@ -1,5 +1,6 @@
-/** Reads a score from a chat completion's answer by a card's rule; an answer that cannot be read says why. */
-import type { ScoreReading } from "../../../src/schemas/evaluator-card.ts";
+/** Reads a score or a yes/no from a chat completion's answer by a card's rule; an answer that cannot be read says why. */
+import { normalizeAnswer, type YesNo } from "../../../src/engine/index.ts";
+import type { ScoreReading, YesNoReading } from "../../../src/schemas/evaluator-card.ts";
 
 /** One candidate of the first generated token, as the OpenAI chat API returns it. */
 export interface TopLogprob {
@@ -59,4 +60,21 @@ export function readScore(answer: Answer, reading: ScoreReading): Reading {
   if (total === 0) return { unreadable: `no level word (${levels.map(([w]) => w).join(", ")}) is among the top tokens (${answer.top.map((t) => JSON.stringify(t.token)).join(", ")})` };
   // The expected level over the level words alone (renormalised), as Q-Align and LOVE's scorer read it.
   return { score: sum / total };
+}
+
+/** A yes/no, or the reason none could be read. */
+export type YesNoAnswer = { readonly answer: YesNo } | { readonly unreadable: string };
+
+/** Reads the yes/no of one answer: by the benchmark's own text rule (the engine's, as QA accuracy is scored), or by the more probable first token. */
+export function readYesNo(answer: Answer, reading: YesNoReading): YesNoAnswer {
+  if (reading.kind === "text") {
+    const read = normalizeAnswer(answer.text);
+    return read === null ? { unreadable: `the answer "${answer.text.slice(0, 80)}" says neither yes nor no` } : { answer: read };
+  }
+  if (answer.top === null || answer.top.length === 0) return { unreadable: "the answer carries no top log-probabilities (does the server support logprobs?)" };
+  const mass = wordMass(answer.top, ["yes", "no"]);
+  const [yes, no] = [mass.get("yes") ?? 0, mass.get("no") ?? 0];
+  if (yes === 0 && no === 0) return { unreadable: `neither "yes" nor "no" is among the top tokens (${answer.top.map((t) => JSON.stringify(t.token)).join(", ")})` };
+  if (yes === no) return { unreadable: `"yes" and "no" are equally probable (${yes.toPrecision(3)})` };
+  return { answer: yes > no ? "yes" : "no" };
 }

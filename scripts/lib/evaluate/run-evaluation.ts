@@ -1,8 +1,8 @@
 /**
  * One evaluation run: card, targets and their files are checked first (every problem listed, nothing requested);
- * then each video's frames are extracted once and its perspectives requested across the endpoints, every answer
- * journaled; a run with any unreadable video or answer writes no bundle; a complete one writes the bundle and
- * runs the submission dry run on it.
+ * then each video's frames are extracted once and its perspectives (and, in a V2T run of a benchmark with yes/no
+ * questions, its question) requested across the endpoints, every answer journaled; a run with any unreadable video
+ * or answer writes no bundle; a complete one writes the bundle and runs the submission dry run on it.
  */
 import path from "node:path";
 import type { z } from "zod";
@@ -14,21 +14,23 @@ import { submitBundle } from "../submissions/submit-bundle.ts";
 import { readStore } from "../write-store.ts";
 import { evaluationManifest, writeEvaluationBundle, type BundleLine, type ManifestInput } from "./bundle.ts";
 import { CARD_HASH_PATTERN, readCard, type HashedCard } from "./card.ts";
-import { chatRequest, promptText } from "./chat-request.ts";
+import type { EvaluatorCard } from "../../../src/schemas/evaluator-card.ts";
+import { chatRequest, promptText, questionText } from "./chat-request.ts";
 import { complete, RequestFailedError, type RetryPolicy } from "./chat-client.ts";
 import { extractFrames, UnreadableVideoError } from "./frames.ts";
 import { journalKey, openJournal, type JournalRecord } from "./journal.ts";
 import { startProgress, type ProgressSink } from "./progress-bar.ts";
-import { readScore } from "./read-score.ts";
-import { fileHash, findTargets, type Target } from "./targets.ts";
+import { readScore, readYesNo, type Answer } from "./read-score.ts";
+import { fileHash, findTargets, questionsAsked, type Target } from "./targets.ts";
 
-/** One distinct request: the first target with this content and question, and its journal key. */
+/** One distinct request: the first target with this content and question, and its journal key; `question` is set for a yes/no question. */
 interface Request {
   readonly key: string;
   readonly target: Target;
   readonly video: string;
   readonly perspective: string;
   readonly text: string;
+  readonly question: string | null;
 }
 
 /** Everything a run needs. */
@@ -76,6 +78,7 @@ function cardProblems(hashed: HashedCard, context: ScoringContext, file: string)
   if (hashed.card.benchmark !== context.benchmarkId) problems.push({ file, field: "benchmark", message: `is "${hashed.card.benchmark}"; this run scores ${context.benchmarkId}` });
   for (const p of context.mos) if (!(p in hashed.card.perspectives)) problems.push({ file, field: `perspectives.${p}`, message: `is missing: ${context.benchmarkId} scores ${context.mos.join(", ")}` });
   for (const p of Object.keys(hashed.card.perspectives)) if (!context.mos.includes(p)) problems.push({ file, field: `perspectives.${p}`, message: `is not a MOS perspective of ${context.benchmarkId} (${context.mos.join(", ")})` });
+  if (hashed.card.questions !== undefined && context.qa === null) problems.push({ file, field: "questions", message: `${context.benchmarkId} has no yes/no questions; leave "questions" out` });
   return problems;
 }
 
@@ -126,9 +129,11 @@ export async function runEvaluation(options: EvaluateOptions): Promise<EvaluateO
   const shownFolder = displayPath(path.resolve(options.videos));
   const problems = cardProblems(hashed, context, displayPath(options.card));
   if (options.direction === "t2v") problems.push(...evaluatorProblems(context, options.evaluator, hashed.hash));
-  const { targets, problems: missing } = findTargets(context, options.direction, path.resolve(options.videos), shownFolder);
+  const { targets: found, problems: missing } = findTargets(context, options.direction, path.resolve(options.videos), shownFolder);
   problems.push(...missing);
   if (problems.length > 0) return fail(problems);
+  const { targets, note } = questionsAsked(options.direction, hashed.card, context, found);
+  if (note !== null) err.write(`${note}\n`);
 
   const journalFile = options.journal ?? `${path.resolve(options.out)}.journal.jsonl`;
   let journal;
@@ -143,6 +148,15 @@ export async function runEvaluation(options: EvaluateOptions): Promise<EvaluateO
   } finally {
     journal.close();
   }
+}
+
+/** What a card's rule reads from an answer: a perspective's score, or a question's yes/no, or why neither could be read. */
+function readAnswer(card: EvaluatorCard, request: Request, answer: Answer): { score: number } | { yesNo: "yes" | "no" } | { unreadable: string } {
+  if (request.question !== null) {
+    const r = readYesNo(answer, (card.questions as NonNullable<EvaluatorCard["questions"]>).read);
+    return "answer" in r ? { yesNo: r.answer } : r;
+  }
+  return readScore(answer, (card.perspectives[request.perspective] as EvaluatorCard["perspectives"][string]).read);
 }
 
 /** Scores every target (skipping journaled requests), then writes the bundle and runs the dry run. */
@@ -162,21 +176,29 @@ async function score(
   const problems: Problem[] = [];
   // One request per distinct (video hash, perspective, prompt text): identical files asked the same question once.
   const keysOf = new Map<string, string[]>();
+  const questionKeyOf = new Map<string, string>();
   const requests = new Map<string, Request>();
   for (const target of targets) {
     const video = await fileHash(target.file);
     const keys = perspectives.map((perspective) => {
       const text = promptText(hashed.card, perspective, target.prompt);
       const key = journalKey(hashed.hash, video, perspective, text);
-      if (!requests.has(key)) requests.set(key, { key, target, video, perspective, text });
+      if (!requests.has(key)) requests.set(key, { key, target, video, perspective, text, question: null });
       return key;
     });
     keysOf.set(target.id, keys);
+    if (target.question !== null && context.qa !== null) {
+      const text = questionText(hashed.card, target.question, target.prompt);
+      const key = journalKey(hashed.hash, video, context.qa, text);
+      if (!requests.has(key)) requests.set(key, { key, target, video, perspective: context.qa, text, question: target.question });
+      questionKeyOf.set(target.id, key);
+    }
   }
   const pending = [...requests.values()].filter((r) => !journal.done.has(r.key));
   const resumed = requests.size - pending.length;
+  const asked = questionKeyOf.size > 0 ? ` and their yes/no questions` : "";
   err.write(
-    `Scoring ${targets.length.toLocaleString("en")} videos × ${perspectives.length} perspectives of ${context.benchmarkId} (${options.direction}) with ${hashed.card.model.name}: ` +
+    `Scoring ${targets.length.toLocaleString("en")} videos × ${perspectives.length} perspectives${asked} of ${context.benchmarkId} (${options.direction}) with ${hashed.card.model.name}: ` +
       `${requests.size.toLocaleString("en")} distinct requests on ${options.endpoints.length} endpoint(s)${resumed > 0 ? `, ${resumed.toLocaleString("en")} of them answered in the journal already` : ""}.\n`,
   );
   const bar = startProgress(err, "requests", pending.length, options.progressEveryMs);
@@ -191,32 +213,32 @@ async function score(
     while (next < pending.length) {
       const request = pending[next++] as Request;
       const shown = `${shownFolder}/${request.target.relative}`;
-      const reading = hashed.card.perspectives[request.perspective]?.read;
       try {
         let images = frames.get(request.video);
         if (images === undefined) {
           images = extractFrames(request.target.file, hashed.card.frames).then((f) => f.images);
           frames.set(request.video, images);
         }
-        const sent = chatRequest(hashed.card, request.perspective, request.target.prompt, await images);
-        if (reading === undefined) continue;
+        const sent = chatRequest(hashed.card, request.text, await images);
         requested += 1;
         const outcome = await complete(endpoint, sent, options.policy, (answer) => {
-          const r = readScore(answer, reading);
+          const r = readAnswer(hashed.card, request, answer);
           return "unreadable" in r ? `unreadable answer: ${r.unreadable}` : null;
         });
-        const r = readScore(outcome.answer, reading);
-        if ("score" in r) {
+        const r = readAnswer(hashed.card, request, outcome.answer);
+        if (!("unreadable" in r)) {
           const answer = { text: outcome.answer.text, top: outcome.answer.top ? outcome.answer.top.map((t) => ({ token: t.token, logprob: t.logprob })) : null };
-          journal.append({ card: hashed.hash, video: request.video, perspective: request.perspective, text: request.text, file: request.target.relative, endpoint: outcome.endpoint, answer, score: r.score });
+          journal.append({ card: hashed.hash, video: request.video, perspective: request.perspective, text: request.text, file: request.target.relative, endpoint: outcome.endpoint, answer, ...r });
         }
       } catch (error) {
         if (error instanceof UnreadableVideoError) {
           // One problem per unreadable file, not one per perspective.
           if (!failedVideos.has(request.video)) problems.push({ file: shown, message: error.reason });
           failedVideos.add(request.video);
-        } else if (error instanceof RequestFailedError) problems.push({ file: shown, field: request.perspective, message: error.reason });
-        else throw error;
+        } else if (error instanceof RequestFailedError) {
+          // A question is named by its text: one video has one question, but the reader needs to see which.
+          problems.push({ file: shown, field: request.perspective, message: request.question === null ? error.reason : `question ${JSON.stringify(request.question)}: ${error.reason}` });
+        } else throw error;
       } finally {
         bar.tick();
         const left = (users.get(request.video) ?? 1) - 1;
@@ -234,10 +256,14 @@ async function score(
     return fail(problems, requested);
   }
 
-  const lines: BundleLine[] = targets.map((t) => ({
-    video: t.id,
-    scores: Object.fromEntries(perspectives.map((p, i) => [p, (journal.done.get((keysOf.get(t.id) as string[])[i] as string) as JournalRecord).score])),
-  }));
+  const lines: BundleLine[] = targets.map((t) => {
+    const question = questionKeyOf.get(t.id);
+    return {
+      video: t.id,
+      scores: Object.fromEntries(perspectives.map((p, i) => [p, (journal.done.get((keysOf.get(t.id) as string[])[i] as string) as JournalRecord).score as number])),
+      ...(question === undefined ? {} : { answer: (journal.done.get(question) as JournalRecord).yesNo as "yes" | "no" }),
+    };
+  });
   const base = { benchmark: context.benchmarkId, card: hashed.card, cardHash: hashed.hash };
   const input: ManifestInput = entry.direction === "v2t" ? { ...base, ...entry } : { ...base, ...entry, evaluator: options.evaluator as string };
   try {

@@ -6,18 +6,27 @@
 import crypto from "node:crypto";
 import fs from "node:fs";
 import path from "node:path";
+import type { EvaluatorCard } from "../../../src/schemas/evaluator-card.ts";
 import type { Problem } from "../input-error.ts";
 import { correlationPool, type ScoringContext } from "../scoring/context.ts";
 
 /** The video file extensions looked for, in order. */
 export const VIDEO_EXTENSIONS = ["mp4", "webm", "mkv", "mov", "avi", "gif"] as const;
 
-/** One video to score: its id in the bundle, its file, and the generation prompt the alignment prompt quotes. */
+/** One video to score: its id in the bundle, its file, the generation prompt the alignment prompt quotes, and its yes/no question if it has one (v2t). */
 export interface Target {
   readonly id: string;
   readonly file: string;
   readonly relative: string;
   readonly prompt: string;
+  readonly question: string | null;
+}
+
+/** The yes/no question the benchmark asks of each labelled video, by video id (empty for a benchmark without questions or whose release does not distribute their text). */
+export function questionsOf(context: ScoringContext): Map<string, string> {
+  if (context.qa === null) return new Map();
+  const rows = context.content.groundTruth.filter((g) => g.benchmarkId === context.benchmarkId && g.perspectiveId === context.qa && typeof g.question === "string" && g.question !== "");
+  return new Map(rows.map((g) => [g.videoId, g.question as string]));
 }
 
 /** The ids to score and their generation prompts, for a direction. */
@@ -40,6 +49,8 @@ function fileOf(folder: string, id: string): string | null {
 /** The targets with their files; every missing video is listed (nothing is requested before all are found). */
 export function findTargets(context: ScoringContext, direction: "v2t" | "t2v", folder: string, shownFolder: string): { targets: Target[]; problems: Problem[] } {
   const prompts = new Map(context.content.prompts.filter((p) => p.benchmarkId === context.benchmarkId).map((p) => [p.id, p.text]));
+  // Questions are V2T's (QA accuracy is a V2T column): a T2V bundle carries scores only.
+  const questions = direction === "v2t" ? questionsOf(context) : new Map<string, string>();
   const targets: Target[] = [];
   const problems: Problem[] = [];
   for (const { id, promptId } of targetIds(context, direction)) {
@@ -50,9 +61,27 @@ export function findTargets(context: ScoringContext, direction: "v2t" | "t2v", f
     }
     const file = fileOf(folder, id);
     if (file === null) problems.push({ file: `${shownFolder}/${id}.{${VIDEO_EXTENSIONS.join(",")}}`, message: `is missing: ${direction === "v2t" ? `${context.benchmarkId}'s video ${id}` : `the video of prompt ${id}`} must be scored` });
-    else targets.push({ id, file, relative: path.relative(folder, file), prompt: prompts.get(promptId) ?? "" });
+    else targets.push({ id, file, relative: path.relative(folder, file), prompt: prompts.get(promptId) ?? "", question: questions.get(id) ?? null });
   }
   return { targets, problems };
+}
+
+/**
+ * The targets with the questions a run asks: in a V2T run of a benchmark with yes/no questions, by a card that
+ * declares a question prompt, every video's question; otherwise none, with a note saying why where the reader would
+ * expect answers (a card without questions, or videos without a question: a bundle answers every video or none).
+ */
+export function questionsAsked(direction: "v2t" | "t2v", card: EvaluatorCard, context: ScoringContext, targets: readonly Target[]): { targets: Target[]; note: string | null } {
+  const none = (note: string | null) => ({ targets: targets.map((t) => ({ ...t, question: null })), note });
+  if (direction !== "v2t" || context.qa === null) return none(null);
+  if (card.questions === undefined) return none(`The card declares no "questions": the bundle carries no yes/no answers, so the entry gets no ${context.qa} accuracy.`);
+  const without = targets.filter((t) => t.question === null);
+  if (without.length > 0) {
+    return none(
+      `${without.length.toLocaleString("en")} of ${targets.length.toLocaleString("en")} videos have no yes/no question in this store (e.g. ${without[0]?.id}), and a bundle answers every video or none: no questions are asked.`,
+    );
+  }
+  return { targets: [...targets], note: null };
 }
 
 /** SHA-256 of a file's bytes, streamed. */

@@ -4,7 +4,7 @@ import path from "node:path";
 import { describe, expect, it } from "vitest";
 import { canonicalJson, cardHash, readCard } from "../../../../scripts/lib/evaluate/card.ts";
 import { evaluationManifest } from "../../../../scripts/lib/evaluate/bundle.ts";
-import { chatRequest } from "../../../../scripts/lib/evaluate/chat-request.ts";
+import { chatRequest, promptText, questionText } from "../../../../scripts/lib/evaluate/chat-request.ts";
 import { EvaluatorCardSchema } from "../../../../src/schemas/evaluator-card.ts";
 
 const CARDS = path.resolve(import.meta.dirname, "../../../../data/evaluator-cards");
@@ -36,7 +36,7 @@ describe("evaluator cards", () => {
 
   it("builds the request as interleaved images, then the prompt with the video's prompt filled in, with the card's decoding settings", () => {
     const { card } = fetv();
-    const request = chatRequest(card, "alignment", "a horse race is happening", [Buffer.from("a"), Buffer.from("b")]);
+    const request = chatRequest(card, promptText(card, "alignment", "a horse race is happening"), [Buffer.from("a"), Buffer.from("b")]);
     expect(JSON.stringify(request)).toBe(
       JSON.stringify({
         model: "OpenGVLab/InternVL3-8B",
@@ -48,6 +48,28 @@ describe("evaluator cards", () => {
         seed: 0,
       }),
     );
+  });
+
+  it("ships the AIGVE-60K card with LOVE's yes/no rule: the release's question as it is worded, read by the text", () => {
+    const { card } = readCard(path.join(CARDS, "love-internvl3-8b-aigve-60k.json"));
+    expect(card.questions).toEqual({ prompt: "{question}", read: { kind: "text" } });
+    expect(questionText(card, "Does the video show 3 objects? Please answer yes or no.", "three apples")).toBe("Does the video show 3 objects? Please answer yes or no.");
+  });
+
+  it("fills a question prompt in one pass: the question and the generation prompt, and a question that reads {prompt} stays as written", () => {
+    const { card } = fetv();
+    const withQuestions = { ...card, questions: { prompt: "Video of {prompt}. {question} Answer yes or no.", read: { kind: "text" as const } } };
+    expect(questionText(withQuestions, "Is it {prompt}?", "a cat")).toBe("Video of a cat. Is it {prompt}? Answer yes or no.");
+  });
+
+  it("refuses a question prompt without {question}, and a probability reading without top log-probabilities, naming the field", () => {
+    const { card } = fetv();
+    const noSlot = EvaluatorCardSchema.safeParse({ ...card, questions: { prompt: "Is it good?", read: { kind: "text" } } });
+    expect(noSlot.error?.issues.map((i) => [i.path.join("."), i.message])).toEqual([["questions.prompt", "must contain {question}, where the video's question goes"]]);
+    const numbers = { static_quality: { prompt: "Rate 1-5.", read: { kind: "number", min: 1, max: 5 } } };
+    const noLogprobs = EvaluatorCardSchema.safeParse({ ...card, perspectives: numbers, decoding: { ...card.decoding, top_logprobs: 0 }, questions: { prompt: "{question}", read: { kind: "yes-no-probability" } } });
+    expect(noLogprobs.error?.issues.map((i) => i.path.join("."))).toEqual(["decoding.top_logprobs"]);
+    expect(EvaluatorCardSchema.safeParse({ ...card, perspectives: numbers, decoding: { ...card.decoding, top_logprobs: 0 }, questions: { prompt: "{question}", read: { kind: "text" } } }).success).toBe(true);
   });
 
   it("writes the card's hash into the manifest's method, where the T2V evaluator check reads it back", () => {

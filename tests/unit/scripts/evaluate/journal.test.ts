@@ -50,4 +50,21 @@ describe("the evaluation journal", () => {
     fs.writeFileSync(f, `${JSON.stringify(record("b", 4))}\nnot json\n${JSON.stringify(record("c", 3))}\n`);
     expect(() => openJournal(f, "run.journal.jsonl")).toThrow(/run\.journal\.jsonl:2: is not valid JSON/);
   });
+
+  it("keeps a question's yes/no beside the scores, keyed by the qa perspective and the question asked, and refuses a record with both or neither", () => {
+    const f = file();
+    const j = openJournal(f);
+    const { score: _, ...base } = record("b", 4);
+    j.append({ ...base, perspective: "qa", text: "Is there a cat?", answer: { text: "Yes", top: null }, yesNo: "yes" });
+    j.append(record("b", 4));
+    j.close();
+    const again = openJournal(f);
+    expect(again.done.get(journalKey("a".repeat(64), "b".repeat(64), "qa", "Is there a cat?"))?.yesNo).toBe("yes");
+    expect(again.done.get(journalKey("a".repeat(64), "b".repeat(64), "alignment", "How would you rate…"))?.score).toBe(4);
+    again.close();
+    fs.writeFileSync(f, `${JSON.stringify({ ...record("b", 4), yesNo: "no" })}\n`);
+    expect(() => openJournal(f, "run.journal.jsonl")).toThrow(/run\.journal\.jsonl:1: .*either a score or a yes\/no/);
+    fs.writeFileSync(f, `${JSON.stringify(base)}\n`);
+    expect(() => openJournal(f, "run.journal.jsonl")).toThrow(/either a score or a yes\/no/);
+  });
 });

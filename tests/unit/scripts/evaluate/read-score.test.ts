@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { readScore } from "../../../../scripts/lib/evaluate/read-score.ts";
+import { readScore, readYesNo } from "../../../../scripts/lib/evaluate/read-score.ts";
 
 const levels = { kind: "level-expectation" as const, levels: { excellent: 5, good: 4, fair: 3, poor: 2, bad: 1 } };
 
@@ -37,5 +37,34 @@ describe("reading a score from an answer", () => {
     expect(readScore({ text: "Score: 7.5 out of 10", top: null }, { kind: "number", min: 0, max: 10 })).toEqual({ score: 7.5 });
     expect(readScore({ text: "11", top: null }, { kind: "number", min: 0, max: 10 })).toEqual({ unreadable: expect.stringMatching(/outside 0–10/) });
     expect(readScore({ text: "great", top: null }, { kind: "number", min: 0, max: 10 })).toEqual({ unreadable: expect.stringMatching(/holds no number/) });
+  });
+});
+
+describe("reading a yes/no from an answer", () => {
+  const text = { kind: "text" as const };
+  const probability = { kind: "yes-no-probability" as const };
+
+  it("reads the text as LOVE's eval_qa.py does: 'yes' anywhere wins, else 'no' anywhere, in any case", () => {
+    expect(readYesNo({ text: "Yes", top: null }, text)).toEqual({ answer: "yes" });
+    expect(readYesNo({ text: " NO.", top: null }, text)).toEqual({ answer: "no" });
+    // LOVE's rule, kept literal: "yes" is looked for first, and "I cannot" contains "no".
+    expect(readYesNo({ text: "No, yes", top: null }, text)).toEqual({ answer: "yes" });
+    expect(readYesNo({ text: "I cannot tell", top: null }, text)).toEqual({ answer: "no" });
+  });
+
+  it("says why a text answer cannot be read: neither word in it", () => {
+    expect(readYesNo({ text: "Maybe.", top: null }, text)).toEqual({ unreadable: 'the answer "Maybe." says neither yes nor no' });
+  });
+
+  it("reads the more probable of yes and no among the first token's candidates, adding tokens that spell the same word", () => {
+    const top = [{ token: "No", logprob: Math.log(0.4) }, { token: "▁yes", logprob: Math.log(0.3) }, { token: "Yes", logprob: Math.log(0.25) }, { token: "The", logprob: Math.log(0.05) }];
+    expect(readYesNo({ text: "No", top }, probability)).toEqual({ answer: "yes" });
+    expect(readYesNo({ text: "Yes", top: [{ token: "no", logprob: Math.log(0.7) }, { token: "yes", logprob: Math.log(0.3) }] }, probability)).toEqual({ answer: "no" });
+  });
+
+  it("says why a probability answer cannot be read: no log-probabilities, neither word, or a tie", () => {
+    expect(readYesNo({ text: "Yes", top: null }, probability)).toEqual({ unreadable: expect.stringMatching(/no top log-probabilities/) });
+    expect(readYesNo({ text: "I", top: [{ token: "I", logprob: 0 }] }, probability)).toEqual({ unreadable: 'neither "yes" nor "no" is among the top tokens ("I")' });
+    expect(readYesNo({ text: "Yes", top: [{ token: "Yes", logprob: Math.log(0.5) }, { token: "No", logprob: Math.log(0.5) }] }, probability)).toEqual({ unreadable: expect.stringMatching(/equally probable/) });
   });
 });
