@@ -2,7 +2,7 @@
  * The prompt list a T2V model generates from: every prompt of a benchmark with its text and task dimensions, how
  * many videos to make per prompt and how to name them, with the release it was built from. Read-only over the store.
  */
-import { and, asc, eq } from "drizzle-orm";
+import { and, asc, eq, isNotNull } from "drizzle-orm";
 import * as t from "../../db/schema.ts";
 import { getBenchmark, listPerspectives } from "./benchmarks.ts";
 import { toCsv } from "./csv.ts";
@@ -46,6 +46,32 @@ export function promptSource(benchmarkId: string): string {
   return `the prompts are in ${b.title}'s own release (${url}), which this build did not have; download it there (see ${b.title}'s license) — a build with the release present publishes its prompt list here`;
 }
 
+/** What the prompt list says about yes/no questions when the store has them. */
+export const QUESTIONS_NOTE =
+  "each prompt's yes/no questions as the benchmark asks them of its videos (a V2T method answers each labelled video's question; see /methodology/)";
+
+/**
+ * The distinct yes/no question texts asked of each prompt's videos, in text order (the writer stores a question where
+ * the benchmark distributes it).
+ */
+function questionsByPrompt(benchmarkId: string): Map<string, string[]> {
+  const rows = store()
+    .selectDistinct({ promptId: t.videos.promptId, question: t.groundTruth.question })
+    .from(t.groundTruth)
+    .innerJoin(t.videos, and(eq(t.videos.benchmarkId, t.groundTruth.benchmarkId), eq(t.videos.id, t.groundTruth.videoId)))
+    .where(and(eq(t.groundTruth.benchmarkId, benchmarkId), isNotNull(t.groundTruth.question)))
+    .all();
+  const byPrompt = new Map<string, string[]>();
+  for (const row of rows) {
+    if (row.question === null) continue;
+    const list = byPrompt.get(row.promptId) ?? [];
+    list.push(row.question);
+    byPrompt.set(row.promptId, list);
+  }
+  for (const list of byPrompt.values()) list.sort();
+  return byPrompt;
+}
+
 /** A benchmark's prompt list, in prompt-id order (numeric ids numerically). */
 export function loadPromptList(benchmarkId: string, release: string): PromptList {
   const db = store();
@@ -62,6 +88,8 @@ export function loadPromptList(benchmarkId: string, release: string): PromptList
     if (!list.some((d) => d.id === m.dimensionId)) list.push({ id: m.dimensionId, position: m.position });
     byPrompt.set(m.promptId, list);
   }
+  // A benchmark whose labels are private keeps its questions off the site with its answers.
+  const questions = getBenchmark(benchmarkId).labelsPublic ? questionsByPrompt(benchmarkId) : new Map<string, string[]>();
   const collator = new Intl.Collator("en", { numeric: true });
   const prompts = rows
     .sort((a, b) => collator.compare(a.id, b.id))
@@ -69,15 +97,16 @@ export function loadPromptList(benchmarkId: string, release: string): PromptList
       id: p.id,
       text: p.text,
       dimensions: (byPrompt.get(p.id) ?? []).sort((a, b) => a.position - b.position).map((d) => d.id),
-      questions: [] as string[],
+      questions: questions.get(p.id) ?? [],
     }));
   const hasQa = listPerspectives(benchmarkId).some((p) => p.kind === "qa");
+  const asked = prompts.some((p) => p.questions.length > 0);
   return {
     benchmark: benchmarkId,
     release,
     videosPerPrompt: VIDEOS_PER_PROMPT,
     videoNaming: VIDEO_NAMING,
-    questionsNote: hasQa && prompts.length === 0 ? "the yes/no questions come with the prompts in the benchmark's release" : NO_QUESTIONS,
+    questionsNote: asked ? QUESTIONS_NOTE : hasQa ? "the yes/no questions come with the prompts in the benchmark's release" : NO_QUESTIONS,
     prompts,
     whereToGet: prompts.length === 0 ? promptSource(benchmarkId) : null,
   };

@@ -107,6 +107,31 @@ describe("the T2V board recomputed from the release", () => {
   });
 });
 
+describe("the prompt list download", () => {
+  it("gives each prompt the yes/no questions the release asks of its videos, as written in the raw lines", async () => {
+    const expected = new Map<string, Set<string>>();
+    for (const file of ["video_train_qa_train.jsonl", "video_train_qa_test.jsonl"]) {
+      for (const line of fs.readFileSync(path.join(release, file), "utf8").split("\n").filter((l) => l.trim() !== "")) {
+        const parsed = JSON.parse(line) as { video: string; conversations: { from: string; value: string }[] };
+        const prompt = path.basename(parsed.video).replace(/\.[^.]+$/, "");
+        const asked = parsed.conversations.find((c) => c.from === "human")?.value.replace("<video>", "").trim() ?? "";
+        expected.set(prompt, (expected.get(prompt) ?? new Set()).add(asked));
+      }
+    }
+    process.env.AIGVE_STORE = store;
+    try {
+      const { loadPromptList, QUESTIONS_NOTE } = await import("../../src/lib/prompt-list.ts");
+      const list = loadPromptList("aigve-60k", "test-release");
+      expect(list.questionsNote).toBe(QUESTIONS_NOTE);
+      expect(list.prompts.length).toBe(expected.size);
+      for (const prompt of list.prompts) expect(prompt.questions).toEqual([...(expected.get(prompt.id) ?? [])].sort());
+      expect(list.prompts.some((p) => p.questions.length > 0)).toBe(true);
+    } finally {
+      delete process.env.AIGVE_STORE;
+    }
+  });
+});
+
 describe("a V2T submission on AIGVE-60K", () => {
   it("is scored on the test split only: the planted method's figures as SciPy computes them", async () => {
     const data = tempDataDir(["aigve-60k"]);
