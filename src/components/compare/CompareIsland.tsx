@@ -4,8 +4,8 @@
  * (the entries to pick from) and then only the chosen entries' files (their places and stored resamples), and
  * computes each pair's verdicts from those with the engine (assemble.ts, verdicts.ts).
  */
-import { useEffect, useId, useRef, useState } from "react";
-import type { CompareIndex, Comparison } from "../../lib/shared/compare.ts";
+import { useCallback, useEffect, useId, useRef, useState } from "react";
+import type { CompareChoice, CompareIndex, Comparison } from "../../lib/shared/compare.ts";
 import { MAX_COMPARED, parseCompareState, serializeCompareState, type CompareDirection, type CompareState, type ParsedCompareState } from "../../scripts/compare-state.ts";
 import BoardComparison from "./BoardComparison.tsx";
 import ColumnsChart from "./ColumnsChart.tsx";
@@ -13,7 +13,8 @@ import { LETTERS } from "./compare-format.ts";
 import { assembleComparison, fetchEntry, type FetchedEntry } from "./assemble.ts";
 import { comparedEntries } from "./compared.ts";
 import DimensionComparison, { figureOptions } from "./DimensionComparison.tsx";
-import { Marker, type DotSeries } from "./DotPlot.tsx";
+import { type DotSeries } from "./DotPlot.tsx";
+import EntrySlot from "./EntrySlot.tsx";
 
 /** A direction that has entries on the benchmark. */
 export interface DirectionChoice {
@@ -30,10 +31,10 @@ interface Props {
 }
 
 const SHAPES: DotSeries["shape"][] = ["circle", "square", "triangle", "diamond"];
+const NO_ENTRIES: readonly CompareChoice[] = [];
 
-function slotSeries(k: number): DotSeries {
-  return { letter: LETTERS[k] as string, name: "", colour: `var(--compare-${k + 1})`, shape: SHAPES[k] as DotSeries["shape"] };
-}
+/** Each slot's marker, made once so that the slots' props stay the same between renders. */
+const SLOT_SERIES: readonly DotSeries[] = LETTERS.map((letter, k) => ({ letter, name: "", colour: `var(--compare-${k + 1})`, shape: SHAPES[k] as DotSeries["shape"] }));
 
 function describeLeftOut(parsed: ParsedCompareState, label: string): string | null {
   const parts: string[] = [];
@@ -100,6 +101,17 @@ export default function CompareIsland({ benchmarkTitle, directions }: Props) {
   }, [state]);
 
   const chosen = current.entries.join(",");
+  // One function for the page's lifetime, so that a slot whose choice is unchanged is not rendered again.
+  const choose = useCallback((slot: number, id: string) => {
+    setState((before) => {
+      if (before === null) return before;
+      const entries = [...before.entries];
+      if (id === "") entries.splice(slot, 1);
+      else if (slot < entries.length) entries[slot] = id;
+      else entries.push(id);
+      return { ...before, entries };
+    });
+  }, []);
   useEffect(() => {
     if (state === null || !index) return;
     let cancelled = false;
@@ -109,6 +121,8 @@ export default function CompareIsland({ benchmarkTitle, directions }: Props) {
       if (!found) {
         found = fetchEntry(index, id);
         fetched.current.set(key, found);
+        // A failed fetch is tried again the next time the entry is chosen.
+        found.catch(() => fetched.current.delete(key));
       }
       return found;
     });
@@ -126,13 +140,6 @@ export default function CompareIsland({ benchmarkTitle, directions }: Props) {
 
   if (!direction) return <p className="note">This benchmark has no entries to compare yet.</p>;
   const update = (next: Partial<CompareState>) => setState({ ...current, ...next });
-  const choose = (slot: number, id: string) => {
-    const entries = [...current.entries];
-    if (id === "") entries.splice(slot, 1);
-    else if (slot < entries.length) entries[slot] = id;
-    else entries.push(id);
-    update({ entries });
-  };
   // The data drawn is that of the entries now chosen, in their order (until their files arrive, nothing is drawn).
   const ready = data !== null && data.direction === current.direction && data.entries.map((e) => e.id).join(",") === chosen ? data : null;
   const compared = ready ? comparedEntries(ready.entries, current.entries) : [];
@@ -141,7 +148,7 @@ export default function CompareIsland({ benchmarkTitle, directions }: Props) {
   const figures = ready ? figureOptions(ready) : [];
   const defaultFigure = figures.find((f) => f.column.ranked)?.id ?? figures[0]?.id ?? "";
   const figure = figures.some((f) => f.id === current.figure) ? (current.figure as string) : defaultFigure;
-  const pick = index?.entries ?? [];
+  const pick = index?.entries ?? NO_ENTRIES;
 
   return (
     <div className="compare-view">
@@ -160,19 +167,9 @@ export default function CompareIsland({ benchmarkTitle, directions }: Props) {
         <fieldset>
           <legend>{direction.label} to compare (up to {MAX_COMPARED})</legend>
           <div className="compare-slots">
-            {LETTERS.map((letter, k) => {
-              const chosen = current.entries[k] ?? "";
-              const options = pick.filter((e) => e.id === chosen || !current.entries.includes(e.id));
-              return (
-                <label key={letter} htmlFor={`${idBase}-slot-${k}`}>
-                  <span className="compare-key"><Marker series={slotSeries(k)} /> Entry {letter}</span>
-                  <select id={`${idBase}-slot-${k}`} value={chosen} disabled={k > current.entries.length} onChange={(event) => choose(k, event.target.value)}>
-                    <option value="">{k > current.entries.length ? `— choose entry ${LETTERS[current.entries.length]} first —` : "— none —"}</option>
-                    {options.map((e) => <option key={e.id} value={e.id}>{e.reference && !/reference/i.test(e.name) ? `${e.name} (reference)` : e.name}</option>)}
-                  </select>
-                </label>
-              );
-            })}
+            {LETTERS.map((letter, k) => (
+              <EntrySlot key={letter} id={`${idBase}-slot-${k}`} slot={k} series={SLOT_SERIES[k] as DotSeries} entries={pick} chosen={current.entries[k] ?? ""} taken={chosen} onChoose={choose} />
+            ))}
           </div>
         </fieldset>
         {ready && ready.scopes.length > 1 && current.entries.length > 0 && (
