@@ -15,7 +15,7 @@ import { roundForDisplay } from "./format.ts";
 import { accessLabel, boardLabel, kindLabel } from "./labels.ts";
 import { store } from "./store.ts";
 import { storeMeta } from "./store-meta.ts";
-import { RANK_SUM_FIGURE, type CompareBoardInfo, type CompareCell, type CompareEntry, type CompareEntryBoard, type CompareEntryFile, type CompareFigure, type CompareIndex, type ComparePlace, type CompareScope } from "./shared/compare.ts";
+import { RANK_SUM_FIGURE, RESAMPLE_PARTS, type CompareBoardInfo, type CompareCell, type CompareEntry, type CompareEntryBoard, type CompareEntryFile, type CompareFigure, type CompareIndex, type ComparePlace, type CompareScope } from "./shared/compare.ts";
 import { compareEntryFolderUrl, compareResamplesUrl } from "./urls.ts";
 
 /** Why a board with published figures has no verdicts. */
@@ -116,12 +116,20 @@ export function loadCompareIndex(benchmarkId: string, direction: "t2v" | "v2t"):
   return source(benchmarkId, direction).index;
 }
 
+/** What an entry's resamples on a board hold: values per figure, and each part's figures in order (overall first). */
+interface Layout {
+  readonly count: number;
+  readonly parts: readonly { readonly part: ResamplePart; readonly figures: readonly CompareFigure[] }[];
+}
+
+type ResamplePart = (typeof RESAMPLE_PARTS)[number];
+
 /**
- * What one entry's resamples file on one board holds, in its order: every ranked column's resamples in every scope
- * where the entry has a value, then its rank sums of the overall scope; null when the board's entries cannot be told
- * apart (published figures, an unranked board) or the entry has none.
+ * What one entry's resamples on one board hold, in order: in the overall part, every ranked column's resamples and
+ * then its rank sums; in the dimensions part, every ranked column's in every task dimension where the entry has a value.
+ * Null when the board's entries cannot be told apart (published figures, an unranked board) or the entry has none.
  */
-function resampleLayout(benchmarkId: string, direction: "t2v" | "v2t", entryId: string, b: number): { count: number; figures: CompareFigure[] } | null {
+function resampleLayout(benchmarkId: string, direction: "t2v" | "v2t", entryId: string, b: number): Layout | null {
   const { index, views } = source(benchmarkId, direction);
   const info = index.boards[b] as CompareBoardInfo;
   if (info.pairsNote !== null) return null;
@@ -132,21 +140,22 @@ function resampleLayout(benchmarkId: string, direction: "t2v" | "v2t", entryId: 
     .where(drawsOf(benchmarkId, info.board, entryId, index.scopes))
     .all();
   const stored = new Map(rows.map((row) => [`${row.dimension}\u0000${figureKey(row.columnKey)}`, row.bytes]));
-  const figures: CompareFigure[] = [];
+  const figures: Record<ResamplePart, CompareFigure[]> = { overall: [], dimensions: [] };
   const lengths = new Set<number>();
   const add = (scope: string, key: string, value: number | null | undefined) => {
     const bytes = stored.get(`${scope}\u0000${key}`);
     if (bytes === undefined || value === null || value === undefined) return;
-    figures.push({ scope, key, value });
+    figures[scope === "overall" ? "overall" : "dimensions"].push({ scope, key, value });
     lengths.add(bytes);
   };
   for (const scope of index.scopes) {
     const row = boardRow(views[b]?.get(scope.id) as BoardView, entryId);
     for (const column of ranked) add(scope.id, column.key, row?.cells[column.key]?.value);
+    if (scope.id === "overall") add("overall", RANK_SUM_FIGURE, row?.rankSum);
   }
-  add("overall", RANK_SUM_FIGURE, boardRow(views[b]?.get("overall") as BoardView, entryId)?.rankSum);
   if (lengths.size > 1) throw new Error(`${benchmarkId} ${info.board} ${entryId}: resampled values of different lengths in the store`);
-  return figures.length === 0 ? null : { count: ([...lengths][0] as number) / 8, figures };
+  const parts = RESAMPLE_PARTS.filter((part) => figures[part].length > 0).map((part) => ({ part, figures: figures[part] }));
+  return parts.length === 0 ? null : { count: ([...lengths][0] as number) / 8, parts };
 }
 
 /** A stored column key as a resamples file names it: the store's reserved rank-sum key becomes the file's. */
@@ -175,27 +184,31 @@ export function loadCompareEntry(benchmarkId: string, direction: "t2v" | "v2t", 
     }
     if (Object.keys(places).length === 0) return;
     const layout = resampleLayout(benchmarkId, direction, entryId, b);
-    boards[info.board] = { places, resamples: layout && { url: compareResamplesUrl(benchmarkId, direction, entryId, info.board), ...layout } };
+    const resamples = layout && { count: layout.count, parts: layout.parts.map((p) => ({ ...p, url: compareResamplesUrl(benchmarkId, direction, entryId, info.board, p.part) })) };
+    boards[info.board] = { places, resamples };
   });
   return { entry, boards };
 }
 
-/** The entries of a direction with a resamples file on a board (for static paths). */
-export function compareResampledEntries(benchmarkId: string, direction: "t2v" | "v2t", board: BoardId): string[] {
+/** The resamples files of a direction's entries on a board (for static paths): entry and part. */
+export function compareResamplesFiles(benchmarkId: string, direction: "t2v" | "v2t", board: BoardId): { entryId: string; part: ResamplePart }[] {
   const { index, entries } = source(benchmarkId, direction);
   const b = index.boards.findIndex((info) => info.board === board);
-  return b < 0 ? [] : [...entries.keys()].filter((entryId) => resampleLayout(benchmarkId, direction, entryId, b) !== null);
+  if (b < 0) return [];
+  return [...entries.keys()].flatMap((entryId) => resampleLayout(benchmarkId, direction, entryId, b)?.parts.map(({ part }) => ({ entryId, part })) ?? []);
 }
 
-/** One entry's resamples file on one board: its figures' stored values one after another, Float64 little-endian. */
-export function loadCompareResamples(benchmarkId: string, direction: "t2v" | "v2t", entryId: string, board: BoardId): Uint8Array<ArrayBuffer> {
+/** One part of an entry's resamples on one board: its figures' stored values one after another, Float64 little-endian. */
+export function loadCompareResamples(benchmarkId: string, direction: "t2v" | "v2t", entryId: string, board: BoardId, part: ResamplePart): Uint8Array<ArrayBuffer> {
   const { index } = source(benchmarkId, direction);
   const b = index.boards.findIndex((info) => info.board === board);
   const layout = b < 0 ? null : resampleLayout(benchmarkId, direction, entryId, b);
-  if (layout === null) throw new Error(`no resamples of ${direction} entry "${entryId}" on ${benchmarkId} ${board}`);
-  const rows = store().select().from(t.draws).where(drawsOf(benchmarkId, board, entryId, index.scopes)).all();
+  const figures = layout?.parts.find((p) => p.part === part)?.figures;
+  if (!layout || !figures) throw new Error(`no ${part} resamples of ${direction} entry "${entryId}" on ${benchmarkId} ${board}`);
+  const scopes = part === "overall" ? index.scopes.filter((s) => s.id === "overall") : index.scopes.filter((s) => s.id !== "overall");
+  const rows = store().select().from(t.draws).where(drawsOf(benchmarkId, board, entryId, scopes)).all();
   const stored = new Map(rows.map((row) => [`${row.dimension}\u0000${figureKey(row.columnKey)}`, row.values]));
-  const out = new Uint8Array(layout.figures.length * layout.count * 8);
-  layout.figures.forEach((figure, i) => out.set(stored.get(`${figure.scope}\u0000${figure.key}`) as Buffer, i * layout.count * 8));
+  const out = new Uint8Array(figures.length * layout.count * 8);
+  figures.forEach((figure, i) => out.set(stored.get(`${figure.scope}\u0000${figure.key}`) as Buffer, i * layout.count * 8));
   return out;
 }

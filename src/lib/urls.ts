@@ -53,9 +53,9 @@ export function compareEntryFolderUrl(benchmarkId: string, direction: "t2v" | "v
   return href(`/${benchmarkId}/compare/${direction}/`);
 }
 
-/** One entry's stored resamples on one board (Float64 little-endian), which the compare view pairs in the browser. */
-export function compareResamplesUrl(benchmarkId: string, direction: "t2v" | "v2t", entryId: string, board: BoardId): string {
-  return href(`/${benchmarkId}/compare/${direction}/${entryId}.${board}.bin`);
+/** One part (`overall` or `dimensions`) of an entry's stored resamples on one board (Float64 little-endian), which the compare view pairs in the browser. */
+export function compareResamplesUrl(benchmarkId: string, direction: "t2v" | "v2t", entryId: string, board: BoardId, part: "overall" | "dimensions"): string {
+  return href(`/${benchmarkId}/compare/${direction}/${entryId}.${board}.${part}.bin`);
 }
 
 /** A board's download as kept for one release. */

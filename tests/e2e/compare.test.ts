@@ -83,13 +83,16 @@ describeBrowser("compare view", () => {
     page.on("request", record);
     await openCompare(site, page, "/fetv/compare/?entries=umtscore,clipscore&direction=v2t");
     await waitForColumns(page, 2);
-    page.off("request", record);
+    await page.waitForFunction(() => !document.querySelector(".compare-view")?.textContent?.includes("follow once their resamples are fetched"));
     expect(fetched.filter((p) => p.startsWith("/fetv/compare/v2t/")).sort()).toEqual([
       "/fetv/compare/v2t/clipscore.json",
-      "/fetv/compare/v2t/clipscore.v2t-instance.bin",
+      "/fetv/compare/v2t/clipscore.v2t-instance.dimensions.bin",
+      "/fetv/compare/v2t/clipscore.v2t-instance.overall.bin",
       "/fetv/compare/v2t/umtscore.json",
-      "/fetv/compare/v2t/umtscore.v2t-instance.bin",
+      "/fetv/compare/v2t/umtscore.v2t-instance.dimensions.bin",
+      "/fetv/compare/v2t/umtscore.v2t-instance.overall.bin",
     ]);
+    page.off("request", record);
     const headers = () => page.$$eval(".compare-table", (tables) => [...(tables[1]?.querySelectorAll("thead th") ?? [])].map((th) => th.childNodes[0]?.textContent?.trim() ?? ""));
     expect(await headers()).toContain("Rank sum");
     const dimension = await page.$eval(".compare-scope select", (select) => (select as HTMLSelectElement).options[1]?.value ?? "");

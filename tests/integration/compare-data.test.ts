@@ -11,7 +11,7 @@ import fs from "node:fs";
 import path from "node:path";
 import Database from "better-sqlite3";
 import { beforeAll, describe, expect, it } from "vitest";
-import { assembleComparison, float64LittleEndian, type FetchedEntry } from "../../src/components/compare/assemble.ts";
+import { assembleComparison, float64LittleEndian, withResamples, type FetchedEntry } from "../../src/components/compare/assemble.ts";
 import { pairedDifference } from "../../src/engine/index.ts";
 import type { CompareEntryFile, CompareIndex, ComparePair, Comparison, CompareVerdict } from "../../src/lib/shared/compare.ts";
 
@@ -39,13 +39,10 @@ function compareIndex(benchmark: string, direction: "t2v" | "v2t"): CompareIndex
 /** An entry's files read from dist/ as the island fetches them (its URLs are paths from the site's root). */
 function readEntry(index: CompareIndex, id: string): FetchedEntry {
   const file = JSON.parse(fs.readFileSync(path.join(DIST, `${index.entryFolder}${id}.json`), "utf8")) as CompareEntryFile;
-  const values: Record<string, Float64Array> = {};
-  for (const [board, found] of Object.entries(file.boards)) {
-    if (!found?.resamples) continue;
-    const bytes = fs.readFileSync(path.join(DIST, found.resamples.url));
-    values[board] = float64LittleEndian(bytes.buffer.slice(bytes.byteOffset, bytes.byteOffset + bytes.byteLength) as ArrayBuffer);
-  }
-  return { file, values };
+  return withResamples(file, (url) => {
+    const bytes = fs.readFileSync(path.join(DIST, url));
+    return float64LittleEndian(bytes.buffer.slice(bytes.byteOffset, bytes.byteOffset + bytes.byteLength) as ArrayBuffer);
+  });
 }
 
 /** The comparison of every entry of a direction, as the island would assemble it had all been chosen. */
@@ -267,9 +264,14 @@ describe("compare files in dist/", () => {
           for (const other of ids) if (other !== id && !id.includes(other)) expect(text.includes(`"${other}"`), `${id}.json names ${other}`).toBe(false);
           for (const [board, found] of Object.entries(file.boards)) {
             if (!found?.resamples) continue;
-            expected.add(`${id}.${board}.bin`);
-            const size = fs.statSync(path.join(DIST, found.resamples.url)).size;
-            expect(size, `${id}.${board}.bin`).toBe(found.resamples.figures.length * found.resamples.count * 8);
+            // The overall scope apart from the task dimensions (the view shows the overall scope first).
+            expect(found.resamples.parts.map((p) => p.part)).toEqual(index.scopes.length > 1 ? ["overall", "dimensions"] : ["overall"]);
+            for (const part of found.resamples.parts) {
+              expected.add(`${id}.${board}.${part.part}.bin`);
+              expect(part.figures.every((f) => (f.scope === "overall") === (part.part === "overall")), `${id}.${board}.${part.part}.bin`).toBe(true);
+              const size = fs.statSync(path.join(DIST, part.url)).size;
+              expect(size, `${id}.${board}.${part.part}.bin`).toBe(part.figures.length * found.resamples.count * 8);
+            }
           }
         }
         expect(new Set(fs.readdirSync(path.join(folder, direction))), `${benchmark}/compare/${direction}/`).toEqual(expected);

@@ -10,6 +10,8 @@ import { Marker } from "./DotPlot.tsx";
 
 interface Props {
   readonly board: CompareBoard;
+  /** Whether the task dimensions' resamples are still being fetched. */
+  readonly pending: boolean;
   readonly scopeId: string;
   readonly scopeLabel: string;
   readonly compared: readonly Compared[];
@@ -30,7 +32,7 @@ export function EntryHeader({ item }: { item: Compared }) {
 }
 
 /** The component. */
-export default function BoardComparison({ board, scopeId, scopeLabel, compared, confidence }: Props) {
+export default function BoardComparison({ board, pending, scopeId, scopeLabel, compared, confidence }: Props) {
   const scope = board.scopes[scopeId];
   if (!scope) return <p className="muted">No figures on this board for {scopeLabel}.</p>;
   const rankedCount = board.rankedCount[scopeId] ?? 0;
@@ -98,6 +100,8 @@ export default function BoardComparison({ board, scopeId, scopeLabel, compared, 
           <h3>Pair by pair: can the bootstrap tell them apart?</h3>
           {board.pairsNote !== null ? (
             <p className="note small">{board.pairsNote}</p>
+          ) : !overall && pending ? (
+            <p className="muted small" role="status">Fetching the resamples of the task dimensions…</p>
           ) : pairs.length === 0 ? (
             <p className="note small">These entries have no figures on shared resamples here, so no pair can be tested.</p>
           ) : (

@@ -10,7 +10,7 @@ import { MAX_COMPARED, parseCompareState, serializeCompareState, type CompareDir
 import BoardComparison from "./BoardComparison.tsx";
 import ColumnsChart from "./ColumnsChart.tsx";
 import { LETTERS } from "./compare-format.ts";
-import { assembleComparison, fetchEntry, type FetchedEntry } from "./assemble.ts";
+import { assembleComparison, fetchEntryFile, fetchResamples, withResamples } from "./assemble.ts";
 import { comparedEntries } from "./compared.ts";
 import DimensionComparison, { figureOptions } from "./DimensionComparison.tsx";
 import { type DotSeries } from "./DotPlot.tsx";
@@ -53,8 +53,9 @@ export default function CompareIsland({ benchmarkTitle, directions }: Props) {
   const [notice, setNotice] = useState<string | null>(null);
   const [data, setData] = useState<Comparison | null>(null);
   const [error, setError] = useState<string | null>(null);
-  // Each entry's files are fetched once per page, however often it is chosen again.
-  const fetched = useRef(new Map<string, Promise<FetchedEntry>>());
+  // The files fetched (or being fetched) by URL, and the resamples received.
+  const requests = useRef(new Map<string, Promise<unknown>>());
+  const resamples = useRef(new Map<string, Float64Array>());
   const current: CompareState = state ?? { direction: first?.id ?? "t2v", entries: [], scope: null, figure: null };
   const direction = directions.find((d) => d.id === current.direction) ?? first;
   const index = direction ? indexes?.[direction.id] : undefined;
@@ -115,24 +116,32 @@ export default function CompareIsland({ benchmarkTitle, directions }: Props) {
   useEffect(() => {
     if (state === null || !index) return;
     let cancelled = false;
-    const files = current.entries.map((id) => {
-      const key = `${index.direction}\u0000${id}`;
-      let found = fetched.current.get(key);
+    // Each file is fetched once per page, however often its entry is chosen again; a failed fetch is tried again.
+    const once = <T,>(url: string, load: () => Promise<T>): Promise<T> => {
+      let found = requests.current.get(url) as Promise<T> | undefined;
       if (!found) {
-        found = fetchEntry(index, id);
-        fetched.current.set(key, found);
-        // A failed fetch is tried again the next time the entry is chosen.
-        found.catch(() => fetched.current.delete(key));
+        found = load();
+        requests.current.set(url, found);
+        found.catch(() => requests.current.delete(url));
       }
       return found;
+    };
+    const run = async () => {
+      const files = await Promise.all(current.entries.map((id) => once(`${index.entryFolder}${id}.json`, () => fetchEntryFile(index, id))));
+      const urls = (part: string) => files.flatMap((file) => Object.values(file.boards).flatMap((board) => board?.resamples?.parts.filter((p) => p.part === part).map((p) => p.url) ?? []));
+      const fetchAll = (part: string) => Promise.all(urls(part).map((url) => once(url, () => fetchResamples(url)).then((values) => resamples.current.set(url, values))));
+      const show = () => {
+        if (!cancelled) setData(assembleComparison(index, files.map((file) => withResamples(file, (url) => resamples.current.get(url) ?? null))));
+      };
+      // The overall scope first (the tables the view opens on), then the task dimensions' verdicts.
+      await fetchAll("overall");
+      show();
+      await fetchAll("dimensions");
+      show();
+    };
+    run().catch((reason: unknown) => {
+      if (!cancelled) setError(`The figures could not be loaded (${String(reason)}).`);
     });
-    Promise.all(files)
-      .then((all) => {
-        if (!cancelled) setData(assembleComparison(index, all));
-      })
-      .catch((reason: unknown) => {
-        if (!cancelled) setError(`The figures could not be loaded (${String(reason)}).`);
-      });
     return () => {
       cancelled = true;
     };
@@ -196,7 +205,7 @@ export default function CompareIsland({ benchmarkTitle, directions }: Props) {
       {ready && compared.length > 0 && (
         <>
           {ready.boards.map((board) => (
-            <BoardComparison key={board.board} board={board} scopeId={scopeId} scopeLabel={scopeLabel} compared={compared} confidence={ready.confidence} />
+            <BoardComparison key={board.board} board={board} pending={ready.pending} scopeId={scopeId} scopeLabel={scopeLabel} compared={compared} confidence={ready.confidence} />
           ))}
           {ready.scopes.length > 1 ? (
             <DimensionComparison data={ready} compared={compared} figure={figure} onFigure={(f) => update({ figure: f })} />
@@ -206,7 +215,7 @@ export default function CompareIsland({ benchmarkTitle, directions }: Props) {
           <p className="small">
             Each entry's figures as JSON:{" "}
             {compared.map((item, k) => <span key={item.entry.id}>{k > 0 && " · "}<a href={`${index?.entryFolder ?? ""}${item.entry.id}.json`}>{item.series.letter}</a></span>)}
-            ; the verdicts are computed in this page from the resamples stored beside them (a Float64 file per board).
+            ; the verdicts are computed in this page from the resamples stored beside them (Float64 files per board).
           </p>
         </>
       )}

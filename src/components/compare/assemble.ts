@@ -5,15 +5,16 @@
 import type { CompareEntryFile, CompareIndex, Comparison } from "../../lib/shared/compare.ts";
 import { pairVerdicts, type FetchedBoard } from "./verdicts.ts";
 
-/** One entry's files as fetched: its JSON, and each board's resamples by board id. */
+/** One entry's files as fetched: its JSON, and each board's resamples parts by board id (null until fetched). */
 export interface FetchedEntry {
   readonly file: CompareEntryFile;
-  readonly values: Readonly<Record<string, Float64Array>>;
+  readonly values: Readonly<Record<string, readonly (Float64Array | null)[]>>;
 }
 
 /** The comparison of the fetched entries, in their order. */
 export function assembleComparison(index: CompareIndex, fetched: readonly FetchedEntry[]): Comparison {
   return {
+    pending: fetched.some((f) => Object.values(f.values).some((parts) => parts.includes(null))),
     benchmarkId: index.benchmarkId,
     benchmarkTitle: index.benchmarkTitle,
     direction: index.direction,
@@ -23,7 +24,7 @@ export function assembleComparison(index: CompareIndex, fetched: readonly Fetche
     boards: index.boards.map((info) => {
       const boards = fetched.map((f): FetchedBoard | null => {
         const board = f.file.boards[info.board];
-        return board ? { board, values: f.values[info.board] ?? null } : null;
+        return board ? { board, values: f.values[info.board] ?? [] } : null;
       });
       return {
         ...info,
@@ -49,15 +50,25 @@ export function float64LittleEndian(buffer: ArrayBuffer): Float64Array {
   return Float64Array.from({ length: buffer.byteLength / 8 }, (_, i) => view.getFloat64(i * 8, true));
 }
 
-/** Fetches one entry's files: its JSON, then the resamples of each board that has them. */
-export async function fetchEntry(index: CompareIndex, id: string): Promise<FetchedEntry> {
-  const get = async (url: string) => {
-    const response = await fetch(url);
-    if (!response.ok) throw new Error(`${url} answered ${response.status}`);
-    return response;
-  };
-  const file = (await (await get(`${index.entryFolder}${encodeURIComponent(id)}.json`)).json()) as CompareEntryFile;
-  const boards = Object.entries(file.boards).flatMap(([board, found]) => (found?.resamples ? [[board, found.resamples.url] as const] : []));
-  const values = await Promise.all(boards.map(async ([board, url]) => [board, float64LittleEndian(await (await get(url)).arrayBuffer())] as const));
-  return { file, values: Object.fromEntries(values) };
+/** Fetches a file: its JSON, or its bytes as Float64 little-endian. */
+async function get(url: string): Promise<Response> {
+  const response = await fetch(url);
+  if (!response.ok) throw new Error(`${url} answered ${response.status}`);
+  return response;
+}
+
+/** Fetches one entry's JSON. */
+export async function fetchEntryFile(index: CompareIndex, id: string): Promise<CompareEntryFile> {
+  return (await (await get(`${index.entryFolder}${encodeURIComponent(id)}.json`)).json()) as CompareEntryFile;
+}
+
+/** Fetches one resamples part. */
+export async function fetchResamples(url: string): Promise<Float64Array> {
+  return float64LittleEndian(await (await get(url)).arrayBuffer());
+}
+
+/** An entry with the resamples parts `wanted` picks (by part name) taken from `resamples`, the others null. */
+export function withResamples(file: CompareEntryFile, resamples: (url: string) => Float64Array | null): FetchedEntry {
+  const values = Object.fromEntries(Object.entries(file.boards).map(([board, found]) => [board, found?.resamples?.parts.map((part) => resamples(part.url)) ?? []]));
+  return { file, values };
 }

@@ -7,19 +7,25 @@
 import { pairedDifference, type ResampledFigure } from "../../engine/index.ts";
 import { RANK_SUM_FIGURE, type CompareBoardInfo, type CompareEntryBoard, type ComparePair, type CompareVerdict } from "../../lib/shared/compare.ts";
 
-/** An entry's board as fetched: its file's part and its resamples (null where none are shipped). */
+/** An entry's board as fetched: its file's part and the values of each of its resamples parts (null until fetched). */
 export interface FetchedBoard {
   readonly board: CompareEntryBoard;
-  readonly values: Float64Array | null;
+  /** In the order of `board.resamples.parts`. */
+  readonly values: readonly (Float64Array | null)[];
 }
 
-/** A figure of a fetched board on its resamples, or null where the entry has none there. */
+/** A figure of a fetched board on its resamples, or null where the entry has none there (or they are not fetched yet). */
 export function resampledFigure(fetched: FetchedBoard | null | undefined, scope: string, key: string): ResampledFigure | null {
   const layout = fetched?.board.resamples;
-  if (!fetched || !layout || fetched.values === null) return null;
-  const at = layout.figures.findIndex((figure) => figure.scope === scope && figure.key === key);
-  if (at < 0) return null;
-  return { value: (layout.figures[at] as { value: number }).value, draws: fetched.values.subarray(at * layout.count, (at + 1) * layout.count) };
+  if (!fetched || !layout) return null;
+  for (const [p, part] of layout.parts.entries()) {
+    const at = part.figures.findIndex((figure) => figure.scope === scope && figure.key === key);
+    const values = fetched.values[p];
+    if (at < 0) continue;
+    if (!values) return null;
+    return { value: (part.figures[at] as { value: number }).value, draws: values.subarray(at * layout.count, (at + 1) * layout.count) };
+  }
+  return null;
 }
 
 /** The verdict on a − b at `digits` decimals, or null when no resample holds both. */

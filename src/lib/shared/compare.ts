@@ -4,8 +4,10 @@
  *
  * Every file is linear in entries: `/<benchmark>/compare/<direction>.json` (CompareIndex: the boards, their
  * columns and scopes, and the entries to pick from), and per entry `/<benchmark>/compare/<direction>/<entry>.json`
- * (CompareEntryFile: its places) with, per board whose entries can be told apart, `<entry>.<board>.bin`: its stored
- * resamples as Float64 little-endian, one block of `resamples` values per figure in the order `figures` lists.
+ * (CompareEntryFile: its places) with, per board whose entries can be told apart, its stored resamples in two parts,
+ * `<entry>.<board>.overall.bin` (the overall scope, rank sum included: what the view shows first) and
+ * `<entry>.<board>.dimensions.bin` (every task dimension), each Float64 little-endian, one block of `count` values per
+ * figure in the order the part's `figures` lists.
  * The verdicts are computed in the browser from two entries' files (src/components/compare/verdicts.ts).
  */
 import type { BoardId } from "../../schemas/board.ts";
@@ -108,12 +110,22 @@ export interface CompareFigure {
   readonly value: number;
 }
 
+/** The parts of an entry's resamples on a board: the overall scope, fetched first, then the task dimensions. */
+export const RESAMPLE_PARTS = ["overall", "dimensions"] as const;
+
+/** One part of an entry's resamples on a board: where it is (a path from the site's root) and its figures in order. */
+export interface CompareResamplesPart {
+  readonly part: (typeof RESAMPLE_PARTS)[number];
+  readonly url: string;
+  readonly figures: readonly CompareFigure[];
+}
+
 /** One board of an entry's file. */
 export interface CompareEntryBoard {
   /** By scope id; a scope where the entry has no figure is left out. */
   readonly places: Readonly<Record<string, ComparePlace>>;
-  /** Where its resamples are (a path from the site's root) and what they hold, or null where none are shipped. */
-  readonly resamples: { readonly url: string; readonly count: number; readonly figures: readonly CompareFigure[] } | null;
+  /** Its resamples: values per figure, and the parts that hold figures (overall first); null where none are shipped. */
+  readonly resamples: { readonly count: number; readonly parts: readonly CompareResamplesPart[] } | null;
 }
 
 /** One entry's compare file: `/<benchmark>/compare/<direction>/<entry>.json`. */
@@ -151,6 +163,8 @@ export interface CompareBoard extends CompareBoardInfo {
  * their display precision; every verdict was reached on the full-precision resamples.
  */
 export interface Comparison {
+  /** Whether some compared entry's resamples of the task dimensions are still being fetched (their verdicts follow). */
+  readonly pending: boolean;
   readonly benchmarkId: string;
   readonly benchmarkTitle: string;
   readonly direction: "t2v" | "v2t";

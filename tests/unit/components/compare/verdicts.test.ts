@@ -15,23 +15,31 @@ const INFO: CompareBoardInfo = {
   rankedCount: { overall: 2, dim: 2 },
 };
 
-/** A fetched board whose figures hold the given resampled values, in order (four resamples each). */
-function fetched(figures: readonly (CompareFigure & { draws: number[] })[]): FetchedBoard {
+/** A fetched board whose figures hold the given resampled values (four resamples each): the overall part, then the dimensions'. */
+function fetched(figures: readonly (CompareFigure & { draws: number[] })[], dimensionsFetched = true): FetchedBoard {
+  const overall = figures.filter((f) => f.scope === "overall");
+  const dimensions = figures.filter((f) => f.scope !== "overall");
+  const strip = (list: typeof figures) => list.map(({ scope, key, value }) => ({ scope, key, value }));
   return {
-    board: { places: {}, resamples: { url: "/x.bin", count: 4, figures: figures.map(({ scope, key, value }) => ({ scope, key, value })) } },
-    values: Float64Array.from(figures.flatMap((f) => f.draws)),
+    board: { places: {}, resamples: { count: 4, parts: [{ part: "overall", url: "/x.overall.bin", figures: strip(overall) }, { part: "dimensions", url: "/x.dimensions.bin", figures: strip(dimensions) }] } },
+    values: [Float64Array.from(overall.flatMap((f) => f.draws)), dimensionsFetched ? Float64Array.from(dimensions.flatMap((f) => f.draws)) : null],
   };
 }
 
 describe("resampledFigure", () => {
-  it("reads a figure's block of the resamples file by its place in the layout", () => {
-    const board = fetched([
+  it("reads a figure's block of its part by its place in the layout, and nothing of a part not fetched yet", () => {
+    const figures = [
       { scope: "overall", key: "quality_mos", value: 3, draws: [1, 2, 3, 4] },
+      { scope: "dim", key: "other_mos", value: 4, draws: [0, 0, 0, 0] },
       { scope: "dim", key: "quality_mos", value: 5, draws: [5, 6, 7, 8] },
-    ]);
+    ];
+    const board = fetched(figures);
     expect(Array.from(resampledFigure(board, "dim", "quality_mos")?.draws ?? [])).toEqual([5, 6, 7, 8]);
     expect(resampledFigure(board, "dim", "quality_mos")?.value).toBe(5);
+    expect(Array.from(resampledFigure(board, "overall", "quality_mos")?.draws ?? [])).toEqual([1, 2, 3, 4]);
     expect(resampledFigure(board, "dim", "rank-sum")).toBeNull();
+    expect(resampledFigure(fetched(figures, false), "dim", "quality_mos")).toBeNull();
+    expect(resampledFigure(fetched(figures, false), "overall", "quality_mos")?.value).toBe(3);
   });
 });
 
