@@ -50,7 +50,7 @@ export function float64LittleEndian(buffer: ArrayBuffer): Float64Array {
   return Float64Array.from({ length: buffer.byteLength / 8 }, (_, i) => view.getFloat64(i * 8, true));
 }
 
-/** Fetches a file: its JSON, or its bytes as Float64 little-endian. */
+/** Fetches a file, failing on an error status. */
 async function get(url: string): Promise<Response> {
   const response = await fetch(url);
   if (!response.ok) throw new Error(`${url} answered ${response.status}`);
@@ -67,7 +67,7 @@ export async function fetchResamples(url: string): Promise<Float64Array> {
   return float64LittleEndian(await (await get(url)).arrayBuffer());
 }
 
-/** An entry with the resamples parts `wanted` picks (by part name) taken from `resamples`, the others null. */
+/** An entry's JSON with each of its resamples parts' values as `resamples` gives them by URL (null: not fetched yet). */
 export function withResamples(file: CompareEntryFile, resamples: (url: string) => Float64Array | null): FetchedEntry {
   const values = Object.fromEntries(Object.entries(file.boards).map(([board, found]) => [board, found?.resamples?.parts.map((part) => resamples(part.url)) ?? []]));
   return { file, values };
