@@ -6,13 +6,14 @@
  * (scripts/bench/table.ts describes a row).
  */
 import { bootstrapRows } from "./bench/bootstrap-rows.ts";
+import { compareRows } from "./bench/compare-rows.ts";
 import { correlationRows } from "./bench/correlation-rows.ts";
 import { logisticRows } from "./bench/logistic-rows.ts";
 import { scaleRows } from "./bench/scale-rows.ts";
 import { startScipy, type Scipy } from "./bench/scipy.ts";
 import { printTable, type BenchRow } from "./bench/table.ts";
 
-const CASES: readonly ((scipy: Scipy | null) => Promise<BenchRow[]>)[] = [correlationRows, bootstrapRows, logisticRows, scaleRows];
+const CASES: readonly ((scipy: Scipy | null) => Promise<BenchRow[]>)[] = [correlationRows, bootstrapRows, logisticRows, scaleRows, compareRows];
 
 async function main(): Promise<void> {
   const scipy = await startScipy();

@@ -41,6 +41,11 @@ export interface RankedEntry extends RankedRow, RankWithInterval {
    */
   readonly separableFromNext: boolean | null;
   readonly columns: readonly RankWithInterval[];
+  /**
+   * The entry's rank sum on each of the board's resamples (what its separability tests pair; a compare view pairs
+   * any two entries' with `pairedDifference`); null for an unranked entry and without resamples.
+   */
+  readonly rankSumDraws: Float64Array | null;
 }
 
 function rankInterval(draws: Float64Array, confidence: number): { best: number; worst: number } | null {
@@ -206,6 +211,7 @@ function withUncertainty(row: RankedRow, mine: ResampledPlaces, separableFromNex
     rankBest: interval?.best ?? null,
     rankWorst: interval?.worst ?? null,
     separableFromNext,
+    rankSumDraws: row.rank === null ? null : mine.rankSums,
     columns: row.columnRanks.map((rank, c) => {
       const ci = rank === null ? null : rankInterval(mine.columns[c] as Float64Array, confidence);
       return { rank, rankBest: ci?.best ?? null, rankWorst: ci?.worst ?? null };
@@ -230,7 +236,7 @@ export function rankOneWithUncertainty(entries: ReadonlyArray<RankableEntry>, id
   const index = new Map(entries.map((entry, e) => [entry.id, e]));
   const wanted = index.get(id);
   const resampled = resampledPlaces(entries, directions, (e) => e === wanted);
-  if (resampled === null) return { ...row, ...plainRank(row.rank), separableFromNext: null, columns: row.columnRanks.map(plainRank) };
+  if (resampled === null) return { ...row, ...plainRank(row.rank), separableFromNext: null, columns: row.columnRanks.map(plainRank), rankSumDraws: null };
   const separable = adjacentSeparability(point, (of) => resampled.rankSums[index.get(of) as number] as Float64Array, confidence);
   return withUncertainty(row, resampled.places[wanted as number] as ResampledPlaces, separable[position] ?? null, confidence);
 }
@@ -244,7 +250,7 @@ export function rankWithUncertainty(
   const point = rankBoard(entries, directions);
   const resampled = entries.length === 0 ? null : resampledPlaces(entries, directions);
   if (resampled === null) {
-    return point.map((row) => ({ ...row, ...plainRank(row.rank), separableFromNext: null, columns: row.columnRanks.map(plainRank) }));
+    return point.map((row) => ({ ...row, ...plainRank(row.rank), separableFromNext: null, columns: row.columnRanks.map(plainRank), rankSumDraws: null }));
   }
   const index = new Map(entries.map((entry, e) => [entry.id, e]));
   const separable = adjacentSeparability(point, (id) => resampled.rankSums[index.get(id) as number] as Float64Array, confidence);

@@ -1,35 +1,36 @@
 /**
- * Everything the compare view shows for one direction of a benchmark, for every entry at once (the page picks
- * up to four in the browser): each board's values with intervals and ranks, overall and per dimension, and for
- * every pair of entries whether a paired bootstrap on the board's shared resamples tells them apart, per
- * ranked column and on the rank sum. The statistics come from the engine; this only gathers and labels.
+ * The compare view's files for one direction of a benchmark, read from the store's rows (see the shapes in
+ * shared/compare.ts): an index (boards, columns, scopes, entries to pick from) and, per entry, its places in every
+ * board and scope with its stored resamples beside them. No file here depends on the number of pairs, and nothing
+ * is re-ranked: places, ranks and rank intervals are the stored ones; the browser pairs two entries' resamples.
  */
-import { and, eq } from "drizzle-orm";
-import { decodeDraws } from "../../db/draws.ts";
+import { and, eq, inArray, sql } from "drizzle-orm";
 import * as t from "../../db/schema.ts";
-import { pairedDifference, resampledPlaces, type Direction, type RankableEntry, type ResampledFigure } from "../engine/index.ts";
-import type { BoardId } from "../schemas/board.ts";
+import { RANK_SUM_DRAWS_KEY, type BoardId } from "../schemas/board.ts";
 import { metricDefinition } from "../schemas/metrics.ts";
 import { getBenchmark, listDimensions } from "./benchmarks.ts";
-import { loadBoard, type BoardRow, type BoardView } from "./boards.ts";
+import { boardRow, loadBoard, rankedCount, type BoardRow, type BoardView } from "./boards.ts";
 import { boardsOf } from "./entries.ts";
 import { roundForDisplay } from "./format.ts";
 import { accessLabel, boardLabel, kindLabel } from "./labels.ts";
 import { store } from "./store.ts";
 import { storeMeta } from "./store-meta.ts";
-
-import type { CompareBoardScope, CompareCell, CompareEntry, ComparePair, ComparePlace, CompareScope, CompareVerdict, Comparison } from "./shared/compare.ts";
-
-export type { CompareBoard, CompareBoardScope, CompareCell, CompareColumn, CompareEntry, ComparePair, ComparePlace, CompareScope, CompareVerdict, Comparison } from "./shared/compare.ts";
+import { RANK_SUM_FIGURE, RESAMPLE_PARTS, type CompareBoardInfo, type CompareCell, type CompareEntry, type CompareEntryBoard, type CompareEntryFile, type CompareFigure, type CompareIndex, type ComparePlace, type CompareScope } from "./shared/compare.ts";
+import { compareEntryFolderUrl, compareResamplesUrl } from "./urls.ts";
 
 /** Why a board with published figures has no verdicts. */
 export const NO_RESAMPLES_NOTE =
   "These figures are published by the benchmark's authors without per-video data, so no paired bootstrap can tell two entries apart: compare the values and ranks only.";
 
-function drawsOf(benchmarkId: string, board: BoardId): Map<string, Float64Array> {
-  const rows = store().select().from(t.draws).where(and(eq(t.draws.benchmarkId, benchmarkId), eq(t.draws.board, board))).all();
-  return new Map(rows.map((row) => [`${row.dimension}\u0000${row.entryId}\u0000${row.columnKey}`, decodeDraws(row.values)]));
+/** A direction's boards in every scope, read once per build (the index and every entry's file use them). */
+interface Source {
+  readonly index: CompareIndex;
+  readonly entries: ReadonlyMap<string, CompareEntry>;
+  /** Each board's view by scope id, in the order of `index.boards`. */
+  readonly views: readonly ReadonlyMap<string, BoardView>[];
 }
+
+const sources = new Map<string, Source>();
 
 function place(view: BoardView, row: BoardRow): ComparePlace | null {
   const cells = view.columns.map((column): CompareCell | null => {
@@ -42,128 +43,172 @@ function place(view: BoardView, row: BoardRow): ComparePlace | null {
   return { rank: row.rank, rankBest: row.rankBest, rankWorst: row.rankWorst, rankSum: row.rankSum, cells };
 }
 
-/** The verdict on a − b; `round` brings the difference and its interval to display precision. */
-function verdict(a: ResampledFigure, b: ResampledFigure, confidence: number, higherIsBetter: boolean, round: (value: number) => number): CompareVerdict | null {
-  const found = pairedDifference(a, b, confidence);
-  if (found === null) return null;
-  const aAhead = higherIsBetter ? found.difference > 0 : found.difference < 0;
-  return [round(found.difference), round(found.low), round(found.high), found.separable ? (aAhead ? "a" : "b") : null];
-}
-
-/** Every pair's verdicts on one board in one scope. */
-function pairsOf(view: BoardView, entries: readonly CompareEntry[], draws: Map<string, Float64Array>, confidence: number): ComparePair[] {
-  const ranked = view.columns.filter((column) => column.ranked);
-  const rowOf = new Map(view.rows.map((row) => [row.entryId, row]));
-  const drawsFor = (entryId: string, key: string) => draws.get(`${view.dimension}\u0000${entryId}\u0000${key}`) ?? null;
-  const figure = (entryId: string, key: string): ResampledFigure | null => {
-    const value = rowOf.get(entryId)?.cells[key]?.value;
-    const resampled = drawsFor(entryId, key);
-    return value === undefined || resampled === null ? null : { value, draws: resampled };
-  };
-  // The rank sums on every resample come from re-ranking the whole board, as the ranking step does.
-  const board = view.rows.filter((row) => !row.isReference);
-  const rankable: RankableEntry[] = board.map((row) => ({
-    id: row.entryId,
-    name: row.name,
-    values: ranked.map((column) => row.cells[column.key]?.value ?? null),
-    draws: ranked.map((column) => drawsFor(row.entryId, column.key)),
-  }));
-  const directions: Direction[] = ranked.map((column) => (column.higherIsBetter ? "higher" : "lower"));
-  const resampled = view.unrankedReason === null && rankable.length > 0 ? resampledPlaces(rankable, directions, () => false) : null;
-  const rankSumOf = (entryId: string): ResampledFigure | null => {
-    const index = board.findIndex((row) => row.entryId === entryId);
-    const sum = board[index]?.rankSum;
-    const sums = index < 0 ? undefined : resampled?.rankSums[index];
-    return sum === null || sum === undefined || sums === undefined ? null : { value: sum, draws: sums };
-  };
-
-  const pairs: ComparePair[] = [];
-  entries.forEach((first, a) => {
-    entries.forEach((second, b) => {
-      if (b <= a) return;
-      const columns = view.columns.map((column) => {
-        const x = column.ranked ? figure(first.id, column.key) : null;
-        const y = column.ranked ? figure(second.id, column.key) : null;
-        return x && y ? verdict(x, y, confidence, column.higherIsBetter, (value) => roundForDisplay(column.metric, value)) : null;
-      });
-      const x = rankSumOf(first.id);
-      const y = rankSumOf(second.id);
-      // Rank sums are whole numbers; their interval ends are shown whole too.
-      const rankSum = x && y ? verdict(x, y, confidence, false, (value) => Number(value.toFixed(0))) : null;
-      if (rankSum !== null || columns.some((c) => c !== null)) pairs.push({ a, b, rankSum, columns });
-    });
-  });
-  return pairs;
-}
-
-/** The compare view's data for one direction of a benchmark: every entry, scope, board and pair. */
-export function loadComparison(benchmarkId: string, direction: "t2v" | "v2t"): Comparison {
+function readSource(benchmarkId: string, direction: "t2v" | "v2t"): Source {
   const benchmark = getBenchmark(benchmarkId);
   const confidence = storeMeta().bootstrap?.confidence ?? null;
   const boards = boardsOf(direction);
   const overall = boards.map((board) => loadBoard(benchmarkId, board));
-  const seen = new Map<string, CompareEntry>();
+  const entries = new Map<string, CompareEntry>();
   for (const row of overall.flatMap((view) => view.rows)) {
-    if (seen.has(row.entryId)) continue;
-    const group = direction === "t2v" ? accessLabel(row.group) : kindLabel(row.group);
-    seen.set(row.entryId, {
+    if (entries.has(row.entryId)) continue;
+    entries.set(row.entryId, {
       id: row.entryId,
       name: row.name,
       href: row.href,
-      group,
+      group: direction === "t2v" ? accessLabel(row.group) : kindLabel(row.group),
       isReference: row.isReference,
       provenance: row.entryProvenance?.kind ?? null,
       trainedOnBenchmark: row.training?.trainedOnBenchmark === "yes",
     });
   }
-  const entries = [...seen.values()];
   const candidates: CompareScope[] = [
     { id: "overall", label: "Overall", group: null },
     ...listDimensions(benchmarkId).map((d) => ({ id: d.id, label: d.label, group: d.group })),
   ];
-  const views = new Map(boards.map((board, b) => [board, new Map(candidates.map((scope) => [scope.id, scope.id === "overall" ? (overall[b] as BoardView) : loadBoard(benchmarkId, board, scope.id)]))]));
-  const scopes = candidates.filter((scope) => boards.some((board) => (views.get(board)?.get(scope.id)?.rows.length ?? 0) > 0));
-
+  const all = boards.map((board, b) => new Map(candidates.map((scope) => [scope.id, scope.id === "overall" ? (overall[b] as BoardView) : loadBoard(benchmarkId, board, scope.id)])));
+  const scopes = candidates.filter((scope) => all.some((views) => (views.get(scope.id)?.rows.length ?? 0) > 0));
+  const views = all.map((byScope) => new Map(scopes.map((scope) => [scope.id, byScope.get(scope.id) as BoardView])));
+  const infos = boards.map((board, b): CompareBoardInfo => {
+    const view = overall[b] as BoardView;
+    const resampled = confidence !== null && hasResamples(benchmarkId, board);
+    return {
+      board,
+      label: boardLabel(board),
+      columns: view.columns.map((column) => ({
+        key: column.key,
+        label: column.label,
+        metric: column.metric,
+        digits: metricDefinition(column.metric).digits,
+        ranked: column.ranked && view.unrankedReason === null,
+        higherIsBetter: column.higherIsBetter,
+      })),
+      unrankedReason: view.unrankedReason,
+      resampled,
+      pairsNote: !resampled ? NO_RESAMPLES_NOTE : view.unrankedReason !== null ? `No pairwise verdicts on this board: ${view.unrankedReason}` : null,
+      rankedCount: Object.fromEntries(scopes.map((scope) => [scope.id, rankedCount(views[b]?.get(scope.id) as BoardView)])),
+    };
+  });
+  const choices = [...entries.values()].map((e) => (e.isReference ? { id: e.id, name: e.name, reference: true as const } : { id: e.id, name: e.name }));
   return {
-    benchmarkId,
-    benchmarkTitle: benchmark.title,
-    direction,
-    confidence,
+    index: { benchmarkId, benchmarkTitle: benchmark.title, direction, confidence, scopes, boards: infos, entries: choices, entryFolder: compareEntryFolderUrl(benchmarkId, direction) },
     entries,
-    scopes,
-    boards: boards.map((board, b) => {
-      const view = overall[b] as BoardView;
-      const draws = drawsOf(benchmarkId, board);
-      const resampled = confidence !== null && draws.size > 0;
-      const compared = resampled && view.unrankedReason === null;
-      const byScope: Record<string, CompareBoardScope> = {};
-      for (const scope of scopes) {
-        const scoped = views.get(board)?.get(scope.id) as BoardView;
-        const rowOf = new Map(scoped.rows.map((row) => [row.entryId, row]));
-        byScope[scope.id] = {
-          places: entries.map((entry) => {
-            const row = rowOf.get(entry.id);
-            return row ? place(scoped, row) : null;
-          }),
-          pairs: compared && confidence !== null ? pairsOf(scoped, entries, draws, confidence) : [],
-        };
-      }
-      return {
-        board,
-        label: boardLabel(board),
-        columns: view.columns.map((column) => ({
-          key: column.key,
-          label: column.label,
-          metric: column.metric,
-          digits: metricDefinition(column.metric).digits,
-          ranked: column.ranked && view.unrankedReason === null,
-          higherIsBetter: column.higherIsBetter,
-        })),
-        unrankedReason: view.unrankedReason,
-        resampled,
-        pairsNote: !resampled ? NO_RESAMPLES_NOTE : view.unrankedReason !== null ? `No pairwise verdicts on this board: ${view.unrankedReason}` : null,
-        scopes: byScope,
-      };
-    }),
+    views,
   };
+}
+
+/** Whether the store keeps resampled values of a board (published figures have none). */
+function hasResamples(benchmarkId: string, board: BoardId): boolean {
+  return store().select({ entryId: t.draws.entryId }).from(t.draws).where(and(eq(t.draws.benchmarkId, benchmarkId), eq(t.draws.board, board))).limit(1).all().length > 0;
+}
+
+function source(benchmarkId: string, direction: "t2v" | "v2t"): Source {
+  const key = `${benchmarkId}\u0000${direction}`;
+  let found = sources.get(key);
+  if (!found) {
+    found = readSource(benchmarkId, direction);
+    sources.set(key, found);
+  }
+  return found;
+}
+
+/** The compare view's index of one direction: its boards with their columns, its scopes, and its entries. */
+export function loadCompareIndex(benchmarkId: string, direction: "t2v" | "v2t"): CompareIndex {
+  return source(benchmarkId, direction).index;
+}
+
+/** What an entry's resamples on a board hold: values per figure, and each part's figures in order (overall first). */
+interface Layout {
+  readonly count: number;
+  readonly parts: readonly { readonly part: ResamplePart; readonly figures: readonly CompareFigure[] }[];
+}
+
+type ResamplePart = (typeof RESAMPLE_PARTS)[number];
+
+/**
+ * What one entry's resamples on one board hold, in order: in the overall part, every ranked column's resamples and
+ * then its rank sums; in the dimensions part, every ranked column's in every task dimension where the entry has a value.
+ * Null when the board's entries cannot be told apart (published figures, an unranked board) or the entry has none.
+ */
+function resampleLayout(benchmarkId: string, direction: "t2v" | "v2t", entryId: string, b: number): Layout | null {
+  const { index, views } = source(benchmarkId, direction);
+  const info = index.boards[b] as CompareBoardInfo;
+  if (info.pairsNote !== null) return null;
+  const ranked = info.columns.filter((column) => column.ranked);
+  const rows = store()
+    .select({ dimension: t.draws.dimension, columnKey: t.draws.columnKey, bytes: sql<number>`length(${t.draws.values})` })
+    .from(t.draws)
+    .where(drawsOf(benchmarkId, info.board, entryId, index.scopes))
+    .all();
+  const stored = new Map(rows.map((row) => [`${row.dimension}\u0000${figureKey(row.columnKey)}`, row.bytes]));
+  const figures: Record<ResamplePart, CompareFigure[]> = { overall: [], dimensions: [] };
+  const lengths = new Set<number>();
+  const add = (scope: string, key: string, value: number | null | undefined) => {
+    const bytes = stored.get(`${scope}\u0000${key}`);
+    if (bytes === undefined || value === null || value === undefined) return;
+    figures[scope === "overall" ? "overall" : "dimensions"].push({ scope, key, value });
+    lengths.add(bytes);
+  };
+  for (const scope of index.scopes) {
+    const row = boardRow(views[b]?.get(scope.id) as BoardView, entryId);
+    for (const column of ranked) add(scope.id, column.key, row?.cells[column.key]?.value);
+    if (scope.id === "overall") add("overall", RANK_SUM_FIGURE, row?.rankSum);
+  }
+  if (lengths.size > 1) throw new Error(`${benchmarkId} ${info.board} ${entryId}: resampled values of different lengths in the store`);
+  const parts = RESAMPLE_PARTS.filter((part) => figures[part].length > 0).map((part) => ({ part, figures: figures[part] }));
+  return parts.length === 0 ? null : { count: ([...lengths][0] as number) / 8, parts };
+}
+
+/** A stored column key as a resamples file names it: the store's reserved rank-sum key becomes the file's. */
+function figureKey(columnKey: string): string {
+  return columnKey === RANK_SUM_DRAWS_KEY ? RANK_SUM_FIGURE : columnKey;
+}
+
+/** An entry's `draws` rows on one board in the given scopes (a lookup of the primary key, however many entries). */
+function drawsOf(benchmarkId: string, board: BoardId, entryId: string, scopes: readonly CompareScope[]) {
+  return and(eq(t.draws.benchmarkId, benchmarkId), eq(t.draws.board, board), inArray(t.draws.dimension, scopes.map((s) => s.id)), eq(t.draws.entryId, entryId));
+}
+
+/** One entry's compare file: who it is, and its places in every board and scope with where its resamples are. */
+export function loadCompareEntry(benchmarkId: string, direction: "t2v" | "v2t", entryId: string): CompareEntryFile {
+  const { index, entries, views } = source(benchmarkId, direction);
+  const entry = entries.get(entryId);
+  if (!entry) throw new Error(`unknown ${direction} entry "${entryId}" on ${benchmarkId}`);
+  const boards: Partial<Record<BoardId, CompareEntryBoard>> = {};
+  index.boards.forEach((info, b) => {
+    const places: Record<string, ComparePlace> = {};
+    for (const scope of index.scopes) {
+      const view = views[b]?.get(scope.id) as BoardView;
+      const row = boardRow(view, entryId);
+      const found = row ? place(view, row) : null;
+      if (found) places[scope.id] = found;
+    }
+    if (Object.keys(places).length === 0) return;
+    const layout = resampleLayout(benchmarkId, direction, entryId, b);
+    const resamples = layout && { count: layout.count, parts: layout.parts.map((p) => ({ ...p, url: compareResamplesUrl(benchmarkId, direction, entryId, info.board, p.part) })) };
+    boards[info.board] = { places, resamples };
+  });
+  return { entry, boards };
+}
+
+/** The resamples files of a direction's entries on a board (for static paths): entry and part. */
+export function compareResamplesFiles(benchmarkId: string, direction: "t2v" | "v2t", board: BoardId): { entryId: string; part: ResamplePart }[] {
+  const { index, entries } = source(benchmarkId, direction);
+  const b = index.boards.findIndex((info) => info.board === board);
+  if (b < 0) return [];
+  return [...entries.keys()].flatMap((entryId) => resampleLayout(benchmarkId, direction, entryId, b)?.parts.map(({ part }) => ({ entryId, part })) ?? []);
+}
+
+/** One part of an entry's resamples on one board: its figures' stored values one after another, Float64 little-endian. */
+export function loadCompareResamples(benchmarkId: string, direction: "t2v" | "v2t", entryId: string, board: BoardId, part: ResamplePart): Uint8Array<ArrayBuffer> {
+  const { index } = source(benchmarkId, direction);
+  const b = index.boards.findIndex((info) => info.board === board);
+  const layout = b < 0 ? null : resampleLayout(benchmarkId, direction, entryId, b);
+  const figures = layout?.parts.find((p) => p.part === part)?.figures;
+  if (!layout || !figures) throw new Error(`no ${part} resamples of ${direction} entry "${entryId}" on ${benchmarkId} ${board}`);
+  const scopes = part === "overall" ? index.scopes.filter((s) => s.id === "overall") : index.scopes.filter((s) => s.id !== "overall");
+  const rows = store().select().from(t.draws).where(drawsOf(benchmarkId, board, entryId, scopes)).all();
+  const stored = new Map(rows.map((row) => [`${row.dimension}\u0000${figureKey(row.columnKey)}`, row.values]));
+  const out = new Uint8Array(figures.length * layout.count * 8);
+  figures.forEach((figure, i) => out.set(stored.get(`${figure.scope}\u0000${figure.key}`) as Buffer, i * layout.count * 8));
+  return out;
 }

@@ -43,9 +43,19 @@ export function compareUrl(benchmarkId: string, direction: "t2v" | "v2t", entryI
   return href(`/${benchmarkId}/compare/${query}`);
 }
 
-/** The figures and pairwise verdicts the compare view reads for one direction of a benchmark. */
-export function compareDataUrl(benchmarkId: string, direction: "t2v" | "v2t"): string {
+/** The compare view's index of one direction of a benchmark (boards, columns, scopes, entries to pick from). */
+export function compareIndexUrl(benchmarkId: string, direction: "t2v" | "v2t"): string {
   return href(`/${benchmarkId}/compare/${direction}.json`);
+}
+
+/** The folder of the entries' compare files of one direction: `<folder><entry id>.json` is one entry's places. */
+export function compareEntryFolderUrl(benchmarkId: string, direction: "t2v" | "v2t"): string {
+  return href(`/${benchmarkId}/compare/${direction}/`);
+}
+
+/** One part (`overall` or `dimensions`) of an entry's stored resamples on one board (Float64 little-endian), which the compare view pairs in the browser. */
+export function compareResamplesUrl(benchmarkId: string, direction: "t2v" | "v2t", entryId: string, board: BoardId, part: "overall" | "dimensions"): string {
+  return href(`/${benchmarkId}/compare/${direction}/${entryId}.${board}.${part}.bin`);
 }
 
 /** A board's download as kept for one release. */

@@ -32,3 +32,10 @@ export type BoardColumn = z.infer<typeof BoardColumnSchema>;
 export function columnKey(column: { perspective: string; metric: string }): string {
   return `${column.perspective}_${column.metric}`;
 }
+
+/**
+ * The reserved column key of the `draws` rows that hold an entry's rank sum on each resample of a board's overall
+ * scope (written by the ranking step, read by the compare view). Column keys are `<perspective>_<metric>`, so a key
+ * without an underscore never names a column.
+ */
+export const RANK_SUM_DRAWS_KEY = "rank-sum";

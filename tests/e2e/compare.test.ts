@@ -34,6 +34,11 @@ function columnNames(page: Page): Promise<string[]> {
   return page.$$eval(".compare-table", (tables) => [...(tables[0]?.querySelectorAll("th.compare-entry a") ?? [])].map((a) => a.textContent?.trim() ?? ""));
 }
 
+/** Waits until the first side-by-side table has `count` entry columns (a newly chosen entry's files are fetched then). */
+async function waitForColumns(page: Page, count: number): Promise<void> {
+  await page.waitForFunction((n) => document.querySelector(".compare-table")?.querySelectorAll("th.compare-entry").length === n, count, { timeout: 10_000 });
+}
+
 function query(page: Page): Record<string, string> {
   return Object.fromEntries(new URL(page.url()).searchParams);
 }
@@ -69,6 +74,34 @@ describeBrowser("compare view", () => {
     expect(pairs[0]).toMatch(/^A vs B/);
   });
 
+  it("fetches only the chosen entries' files, and in a task dimension compares pairs by column only", async () => {
+    const fetched: string[] = [];
+    const record = (request: { url(): string }) => {
+      const { pathname } = new URL(request.url());
+      if (pathname.startsWith("/fetv/compare/")) fetched.push(pathname);
+    };
+    page.on("request", record);
+    await openCompare(site, page, "/fetv/compare/?entries=umtscore,clipscore&direction=v2t");
+    await waitForColumns(page, 2);
+    await page.waitForFunction(() => !document.querySelector(".compare-view")?.textContent?.includes("follow once their resamples are fetched"));
+    expect(fetched.filter((p) => p.startsWith("/fetv/compare/v2t/")).sort()).toEqual([
+      "/fetv/compare/v2t/clipscore.json",
+      "/fetv/compare/v2t/clipscore.v2t-instance.dimensions.bin",
+      "/fetv/compare/v2t/clipscore.v2t-instance.overall.bin",
+      "/fetv/compare/v2t/umtscore.json",
+      "/fetv/compare/v2t/umtscore.v2t-instance.dimensions.bin",
+      "/fetv/compare/v2t/umtscore.v2t-instance.overall.bin",
+    ]);
+    page.off("request", record);
+    const headers = () => page.$$eval(".compare-table", (tables) => [...(tables[1]?.querySelectorAll("thead th") ?? [])].map((th) => th.childNodes[0]?.textContent?.trim() ?? ""));
+    expect(await headers()).toContain("Rank sum");
+    const dimension = await page.$eval(".compare-scope select", (select) => (select as HTMLSelectElement).options[1]?.value ?? "");
+    await page.selectOption(".compare-scope select", dimension);
+    await page.waitForFunction(() => location.search.includes("scope="));
+    expect(await headers()).not.toContain("Rank sum");
+    expect(await page.textContent(".compare-view")).toContain("In a task dimension, pairs are compared column by column only");
+  });
+
   it("infers the direction from the entries, and reports ids it cannot use", async () => {
     await openCompare(site, page, "/fetv/compare/?entries=umtscore,clipscore,no-such-method");
     expect(await columnNames(page)).toEqual([v2t.get("umtscore")?.method, v2t.get("clipscore")?.method]);
@@ -82,10 +115,12 @@ describeBrowser("compare view", () => {
     await page.selectOption(".compare-slots select >> nth=1", "blipscore");
     await page.waitForFunction(() => location.search.includes("blipscore"));
     expect(query(page)).toMatchObject({ entries: "umtscore,blipscore", direction: "v2t" });
+    await waitForColumns(page, 2);
     expect(await columnNames(page)).toEqual([v2t.get("umtscore")?.method, v2t.get("blipscore")?.method]);
     await page.selectOption(".compare-slots select >> nth=0", "");
     await page.waitForFunction(() => !location.search.includes("umtscore"));
     expect(query(page)).toMatchObject({ entries: "blipscore" });
+    await waitForColumns(page, 1);
     const shared = page.url();
     await page.goto(shared, { waitUntil: "load" });
     await hydrateIslands(page);

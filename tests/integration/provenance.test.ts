@@ -81,15 +81,16 @@ describe("provenance on every board row and download", () => {
     expect(pages).toBeGreaterThanOrEqual(97);
   });
 
-  it("carries each entry's provenance, and LOVE's trained-on mark, into the compare view's data", () => {
+  it("carries each entry's provenance, and LOVE's trained-on mark, into the compare view's entry files", () => {
+    const entryOf = (benchmark: string, direction: string, id: string) =>
+      (JSON.parse(fs.readFileSync(path.join(DIST, benchmark, "compare", direction, `${id}.json`), "utf8")) as { entry: { id: string; provenance: string; trainedOnBenchmark: boolean } }).entry;
+    const idsOf = (benchmark: string, direction: string) => (JSON.parse(fs.readFileSync(path.join(DIST, benchmark, "compare", `${direction}.json`), "utf8")) as { entries: { id: string }[] }).entries.map((e) => e.id);
     for (const benchmark of ["aigve-60k", "fetv", "tvge"]) {
       for (const direction of ["t2v", "v2t"]) {
-        const data = JSON.parse(fs.readFileSync(path.join(DIST, benchmark, "compare", `${direction}.json`), "utf8")) as { entries: { id: string; provenance: string; trainedOnBenchmark: boolean }[] };
-        for (const entry of data.entries) expect(KINDS, `${benchmark} ${direction} ${entry.id}`).toContain(entry.provenance);
+        for (const id of idsOf(benchmark, direction)) expect(KINDS, `${benchmark} ${direction} ${id}`).toContain(entryOf(benchmark, direction, id).provenance);
       }
     }
-    const aigve = JSON.parse(fs.readFileSync(path.join(DIST, "aigve-60k", "compare", "v2t.json"), "utf8")) as { entries: { id: string; trainedOnBenchmark: boolean }[] };
-    expect(aigve.entries.filter((e) => e.trainedOnBenchmark).map((e) => e.id)).toEqual(["love"]);
+    expect(idsOf("aigve-60k", "v2t").filter((id) => entryOf("aigve-60k", "v2t", id).trainedOnBenchmark)).toEqual(["love"]);
   });
 
   it("labels the figures copied from the LOVE paper published, and those computed from FETV's and TVGE's data computed", () => {

@@ -1,14 +1,15 @@
 /**
  * The one ranking step: every board of a benchmark, overall and per dimension, ranked from the stored
  * values and resampled values in one pass that writes complete rows (ranks, rank intervals, separability,
- * or the reason a board ranks nobody).
+ * or the reason a board ranks nobody), and each ranked entry's rank sum on every resample of the overall scope
+ * (`draws` rows under the reserved key RANK_SUM_DRAWS_KEY: the compare view's rank-sum verdicts pair them).
  */
 import { rankOneWithUncertainty, rankWithUncertainty, type Direction } from "../../../src/engine/index.ts";
-import { BOARD_SCOPE, type BoardId } from "../../../src/schemas/board.ts";
+import { BOARD_SCOPE, RANK_SUM_DRAWS_KEY, type BoardId } from "../../../src/schemas/board.ts";
 import type { StoreContent } from "../store-content.ts";
 import { autoUnrankedReason, isKeptApart } from "./auto-entries.ts";
 import { modelCount, type ScoringContext } from "./context.ts";
-import { decodeDraws } from "./score-entry.ts";
+import { decodeDraws, encodeDraws } from "./score-entry.ts";
 
 type Content = StoreContent;
 
@@ -31,13 +32,17 @@ export interface RankOnly {
   readonly dimension: string;
 }
 
+/** What the ranking step writes: rankings, column ranks and the overall scope's resampled rank sums. */
+export type Ranked = Pick<Content, "rankings" | "columnRanks" | "draws">;
+
 /**
- * Rankings and column ranks of the given boards (by default every board) of one benchmark; with `only`, the
- * rows of that entry on that scope alone, as the whole ranking would give them.
+ * Rankings, column ranks and resampled overall rank sums of the given boards (by default every board) of one
+ * benchmark; with `only`, the rankings and column ranks of that entry on that scope alone, as the whole ranking
+ * would give them, and no rank sums (a dry run stores nothing, and one entry's would not be the board's).
  */
-export function rankBenchmark(context: ScoringContext, boards: readonly BoardId[] = Object.keys(BOARD_SCOPE) as BoardId[], only?: RankOnly): Pick<Content, "rankings" | "columnRanks"> {
+export function rankBenchmark(context: ScoringContext, boards: readonly BoardId[] = Object.keys(BOARD_SCOPE) as BoardId[], only?: RankOnly): Ranked {
   const { content, benchmarkId } = context;
-  const out: Pick<Content, "rankings" | "columnRanks"> = { rankings: [], columnRanks: [] };
+  const out: Ranked = { rankings: [], columnRanks: [], draws: [] };
   const valueOf = new Map<string, number>();
   for (const r of content.results) {
     if (r.benchmarkId === benchmarkId) valueOf.set(key(r.direction, r.entryId, r.level, r.dimension, r.perspectiveId, r.metric), r.value);
@@ -109,6 +114,10 @@ export function rankBenchmark(context: ScoringContext, boards: readonly BoardId[
           separableFromNext: entry.separableFromNext,
           unrankedReason: reason,
         });
+        // Only the overall scope's: dimension scopes show per-column verdicts only, and these are a board's worth per scope.
+        if (only === undefined && dimension === "overall" && entry.rankSumDraws !== null) {
+          out.draws.push({ benchmarkId, board, dimension, entryId: entry.id, columnKey: RANK_SUM_DRAWS_KEY, values: encodeDraws(entry.rankSumDraws) });
+        }
         columns.forEach((column, c) => {
           const columnRank = entry.columns[c];
           out.columnRanks.push({

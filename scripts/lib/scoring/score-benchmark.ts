@@ -5,7 +5,7 @@
  */
 import { createHash } from "node:crypto";
 import type { BootstrapSettings } from "../../../src/engine/index.ts";
-import { BOARD_SCOPE, type BoardId } from "../../../src/schemas/board.ts";
+import { BOARD_SCOPE, RANK_SUM_DRAWS_KEY, type BoardId } from "../../../src/schemas/board.ts";
 import { InputError, type Problem } from "../input-error.ts";
 import type { DrawRow, ResultRow, StoreContent } from "../store-content.ts";
 import { cacheKey, readCache, writeCache } from "./cache.ts";
@@ -154,8 +154,8 @@ export function addScored(context: ScoringContext, scored: Scored): void {
 }
 
 /**
- * Replaces a benchmark's rankings with a fresh ranking of its boards (of one direction only, when a new entry
- * can change no other), and its audit with one against those.
+ * Replaces a benchmark's rankings (with the resampled rank sums the ranking step keeps) with a fresh ranking of its
+ * boards (of one direction only, when a new entry can change no other), and its audit with one against those.
  */
 export function rankAndAudit(context: ScoringContext, direction?: "t2v" | "v2t"): void {
   const { content, benchmarkId } = context;
@@ -164,6 +164,8 @@ export function rankAndAudit(context: ScoringContext, direction?: "t2v" | "v2t")
   const replaced = (r: { benchmarkId: string; board: BoardId }) => r.benchmarkId === benchmarkId && boards.includes(r.board);
   content.rankings = [...content.rankings.filter((r) => !replaced(r)), ...ranked.rankings];
   content.columnRanks = [...content.columnRanks.filter((r) => !replaced(r)), ...ranked.columnRanks];
+  // Every entry's rank sums move when one joins, so the board's are replaced whole.
+  content.draws = [...content.draws.filter((d) => !(replaced(d) && d.columnKey === RANK_SUM_DRAWS_KEY)), ...ranked.draws];
   content.audit = [...content.audit.filter((r) => r.benchmarkId !== benchmarkId), ...auditBenchmark(context)];
 }
 

@@ -10,6 +10,8 @@ import { Marker } from "./DotPlot.tsx";
 
 interface Props {
   readonly board: CompareBoard;
+  /** Whether the task dimensions' resamples are still being fetched. */
+  readonly pending: boolean;
   readonly scopeId: string;
   readonly scopeLabel: string;
   readonly compared: readonly Compared[];
@@ -30,10 +32,12 @@ export function EntryHeader({ item }: { item: Compared }) {
 }
 
 /** The component. */
-export default function BoardComparison({ board, scopeId, scopeLabel, compared, confidence }: Props) {
+export default function BoardComparison({ board, pending, scopeId, scopeLabel, compared, confidence }: Props) {
   const scope = board.scopes[scopeId];
   if (!scope) return <p className="muted">No figures on this board for {scopeLabel}.</p>;
-  const rankedCount = scope.places.filter((p) => p?.rank !== null && p?.rank !== undefined).length;
+  const rankedCount = board.rankedCount[scopeId] ?? 0;
+  // Rank sums on every resample are kept for the overall ranking only (see the methodology's compare paragraph).
+  const overall = scopeId === "overall";
   const ranked = board.columns.flatMap((column, c) => (column.ranked ? [{ column, c }] : []));
   const pairs = comparedPairs(compared, scope.pairs);
   const percent = confidence === null ? "95%" : `${Math.round(confidence * 100)}%`;
@@ -96,10 +100,13 @@ export default function BoardComparison({ board, scopeId, scopeLabel, compared, 
           <h3>Pair by pair: can the bootstrap tell them apart?</h3>
           {board.pairsNote !== null ? (
             <p className="note small">{board.pairsNote}</p>
+          ) : !overall && pending ? (
+            <p className="muted small" role="status">Fetching the resamples of the task dimensions…</p>
           ) : pairs.length === 0 ? (
             <p className="note small">These entries have no figures on shared resamples here, so no pair can be tested.</p>
           ) : (
             <>
+            {!overall && <p className="small">In a task dimension, pairs are compared column by column only: the rank sum's verdict is given overall.</p>}
             <p className="small muted">
               For each pair, the first entry's figure minus the second's, with its {percent} paired-bootstrap interval (both figures on the same
               resamples). Where the interval excludes 0 the entry ahead is named; "≈ not separable" where it does not. Each verdict is a
@@ -112,7 +119,7 @@ export default function BoardComparison({ board, scopeId, scopeLabel, compared, 
                 <thead>
                   <tr>
                     <th scope="col">Pair</th>
-                    <th scope="col" className="num">Rank sum <span className="ci">lower is better</span></th>
+                    {overall && <th scope="col" className="num">Rank sum <span className="ci">lower is better</span></th>}
                     {ranked.map(({ column }) => <th key={column.key} scope="col" className="num">{column.label}</th>)}
                   </tr>
                 </thead>
@@ -120,7 +127,7 @@ export default function BoardComparison({ board, scopeId, scopeLabel, compared, 
                   {pairs.map((p) => (
                     <tr key={`${p.first.entry.id}-${p.second.entry.id}`}>
                       <th scope="row">{p.first.series.letter} vs {p.second.series.letter}<span className="ci">{p.first.entry.name} vs {p.second.entry.name}</span></th>
-                      {[{ key: "rank_sum", digits: 0, verdict: p.pair.rankSum }, ...ranked.map(({ column, c }) => ({ key: column.key, digits: column.digits, verdict: p.pair.columns[c] }))].map(({ key, digits, verdict }) => {
+                      {[...(overall ? [{ key: "rank_sum", digits: 0, verdict: p.pair.rankSum }] : []), ...ranked.map(({ column, c }) => ({ key: column.key, digits: column.digits, verdict: p.pair.columns[c] }))].map(({ key, digits, verdict }) => {
                         const oriented = p.orient(verdict);
                         if (!oriented) return <td key={key} className="num">—</td>;
                         return (

@@ -42,7 +42,8 @@ export default function DimensionComparison({ data, compared, figure, onFigure }
       return cell ? { value: cell[0], low: cell[1], high: cell[2] } : null;
     }),
   }));
-  const showPairs = compared.length >= 2 && column.ranked && board.pairsNote === null;
+  // The task dimensions' resamples arrive after the overall scope's: their pair columns show once they are in.
+  const showPairs = compared.length >= 2 && column.ranked && board.pairsNote === null && !data.pending;
   const pairColumns = showPairs ? compared.flatMap((first, i) => compared.slice(i + 1).map((second) => ({ first, second }))) : [];
   const title = `${chosen.label} by task dimension`;
   return (
@@ -66,6 +67,7 @@ export default function DimensionComparison({ data, compared, figure, onFigure }
       <p className="small muted">
         Each figure with its 95% interval [low, high]; under it, the rank in the dimension with its interval [best, worst].
         {pairColumns.length > 0 && " Pair columns: the letter of the entry the paired bootstrap puts ahead, ≈ where it cannot tell them apart."}
+        {data.pending && compared.length >= 2 && " The pairs' verdicts by dimension follow once their resamples are fetched."}
       </p>
       <div className="table-wrap" role="region" aria-label={`${title}: table`} tabIndex={0}>
         <table className="compare-table">

@@ -1,6 +1,14 @@
 /**
- * The shapes of the compare view's data, shared by its loader (src/lib/compare.ts) and its islands
+ * The shapes of the compare view's files, shared by their loader (src/lib/compare.ts) and the islands
  * (src/components/compare/): import-free (type imports of schemas only), so an island bundles no loader.
+ *
+ * Every file is linear in entries: `/<benchmark>/compare/<direction>.json` (CompareIndex: the boards, their
+ * columns and scopes, and the entries to pick from), and per entry `/<benchmark>/compare/<direction>/<entry>.json`
+ * (CompareEntryFile: its places) with, per board whose entries can be told apart, its stored resamples in two parts,
+ * `<entry>.<board>.overall.bin` (the overall scope, rank sum included: what the view shows first) and
+ * `<entry>.<board>.dimensions.bin` (every task dimension), each Float64 little-endian, one block of `count` values per
+ * figure in the order the part's `figures` lists.
+ * The verdicts are computed in the browser from two entries' files (src/components/compare/verdicts.ts).
  */
 import type { BoardId } from "../../schemas/board.ts";
 
@@ -25,6 +33,14 @@ export interface CompareEntry {
   readonly provenance: string | null;
   /** A V2T entry trained or tuned on this benchmark's own data. */
   readonly trainedOnBenchmark: boolean;
+}
+
+/** An entry of the picker, in board order. */
+export interface CompareChoice {
+  readonly id: string;
+  readonly name: string;
+  /** Present (true) for the benchmark's real videos, which are compared but never ranked. */
+  readonly reference?: true;
 }
 
 /** `overall` or a task dimension. */
@@ -55,24 +71,8 @@ export interface ComparePlace {
   readonly cells: readonly (CompareCell | null)[];
 }
 
-/** Two entries (indices into `Comparison.entries`, a < b) and the verdicts on their differences. */
-export interface ComparePair {
-  readonly a: number;
-  readonly b: number;
-  /** On the rank sum (lower is better), where both are ranked. */
-  readonly rankSum: CompareVerdict | null;
-  /** One per column of the board, in its order: null for unranked columns and where either has no resamples. */
-  readonly columns: readonly (CompareVerdict | null)[];
-}
-
-/** One board in one scope: every entry's place (null where it has no figure) and every pair's verdicts. */
-export interface CompareBoardScope {
-  readonly places: readonly (ComparePlace | null)[];
-  readonly pairs: readonly ComparePair[];
-}
-
-/** One board of the direction. */
-export interface CompareBoard {
+/** One board of the direction, as the index describes it. */
+export interface CompareBoardInfo {
   readonly board: BoardId;
   readonly label: string;
   readonly columns: readonly CompareColumn[];
@@ -80,21 +80,94 @@ export interface CompareBoard {
   readonly unrankedReason: string | null;
   /** Whether its figures were resampled (recomputed, with intervals); published figures were not. */
   readonly resampled: boolean;
-  /** Why no pair has a verdict on this board, when none has. */
+  /** Why no pair has a verdict on this board, when none has; null when its entries' resamples are shipped. */
   readonly pairsNote: string | null;
+  /** How many entries it ranks, by scope id (the "of N" of a rank). */
+  readonly rankedCount: Readonly<Record<string, number>>;
+}
+
+/** The compare view's index of one direction of a benchmark: `/<benchmark>/compare/<direction>.json`. */
+export interface CompareIndex {
+  readonly benchmarkId: string;
+  readonly benchmarkTitle: string;
+  readonly direction: "t2v" | "v2t";
+  /** Confidence of every interval and verdict, e.g. 0.95; null when nothing was resampled. */
+  readonly confidence: number | null;
+  readonly scopes: readonly CompareScope[];
+  readonly boards: readonly CompareBoardInfo[];
+  readonly entries: readonly CompareChoice[];
+  /** An entry's file is this folder (a path from the site's root) followed by `<entry id>.json`. */
+  readonly entryFolder: string;
+}
+
+/** The key of the overall rank sum among a resamples file's figures (no column key is without an underscore). */
+export const RANK_SUM_FIGURE = "rank-sum";
+
+/** A figure of an entry's resamples file: its scope, its column key (or RANK_SUM_FIGURE) and its full-precision value. */
+export interface CompareFigure {
+  readonly scope: string;
+  readonly key: string;
+  readonly value: number;
+}
+
+/** The parts of an entry's resamples on a board: the overall scope, fetched first, then the task dimensions. */
+export const RESAMPLE_PARTS = ["overall", "dimensions"] as const;
+
+/** One part of an entry's resamples on a board: where it is (a path from the site's root) and its figures in order. */
+export interface CompareResamplesPart {
+  readonly part: (typeof RESAMPLE_PARTS)[number];
+  readonly url: string;
+  readonly figures: readonly CompareFigure[];
+}
+
+/** One board of an entry's file. */
+export interface CompareEntryBoard {
+  /** By scope id; a scope where the entry has no figure is left out. */
+  readonly places: Readonly<Record<string, ComparePlace>>;
+  /** Its resamples: values per figure, and the parts that hold figures (overall first); null where none are shipped. */
+  readonly resamples: { readonly count: number; readonly parts: readonly CompareResamplesPart[] } | null;
+}
+
+/** One entry's compare file: `/<benchmark>/compare/<direction>/<entry>.json`. */
+export interface CompareEntryFile {
+  readonly entry: CompareEntry;
+  /** By board id; a board without the entry is left out. */
+  readonly boards: Readonly<Partial<Record<BoardId, CompareEntryBoard>>>;
+}
+
+/** Two compared entries (indices into `Comparison.entries`, a < b) and the verdicts on their differences. */
+export interface ComparePair {
+  readonly a: number;
+  readonly b: number;
+  /** On the rank sum (lower is better), where both are ranked; overall scope only. */
+  readonly rankSum: CompareVerdict | null;
+  /** One per column of the board, in its order: null for unranked columns and where either has no resamples. */
+  readonly columns: readonly (CompareVerdict | null)[];
+}
+
+/** One board in one scope: every compared entry's place (null where it has no figure) and every pair's verdicts. */
+export interface CompareBoardScope {
+  readonly places: readonly (ComparePlace | null)[];
+  readonly pairs: readonly ComparePair[];
+}
+
+/** One board as the view draws it. */
+export interface CompareBoard extends CompareBoardInfo {
   /** Keyed by scope id. */
   readonly scopes: Readonly<Record<string, CompareBoardScope>>;
 }
 
 /**
- * The compare view's data for one direction of a benchmark. Figures are rounded to their display precision
- * (the downloads keep full precision); every verdict was reached on the full-precision resamples.
+ * What the view draws: the compared entries (in the order of their files) with their places and the verdicts of
+ * every pair among them, assembled in the browser from the index and the entries' files. Figures are rounded to
+ * their display precision; every verdict was reached on the full-precision resamples.
  */
 export interface Comparison {
+  /** Whether some compared entry's resamples of the task dimensions are still being fetched (their verdicts follow). */
+  readonly pending: boolean;
   readonly benchmarkId: string;
   readonly benchmarkTitle: string;
   readonly direction: "t2v" | "v2t";
-  /** Confidence of every interval and verdict, e.g. 0.95; null when nothing was resampled. */
   readonly confidence: number | null;
   readonly entries: readonly CompareEntry[];
   readonly scopes: readonly CompareScope[];

@@ -57,6 +57,25 @@ describe("rankWithUncertainty", () => {
     expect(ranked[0]?.columns[0]).toEqual({ rank: 1, rankBest: 1, rankWorst: 2 });
   });
 
+  it("gives each ranked entry its rank sum on every resample, and none to an unranked entry or without resamples", () => {
+    // By hand: column 1 ranks a, b, d, c on both resamples (d has a value there, so it takes a place); column 2 ranks
+    // c, a, b on resample 0 and a, c, b on resample 1, so the rank sums are a 1+2, 1+1; b 2+3, 2+3; c 4+1, 4+2.
+    // "d" lacks column 2 and is unranked.
+    const ranked = rankWithUncertainty(
+      [
+        { id: "a", name: "A", values: [0.9, 0.5], draws: [Float64Array.of(0.9, 0.9), Float64Array.of(0.5, 0.8)] },
+        { id: "b", name: "B", values: [0.5, 0.1], draws: [Float64Array.of(0.5, 0.5), Float64Array.of(0.1, 0.1)] },
+        { id: "c", name: "C", values: [0.1, 0.9], draws: [Float64Array.of(0.1, 0.1), Float64Array.of(0.9, 0.7)] },
+        { id: "d", name: "D", values: [0.3, null], draws: [Float64Array.of(0.3, 0.3), null] },
+      ],
+      ["higher", "higher"],
+      0.95,
+    );
+    expect(Object.fromEntries(ranked.map((e) => [e.id, e.rankSumDraws === null ? null : [...e.rankSumDraws]]))).toEqual({ a: [3, 2], b: [5, 5], c: [5, 6], d: null });
+    const published = rankWithUncertainty([{ id: "a", name: "A", values: [0.2], draws: [null] }], ["higher"], 0.95);
+    expect(published[0]?.rankSumDraws).toBeNull();
+  });
+
   it("follows a column's direction (lower is better)", () => {
     const ranked = rankWithUncertainty(
       [

@@ -1,7 +1,7 @@
-/** The compare view's data: /<benchmark>/compare/{t2v,v2t}.json, every entry's figures and every pair's verdicts. */
+/** The compare view's index: /<benchmark>/compare/{t2v,v2t}.json, the boards, columns, scopes and entries to pick from. */
 import type { APIRoute, GetStaticPaths } from "astro";
 import { listBenchmarks } from "../../../lib/benchmarks.ts";
-import { loadComparison } from "../../../lib/compare.ts";
+import { loadCompareIndex } from "../../../lib/compare.ts";
 import { listEntryIds } from "../../../lib/entries.ts";
 
 const DIRECTIONS = ["t2v", "v2t"] as const;
@@ -20,4 +20,4 @@ export const getStaticPaths: GetStaticPaths = () =>
   );
 
 export const GET: APIRoute<Props> = ({ props }) =>
-  new Response(JSON.stringify(loadComparison(props.benchmarkId, props.direction)), { headers: { "Content-Type": "application/json" } });
+  new Response(JSON.stringify(loadCompareIndex(props.benchmarkId, props.direction)), { headers: { "Content-Type": "application/json" } });

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { comparedEntries, comparedPairs } from "../../../../src/components/compare/compared.ts";
-import type { CompareEntry, ComparePair } from "../../../../src/lib/compare.ts";
+import type { CompareEntry, ComparePair } from "../../../../src/lib/shared/compare.ts";
 
 const entry = (id: string): CompareEntry => ({ id, name: id.toUpperCase(), href: `/x/${id}/`, group: "Open", isReference: false, provenance: "computed", trainedOnBenchmark: false });
 const ENTRIES = [entry("first"), entry("second"), entry("third")];
