@@ -11,7 +11,7 @@ import { buildContent } from "../../scripts/lib/build-content.ts";
 import type { StoreContent } from "../../scripts/lib/store-content.ts";
 import { submitBundle } from "../../scripts/lib/submissions/submit-bundle.ts";
 import { writeSyntheticRelease, type Planted } from "../../scripts/lib/synthetic-release.ts";
-import { readStore, writeStore } from "../../scripts/lib/write-store.ts";
+import { readStore, writeStore } from "../../scripts/lib/store/write-store.ts";
 import { slugify } from "../../src/schemas/ids.ts";
 import golden from "../fixtures/aigve-synthetic.json" with { type: "json" };
 import { capture, fileBytes, tempDataDir, tempDir } from "../support/bundles.ts";

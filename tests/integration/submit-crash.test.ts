@@ -10,7 +10,7 @@ import Database from "better-sqlite3";
 import { afterAll, beforeAll, expect, it } from "vitest";
 import { WRITE_STEPS } from "../../scripts/lib/checkpoint.ts";
 import { buildContent } from "../../scripts/lib/build-content.ts";
-import { writeStore } from "../../scripts/lib/write-store.ts";
+import { writeStore } from "../../scripts/lib/store/write-store.ts";
 import { copyData, fileBytes, formulaPredictions, tempDataDir, tempDir, tvgeContent, v2tManifest, writeBundleDir } from "../support/bundles.ts";
 import { datasetDir, describeWithDatasets } from "../support/datasets.ts";
 

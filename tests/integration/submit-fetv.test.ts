@@ -9,7 +9,7 @@ import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { buildContent } from "../../scripts/lib/build-content.ts";
 import { submitBundle, type SubmitOptions } from "../../scripts/lib/submissions/submit-bundle.ts";
-import { writeStore, readStore } from "../../scripts/lib/write-store.ts";
+import { writeStore, readStore } from "../../scripts/lib/store/write-store.ts";
 import type { StoreContent } from "../../scripts/lib/store-content.ts";
 import golden from "../fixtures/paper-tables.json" with { type: "json" };
 import { capture, tempDataDir, tempDir, v2tManifest, writeBundleDir, writeBundleZip, type BundleContents } from "../support/bundles.ts";

@@ -13,7 +13,7 @@ import type { StoreContent } from "../../scripts/lib/store-content.ts";
 import { submitBundle } from "../../scripts/lib/submissions/submit-bundle.ts";
 import { evidencePath, recordPath } from "../../scripts/lib/verification/record-files.ts";
 import { verifyEntry, type VerifyOptions } from "../../scripts/lib/verification/verify-entry.ts";
-import { readStore, writeStore } from "../../scripts/lib/write-store.ts";
+import { readStore, writeStore } from "../../scripts/lib/store/write-store.ts";
 import { buildChangelog } from "../../scripts/lib/history/changelog.ts";
 import { createRandom, standardNormals } from "../../src/engine/index.ts";
 import golden from "../fixtures/engine/agreement-ceiling.json" with { type: "json" };

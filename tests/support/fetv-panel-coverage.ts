@@ -9,7 +9,7 @@ import path from "node:path";
 import { buildContent } from "../../scripts/lib/build-content.ts";
 import { submitBundle } from "../../scripts/lib/submissions/submit-bundle.ts";
 import type { StoreContent } from "../../scripts/lib/store-content.ts";
-import { readStore, writeStore } from "../../scripts/lib/write-store.ts";
+import { readStore, writeStore } from "../../scripts/lib/store/write-store.ts";
 import { capture, tempDataDir, writeBundleDir, type BundleContents } from "./bundles.ts";
 import { againBundle, FETV_MODELS, FETV_PERSPECTIVES } from "./fetv-bundles.ts";
 import { FETV_RATERS, noisyPanelBundle, oneRaterBundle } from "./fetv-panels.ts";

@@ -26,7 +26,7 @@ import type { StoreContent } from "../store-content.ts";
 import { removeStaleTemporaries } from "../temporaries.ts";
 import { escapeTerminal, escapingWriter } from "../terminal-text.ts";
 import { acquireReadLock, acquireWriteLock, BusyError, LockFileError } from "../write-lock.ts";
-import { readStore, writeStore, type StoreScope } from "../write-store.ts";
+import { readStore, writeStore, type StoreScope } from "../store/write-store.ts";
 import { readBundleFiles } from "./bundle-files.ts";
 import { addBundleRows } from "./bundle-rows.ts";
 import { checkBundle } from "./check-bundle.ts";

@@ -23,7 +23,7 @@ import { keptHashes, sameSet } from "../submissions/submit-bundle.ts";
 import { removeStaleTemporaries } from "../temporaries.ts";
 import { acquireWriteLock, BusyError } from "../write-lock.ts";
 import { writeFileAtomic } from "../write-file.ts";
-import { readStore, writeStore } from "../write-store.ts";
+import { readStore, writeStore } from "../store/write-store.ts";
 import { fileSha256, sampleFrame, submittedEntry, verificationProblems, verificationSeed } from "./check-verification.ts";
 import { addVerification, verificationRow } from "./import-records.ts";
 import { MIN_PANEL_SAMPLE, panelDifferences } from "./panel-check.ts";

@@ -8,12 +8,12 @@ import path from "node:path";
 import { getTableName } from "drizzle-orm/table";
 import { getTableConfig } from "drizzle-orm/sqlite-core/utils";
 import { getTableColumns } from "drizzle-orm/utils";
-import { buildStoreFile, openStoreFile } from "../../db/file.ts";
+import { buildStoreFile, openStoreFile } from "../../../db/file.ts";
 import type Database from "better-sqlite3";
-import { checkpoint } from "./checkpoint.ts";
-import * as schema from "../../db/schema.ts";
-import { emptyContent, type StoreContent } from "./store-content.ts";
-import { BOARD_SCOPE, type BoardId } from "../../src/schemas/board.ts";
+import { checkpoint } from "../checkpoint.ts";
+import * as schema from "../../../db/schema.ts";
+import { emptyContent, type StoreContent } from "../store-content.ts";
+import { BOARD_SCOPE, type BoardId } from "../../../src/schemas/board.ts";
 
 /** Table objects in insertion order (parents before children, for the foreign keys). */
 const TABLES: { [K in keyof StoreContent]: (typeof schema)[keyof typeof schema] } = {

@@ -2,8 +2,8 @@ import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import { afterEach, describe, expect, it } from "vitest";
-import { emptyContent, type StoreContent } from "../../../scripts/lib/store-content";
-import { readStore, writeStore } from "../../../scripts/lib/write-store";
+import { emptyContent, type StoreContent } from "../../../../scripts/lib/store-content";
+import { readStore, writeStore } from "../../../../scripts/lib/store/write-store";
 
 type Result = StoreContent["results"][number];
 
