@@ -396,8 +396,8 @@ export const columnRanks = sqliteTable(
 );
 
 /**
- * An entry's values of one ranked column on its board's shared bootstrap resamples (Float64 little-endian
- * bytes, NaN where undefined): what lets a new entry be ranked against the others without rescoring them.
+ * An entry's values of one ranked column on its board's shared bootstrap resamples (Float32 little-endian
+ * bytes, NaN where undefined; the codec is db/draws.ts): what lets a new entry be ranked against the others without rescoring them.
  */
 export const draws = sqliteTable(
   "draws",
