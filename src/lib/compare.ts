@@ -134,7 +134,8 @@ export function loadComparison(benchmarkId: string, direction: "t2v" | "v2t"): C
     boards: boards.map((board, b) => {
       const view = overall[b] as BoardView;
       const draws = drawsOf(benchmarkId, board);
-      const resampled = confidence !== null && draws.size > 0;
+      // A board that ranks nobody keeps no resampled values (nothing reads them), though its figures were resampled.
+      const resampled = confidence !== null && (draws.size > 0 || view.unrankedReason !== null);
       const compared = resampled && view.unrankedReason === null;
       const byScope: Record<string, CompareBoardScope> = {};
       for (const scope of scopes) {
