@@ -30,6 +30,16 @@ export function encodeDraws(values: ArrayLike<number>): Buffer {
 /** Whether this machine keeps a typed array's bytes little-endian, as stored (every machine Node runs on today). */
 const LITTLE_ENDIAN = new Uint8Array(Float32Array.of(1).buffer)[3] === 0x3f;
 
+/**
+ * Stored resampled values as singles, without a copy where the bytes are aligned (SQLite hands each blob over in its
+ * own buffer): what the ranking step reads, for every entry on every scope. Values are only read.
+ */
+export function decodeDrawsSingle(bytes: Uint8Array): Float32Array {
+  if (bytes.byteLength % DRAW_BYTES !== 0) throw new Error(`stored resampled values of ${bytes.byteLength} bytes: not a whole number of ${DRAW_BYTES}-byte values`);
+  if (LITTLE_ENDIAN && bytes.byteOffset % DRAW_BYTES === 0) return new Float32Array(bytes.buffer, bytes.byteOffset, bytes.byteLength / DRAW_BYTES);
+  return Float32Array.from(decodeDraws(bytes));
+}
+
 /** Stored resampled values back to numbers (doubles holding the stored Float32 values exactly). */
 export function decodeDraws(bytes: Uint8Array): Float64Array {
   if (bytes.byteLength % DRAW_BYTES !== 0) throw new Error(`stored resampled values of ${bytes.byteLength} bytes: not a whole number of ${DRAW_BYTES}-byte values`);

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { decodeDraws, encodeDraws, toStoredDraws } from "../../../db/draws.ts";
+import { decodeDraws, decodeDrawsSingle, encodeDraws, toStoredDraws } from "../../../db/draws.ts";
 
 describe("draws codec", () => {
   it("stores values as little-endian IEEE 754 singles (by hand: 1 is 00 00 80 3f, -2.5 is 00 00 20 c0)", () => {
@@ -31,7 +31,18 @@ describe("draws codec", () => {
     expect(rounded.some((v, i) => v !== values[i])).toBe(true);
   });
 
+  it("reads stored values as singles, a view of aligned bytes and a copy of unaligned ones, equal to the doubles read", () => {
+    const values = Float64Array.of(0.1, -0, Number.NaN, 3);
+    const encoded = encodeDraws(values);
+    const unaligned = new Uint8Array(encoded.length + 1);
+    unaligned.set(encoded, 1);
+    const view = decodeDrawsSingle(encoded);
+    expect(view.buffer).toBe(encoded.buffer);
+    for (const singles of [view, decodeDrawsSingle(unaligned.subarray(1))]) expect([...singles]).toEqual([...decodeDraws(encoded)]);
+  });
+
   it("refuses bytes that are not a whole number of values", () => {
+    expect(() => decodeDrawsSingle(new Uint8Array(6))).toThrow(/6 bytes/);
     expect(() => decodeDraws(new Uint8Array(6))).toThrow(/6 bytes/);
   });
 });

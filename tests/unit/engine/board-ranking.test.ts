@@ -186,6 +186,8 @@ describe("resampledPlaces", () => {
       ...[3, 4].map((seed) => mapDraws(randomBoard(seed), (x) => Math.fround(Math.sin(x * 997 + seed)))),
       ...[5, 6].map((seed) => mapDraws(randomBoard(seed), (x) => x / 3)),
       mapDraws(randomBoard(8), (x) => (x === 0.5 ? -0 : x === 0.25 ? 0 : x)),
+      // As the ranking step reads stored values: Float32Arrays (their bits read directly), -0 and NaN among them.
+      asSingles(mapDraws(randomBoard(9), (x) => (x === 0.5 ? -0 : Math.fround(x * 0.7)))),
     ];
     for (const { entries, directions } of boards) {
       const resampled = resampledPlaces(entries, directions);
@@ -234,6 +236,11 @@ describe("resampledPlaces", () => {
 /** The same board with every resampled value mapped (NaN kept). */
 function mapDraws(board: { entries: RankableEntry[]; directions: Direction[] }, map: (x: number) => number): { entries: RankableEntry[]; directions: Direction[] } {
   return { ...board, entries: board.entries.map((entry) => ({ ...entry, draws: entry.draws.map((d) => (d === null ? null : d.map((x) => (Number.isNaN(x) ? x : map(x))))) })) };
+}
+
+/** The same board with its resampled values as Float32Arrays, as stored values come to the ranking step. */
+function asSingles(board: { entries: RankableEntry[]; directions: Direction[] }): { entries: RankableEntry[]; directions: Direction[] } {
+  return { ...board, entries: board.entries.map((entry) => ({ ...entry, draws: entry.draws.map((d) => (d === null ? null : Float32Array.from(d))) })) };
 }
 
 /** A random board: 12 entries, 3 columns, 50 resamples; values on a coarse grid (ties), some missing, some NaN draws. */
