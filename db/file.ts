@@ -5,6 +5,7 @@
  */
 import Database from "better-sqlite3";
 import { readMigrationFiles } from "drizzle-orm/migrator";
+import fs from "node:fs";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
 
@@ -62,5 +63,50 @@ export function buildStoreFile(file: string, load: (db: Database.Database) => vo
     })();
   } finally {
     sqlite.close();
+  }
+}
+
+/** The rollback journal SQLite keeps beside a store while a transaction on it is open (or was, when killed). */
+export function journalPath(file: string): string {
+  return `${file}-journal`;
+}
+
+/**
+ * Opens an existing store to change it in place: a rollback journal on disk, synced at commit (SQLite's defaults,
+ * set explicitly), so that a process killed at any point leaves either the old or the new content. Not WAL: the
+ * site's readers open the store read-only, and a read-only connection cannot open a WAL store without its -shm.
+ */
+export function openStoreForUpdate(file: string): Database.Database {
+  const sqlite = new Database(file, { fileMustExist: true });
+  try {
+    sqlite.pragma("journal_mode = DELETE");
+    sqlite.pragma("synchronous = FULL");
+    sqlite.pragma("foreign_keys = ON");
+    return sqlite;
+  } catch (error) {
+    sqlite.close();
+    throw error;
+  }
+}
+
+/**
+ * Rolls back what a writer killed in the middle of a transaction left in `file` (its hot journal), so that readers,
+ * which open the store read-only and cannot roll back, see the old content. Call with the write lock held. A journal
+ * beside something that is not a store is removed: it belongs to nothing that can be read.
+ */
+export function recoverStore(file: string): void {
+  if (!fs.existsSync(journalPath(file))) return;
+  let sqlite: Database.Database | undefined;
+  try {
+    // Reading through a read-write connection is what rolls a hot journal back.
+    sqlite = new Database(file, { fileMustExist: true });
+    sqlite.prepare("SELECT count(*) FROM sqlite_master").get();
+  } catch (error) {
+    // Never remove the journal of a store that is only busy or unreadable for now: that would corrupt it.
+    const code = (error as { code?: string }).code;
+    if (code !== "SQLITE_NOTADB" && code !== "SQLITE_CANTOPEN" && fs.existsSync(file)) throw error;
+    fs.rmSync(journalPath(file), { force: true });
+  } finally {
+    sqlite?.close();
   }
 }

@@ -398,8 +398,8 @@ export const columnRanks = sqliteTable(
 );
 
 /**
- * An entry's values of one ranked column on its board's shared bootstrap resamples (Float64 little-endian
- * bytes, NaN where undefined): what lets a new entry be ranked against the others without rescoring them.
+ * An entry's values of one ranked column on its board's shared bootstrap resamples (Float32 little-endian
+ * bytes, NaN where undefined; the codec is db/draws.ts): what lets a new entry be ranked against the others without rescoring them.
  * Under the reserved column key `rank-sum` (RANK_SUM_DRAWS_KEY, overall scope only), a ranked entry's rank sum on
  * each resample, written by the ranking step with the ranks: what the compare view's rank-sum verdicts pair.
  */

@@ -11,9 +11,10 @@ import { correlationRows } from "./bench/correlation-rows.ts";
 import { logisticRows } from "./bench/logistic-rows.ts";
 import { scaleRows } from "./bench/scale-rows.ts";
 import { startScipy, type Scipy } from "./bench/scipy.ts";
+import { submitGrowthRows } from "./bench/submit-growth-rows.ts";
 import { printTable, type BenchRow } from "./bench/table.ts";
 
-const CASES: readonly ((scipy: Scipy | null) => Promise<BenchRow[]>)[] = [correlationRows, bootstrapRows, logisticRows, scaleRows, compareRows];
+const CASES: readonly ((scipy: Scipy | null) => Promise<BenchRow[]>)[] = [correlationRows, bootstrapRows, logisticRows, scaleRows, compareRows, submitGrowthRows];
 
 async function main(): Promise<void> {
   const scipy = await startScipy();

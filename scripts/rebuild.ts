@@ -11,7 +11,7 @@ import { workerPool } from "./lib/scoring/worker-pool.ts";
 import { removeStaleTemporaries } from "./lib/temporaries.ts";
 import { escapeLines } from "./lib/terminal-text.ts";
 import { acquireWriteLock, BusyError, LockFileError } from "./lib/write-lock.ts";
-import { writeStore } from "./lib/write-store.ts";
+import { writeStore } from "./lib/store/write-store.ts";
 
 const { values } = parseArgs({
   options: {

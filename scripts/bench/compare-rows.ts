@@ -21,7 +21,8 @@ import { decodeDraws } from "../lib/scoring/score-entry.ts";
 import { scoringContext, storedSettings } from "../lib/scoring/context.ts";
 import { rankAndAudit } from "../lib/scoring/score-benchmark.ts";
 import type { StoreContent } from "../lib/store-content.ts";
-import { readStore, writeStore } from "../lib/write-store.ts";
+import { readStore } from "../lib/store/read-store.ts";
+import { writeStore } from "../lib/store/write-store.ts";
 import { hasFetv } from "./submissions.ts";
 import type { BenchRow } from "./table.ts";
 

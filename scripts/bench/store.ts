@@ -4,7 +4,7 @@ import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import { emptyContent } from "../lib/store-content.ts";
-import { writeStore } from "../lib/write-store.ts";
+import { writeStore } from "../lib/store/write-store.ts";
 
 const REPO = path.resolve(import.meta.dirname, "../..");
 

@@ -11,7 +11,8 @@ import { readBenchmarkDefinitions } from "../benchmarks/registry.ts";
 import { copyData } from "../lib/copy-data.ts";
 import { scoringContext, storedSettings } from "../lib/scoring/context.ts";
 import { rankAndAudit } from "../lib/scoring/score-benchmark.ts";
-import { readStore, writeStore } from "../lib/write-store.ts";
+import { readStore } from "../lib/store/read-store.ts";
+import { writeStore } from "../lib/store/write-store.ts";
 import { writeSyntheticRelease } from "../lib/synthetic-release.ts";
 
 const REPO = path.resolve(import.meta.dirname, "../..");

@@ -22,8 +22,11 @@ export interface RankableEntry {
   readonly name: string;
   /** Point value per ranked column (null where the entry has none). */
   readonly values: ReadonlyArray<number | null>;
-  /** Values on the board's resamples per ranked column (NaN where undefined); null without resamples. */
-  readonly draws: ReadonlyArray<Float64Array | null>;
+  /**
+   * Values on the board's resamples per ranked column (NaN where undefined); null without resamples. Stored values
+   * come as a Float32Array (a view of the stored bytes, no copy: see db/draws.ts), others as doubles.
+   */
+  readonly draws: ReadonlyArray<Float64Array | Float32Array | null>;
 }
 
 /** A rank with its interval (null ends without resamples). */
@@ -48,8 +51,44 @@ export interface RankedEntry extends RankedRow, RankWithInterval {
   readonly rankSumDraws: Float64Array | null;
 }
 
-function rankInterval(draws: Float64Array, confidence: number): { best: number; worst: number } | null {
-  const interval = percentileInterval(draws, confidence);
+/**
+ * The percentile interval of resampled ranks (whole numbers from 1 to `counts.length - 2`, NaN where unranked), as
+ * `percentileInterval` gives it to the last bit, from a count of each rank instead of a sort: a board re-ranks
+ * every entry's ranks on every scope, and a sort per rank was most of a submit's cost at 1,000 entries.
+ */
+function rankPercentiles(ranks: Float64Array, confidence: number, counts: Uint32Array): { low: number; high: number } | null {
+  counts.fill(0);
+  let m = 0;
+  for (let b = 0; b < ranks.length; b++) {
+    const rank = ranks[b] as number;
+    if (Number.isNaN(rank)) continue;
+    if (!Number.isInteger(rank) || rank < 0 || rank >= counts.length) return percentileInterval(ranks, confidence);
+    (counts[rank] as number)++;
+    m++;
+  }
+  if (m === 0) return null;
+  // The k-th smallest rank (from 0), walking the counts.
+  const kth = (k: number): number => {
+    let below = 0;
+    for (let rank = 0; rank < counts.length; rank++) {
+      below += counts[rank] as number;
+      if (k < below) return rank;
+    }
+    return Number.NaN;
+  };
+  // quantileSorted's arithmetic, exactly: h = (m − 1)q, the values at ⌊h⌋ and the next, interpolated.
+  const quantile = (q: number): number => {
+    const h = (m - 1) * q;
+    const lo = Math.floor(h);
+    const a = kth(lo);
+    return a + (h - lo) * (kth(Math.min(lo + 1, m - 1)) - a);
+  };
+  const alpha = 1 - confidence;
+  return { low: quantile(alpha / 2), high: quantile(1 - alpha / 2) };
+}
+
+function rankInterval(draws: Float64Array, confidence: number, counts: Uint32Array): { best: number; worst: number } | null {
+  const interval = rankPercentiles(draws, confidence, counts);
   return interval === null ? null : { best: Math.floor(interval.low), worst: Math.ceil(interval.high) };
 }
 
@@ -123,30 +162,184 @@ export function resampledPlaces(
   const resamples = resampleCount(entries);
   if (resamples === null) return null;
   const n = entries.length;
-  const columns = directions.length;
-  const rankSums = entries.map(() => new Float64Array(resamples).fill(Number.NaN));
-  const places = entries.map((_, e) =>
-    wanted(e)
-      ? {
-          overall: new Float64Array(resamples).fill(Number.NaN),
-          rankSums: rankSums[e] as Float64Array,
-          columns: directions.map(() => new Float64Array(resamples).fill(Number.NaN)),
-        }
-      : null,
-  );
+  // Views of two blocks rather than an array each: a 1,000-entry board on 1,000 resamples is thousands of arrays per
+  // scope, and collecting them was a fifth of a submit's time.
+  const sumsBlock = new Float64Array(n * resamples).fill(Number.NaN);
+  const rankSums = entries.map((_, e) => sumsBlock.subarray(e * resamples, (e + 1) * resamples));
+  const wantedIndex = entries.map((_, e) => wanted(e));
+  const width = 1 + directions.length;
+  const placesBlock = new Float64Array(wantedIndex.filter(Boolean).length * width * resamples).fill(Number.NaN);
+  let next = 0;
+  const view = () => placesBlock.subarray(next * resamples, ++next * resamples);
+  const places = entries.map((_, e) => (wantedIndex[e] ? { overall: view(), rankSums: rankSums[e] as Float64Array, columns: directions.map(() => view()) } : null));
   // Each column's resampled values, NaN where the entry has no value (then it takes no place in that column).
-  const drawsOf = directions.map((_, c) => entries.map((entry) => (entry.values[c] === null ? null : (entry.draws[c] as Float64Array))));
+  const drawsOf = directions.map((_, c) => entries.map((entry) => (entry.values[c] === null ? null : (entry.draws[c] as Float64Array | Float32Array))));
+  for (const column of drawsOf) {
+    column.forEach((draws, e) => {
+      if (draws === null) return;
+      for (let b = 0; b < resamples; b++) {
+        const x = draws[b] as number;
+        if (!Number.isNaN(x) && !Number.isFinite(x)) throw new RangeError(`cannot rank a non-finite value (${x}) of entry "${entries[e]?.id}"`);
+      }
+    });
+  }
+  const board = { n, resamples, directions, drawsOf, rankSums, places };
+  if (drawsOf.every((column) => column.every((draws) => draws === null || isSingle(draws)))) placesBySingleKeys(board);
+  else placesBySearch(board);
+  return { rankSums, places };
+}
+
+/** A board being re-ranked on its resamples: its columns' resampled values, and the places and rank sums to fill. */
+interface BoardWork {
+  readonly n: number;
+  readonly resamples: number;
+  readonly directions: ReadonlyArray<Direction>;
+  readonly drawsOf: readonly (readonly (Float64Array | Float32Array | null)[])[];
+  readonly rankSums: readonly Float64Array[];
+  readonly places: readonly (ResampledPlaces | null)[];
+}
+
+/** Whether every value is a single-precision float (as the store keeps resampled values, see db/draws.ts) or NaN. */
+function isSingle(values: Float64Array | Float32Array): boolean {
+  if (values instanceof Float32Array) return true;
+  for (let i = 0; i < values.length; i++) {
+    const x = values[i] as number;
+    if (Math.fround(x) !== x && !Number.isNaN(x)) return false;
+  }
+  return true;
+}
+
+const single = new Float32Array(1);
+const singleBits = new Uint32Array(single.buffer);
+
+/** A single-precision value's 32 bits as an unsigned integer in the value's order (-0 as 0); NaN last of all. */
+function orderedBits(x: number): number {
+  if (Number.isNaN(x)) return 0xffffffff;
+  single[0] = x === 0 ? 0 : x;
+  const u = singleBits[0] as number;
+  return u & 0x80000000 ? ~u >>> 0 : (u | 0x80000000) >>> 0;
+}
+
+/** Single-precision bits (as a Uint32Array reads a Float32Array) as an unsigned integer in the values' order, -0 as 0, NaN last. */
+function orderedFromBits(u: number): number {
+  if ((u & 0x7fffffff) > 0x7f800000) return 0xffffffff;
+  if (u === 0x80000000) return 0x80000000;
+  return u & 0x80000000 ? ~u >>> 0 : (u | 0x80000000) >>> 0;
+}
+
+/**
+ * Sorts `keys` (with `order` alongside) ascending by a least-significant-digit radix sort over their four bytes,
+ * skipping a byte that every key shares; returns the arrays that hold the result (the inputs or the spares).
+ */
+function radixSort(keys: Uint32Array, order: Uint32Array, spareKeys: Uint32Array, spareOrder: Uint32Array, counts: Uint32Array): [Uint32Array, Uint32Array] {
+  const count = keys.length;
+  let k = keys;
+  let o = order;
+  let k2 = spareKeys;
+  let o2 = spareOrder;
+  if (count < 2) return [k, o];
+  for (let shift = 0; shift < 32; shift += 8) {
+    counts.fill(0);
+    for (let i = 0; i < count; i++) (counts[((k[i] as number) >>> shift) & 255] as number)++;
+    if (counts[((k[0] as number) >>> shift) & 255] === count) continue;
+    let sum = 0;
+    for (let d = 0; d < 256; d++) {
+      const c = counts[d] as number;
+      counts[d] = sum;
+      sum += c;
+    }
+    for (let i = 0; i < count; i++) {
+      const key = k[i] as number;
+      const at = (counts[(key >>> shift) & 255] as number)++;
+      k2[at] = key;
+      o2[at] = o[i] as number;
+    }
+    [k, k2] = [k2, k];
+    [o, o2] = [o2, o];
+  }
+  return [k, o];
+}
+
+/**
+ * Every resample's places when all values are single-precision (always so for stored resampled values): per
+ * resample and column one radix sort of the values' ordered bits gives every entry's competition rank in one pass
+ * (ties share a run of equal keys), and one count of the whole-number rank sums gives every overall rank.
+ */
+function placesBySingleKeys({ n, resamples, directions, drawsOf, rankSums, places }: BoardWork): void {
+  const columns = directions.length;
+  // Each column's keys resample by resample (entries contiguous), read once from the entries' arrays.
+  const keysOf = drawsOf.map((column) => {
+    const keys = new Uint32Array(resamples * n);
+    column.forEach((draws, e) => {
+      if (draws instanceof Float32Array) {
+        // Stored values: their bits read directly, no conversion per value.
+        const bits = new Uint32Array(draws.buffer, draws.byteOffset, draws.length);
+        for (let b = 0; b < resamples; b++) keys[b * n + e] = orderedFromBits(bits[b] as number);
+      } else for (let b = 0; b < resamples; b++) keys[b * n + e] = draws === null ? 0xffffffff : orderedBits(draws[b] as number);
+    });
+    return keys;
+  });
+  const keys = new Uint32Array(n);
+  const order = new Uint32Array(n);
+  const spareKeys = new Uint32Array(n);
+  const spareOrder = new Uint32Array(n);
+  const counts = new Uint32Array(256);
+  const sums = new Float64Array(n);
+  const sumCounts = new Uint32Array(columns * n + 2);
+  for (let b = 0; b < resamples; b++) {
+    sums.fill(columns === 0 ? Number.NaN : 0);
+    for (let c = 0; c < columns; c++) {
+      keys.set((keysOf[c] as Uint32Array).subarray(b * n, b * n + n));
+      for (let e = 0; e < n; e++) order[e] = e;
+      const [sorted, by] = radixSort(keys, order, spareKeys, spareOrder, counts);
+      let present = n;
+      while (present > 0 && sorted[present - 1] === 0xffffffff) present--;
+      const higher = directions[c] === "higher";
+      for (let i = 0; i < present; ) {
+        let j = i + 1;
+        while (j < present && sorted[j] === sorted[i]) j++;
+        // Competition ranks: one plus the number of values strictly better.
+        const rank = higher ? 1 + present - j : 1 + i;
+        for (let t = i; t < j; t++) {
+          const e = by[t] as number;
+          sums[e] = (sums[e] as number) + rank;
+          const place = places[e];
+          if (place) (place.columns[c] as Float64Array)[b] = rank;
+        }
+        i = j;
+      }
+      for (let t = present; t < n; t++) sums[by[t] as number] = Number.NaN;
+    }
+    // Rank sums are whole numbers from `columns` to `columns × n`: the overall rank is one plus the count below.
+    sumCounts.fill(0);
+    for (let e = 0; e < n; e++) {
+      const sum = sums[e] as number;
+      if (!Number.isNaN(sum)) (sumCounts[sum + 1] as number)++;
+    }
+    for (let s = 1; s < sumCounts.length; s++) (sumCounts[s] as number) += sumCounts[s - 1] as number;
+    for (let e = 0; e < n; e++) {
+      const sum = sums[e] as number;
+      if (Number.isNaN(sum)) continue;
+      (rankSums[e] as Float64Array)[b] = sum;
+      const place = places[e];
+      if (place !== null && place !== undefined) place.overall[b] = 1 + (sumCounts[sum] as number);
+    }
+  }
+}
+
+/** Every resample's places for values of any precision: per resample and column one sort, then a search per entry. */
+function placesBySearch({ n, resamples, directions, drawsOf, rankSums, places }: BoardWork): void {
+  const columns = directions.length;
   const at = new Float64Array(n);
   const sorted = new Float64Array(n);
   const sums = new Float64Array(n);
   for (let b = 0; b < resamples; b++) {
     sums.fill(columns === 0 ? Number.NaN : 0);
     for (let c = 0; c < columns; c++) {
-      const column = drawsOf[c] as (Float64Array | null)[];
+      const column = drawsOf[c] as readonly (Float64Array | Float32Array | null)[];
       let count = 0;
       for (let e = 0; e < n; e++) {
         const x = column[e]?.[b] ?? Number.NaN;
-        if (!Number.isNaN(x) && !Number.isFinite(x)) throw new RangeError(`cannot rank a non-finite value (${x}) of entry "${entries[e]?.id}"`);
         at[e] = x;
         if (!Number.isNaN(x)) sorted[count++] = x;
       }
@@ -175,8 +368,8 @@ export function resampledPlaces(
       if (place !== null && place !== undefined) place.overall[b] = 1 + countBelow(sorted, count, sum);
     }
   }
-  return { rankSums, places };
 }
+
 
 /**
  * Whether each row is separable from the next in display order (null where there is no ranked next row): the
@@ -203,8 +396,8 @@ export function adjacentSeparability(point: ReadonlyArray<RankedRow>, rankSumsOf
 }
 
 /** A ranked row completed with its intervals, from its resampled places, and its separability from the next row. */
-function withUncertainty(row: RankedRow, mine: ResampledPlaces, separableFromNext: boolean | null, confidence: number): RankedEntry {
-  const interval = row.rank === null ? null : rankInterval(mine.overall, confidence);
+function withUncertainty(row: RankedRow, mine: ResampledPlaces, separableFromNext: boolean | null, confidence: number, counts: Uint32Array): RankedEntry {
+  const interval = row.rank === null ? null : rankInterval(mine.overall, confidence, counts);
   return {
     ...row,
     rank: row.rank,
@@ -213,7 +406,7 @@ function withUncertainty(row: RankedRow, mine: ResampledPlaces, separableFromNex
     separableFromNext,
     rankSumDraws: row.rank === null ? null : mine.rankSums,
     columns: row.columnRanks.map((rank, c) => {
-      const ci = rank === null ? null : rankInterval(mine.columns[c] as Float64Array, confidence);
+      const ci = rank === null ? null : rankInterval(mine.columns[c] as Float64Array, confidence, counts);
       return { rank, rankBest: ci?.best ?? null, rankWorst: ci?.worst ?? null };
     }),
   };
@@ -238,7 +431,7 @@ export function rankOneWithUncertainty(entries: ReadonlyArray<RankableEntry>, id
   const resampled = resampledPlaces(entries, directions, (e) => e === wanted);
   if (resampled === null) return { ...row, ...plainRank(row.rank), separableFromNext: null, columns: row.columnRanks.map(plainRank), rankSumDraws: null };
   const separable = adjacentSeparability(point, (of) => resampled.rankSums[index.get(of) as number] as Float64Array, confidence);
-  return withUncertainty(row, resampled.places[wanted as number] as ResampledPlaces, separable[position] ?? null, confidence);
+  return withUncertainty(row, resampled.places[wanted as number] as ResampledPlaces, separable[position] ?? null, confidence, new Uint32Array(entries.length + 2));
 }
 
 /** Ranks a board and, when resampled values are given, every rank's interval and the separability of neighbours. */
@@ -254,5 +447,7 @@ export function rankWithUncertainty(
   }
   const index = new Map(entries.map((entry, e) => [entry.id, e]));
   const separable = adjacentSeparability(point, (id) => resampled.rankSums[index.get(id) as number] as Float64Array, confidence);
-  return point.map((row, position) => withUncertainty(row, resampled.places[index.get(row.id) as number] as ResampledPlaces, separable[position] ?? null, confidence));
+  // Ranks run from 1 to the number of entries: one count buffer serves every interval of the board.
+  const counts = new Uint32Array(entries.length + 2);
+  return point.map((row, position) => withUncertainty(row, resampled.places[index.get(row.id) as number] as ResampledPlaces, separable[position] ?? null, confidence, counts));
 }

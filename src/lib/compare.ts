@@ -5,6 +5,7 @@
  * is re-ranked: places, ranks and rank intervals are the stored ones; the browser pairs two entries' resamples.
  */
 import { and, eq, inArray, sql } from "drizzle-orm";
+import { DRAW_BYTES } from "../../db/draws.ts";
 import * as t from "../../db/schema.ts";
 import { RANK_SUM_DRAWS_KEY, type BoardId } from "../schemas/board.ts";
 import { metricDefinition } from "../schemas/metrics.ts";
@@ -70,7 +71,8 @@ function readSource(benchmarkId: string, direction: "t2v" | "v2t"): Source {
   const views = all.map((byScope) => new Map(scopes.map((scope) => [scope.id, byScope.get(scope.id) as BoardView])));
   const infos = boards.map((board, b): CompareBoardInfo => {
     const view = overall[b] as BoardView;
-    const resampled = confidence !== null && hasResamples(benchmarkId, board);
+    // A board that ranks nobody keeps no resampled values (nothing reads them), though its figures were resampled.
+    const resampled = confidence !== null && (view.unrankedReason !== null || hasResamples(benchmarkId, board));
     return {
       board,
       label: boardLabel(board),
@@ -155,7 +157,7 @@ function resampleLayout(benchmarkId: string, direction: "t2v" | "v2t", entryId: 
   }
   if (lengths.size > 1) throw new Error(`${benchmarkId} ${info.board} ${entryId}: resampled values of different lengths in the store`);
   const parts = RESAMPLE_PARTS.filter((part) => figures[part].length > 0).map((part) => ({ part, figures: figures[part] }));
-  return parts.length === 0 ? null : { count: ([...lengths][0] as number) / 8, parts };
+  return parts.length === 0 ? null : { count: ([...lengths][0] as number) / DRAW_BYTES, parts };
 }
 
 /** A stored column key as a resamples file names it: the store's reserved rank-sum key becomes the file's. */
@@ -198,7 +200,7 @@ export function compareResamplesFiles(benchmarkId: string, direction: "t2v" | "v
   return [...entries.keys()].flatMap((entryId) => resampleLayout(benchmarkId, direction, entryId, b)?.parts.map(({ part }) => ({ entryId, part })) ?? []);
 }
 
-/** One part of an entry's resamples on one board: its figures' stored values one after another, Float64 little-endian. */
+/** One part of an entry's resamples on one board: its figures' stored values one after another as stored (db/draws.ts: Float32 little-endian). */
 export function loadCompareResamples(benchmarkId: string, direction: "t2v" | "v2t", entryId: string, board: BoardId, part: ResamplePart): Uint8Array<ArrayBuffer> {
   const { index } = source(benchmarkId, direction);
   const b = index.boards.findIndex((info) => info.board === board);
@@ -208,7 +210,7 @@ export function loadCompareResamples(benchmarkId: string, direction: "t2v" | "v2
   const scopes = part === "overall" ? index.scopes.filter((s) => s.id === "overall") : index.scopes.filter((s) => s.id !== "overall");
   const rows = store().select().from(t.draws).where(drawsOf(benchmarkId, board, entryId, scopes)).all();
   const stored = new Map(rows.map((row) => [`${row.dimension}\u0000${figureKey(row.columnKey)}`, row.values]));
-  const out = new Uint8Array(figures.length * layout.count * 8);
-  figures.forEach((figure, i) => out.set(stored.get(`${figure.scope}\u0000${figure.key}`) as Buffer, i * layout.count * 8));
+  const out = new Uint8Array(figures.length * layout.count * DRAW_BYTES);
+  figures.forEach((figure, i) => out.set(stored.get(`${figure.scope}\u0000${figure.key}`) as Buffer, i * layout.count * DRAW_BYTES));
   return out;
 }

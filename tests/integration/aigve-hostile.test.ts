@@ -15,7 +15,7 @@ import { buildContent } from "../../scripts/lib/build-content.ts";
 import { inputsFingerprint } from "../../scripts/lib/fingerprint.ts";
 import { InputError } from "../../scripts/lib/input-error.ts";
 import { writeSyntheticRelease } from "../../scripts/lib/synthetic-release.ts";
-import { writeStore } from "../../scripts/lib/write-store.ts";
+import { writeStore } from "../../scripts/lib/store/write-store.ts";
 import { submitBundle } from "../../scripts/lib/submissions/submit-bundle.ts";
 import { capture, fileBytes, tempDataDir, tempDir } from "../support/bundles.ts";
 

@@ -9,7 +9,8 @@ import path from "node:path";
 import { afterAll, beforeAll, expect, it } from "vitest";
 import { buildContent } from "../../scripts/lib/build-content.ts";
 import { submitBundle } from "../../scripts/lib/submissions/submit-bundle.ts";
-import { readStore, writeStore } from "../../scripts/lib/write-store.ts";
+import { readStore } from "../../scripts/lib/store/read-store.ts";
+import { writeStore } from "../../scripts/lib/store/write-store.ts";
 import type { StoreContent } from "../../scripts/lib/store-content.ts";
 import {
   compressedAnchorBundle,

@@ -12,7 +12,8 @@ import { buildContent } from "../../scripts/lib/build-content.ts";
 import type { StoreContent } from "../../scripts/lib/store-content.ts";
 import { submitBundle } from "../../scripts/lib/submissions/submit-bundle.ts";
 import { writeSyntheticRelease } from "../../scripts/lib/synthetic-release.ts";
-import { readStore, writeStore } from "../../scripts/lib/write-store.ts";
+import { readStore } from "../../scripts/lib/store/read-store.ts";
+import { writeStore } from "../../scripts/lib/store/write-store.ts";
 import { createRandom } from "../../src/engine/index.ts";
 import { capture, tempDataDir, tempDir, writeBundleDir, type BundleContents } from "../support/bundles.ts";
 

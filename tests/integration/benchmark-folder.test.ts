@@ -12,7 +12,7 @@ import type { BenchmarkPackage } from "../../scripts/benchmarks/types.ts";
 import { buildContent } from "../../scripts/lib/build-content.ts";
 import type { StoreContent } from "../../scripts/lib/store-content.ts";
 import { submitBundle } from "../../scripts/lib/submissions/submit-bundle.ts";
-import { writeStore } from "../../scripts/lib/write-store.ts";
+import { writeStore } from "../../scripts/lib/store/write-store.ts";
 import { capture, tempDir, v2tManifest, writeBundleDir } from "../support/bundles.ts";
 
 const REPO = path.resolve(import.meta.dirname, "../..");

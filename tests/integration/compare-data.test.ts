@@ -11,7 +11,7 @@ import fs from "node:fs";
 import path from "node:path";
 import Database from "better-sqlite3";
 import { beforeAll, describe, expect, it } from "vitest";
-import { assembleComparison, float64LittleEndian, withResamples, type FetchedEntry } from "../../src/components/compare/assemble.ts";
+import { assembleComparison, float32LittleEndian, withResamples, type FetchedEntry } from "../../src/components/compare/assemble.ts";
 import { pairedDifference } from "../../src/engine/index.ts";
 import type { CompareEntryFile, CompareIndex, ComparePair, Comparison, CompareVerdict } from "../../src/lib/shared/compare.ts";
 
@@ -41,7 +41,7 @@ function readEntry(index: CompareIndex, id: string): FetchedEntry {
   const file = JSON.parse(fs.readFileSync(path.join(DIST, `${index.entryFolder}${id}.json`), "utf8")) as CompareEntryFile;
   return withResamples(file, (url) => {
     const bytes = fs.readFileSync(path.join(DIST, url));
-    return float64LittleEndian(bytes.buffer.slice(bytes.byteOffset, bytes.byteOffset + bytes.byteLength) as ArrayBuffer);
+    return float32LittleEndian(bytes.buffer.slice(bytes.byteOffset, bytes.byteOffset + bytes.byteLength) as ArrayBuffer);
   });
 }
 
@@ -56,7 +56,7 @@ function storeDraws(benchmark: string, board: string): Map<string, Float64Array>
   const db = new Database(STORE, { readonly: true });
   try {
     const rows = db.prepare("SELECT dimension, entry_id, column_key, \"values\" FROM draws WHERE benchmark_id = ? AND board = ?").all(benchmark, board) as { dimension: string; entry_id: string; column_key: string; values: Buffer }[];
-    return new Map(rows.map((r) => [`${r.dimension}|${r.entry_id}|${r.column_key}`, Float64Array.from({ length: r.values.byteLength / 8 }, (_, i) => r.values.readDoubleLE(i * 8))]));
+    return new Map(rows.map((r) => [`${r.dimension}|${r.entry_id}|${r.column_key}`, Float64Array.from({ length: r.values.byteLength / 4 }, (_, i) => r.values.readFloatLE(i * 4))]));
   } finally {
     db.close();
   }
@@ -270,7 +270,7 @@ describe("compare files in dist/", () => {
               expected.add(`${id}.${board}.${part.part}.bin`);
               expect(part.figures.every((f) => (f.scope === "overall") === (part.part === "overall")), `${id}.${board}.${part.part}.bin`).toBe(true);
               const size = fs.statSync(path.join(DIST, part.url)).size;
-              expect(size, `${id}.${board}.${part.part}.bin`).toBe(part.figures.length * found.resamples.count * 8);
+              expect(size, `${id}.${board}.${part.part}.bin`).toBe(part.figures.length * found.resamples.count * 4);
             }
           }
         }

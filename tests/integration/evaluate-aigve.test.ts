@@ -17,7 +17,7 @@ import { runEvaluation, type EvaluateOptions } from "../../scripts/lib/evaluate/
 import { correlationPool, scoringContext, storedSettings } from "../../scripts/lib/scoring/context.ts";
 import { submitBundle } from "../../scripts/lib/submissions/submit-bundle.ts";
 import { writeSyntheticRelease } from "../../scripts/lib/synthetic-release.ts";
-import { writeStore } from "../../scripts/lib/write-store.ts";
+import { writeStore } from "../../scripts/lib/store/write-store.ts";
 import { capture, tempDataDir, tempDir } from "../support/bundles.ts";
 import { QA, startChatServer, type ChatServer, type Fault } from "../support/chat-test-server.ts";
 import { makeIndexedClip } from "../support/clips.ts";

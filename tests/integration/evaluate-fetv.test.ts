@@ -18,7 +18,7 @@ import { buildContent } from "../../scripts/lib/build-content.ts";
 import { runEvaluation, type EvaluateOptions } from "../../scripts/lib/evaluate/run-evaluation.ts";
 import { correlationPool, scoringContext, storedSettings } from "../../scripts/lib/scoring/context.ts";
 import { submitBundle } from "../../scripts/lib/submissions/submit-bundle.ts";
-import { writeStore } from "../../scripts/lib/write-store.ts";
+import { writeStore } from "../../scripts/lib/store/write-store.ts";
 import { capture, tempDataDir, tempDir } from "../support/bundles.ts";
 import { startChatServer, type ChatServer, type Fault } from "../support/chat-test-server.ts";
 import { describeWithDatasets } from "../support/datasets.ts";

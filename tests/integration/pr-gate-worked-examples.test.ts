@@ -10,7 +10,7 @@ import path from "node:path";
 import { beforeAll, expect, it } from "vitest";
 import { buildContent } from "../../scripts/lib/build-content.ts";
 import { commentBody } from "../../scripts/lib/pr-gate/comment.ts";
-import { writeStore } from "../../scripts/lib/write-store.ts";
+import { writeStore } from "../../scripts/lib/store/write-store.ts";
 import { anchorRecords } from "../../src/lib/anchors.ts";
 import { toCsv } from "../../src/lib/csv.ts";
 import { loadPublicGroundTruth } from "../../src/lib/ground-truth.ts";

@@ -11,7 +11,7 @@ import { afterAll, beforeAll, expect, it } from "vitest";
 import { buildContent } from "../../scripts/lib/build-content.ts";
 import { submitBundle, type SubmitOptions } from "../../scripts/lib/submissions/submit-bundle.ts";
 import { acquireWriteLock, lockPath } from "../../scripts/lib/write-lock.ts";
-import { writeStore } from "../../scripts/lib/write-store.ts";
+import { writeStore } from "../../scripts/lib/store/write-store.ts";
 import { capture, fileBytes, formulaPredictions, snapshotTree, tempDataDir, tempDir, TEST_GENERATION_CARD, tvgeContent, v2tManifest, writeBundleDir, writeBundleZip, type BundleContents } from "../support/bundles.ts";
 import { datasetDir, describeWithDatasets } from "../support/datasets.ts";
 

@@ -11,7 +11,7 @@ import { formatProblems, InputError, type Problem } from "../input-error.ts";
 import { displayPath, readJsonFile } from "../read-data.ts";
 import { scoringContext, storedSettings, type ScoringContext } from "../scoring/context.ts";
 import { submitBundle } from "../submissions/submit-bundle.ts";
-import { readStore } from "../write-store.ts";
+import { readStore } from "../store/read-store.ts";
 import { evaluationManifest, writeEvaluationBundle, type BundleLine, type ManifestInput } from "./bundle.ts";
 import { CARD_HASH_PATTERN, readCard, type HashedCard } from "./card.ts";
 import type { EvaluatorCard } from "../../../src/schemas/evaluator-card.ts";

@@ -10,6 +10,9 @@ import { writeFileAtomic } from "../write-file.ts";
 /** The code whose output is cached: the engine and the scoring scripts around it. */
 const CODE_DIRS = [path.resolve(import.meta.dirname, "../../../src/engine"), import.meta.dirname];
 
+/** Single files of that code elsewhere: the codec of the cached resampled values (their width changes them). */
+const CODE_FILES = [path.resolve(import.meta.dirname, "../../../db/draws.ts")];
+
 /** Where rebuild and submit keep scoring output: $AIGVE_CACHE, else .cache/scores/ in the repository (gitignored). */
 export const DEFAULT_CACHE_DIR = process.env.AIGVE_CACHE ? path.resolve(process.env.AIGVE_CACHE) : path.resolve(import.meta.dirname, "../../../.cache/scores");
 
@@ -21,6 +24,7 @@ function codeFingerprint(): string {
       hash.update(file).update(fs.readFileSync(path.join(dir, file)));
     }
   }
+  for (const file of CODE_FILES) hash.update(path.basename(file)).update(fs.readFileSync(file));
   return hash.digest("hex");
 }
 

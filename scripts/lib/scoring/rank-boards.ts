@@ -9,7 +9,7 @@ import { BOARD_SCOPE, RANK_SUM_DRAWS_KEY, type BoardId } from "../../../src/sche
 import type { StoreContent } from "../store-content.ts";
 import { autoUnrankedReason, isKeptApart } from "./auto-entries.ts";
 import { modelCount, type ScoringContext } from "./context.ts";
-import { decodeDraws, encodeDraws } from "./score-entry.ts";
+import { decodeDrawsSingle, encodeDraws } from "../../../db/draws.ts";
 
 type Content = StoreContent;
 
@@ -74,7 +74,7 @@ export function rankBenchmark(context: ScoringContext, boards: readonly BoardId[
         values: columns.map((c) => valueOf.get(key(direction, entry.id, level, dimension, c.perspectiveId, c.metric)) ?? null),
         draws: columns.map((c) => {
           const stored = drawsOf.get(key(board, dimension, entry.id, c.key));
-          return stored === undefined ? null : decodeDraws(stored);
+          return stored === undefined ? null : decodeDrawsSingle(stored);
         }),
       }));
       const apartRows = apart

@@ -16,7 +16,7 @@ import { agreementCeilings } from "./agreement-ceilings.ts";
 import { auditBenchmark } from "./audit.ts";
 import { addAnchorDiagnostics } from "./anchor-diagnostics.ts";
 import { offScaleProblems } from "./scale-check.ts";
-import { rankBenchmark } from "./rank-boards.ts";
+import { rankBenchmark, unrankedReason } from "./rank-boards.ts";
 import { boardsOf, scoreEntry } from "./score-entry.ts";
 import { inThisThread, type JobRunner } from "./statistic-recipe.ts";
 
@@ -147,10 +147,16 @@ export function entryScores(context: ScoringContext, direction: "t2v" | "v2t", e
   });
 }
 
-/** Adds an entry's figures to the content. */
+/**
+ * Adds an entry's figures to the content, and its resampled values on the boards that rank: on a board that ranks
+ * nobody (unrankedReason: too few T2V models, which only the benchmark's own labelled pool sets, so no submission
+ * changes it) neither the ranking nor the compare view reads them, so they are not stored.
+ */
 export function addScored(context: ScoringContext, scored: Scored): void {
   context.content.results.push(...scored.results);
-  context.content.draws.push(...scored.draws);
+  const ranks = new Map<BoardId, boolean>();
+  const read = (board: BoardId) => ranks.get(board) ?? (ranks.set(board, unrankedReason(context, board) === null).get(board) as boolean);
+  context.content.draws.push(...scored.draws.filter((d) => read(d.board)));
 }
 
 /**
@@ -195,10 +201,12 @@ export async function scoreAll(content: Content, settings: BootstrapSettings, op
     const v2t = content.v2tEntries.filter((e) => e.benchmarkId === benchmark.id).map((e) => e.id).sort(byId);
     const t2v = content.t2vEntries.filter((e) => e.benchmarkId === benchmark.id).map((e) => e.id).sort(byId);
     if (context.pool.length > 0) options.progress?.(`Scoring ${benchmark.title}: ${t2v.length} T2V entries, ${v2t.length} V2T methods`);
+    // Before the entries: a submitted panel's checks read the benchmark's reliability from these rows, as a later
+    // submit reads them from the store, so that a rebuild and a submit give the same checks.
+    content.agreementCeilings.push(...agreementCeilings(context));
     const pending = [...v2t.map((id) => entryScores(context, "v2t", id, options, problems, run)), ...t2v.map((id) => entryScores(context, "t2v", id, options, problems, run))];
     for (const scored of await Promise.all(pending)) if (scored !== null) addScored(context, scored);
     rankAndAudit(context);
-    content.agreementCeilings.push(...agreementCeilings(context));
   }
   if (problems.length > 0) throw new InputError(problems);
 }

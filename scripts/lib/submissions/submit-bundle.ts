@@ -26,7 +26,10 @@ import type { StoreContent } from "../store-content.ts";
 import { removeStaleTemporaries } from "../temporaries.ts";
 import { escapeTerminal, escapingWriter } from "../terminal-text.ts";
 import { acquireReadLock, acquireWriteLock, BusyError, LockFileError } from "../write-lock.ts";
-import { readStore, writeStore, type StoreScope } from "../write-store.ts";
+import { recoverStore } from "../../../db/file.ts";
+import { applyChanges, changeSet, snapshotOf, type StoreSnapshot } from "../store/apply-changes.ts";
+import { readStore, type BenchmarkScope, type PartialStore, type StoreScope } from "../store/read-store.ts";
+import { writeStore } from "../store/write-store.ts";
 import { readBundleFiles } from "./bundle-files.ts";
 import { addBundleRows } from "./bundle-rows.ts";
 import { checkBundle } from "./check-bundle.ts";
@@ -65,16 +68,19 @@ export interface SubmitOutcome {
   readonly problems?: readonly Problem[];
 }
 
-/** The content to add the bundle to, and what data/ and the store already hold of it. */
-interface Loaded {
-  readonly content: StoreContent;
+/** What data/ and the store already hold of the bundle. */
+interface LoadedState {
   /** The store on disk already holds the bundle: nothing to do. */
   readonly stored: boolean;
   /** data/submissions already holds the bundle (an interrupted run kept it): it is not copied again. */
   readonly kept: boolean;
-  /** Why the store was rebuilt in memory first, if it was. */
-  readonly rebuilt: string | null;
 }
+
+/**
+ * The content to add the bundle to: read in part from the store (written back in place, only what changed, against
+ * the snapshot; a dry run takes none), or rebuilt from data/ in memory (written whole), with why it was rebuilt.
+ */
+type Loaded = LoadedState & ({ readonly content: PartialStore; readonly snapshot: StoreSnapshot | null; readonly rebuilt: null } | { readonly content: StoreContent; readonly rebuilt: string });
 
 /** Whether two sets hold the same members. */
 export function sameSet(a: ReadonlySet<string>, b: ReadonlySet<string>): boolean {
@@ -109,6 +115,20 @@ function dryRunScope(bundle: ParsedBundle): StoreScope {
 }
 
 /**
+ * What a real submit reads of the store: the bundle's benchmark (every entry's figures, resampled values and
+ * ranks, which its re-ranking and audit read and rewrite), of its predictions only those scoring reads (an
+ * auto-scored T2V bundle's evaluator) and those the audit's variants read; other benchmarks' bulk is not read.
+ */
+function submitScope(bundle: ParsedBundle, store: string): BenchmarkScope {
+  const { manifest } = bundle;
+  const evaluator = manifest.direction === "t2v" ? manifest.evaluator : undefined;
+  const small = readStore(store, { tables: ["publishedChecks", "v2tEntries"] });
+  const audited = new Set(small.publishedChecks.filter((c) => c.benchmarkId === manifest.benchmark && c.variant !== null && c.board !== "t2v").map((c) => c.entryName));
+  const ids = small.v2tEntries.filter((e) => e.benchmarkId === manifest.benchmark && audited.has(e.name)).map((e) => e.id);
+  return { benchmarkId: manifest.benchmark, predictionsOf: [...new Set([...(evaluator === undefined ? [] : [evaluator]), ...ids])] };
+}
+
+/**
  * A dry run's placement: the other entries' resampled values on the overall scope of the boards that rank
  * anybody (read now, from the store the content came from), then the new entry's place among them.
  */
@@ -136,17 +156,18 @@ async function loadContent(options: SubmitOptions, bundle: ParsedBundle, note: (
   let why = `there is no store at ${displayPath(options.store)} yet`;
   if (fs.existsSync(options.store)) {
     try {
-      const content = readStore(options.store, options.dryRun ? { scope: dryRunScope(bundle) } : {});
+      const content = readStore(options.store, options.dryRun ? { scope: dryRunScope(bundle) } : { benchmark: submitScope(bundle, options.store) });
+      const snapshot = options.dryRun ? null : snapshotOf(content);
       settings = storedSettings(content);
       const inStore = new Set(content.submissions.filter((s) => s.origin === "submitted").map((s) => s.id));
       const fingerprint = content.meta.find((m) => m.key === "inputs")?.value;
       if (fingerprint !== (await inputsFingerprint(options.dataDir, datasetsRoot(options.datasetsDir)))) {
         why = "the code, the benchmark definitions or the datasets changed since the store was built";
       } else if (sameSet(inStore, inData)) {
-        return { content, stored: inStore.has(bundle.hash), kept, rebuilt: null };
+        return { content, snapshot, stored: inStore.has(bundle.hash), kept, rebuilt: null };
       } else if (kept && !inStore.has(bundle.hash) && sameSet(new Set([...inStore, bundle.hash]), inData)) {
         note(`${displayPath(keptDir)} was kept by an interrupted run but is not in the store yet; storing it now.`);
-        return { content, stored: false, kept, rebuilt: null };
+        return { content, snapshot, stored: false, kept, rebuilt: null };
       } else {
         why = "data/submissions/ and the store list different submissions";
       }
@@ -221,7 +242,11 @@ async function submitLocked(options: SubmitOptions, { progress: stream, out, err
   const limits = options.limits ?? BUNDLE_LIMITS;
   checkpoint("locked");
   // Only a writer removes what an interrupted writer left; a dry run changes nothing (and may have no write access).
-  if (!options.dryRun) for (const file of removeStaleTemporaries(options.dataDir, options.store)) out.write(`Removed ${displayPath(file)}, left by an interrupted run.\n`);
+  if (!options.dryRun) {
+    for (const file of removeStaleTemporaries(options.dataDir, options.store)) out.write(`Removed ${displayPath(file)}, left by an interrupted run.\n`);
+    // A write killed mid-transaction left a hot journal: rolled back now, so the store read next is the old one.
+    recoverStore(options.store);
+  }
   const progress = createProgress(options.dryRun ? 3 : 5, stream);
   const note = (message: string) => progress.note(message);
 
@@ -281,7 +306,11 @@ async function submitLocked(options: SubmitOptions, { progress: stream, out, err
     progress.step(`writing the store ${displayPath(options.store)}`);
     // Read now that the bundle is kept: the changelog lists it (uncommitted, or dated by its files) as a rebuild would.
     recordHistory(loaded.content, options.dataDir);
-    writeStore(loaded.content, options.store);
+    // Read from the store: only what the entry changed is written, in place; rebuilt: the whole store, replaced.
+    if (loaded.rebuilt === null) {
+      if (loaded.snapshot === null) throw new Error("a store read without a snapshot cannot be written back");
+      applyChanges(changeSet(loaded.snapshot, loaded.content), options.store);
+    } else writeStore(loaded.content, options.store);
   } catch (error) {
     // An orderly failure undoes what this run wrote; only a crash leaves the kept bundle for the rerun to store.
     progress.done();

@@ -55,7 +55,7 @@ export default function CompareIsland({ benchmarkTitle, directions }: Props) {
   const [error, setError] = useState<string | null>(null);
   // The files fetched (or being fetched) by URL, and the resamples received.
   const requests = useRef(new Map<string, Promise<unknown>>());
-  const resamples = useRef(new Map<string, Float64Array>());
+  const resamples = useRef(new Map<string, Float32Array>());
   const current: CompareState = state ?? { direction: first?.id ?? "t2v", entries: [], scope: null, figure: null };
   const direction = directions.find((d) => d.id === current.direction) ?? first;
   const index = direction ? indexes?.[direction.id] : undefined;
@@ -215,7 +215,7 @@ export default function CompareIsland({ benchmarkTitle, directions }: Props) {
           <p className="small">
             Each entry's figures as JSON:{" "}
             {compared.map((item, k) => <span key={item.entry.id}>{k > 0 && " · "}<a href={`${index?.entryFolder ?? ""}${item.entry.id}.json`}>{item.series.letter}</a></span>)}
-            ; the verdicts are computed in this page from the resamples stored beside them (Float64 files per board).
+            ; the verdicts are computed in this page from the resamples stored beside them (the stored single-precision values, one file per board and part).
           </p>
         </>
       )}

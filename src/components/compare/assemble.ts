@@ -8,7 +8,7 @@ import { pairVerdicts, type FetchedBoard } from "./verdicts.ts";
 /** One entry's files as fetched: its JSON, and each board's resamples parts by board id (null until fetched). */
 export interface FetchedEntry {
   readonly file: CompareEntryFile;
-  readonly values: Readonly<Record<string, readonly (Float64Array | null)[]>>;
+  readonly values: Readonly<Record<string, readonly (Float32Array | null)[]>>;
 }
 
 /** The comparison of the fetched entries, in their order. */
@@ -42,12 +42,12 @@ export function assembleComparison(index: CompareIndex, fetched: readonly Fetche
   };
 }
 
-/** Float64 little-endian bytes as numbers (a copy read value by value on a big-endian machine). */
-export function float64LittleEndian(buffer: ArrayBuffer): Float64Array {
-  const native = new Uint8Array(Float64Array.of(1).buffer)[7] === 0x3f;
-  if (native) return new Float64Array(buffer);
+/** Float32 little-endian bytes (the store's encoding of resampled values) as numbers (a copy read value by value on a big-endian machine). */
+export function float32LittleEndian(buffer: ArrayBuffer): Float32Array {
+  const native = new Uint8Array(Float32Array.of(1).buffer)[3] === 0x3f;
+  if (native) return new Float32Array(buffer);
   const view = new DataView(buffer);
-  return Float64Array.from({ length: buffer.byteLength / 8 }, (_, i) => view.getFloat64(i * 8, true));
+  return Float32Array.from({ length: buffer.byteLength / 4 }, (_, i) => view.getFloat32(i * 4, true));
 }
 
 /** Fetches a file, failing on an error status. */
@@ -63,12 +63,12 @@ export async function fetchEntryFile(index: CompareIndex, id: string): Promise<C
 }
 
 /** Fetches one resamples part. */
-export async function fetchResamples(url: string): Promise<Float64Array> {
-  return float64LittleEndian(await (await get(url)).arrayBuffer());
+export async function fetchResamples(url: string): Promise<Float32Array> {
+  return float32LittleEndian(await (await get(url)).arrayBuffer());
 }
 
 /** An entry's JSON with each of its resamples parts' values as `resamples` gives them by URL (null: not fetched yet). */
-export function withResamples(file: CompareEntryFile, resamples: (url: string) => Float64Array | null): FetchedEntry {
+export function withResamples(file: CompareEntryFile, resamples: (url: string) => Float32Array | null): FetchedEntry {
   const values = Object.fromEntries(Object.entries(file.boards).map(([board, found]) => [board, found?.resamples?.parts.map((part) => resamples(part.url)) ?? []]));
   return { file, values };
 }

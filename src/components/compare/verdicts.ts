@@ -11,7 +11,7 @@ import { RANK_SUM_FIGURE, type CompareBoardInfo, type CompareEntryBoard, type Co
 export interface FetchedBoard {
   readonly board: CompareEntryBoard;
   /** In the order of `board.resamples.parts`. */
-  readonly values: readonly (Float64Array | null)[];
+  readonly values: readonly (Float32Array | null)[];
 }
 
 /** A figure of a fetched board on its resamples, or null where the entry has none there (or they are not fetched yet). */

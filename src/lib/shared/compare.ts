@@ -6,7 +6,7 @@
  * columns and scopes, and the entries to pick from), and per entry `/<benchmark>/compare/<direction>/<entry>.json`
  * (CompareEntryFile: its places) with, per board whose entries can be told apart, its stored resamples in two parts,
  * `<entry>.<board>.overall.bin` (the overall scope, rank sum included: what the view shows first) and
- * `<entry>.<board>.dimensions.bin` (every task dimension), each Float64 little-endian, one block of `count` values per
+ * `<entry>.<board>.dimensions.bin` (every task dimension), each Float32 little-endian (the store's own bytes), one block of `count` values per
  * figure in the order the part's `figures` lists.
  * The verdicts are computed in the browser from two entries' files (src/components/compare/verdicts.ts).
  */

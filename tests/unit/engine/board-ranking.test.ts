@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import fixture from "../../fixtures/engine/multiplicity.json" with { type: "json" };
-import { createRandom, rankBoard, rankOneWithUncertainty, rankWithUncertainty, resampledPlaces, type Direction, type RankableEntry } from "../../../src/engine/index.ts";
+import { createRandom, percentileInterval, rankBoard, rankOneWithUncertainty, rankWithUncertainty, resampledPlaces, type Direction, type RankableEntry } from "../../../src/engine/index.ts";
 
 const B = 200;
 const constant = (value: number) => new Float64Array(B).fill(value);
@@ -199,6 +199,49 @@ describe("resampledPlaces", () => {
     }
   });
 
+  it("re-ranks by the rules whatever the values' precision: stored single-precision values (radix keys), doubles (search), -0 tied with 0", () => {
+    const boards = [
+      // Single-precision values as stored, hardly any ties; doubles that no single holds (a third of the grid).
+      ...[3, 4].map((seed) => mapDraws(randomBoard(seed), (x) => Math.fround(Math.sin(x * 997 + seed)))),
+      ...[5, 6].map((seed) => mapDraws(randomBoard(seed), (x) => x / 3)),
+      mapDraws(randomBoard(8), (x) => (x === 0.5 ? -0 : x === 0.25 ? 0 : x)),
+      // As the ranking step reads stored values: Float32Arrays (their bits read directly), -0 and NaN among them.
+      asSingles(mapDraws(randomBoard(9), (x) => (x === 0.5 ? -0 : Math.fround(x * 0.7)))),
+    ];
+    for (const { entries, directions } of boards) {
+      const resampled = resampledPlaces(entries, directions);
+      for (let b = 0; b < 50; b++) {
+        const rows = entries
+          .filter((entry) => entry.values.some((v) => v !== null))
+          .map((entry) => ({ id: entry.id, name: entry.name, values: directions.map((_, c) => (entry.values[c] === null || Number.isNaN(entry.draws[c]?.[b] as number) ? null : (entry.draws[c]?.[b] as number) + 0)) }));
+        const byId = new Map(rankBoard(rows, directions).map((row) => [row.id, row]));
+        entries.forEach((entry, e) => {
+          const row = byId.get(entry.id);
+          expect(resampled?.places[e]?.overall[b]).toEqual(row?.rank ?? Number.NaN);
+          directions.forEach((_, c) => expect(resampled?.places[e]?.columns[c]?.[b]).toEqual(row?.columnRanks[c] ?? Number.NaN));
+        });
+      }
+    }
+  });
+
+  it("gives rank intervals that are the percentile intervals of the resampled ranks, rounded outwards", () => {
+    for (let seed = 1; seed <= 10; seed++) {
+      const { entries, directions } = randomBoard(seed);
+      const resampled = resampledPlaces(entries, directions);
+      const ranked = rankWithUncertainty(entries, directions, 0.9);
+      const index = new Map(entries.map((entry, e) => [entry.id, e]));
+      for (const row of ranked) {
+        const places = resampled?.places[index.get(row.id) as number];
+        const interval = row.rank === null ? null : percentileInterval(places?.overall as Float64Array, 0.9);
+        expect([row.rankBest, row.rankWorst]).toEqual(interval === null ? [null, null] : [Math.floor(interval.low), Math.ceil(interval.high)]);
+        row.columns.forEach((column, c) => {
+          const ci = column.rank === null ? null : percentileInterval(places?.columns[c] as Float64Array, 0.9);
+          expect([column.rankBest, column.rankWorst]).toEqual(ci === null ? [null, null] : [Math.floor(ci.low), Math.ceil(ci.high)]);
+        });
+      }
+    }
+  });
+
   it("keeps the places of the wanted entries only, unchanged by the others left out, and every entry's rank sums", () => {
     const { entries, directions } = randomBoard(7);
     const all = resampledPlaces(entries, directions);
@@ -208,6 +251,16 @@ describe("resampledPlaces", () => {
     expect(some?.rankSums).toEqual(all?.rankSums);
   });
 });
+
+/** The same board with every resampled value mapped (NaN kept). */
+function mapDraws(board: { entries: RankableEntry[]; directions: Direction[] }, map: (x: number) => number): { entries: RankableEntry[]; directions: Direction[] } {
+  return { ...board, entries: board.entries.map((entry) => ({ ...entry, draws: entry.draws.map((d) => (d === null ? null : d.map((x) => (Number.isNaN(x) ? x : map(x))))) })) };
+}
+
+/** The same board with its resampled values as Float32Arrays, as stored values come to the ranking step. */
+function asSingles(board: { entries: RankableEntry[]; directions: Direction[] }): { entries: RankableEntry[]; directions: Direction[] } {
+  return { ...board, entries: board.entries.map((entry) => ({ ...entry, draws: entry.draws.map((d) => (d === null ? null : Float32Array.from(d))) })) };
+}
 
 /** A random board: 12 entries, 3 columns, 50 resamples; values on a coarse grid (ties), some missing, some NaN draws. */
 function randomBoard(seed: number): { entries: RankableEntry[]; directions: Direction[] } {

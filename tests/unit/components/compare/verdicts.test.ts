@@ -22,7 +22,7 @@ function fetched(figures: readonly (CompareFigure & { draws: number[] })[], dime
   const strip = (list: typeof figures) => list.map(({ scope, key, value }) => ({ scope, key, value }));
   return {
     board: { places: {}, resamples: { count: 4, parts: [{ part: "overall", url: "/x.overall.bin", figures: strip(overall) }, { part: "dimensions", url: "/x.dimensions.bin", figures: strip(dimensions) }] } },
-    values: [Float64Array.from(overall.flatMap((f) => f.draws)), dimensionsFetched ? Float64Array.from(dimensions.flatMap((f) => f.draws)) : null],
+    values: [Float32Array.from(overall.flatMap((f) => f.draws)), dimensionsFetched ? Float32Array.from(dimensions.flatMap((f) => f.draws)) : null],
   };
 }
 

@@ -2,8 +2,9 @@ import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import { afterEach, describe, expect, it } from "vitest";
-import { emptyContent, type StoreContent } from "../../../scripts/lib/store-content";
-import { readStore, writeStore } from "../../../scripts/lib/write-store";
+import { emptyContent, type StoreContent } from "../../../../scripts/lib/store-content";
+import { readStore } from "../../../../scripts/lib/store/read-store";
+import { writeStore } from "../../../../scripts/lib/store/write-store";
 
 type Result = StoreContent["results"][number];
 
@@ -80,6 +81,26 @@ describe("writeStore", () => {
       const c = a.findIndex((cell, k) => cell !== b[k]);
       expect(c).toBeGreaterThanOrEqual(0);
       expect((a[c] as string) < (b[c] as string)).toBe(true);
+    }
+  });
+});
+
+describe("a partial read", () => {
+  it("is a PartialStore, which writeStore does not accept (a compile error), while a whole read is", () => {
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), "aigve-partial-"));
+    try {
+      const file = path.join(dir, "store.sqlite");
+      writeStore({ ...emptyContent(), results: results(5) }, file);
+      const partial = readStore(file, { tables: ["meta"] });
+      expect(partial.partial).toEqual({ tables: ["meta"] });
+      expect(partial.results).toEqual([]);
+      const whole = readStore(file);
+      writeStore(whole, file);
+      // @ts-expect-error a partial read lacks the rows outside what was read: a whole write would lose them.
+      writeStore(partial, path.join(dir, "never.sqlite"));
+      expect(readStore(path.join(dir, "never.sqlite")).results).toEqual([]);
+    } finally {
+      fs.rmSync(dir, { recursive: true, force: true });
     }
   });
 });
