@@ -139,12 +139,14 @@ describe("the board statistics builder", () => {
     expect(model.every((r) => r.rank === null && r.unrankedReason?.startsWith("Model-level correlations here rest on 2 T2V models"))).toBe(true);
     expect(scored.results.find((r) => r.entryId === "m" && r.level === "model" && r.metric === "srcc")?.value).toBeCloseTo(1, 14);
     // Every ranked column's resampled values are stored for the next submission's ranking; the unranked model-level
-    // board's are not (nothing reads them), though its figures keep their intervals.
+    // board's are not (nothing reads them), though its figures keep their intervals. The ranking step keeps the
+    // entry's rank sum on every resample of the overall scope, which the compare view pairs.
     expect(scored.draws.filter((d) => d.entryId === "m").map((d) => `${d.board}/${d.dimension}/${d.columnKey}`).sort()).toEqual([
       "v2t-instance/hard/qa_accuracy",
       "v2t-instance/hard/quality_srcc",
       "v2t-instance/overall/qa_accuracy",
       "v2t-instance/overall/quality_srcc",
+      "v2t-instance/overall/rank-sum",
     ]);
   });
 });
