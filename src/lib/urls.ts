@@ -72,3 +72,8 @@ export function chartDataUrl(benchmarkId: string, board: BoardId): string {
 export function promptListUrl(benchmarkId: string, format: "csv" | "json"): string {
   return href(`/downloads/${benchmarkId}/prompts.${format}`);
 }
+
+/** One chunk of a board's rows (JSON), fetched by the board page when the reader needs more than its first rows. */
+export function boardRowsUrl(benchmarkId: string, board: BoardId, dimension: string, index: number): string {
+  return href(`/${benchmarkId}/rows/${board}/${dimension}-${index}.json`);
+}
