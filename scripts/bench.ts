@@ -5,6 +5,7 @@
  * nothing fails on a slow machine. Each case returns rows; add a case to CASES to add rows
  * (scripts/bench/table.ts describes a row).
  */
+import { boardWeightRows } from "./bench/board-weight-rows.ts";
 import { bootstrapRows } from "./bench/bootstrap-rows.ts";
 import { correlationRows } from "./bench/correlation-rows.ts";
 import { logisticRows } from "./bench/logistic-rows.ts";
@@ -12,7 +13,7 @@ import { scaleRows } from "./bench/scale-rows.ts";
 import { startScipy, type Scipy } from "./bench/scipy.ts";
 import { printTable, type BenchRow } from "./bench/table.ts";
 
-const CASES: readonly ((scipy: Scipy | null) => Promise<BenchRow[]>)[] = [correlationRows, bootstrapRows, logisticRows, scaleRows];
+const CASES: readonly ((scipy: Scipy | null) => Promise<BenchRow[]>)[] = [correlationRows, bootstrapRows, logisticRows, scaleRows, boardWeightRows];
 
 async function main(): Promise<void> {
   const scipy = await startScipy();

@@ -1,7 +1,8 @@
 /**
  * The bodies of the board and per-dimension downloads, CSV and JSON, written alike at the latest URL and under
  * their release. Every record carries the release it was built from (a `release` column: the CSV stays one
- * header row, RFC 4180), and the JSON names it at the top as well.
+ * header row, RFC 4180), and the JSON names it at the top as well. A download whose JSON would pass PART_BYTES is
+ * written as parts of whole records instead of one file (see `boardDownloadParts`).
  */
 import type { BoardId } from "../schemas/board.ts";
 import { boardRecords, longRecords } from "./board-records.ts";
@@ -19,24 +20,90 @@ function respond(format: DownloadFormat, body: string): Response {
   return new Response(body, { headers: { "Content-Type": format === "csv" ? "text/csv; charset=utf-8" : "application/json" } });
 }
 
-/** A board's download: one record per entry. */
-export function boardDownload(benchmarkId: string, board: BoardId, format: DownloadFormat, release: string): Response {
-  const view = loadBoard(benchmarkId, board);
-  const { header, records } = boardRecords(view);
-  const columns = [...header, "release"];
-  const rows = records.map((record): Record<string, CsvCell> => ({ ...record, release }));
-  if (format === "csv") return respond(format, toCsv(columns, rows.map((record) => columns.map((column) => record[column]))));
-  const body = { benchmark: benchmarkId, board, dimension: view.dimension, release, ranking: RANKING, unranked_reason: view.unrankedReason, columns, rows };
-  return respond(format, `${JSON.stringify(body, null, 2)}\n`);
+/**
+ * The most bytes a download's JSON may take before it is split: a download whose JSON would pass it is written as
+ * parts of whole records (`<name>.part-<k>.<format>`), so that no file passes 5 MB (common static hosts refuse
+ * large files) while every record is still downloadable.
+ */
+export const PART_BYTES = 4 * 1024 * 1024;
+
+/** A download's files: `[null]` for one whole file, or its part numbers 1…n. */
+export type DownloadParts = readonly (number | null)[];
+
+/** A download's columns and records (each with its release), once per build. */
+interface DownloadTable {
+  readonly columns: readonly string[];
+  readonly records: readonly Record<string, CsvCell>[];
+  /** Fields of the JSON besides its records, in order. */
+  readonly meta: Readonly<Record<string, unknown>>;
+  readonly parts: number;
 }
 
-/** A dimension's download: every board, one record per entry and column. */
-export function dimensionDownload(benchmarkId: string, dimensionId: string, format: DownloadFormat, release: string): Response {
-  const views = BoardIdSchema.options.map((board) => loadBoard(benchmarkId, board, dimensionId));
-  const { header, rows } = longRecords(views);
-  const columns = [...header, "release"];
-  const withRelease = rows.map((row) => [...row, release]);
-  if (format === "csv") return respond(format, toCsv(columns, withRelease));
-  const records = withRelease.map((row) => Object.fromEntries(columns.map((name, i) => [name, row[i] ?? null])));
-  return respond(format, `${JSON.stringify({ benchmark: benchmarkId, dimension: dimensionId, release, columns, rows: records }, null, 2)}\n`);
+const tables = new Map<string, DownloadTable>();
+
+/** The number of parts that keeps each part's JSON under PART_BYTES, records of a download being of similar size. */
+function partCount(meta: Readonly<Record<string, unknown>>, columns: readonly string[], records: readonly Record<string, CsvCell>[]): number {
+  const bytes = Buffer.byteLength(JSON.stringify({ ...meta, columns, rows: records }, null, 2));
+  return Math.max(1, Math.ceil(bytes / PART_BYTES));
+}
+
+function boardTable(benchmarkId: string, board: BoardId, release: string): DownloadTable {
+  const key = `board\u0000${benchmarkId}\u0000${board}\u0000${release}`;
+  let table = tables.get(key);
+  if (!table) {
+    const view = loadBoard(benchmarkId, board);
+    const { header, records } = boardRecords(view);
+    const columns = [...header, "release"];
+    const rows = records.map((record): Record<string, CsvCell> => ({ ...record, release }));
+    const meta = { benchmark: benchmarkId, board, dimension: view.dimension, release, ranking: RANKING, unranked_reason: view.unrankedReason };
+    table = { columns, records: rows, meta, parts: partCount(meta, columns, rows) };
+    tables.set(key, table);
+  }
+  return table;
+}
+
+function dimensionTable(benchmarkId: string, dimensionId: string, release: string): DownloadTable {
+  const key = `dimension\u0000${benchmarkId}\u0000${dimensionId}\u0000${release}`;
+  let table = tables.get(key);
+  if (!table) {
+    const views = BoardIdSchema.options.map((board) => loadBoard(benchmarkId, board, dimensionId));
+    const { header, rows } = longRecords(views);
+    const columns = [...header, "release"];
+    const records = rows.map((row) => Object.fromEntries(columns.map((name, i) => [name, (name === "release" ? release : row[i]) ?? null])));
+    const meta = { benchmark: benchmarkId, dimension: dimensionId, release };
+    table = { columns, records, meta, parts: partCount(meta, columns, records) };
+    tables.set(key, table);
+  }
+  return table;
+}
+
+const partsOf = (table: DownloadTable): DownloadParts => (table.parts === 1 ? [null] : Array.from({ length: table.parts }, (_, i) => i + 1));
+
+/** The body of a download or of one of its parts (records in order, cut into equal runs; JSON says which part). */
+function body(table: DownloadTable, format: DownloadFormat, part: number | null): Response {
+  const size = Math.ceil(table.records.length / table.parts);
+  const records = part === null ? table.records : table.records.slice((part - 1) * size, part * size);
+  if (format === "csv") return respond(format, toCsv([...table.columns], records.map((record) => table.columns.map((column) => record[column] ?? null))));
+  const which = part === null ? {} : { part, parts: table.parts };
+  return respond(format, `${JSON.stringify({ ...table.meta, ...which, columns: table.columns, rows: records }, null, 2)}\n`);
+}
+
+/** A board download's files: one whole file, or parts when it would pass PART_BYTES. */
+export function boardDownloadParts(benchmarkId: string, board: BoardId, release: string): DownloadParts {
+  return partsOf(boardTable(benchmarkId, board, release));
+}
+
+/** A dimension download's files: one whole file, or parts when it would pass PART_BYTES. */
+export function dimensionDownloadParts(benchmarkId: string, dimensionId: string, release: string): DownloadParts {
+  return partsOf(dimensionTable(benchmarkId, dimensionId, release));
+}
+
+/** A board's download (or one part of it): one record per entry. */
+export function boardDownload(benchmarkId: string, board: BoardId, format: DownloadFormat, release: string, part: number | null = null): Response {
+  return body(boardTable(benchmarkId, board, release), format, part);
+}
+
+/** A dimension's download (or one part of it): every board, one record per entry and column. */
+export function dimensionDownload(benchmarkId: string, dimensionId: string, format: DownloadFormat, release: string, part: number | null = null): Response {
+  return body(dimensionTable(benchmarkId, dimensionId, release), format, part);
 }
