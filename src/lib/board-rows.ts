@@ -108,7 +108,7 @@ function page(view: BoardView): PagedBoard {
       ...view.columns.map((column) => sortValue(row.cells[column.key]?.value)),
     ],
   }));
-  const chunks = rows.length > FIRST_ROWS ? chunked(rows) : [];
+  const chunks = rows.length > FIRST_ROWS ? chunkRows(rows) : [];
   return {
     table,
     headers,
@@ -119,14 +119,14 @@ function page(view: BoardView): PagedBoard {
   };
 }
 
-/** Rows cut into runs whose JSON stays under CHUNK_BYTES, in order. */
-function chunked(rows: readonly BoardRowShape[]): BoardRowShape[][] {
-  const chunks: BoardRowShape[][] = [];
-  let current: BoardRowShape[] = [];
+/** Rows cut into runs whose JSON stays under `limit` bytes (a row longer than it alone in its run), in order. */
+export function chunkRows<T>(rows: readonly T[], limit = CHUNK_BYTES): T[][] {
+  const chunks: T[][] = [];
+  let current: T[] = [];
   let bytes = 0;
   for (const row of rows) {
     const size = Buffer.byteLength(JSON.stringify(row)) + 1;
-    if (current.length > 0 && bytes + size > CHUNK_BYTES) {
+    if (current.length > 0 && bytes + size > limit) {
       chunks.push(current);
       current = [];
       bytes = 0;

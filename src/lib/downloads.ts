@@ -9,6 +9,9 @@ import { boardRecords, longRecords } from "./board-records.ts";
 import { loadBoard } from "./boards.ts";
 import { toCsv, type CsvCell } from "./csv.ts";
 import { BoardIdSchema } from "../schemas/board.ts";
+import { partCount, partList, partRecords, type DownloadParts } from "./download-parts.ts";
+
+export type { DownloadParts } from "./download-parts.ts";
 
 /** A download's format. */
 export type DownloadFormat = "csv" | "json";
@@ -20,15 +23,6 @@ function respond(format: DownloadFormat, body: string): Response {
   return new Response(body, { headers: { "Content-Type": format === "csv" ? "text/csv; charset=utf-8" : "application/json" } });
 }
 
-/**
- * The most bytes a download's JSON may take before it is split: a download whose JSON would pass it is written as
- * parts of whole records (`<name>.part-<k>.<format>`), so that no file passes 5 MB (common static hosts refuse
- * large files) while every record is still downloadable.
- */
-export const PART_BYTES = 4 * 1024 * 1024;
-
-/** A download's files: `[null]` for one whole file, or its part numbers 1…n. */
-export type DownloadParts = readonly (number | null)[];
 
 /** A download's columns and records (each with its release), once per build. */
 interface DownloadTable {
@@ -42,9 +36,8 @@ interface DownloadTable {
 const tables = new Map<string, DownloadTable>();
 
 /** The number of parts that keeps each part's JSON under PART_BYTES, records of a download being of similar size. */
-function partCount(meta: Readonly<Record<string, unknown>>, columns: readonly string[], records: readonly Record<string, CsvCell>[]): number {
-  const bytes = Buffer.byteLength(JSON.stringify({ ...meta, columns, rows: records }, null, 2));
-  return Math.max(1, Math.ceil(bytes / PART_BYTES));
+function partsFor(meta: Readonly<Record<string, unknown>>, columns: readonly string[], records: readonly Record<string, CsvCell>[]): number {
+  return partCount(Buffer.byteLength(JSON.stringify({ ...meta, columns, rows: records }, null, 2)));
 }
 
 function boardTable(benchmarkId: string, board: BoardId, release: string): DownloadTable {
@@ -56,7 +49,7 @@ function boardTable(benchmarkId: string, board: BoardId, release: string): Downl
     const columns = [...header, "release"];
     const rows = records.map((record): Record<string, CsvCell> => ({ ...record, release }));
     const meta = { benchmark: benchmarkId, board, dimension: view.dimension, release, ranking: RANKING, unranked_reason: view.unrankedReason };
-    table = { columns, records: rows, meta, parts: partCount(meta, columns, rows) };
+    table = { columns, records: rows, meta, parts: partsFor(meta, columns, rows) };
     tables.set(key, table);
   }
   return table;
@@ -71,18 +64,17 @@ function dimensionTable(benchmarkId: string, dimensionId: string, release: strin
     const columns = [...header, "release"];
     const records = rows.map((row) => Object.fromEntries(columns.map((name, i) => [name, (name === "release" ? release : row[i]) ?? null])));
     const meta = { benchmark: benchmarkId, dimension: dimensionId, release };
-    table = { columns, records, meta, parts: partCount(meta, columns, records) };
+    table = { columns, records, meta, parts: partsFor(meta, columns, records) };
     tables.set(key, table);
   }
   return table;
 }
 
-const partsOf = (table: DownloadTable): DownloadParts => (table.parts === 1 ? [null] : Array.from({ length: table.parts }, (_, i) => i + 1));
+const partsOf = (table: DownloadTable): DownloadParts => partList(table.parts);
 
 /** The body of a download or of one of its parts (records in order, cut into equal runs; JSON says which part). */
 function body(table: DownloadTable, format: DownloadFormat, part: number | null): Response {
-  const size = Math.ceil(table.records.length / table.parts);
-  const records = part === null ? table.records : table.records.slice((part - 1) * size, part * size);
+  const records = partRecords(table.records, table.parts, part);
   if (format === "csv") return respond(format, toCsv([...table.columns], records.map((record) => table.columns.map((column) => record[column] ?? null))));
   const which = part === null ? {} : { part, parts: table.parts };
   return respond(format, `${JSON.stringify({ ...table.meta, ...which, columns: table.columns, rows: records }, null, 2)}\n`);
