@@ -49,8 +49,7 @@ function itemOfElement(row: HTMLTableRowElement): Item {
   };
 }
 
-function itemOfShape(table: BoardTableShape, row: BoardRowShape, existing: HTMLTableRowElement | undefined): Item {
-  const index = new Map(table.sortKeys.map((key, i) => [key, i]));
+function itemOfShape(table: BoardTableShape, index: ReadonlyMap<string, number>, row: BoardRowShape, existing: HTMLTableRowElement | undefined): Item {
   let element = existing;
   return {
     position: row.position,
@@ -89,7 +88,8 @@ function loadEveryRow(model: TableModel): Promise<void> {
   ).then(
     (chunks) => {
       const shipped = new Map([...(model.table.tBodies[0]?.rows ?? [])].map((row) => [row.dataset.entry ?? "", row]));
-      model.items = chunks.flat().map((row) => itemOfShape(paging.table, row, shipped.get(row.id)));
+      const index = new Map(paging.table.sortKeys.map((key, i) => [key, i]));
+      model.items = chunks.flat().map((row) => itemOfShape(paging.table, index, row, shipped.get(row.id)));
       model.complete = true;
     },
     (error: unknown) => {

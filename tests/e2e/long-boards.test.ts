@@ -120,5 +120,22 @@ describeWithDatasets("fetv", "a board longer than its first page", () => {
       await page.check(`${TABLE} tbody tr[data-entry="${staticSynthetic.id}"] input[data-compare-pick]`);
       expect(await page.getAttribute("[data-compare-link]", "href")).toContain(fetchedSynthetic.id);
     });
+
+    it("shows fetched rows as labelled cards on a phone, like the static ones, without sideways scrolling", async () => {
+      const phone = await site.newPage();
+      await phone.setViewportSize({ width: 390, height: 844 });
+      await visit(site, phone, "/fetv/v2t/?show=all");
+      await phone.waitForFunction(([table, n]) => document.querySelectorAll(`${table} tbody tr`).length === n, [TABLE, order.length] as const);
+      const look = (id: string) =>
+        phone.$eval(`${TABLE} tbody tr[data-entry="${id}"]`, (row) =>
+          [row, ...row.children].map((el) => `${getComputedStyle(el).display}:${el.getAttribute("data-label") ?? ""}`).join(" "),
+        );
+      const first = order[0]?.id ?? "";
+      const last = order.at(-1)?.id ?? "";
+      expect(await look(last)).toBe(await look(first));
+      expect(await phone.evaluate(() => document.documentElement.scrollWidth <= document.documentElement.clientWidth)).toBe(true);
+      expect(site.problems(phone)).toEqual({ consoleErrors: [], pageErrors: [], failedRequests: [] });
+      await phone.close();
+    });
   });
 });
