@@ -5,7 +5,7 @@
  * BENCH_BOARD_ENTRIES).
  */
 import fs from "node:fs";
-import path from "node:path";
+import { datasetsRoot } from "../benchmarks/registry.ts";
 import { pageWeight } from "./page-weight.ts";
 import { filesUnder, makeSyntheticSite } from "./site-build.ts";
 import { formatBytes, type BenchRow } from "./table.ts";
@@ -13,8 +13,6 @@ import { formatBytes, type BenchRow } from "./table.ts";
 /** The board page at most 150 KB gzipped before interaction, no file over 5 MB (issue 18, "Done when"). */
 const PAGE_LIMIT = 150 * 1024;
 const FILE_LIMIT = 5 * 1024 * 1024;
-/** FETV's own methods and data come from its dataset (its training-data.json names them). */
-const DATASETS = path.resolve(import.meta.dirname, "../../../shared/datasets");
 
 /** The entries the case builds with. */
 function entries(): number {
@@ -26,7 +24,8 @@ function entries(): number {
 /** Builds the site with N V2T entries on FETV and returns the board-weight rows. */
 export async function boardWeightRows(): Promise<BenchRow[]> {
   const count = entries();
-  const site = makeSyntheticSite(count, { benchmarks: ["fetv"], directions: ["v2t"], datasets: process.env.AIGVE_DATASETS ?? DATASETS });
+  // FETV's own methods come from its dataset (its training-data.json names them), so the store is built with it.
+  const site = makeSyntheticSite(count, { benchmarks: ["fetv"], directions: ["v2t"], datasets: datasetsRoot() });
   try {
     const weight = pageWeight(site.dist, "/fetv/v2t/");
     const sizes = filesUnder(site.dist).map((file) => ({ file, bytes: fs.statSync(file).size }));
