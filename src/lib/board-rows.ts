@@ -138,15 +138,23 @@ export function chunkRows<T>(rows: readonly T[], limit = CHUNK_BYTES): T[][] {
   return chunks;
 }
 
-/** Boards already paged in this build (each board is read once per build; its page and its chunk files share it). */
-const paged = new WeakMap<BoardView, PagedBoard>();
+/**
+ * Boards paged most recently, by view. A few are kept, not every one: every board and dimension of a benchmark with
+ * 10,000 entries, formatted, would not fit beside the boards themselves; a board's page and its chunk files are
+ * written close together, and paging again is one pass over its rows.
+ */
+const paged = new Map<BoardView, PagedBoard>();
+const KEPT_BOARDS = 4;
 
-/** A board's table shape, formatted rows and chunk files (computed once per board per build). */
+/** A board's table shape, formatted rows and chunk files. */
 export function pagedBoard(view: BoardView): PagedBoard {
-  let found = paged.get(view);
-  if (!found) {
-    found = page(view);
-    paged.set(view, found);
+  const found = paged.get(view);
+  if (found) return found;
+  const board = page(view);
+  paged.set(view, board);
+  for (const oldest of paged.keys()) {
+    if (paged.size <= KEPT_BOARDS) break;
+    paged.delete(oldest);
   }
-  return found;
+  return board;
 }

@@ -33,44 +33,59 @@ interface DownloadTable {
   readonly parts: number;
 }
 
+/**
+ * The downloads read most recently. A build writes a download's files one after another (its parts, CSV and JSON),
+ * so a few are kept, not every one: a board of 10,000 entries in long format over every dimension would not fit.
+ */
 const tables = new Map<string, DownloadTable>();
+const KEPT_TABLES = 4;
+/** Every download's number of parts, kept for the whole build (pages list the parts of downloads read long ago). */
+const partCounts = new Map<string, number>();
+
+/** A download from the cache, or built and cached (the oldest dropped beyond KEPT_TABLES). */
+function cached(key: string, build: () => DownloadTable): DownloadTable {
+  const found = tables.get(key);
+  if (found) return found;
+  const table = build();
+  tables.set(key, table);
+  partCounts.set(key, table.parts);
+  for (const oldest of tables.keys()) {
+    if (tables.size <= KEPT_TABLES) break;
+    tables.delete(oldest);
+  }
+  return table;
+}
 
 /** The number of parts that keeps each part's JSON under PART_BYTES, records of a download being of similar size. */
 function partsFor(meta: Readonly<Record<string, unknown>>, columns: readonly string[], records: readonly Record<string, CsvCell>[]): number {
   return partCount(Buffer.byteLength(JSON.stringify({ ...meta, columns, rows: records }, null, 2)));
 }
 
+const boardKey = (benchmarkId: string, board: BoardId, release: string) => `board\u0000${benchmarkId}\u0000${board}\u0000${release}`;
+const dimensionKey = (benchmarkId: string, dimensionId: string, release: string) => `dimension\u0000${benchmarkId}\u0000${dimensionId}\u0000${release}`;
+
 function boardTable(benchmarkId: string, board: BoardId, release: string): DownloadTable {
-  const key = `board\u0000${benchmarkId}\u0000${board}\u0000${release}`;
-  let table = tables.get(key);
-  if (!table) {
+  return cached(boardKey(benchmarkId, board, release), () => {
     const view = loadBoard(benchmarkId, board);
     const { header, records } = boardRecords(view);
     const columns = [...header, "release"];
     const rows = records.map((record): Record<string, CsvCell> => ({ ...record, release }));
     const meta = { benchmark: benchmarkId, board, dimension: view.dimension, release, ranking: RANKING, unranked_reason: view.unrankedReason };
-    table = { columns, records: rows, meta, parts: partsFor(meta, columns, rows) };
-    tables.set(key, table);
-  }
-  return table;
+    return { columns, records: rows, meta, parts: partsFor(meta, columns, rows) };
+  });
 }
 
 function dimensionTable(benchmarkId: string, dimensionId: string, release: string): DownloadTable {
-  const key = `dimension\u0000${benchmarkId}\u0000${dimensionId}\u0000${release}`;
-  let table = tables.get(key);
-  if (!table) {
+  return cached(dimensionKey(benchmarkId, dimensionId, release), () => {
     const views = BoardIdSchema.options.map((board) => loadBoard(benchmarkId, board, dimensionId));
     const { header, rows } = longRecords(views);
     const columns = [...header, "release"];
     const records = rows.map((row) => Object.fromEntries(columns.map((name, i) => [name, (name === "release" ? release : row[i]) ?? null])));
     const meta = { benchmark: benchmarkId, dimension: dimensionId, release };
-    table = { columns, records, meta, parts: partsFor(meta, columns, records) };
-    tables.set(key, table);
-  }
-  return table;
+    return { columns, records, meta, parts: partsFor(meta, columns, records) };
+  });
 }
 
-const partsOf = (table: DownloadTable): DownloadParts => partList(table.parts);
 
 /** The body of a download or of one of its parts (records in order, cut into equal runs; JSON says which part). */
 function body(table: DownloadTable, format: DownloadFormat, part: number | null): Response {
@@ -82,12 +97,12 @@ function body(table: DownloadTable, format: DownloadFormat, part: number | null)
 
 /** A board download's files: one whole file, or parts when it would pass PART_BYTES. */
 export function boardDownloadParts(benchmarkId: string, board: BoardId, release: string): DownloadParts {
-  return partsOf(boardTable(benchmarkId, board, release));
+  return partList(partCounts.get(boardKey(benchmarkId, board, release)) ?? boardTable(benchmarkId, board, release).parts);
 }
 
 /** A dimension download's files: one whole file, or parts when it would pass PART_BYTES. */
 export function dimensionDownloadParts(benchmarkId: string, dimensionId: string, release: string): DownloadParts {
-  return partsOf(dimensionTable(benchmarkId, dimensionId, release));
+  return partList(partCounts.get(dimensionKey(benchmarkId, dimensionId, release)) ?? dimensionTable(benchmarkId, dimensionId, release).parts);
 }
 
 /** A board's download (or one part of it): one record per entry. */
