@@ -79,14 +79,20 @@ export interface SyntheticSite {
  */
 export function makeSyntheticSite(count: number, options: EntryOptions = {}, build = true): SyntheticSite {
   const root = fs.mkdtempSync(path.join(os.tmpdir(), "aigve-site-bench-"));
-  const data = path.join(root, "data");
-  copyData(path.join(REPO, "data", "benchmarks"), path.join(data, "benchmarks"));
-  writeEntries(data, count, options);
-  const store = path.join(root, "store.sqlite");
-  execFileSync(process.execPath, ["scripts/rebuild.ts", "--data", data, "--store", store, "--datasets", options.datasets ?? path.join(root, "no-datasets")], { cwd: REPO, stdio: "pipe" });
-  const dist = path.join(root, "dist");
-  if (build) buildSite(store, dist);
-  return { root, store, dist };
+  try {
+    const data = path.join(root, "data");
+    copyData(path.join(REPO, "data", "benchmarks"), path.join(data, "benchmarks"));
+    writeEntries(data, count, options);
+    const store = path.join(root, "store.sqlite");
+    execFileSync(process.execPath, ["scripts/rebuild.ts", "--data", data, "--store", store, "--datasets", options.datasets ?? path.join(root, "no-datasets")], { cwd: REPO, stdio: "pipe" });
+    const dist = path.join(root, "dist");
+    if (build) buildSite(store, dist);
+    return { root, store, dist };
+  } catch (error) {
+    // A failed build leaves nothing behind: the caller never learns the folder's name.
+    fs.rmSync(root, { recursive: true, force: true });
+    throw error;
+  }
 }
 
 /** `astro build` of the site from `store` into `dist`. */
