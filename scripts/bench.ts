@@ -5,6 +5,7 @@
  * nothing fails on a slow machine. Each case returns rows; add a case to CASES to add rows
  * (scripts/bench/table.ts describes a row).
  */
+import { boardWeightRows } from "./bench/board-weight-rows.ts";
 import { bootstrapRows } from "./bench/bootstrap-rows.ts";
 import { compareRows } from "./bench/compare-rows.ts";
 import { correlationRows } from "./bench/correlation-rows.ts";
@@ -14,7 +15,7 @@ import { startScipy, type Scipy } from "./bench/scipy.ts";
 import { submitGrowthRows } from "./bench/submit-growth-rows.ts";
 import { printTable, type BenchRow } from "./bench/table.ts";
 
-const CASES: readonly ((scipy: Scipy | null) => Promise<BenchRow[]>)[] = [correlationRows, bootstrapRows, logisticRows, scaleRows, compareRows, submitGrowthRows];
+const CASES: readonly ((scipy: Scipy | null) => Promise<BenchRow[]>)[] = [correlationRows, bootstrapRows, logisticRows, scaleRows, compareRows, boardWeightRows, submitGrowthRows];
 
 async function main(): Promise<void> {
   const scipy = await startScipy();

@@ -31,11 +31,24 @@ function figure(metric: string, next: () => number): string {
   return (1 + 99 * next()).toFixed(2);
 }
 
-/** Writes published/ files with `count` entries per direction into every benchmark folder of `dataDir`. */
-function writeEntries(dataDir: string, count: number): void {
+/** Which synthetic entries to write: on which benchmarks (default every one) and in which directions (default both). */
+export interface EntryOptions {
+  readonly benchmarks?: readonly string[];
+  readonly directions?: readonly ("t2v" | "v2t")[];
+  /** The datasets folder the store is built with (default none: FETV and TVGE then have no entries of their own). */
+  readonly datasets?: string;
+}
+
+/**
+ * Writes published/ files with `count` entries per direction into every benchmark folder of `dataDir` (or the
+ * benchmarks and directions `options` name; a direction left out keeps the benchmark's own published file).
+ */
+export function writeEntries(dataDir: string, count: number, options: EntryOptions = {}): void {
   const random = createRandom(count);
   const next = () => random.nextFloat();
+  const directions = options.directions ?? ["t2v", "v2t"];
   for (const { dir, benchmark } of readBenchmarkDefinitions(dataDir)) {
+    if (options.benchmarks !== undefined && !options.benchmarks.includes(benchmark.id)) continue;
     const published = path.join(dir, "published");
     fs.mkdirSync(published, { recursive: true });
     fs.writeFileSync(path.join(published, "source.json"), JSON.stringify({ provenance: "published", citation: "Synthetic entries for the site-build bench", url: "https://example.org/bench", files: {} }));
@@ -47,13 +60,49 @@ function writeEntries(dataDir: string, count: number): void {
       t2vLines.push([`Bench Model ${i + 1}`, i % 2 === 0 ? "open" : "closed", `https://example.org/m${i}`, ...t2v.map((c) => figure(c.metric, next))].join(","));
       v2tLines.push([`Bench Method ${i + 1}`, "lmm-metric", ...v2t.map(({ c }) => figure(c.metric, next))].join(","));
     }
-    fs.writeFileSync(path.join(published, "t2v-models.csv"), `${t2vLines.join("\n")}\n`);
-    fs.writeFileSync(path.join(published, "v2t-methods.csv"), `${v2tLines.join("\n")}\n`);
+    if (directions.includes("t2v")) fs.writeFileSync(path.join(published, "t2v-models.csv"), `${t2vLines.join("\n")}\n`);
+    if (directions.includes("v2t")) fs.writeFileSync(path.join(published, "v2t-methods.csv"), `${v2tLines.join("\n")}\n`);
     fs.rmSync(path.join(dir, "audit.csv"), { force: true });
   }
 }
 
-function filesUnder(dir: string): string[] {
+/** A synthetic site: its temporary folder (remove it when done), its store and its built dist/. */
+export interface SyntheticSite {
+  readonly root: string;
+  readonly store: string;
+  readonly dist: string;
+}
+
+/**
+ * Copies data/benchmarks into a temporary folder with `count` synthetic published entries (see writeEntries), builds
+ * the store from it without datasets and returns it; `build` also runs `astro build` into `<root>/dist`.
+ */
+export function makeSyntheticSite(count: number, options: EntryOptions = {}, build = true): SyntheticSite {
+  const root = fs.mkdtempSync(path.join(os.tmpdir(), "aigve-site-bench-"));
+  try {
+    const data = path.join(root, "data");
+    copyData(path.join(REPO, "data", "benchmarks"), path.join(data, "benchmarks"));
+    writeEntries(data, count, options);
+    const store = path.join(root, "store.sqlite");
+    execFileSync(process.execPath, ["scripts/rebuild.ts", "--data", data, "--store", store, "--datasets", options.datasets ?? path.join(root, "no-datasets")], { cwd: REPO, stdio: "pipe" });
+    const dist = path.join(root, "dist");
+    if (build) buildSite(store, dist);
+    return { root, store, dist };
+  } catch (error) {
+    // A failed build leaves nothing behind: the caller never learns the folder's name.
+    fs.rmSync(root, { recursive: true, force: true });
+    throw error;
+  }
+}
+
+/** `astro build` of the site from `store` into `dist`. */
+export function buildSite(store: string, dist: string): void {
+  fs.rmSync(dist, { recursive: true, force: true });
+  execFileSync(process.execPath, ["node_modules/astro/bin/astro.mjs", "build", "--outDir", dist], { cwd: REPO, stdio: "pipe", env: { ...process.env, AIGVE_STORE: store } });
+}
+
+/** Every file under `dir`. */
+export function filesUnder(dir: string): string[] {
   return fs.readdirSync(dir, { recursive: true, withFileTypes: true }).filter((e) => e.isFile()).map((e) => path.join(e.parentPath, e.name));
 }
 
@@ -62,20 +111,12 @@ function filesUnder(dir: string): string[] {
  * the fastest of `repeats` builds (on a shared machine the fastest is the one least disturbed).
  */
 export function timeSiteBuild(count: number, repeats = 1): SiteBuild {
-  const root = fs.mkdtempSync(path.join(os.tmpdir(), "aigve-site-bench-"));
+  const { root, store, dist } = makeSyntheticSite(count, {}, false);
   try {
-    const data = path.join(root, "data");
-    copyData(path.join(REPO, "data", "benchmarks"), path.join(data, "benchmarks"));
-    writeEntries(data, count);
-    const store = path.join(root, "store.sqlite");
-    const node = process.execPath;
-    execFileSync(node, ["scripts/rebuild.ts", "--data", data, "--store", store, "--datasets", path.join(root, "no-datasets")], { cwd: REPO, stdio: "pipe" });
-    const dist = path.join(root, "dist");
     let seconds = Number.POSITIVE_INFINITY;
     for (let k = 0; k < repeats; k++) {
-      fs.rmSync(dist, { recursive: true, force: true });
       const started = performance.now();
-      execFileSync(node, ["node_modules/astro/bin/astro.mjs", "build", "--outDir", dist], { cwd: REPO, stdio: "pipe", env: { ...process.env, AIGVE_STORE: store } });
+      buildSite(store, dist);
       seconds = Math.min(seconds, (performance.now() - started) / 1000);
     }
     const files = filesUnder(dist);

@@ -4,15 +4,18 @@
  * target is met. A bench case adds rows by returning `BenchRow`s; `printTable` does the rest.
  */
 
-/** What a figure must achieve: at most a ratio to its baseline, or at most a time. */
-export type Target = { readonly kind: "ratio"; readonly max: number } | { readonly kind: "time"; readonly maxMs: number };
+/** What a figure must achieve: at most a ratio to its baseline, at most a time, or at most a size (then `oursMs` holds bytes). */
+export type Target =
+  | { readonly kind: "ratio"; readonly max: number }
+  | { readonly kind: "time"; readonly maxMs: number }
+  | { readonly kind: "size"; readonly maxBytes: number };
 
 /** One measured figure. */
 export interface BenchRow {
   /** What was timed, e.g. "kendall τb · one tied · n = 58,500". */
   readonly figure: string;
   readonly target: Target;
-  /** Our time in ms (the median of repeated runs). */
+  /** Our time in ms (the median of repeated runs); bytes for a size target. */
   readonly oursMs: number;
   /** The baseline's name and time in ms; null when it could not be measured (say, no SciPy). */
   readonly baseline: { readonly name: string; readonly ms: number } | null;
@@ -27,7 +30,14 @@ export function formatMs(ms: number): string {
   return `${ms.toPrecision(3)} ms`;
 }
 
+/** Bytes as KB or MB (1,024-based), three significant digits. */
+export function formatBytes(bytes: number): string {
+  if (bytes >= 1024 * 1024) return `${(bytes / 1024 / 1024).toPrecision(3)} MB`;
+  return `${(bytes / 1024).toPrecision(3)} KB`;
+}
+
 function describeTarget(target: Target): string {
+  if (target.kind === "size") return `≤ ${formatBytes(target.maxBytes)}`;
   return target.kind === "ratio" ? `≤ ${target.max}× baseline` : `≤ ${formatMs(target.maxMs)}`;
 }
 
@@ -35,6 +45,7 @@ function describeTarget(target: Target): string {
 export function isMet(row: BenchRow): boolean | null {
   if (row.agrees === false) return false;
   if (row.target.kind === "time") return row.oursMs <= row.target.maxMs;
+  if (row.target.kind === "size") return row.oursMs <= row.target.maxBytes;
   return row.baseline === null ? null : row.oursMs / row.baseline.ms <= row.target.max;
 }
 
@@ -47,7 +58,8 @@ export function printTable(rows: readonly BenchRow[]): void {
     const ratio = row.baseline === null ? "–" : `${(row.oursMs / row.baseline.ms).toFixed(2)}×`;
     const met = isMet(row);
     const verdict = met === null ? "no baseline" : met ? "met" : row.agrees === false ? "**not met** (result differs)" : "**not met**";
-    console.log(`| ${row.figure} | ${describeTarget(row.target)} | ${formatMs(row.oursMs)} | ${baseline} | ${ratio} | ${verdict} |`);
+    const ours = row.target.kind === "size" ? formatBytes(row.oursMs) : formatMs(row.oursMs);
+    console.log(`| ${row.figure} | ${describeTarget(row.target)} | ${ours} | ${baseline} | ${ratio} | ${verdict} |`);
   }
   const met = rows.filter((row) => isMet(row) === true).length;
   console.log(`\n${met} of ${rows.length} targets met.`);

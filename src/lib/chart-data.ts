@@ -9,8 +9,11 @@ function interval(cell: BoardCell | undefined): [number, number] | null {
   return cell && cell.ciLow !== null && cell.ciHigh !== null ? [cell.ciLow, cell.ciHigh] : null;
 }
 
-/** T2V: the first two MOS columns against each other, sized by the QA column when there is one. */
-export function t2vScatter(view: BoardView): ScatterSeries[] {
+/**
+ * T2V: the first two MOS columns against each other, sized by the QA column when there is one; the first `limit`
+ * rows of the board (a board page draws its first rows, so that the page does not grow with the board).
+ */
+export function t2vScatter(view: BoardView, limit = Number.POSITIVE_INFINITY): ScatterSeries[] {
   const mos = view.columns.filter((c) => c.metric === "mos");
   const [xColumn, yColumn] = mos;
   if (!xColumn || !yColumn) return [];
@@ -24,7 +27,7 @@ export function t2vScatter(view: BoardView): ScatterSeries[] {
       xScale: scaleOf(xColumn.metric),
       yScale: scaleOf(yColumn.metric),
       ...(zColumn ? { zLabel: zColumn.label } : {}),
-      points: view.rows.flatMap((row) => {
+      points: view.rows.slice(0, limit).flatMap((row) => {
         const x = row.cells[xColumn.key];
         const y = row.cells[yColumn.key];
         if (!x || !y) return [];
@@ -47,16 +50,17 @@ export function t2vScatter(view: BoardView): ScatterSeries[] {
 /**
  * V2T: per perspective, instance-level against model-level agreement of every method. On an unranked model-level
  * board (too few T2V models, e.g. FETV's 4) its intervals span most of −1 … 1 and are noise: no whiskers are drawn
- * for them and the axis says it is not ranked.
+ * for them and the axis says it is not ranked. Only the instance board's first `limit` rows are drawn.
  */
-export function v2tScatter(instance: BoardView, model: BoardView): ScatterSeries[] {
+export function v2tScatter(instance: BoardView, model: BoardView, limit = Number.POSITIVE_INFINITY): ScatterSeries[] {
   const modelUnranked = model.unrankedReason !== null;
+  const modelRow = new Map(model.rows.map((row) => [row.entryId, row]));
   return instance.columns.flatMap((column) => {
     const twin = model.columns.find((c) => c.perspectiveId === column.perspectiveId && c.metric === column.metric);
     if (!twin) return [];
-    const points = instance.rows.flatMap((row) => {
+    const points = instance.rows.slice(0, limit).flatMap((row) => {
       const x = row.cells[column.key];
-      const y = model.rows.find((r) => r.entryId === row.entryId)?.cells[twin.key];
+      const y = modelRow.get(row.entryId)?.cells[twin.key];
       if (!x || !y) return [];
       return [{ name: row.name, href: row.href, x: x.value, y: y.value, xError: interval(x), yError: modelUnranked ? null : interval(y) }];
     });

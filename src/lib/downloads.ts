@@ -1,13 +1,17 @@
 /**
  * The bodies of the board and per-dimension downloads, CSV and JSON, written alike at the latest URL and under
  * their release. Every record carries the release it was built from (a `release` column: the CSV stays one
- * header row, RFC 4180), and the JSON names it at the top as well.
+ * header row, RFC 4180), and the JSON names it at the top as well. A download whose JSON would pass PART_BYTES is
+ * written as parts of whole records instead of one file (see `boardDownloadParts`).
  */
 import type { BoardId } from "../schemas/board.ts";
 import { boardRecords, longRecords } from "./board-records.ts";
 import { loadBoard } from "./boards.ts";
 import { toCsv, type CsvCell } from "./csv.ts";
 import { BoardIdSchema } from "../schemas/board.ts";
+import { partCount, partList, partRecords, type DownloadParts } from "./download-parts.ts";
+
+export type { DownloadParts } from "./download-parts.ts";
 
 /** A download's format. */
 export type DownloadFormat = "csv" | "json";
@@ -19,24 +23,94 @@ function respond(format: DownloadFormat, body: string): Response {
   return new Response(body, { headers: { "Content-Type": format === "csv" ? "text/csv; charset=utf-8" : "application/json" } });
 }
 
-/** A board's download: one record per entry. */
-export function boardDownload(benchmarkId: string, board: BoardId, format: DownloadFormat, release: string): Response {
-  const view = loadBoard(benchmarkId, board);
-  const { header, records } = boardRecords(view);
-  const columns = [...header, "release"];
-  const rows = records.map((record): Record<string, CsvCell> => ({ ...record, release }));
-  if (format === "csv") return respond(format, toCsv(columns, rows.map((record) => columns.map((column) => record[column]))));
-  const body = { benchmark: benchmarkId, board, dimension: view.dimension, release, ranking: RANKING, unranked_reason: view.unrankedReason, columns, rows };
-  return respond(format, `${JSON.stringify(body, null, 2)}\n`);
+
+/** A download's columns and records (each with its release), once per build. */
+interface DownloadTable {
+  readonly columns: readonly string[];
+  readonly records: readonly Record<string, CsvCell>[];
+  /** Fields of the JSON besides its records, in order. */
+  readonly meta: Readonly<Record<string, unknown>>;
+  readonly parts: number;
 }
 
-/** A dimension's download: every board, one record per entry and column. */
-export function dimensionDownload(benchmarkId: string, dimensionId: string, format: DownloadFormat, release: string): Response {
-  const views = BoardIdSchema.options.map((board) => loadBoard(benchmarkId, board, dimensionId));
-  const { header, rows } = longRecords(views);
-  const columns = [...header, "release"];
-  const withRelease = rows.map((row) => [...row, release]);
-  if (format === "csv") return respond(format, toCsv(columns, withRelease));
-  const records = withRelease.map((row) => Object.fromEntries(columns.map((name, i) => [name, row[i] ?? null])));
-  return respond(format, `${JSON.stringify({ benchmark: benchmarkId, dimension: dimensionId, release, columns, rows: records }, null, 2)}\n`);
+/**
+ * The downloads read most recently. A build writes a download's files one after another (its parts, CSV and JSON),
+ * so a few are kept, not every one: a board of 10,000 entries in long format over every dimension would not fit.
+ */
+const tables = new Map<string, DownloadTable>();
+const KEPT_TABLES = 4;
+/** Every download's number of parts, kept for the whole build (pages list the parts of downloads read long ago). */
+const partCounts = new Map<string, number>();
+
+/** A download from the cache, or built and cached (the oldest dropped beyond KEPT_TABLES). */
+function cached(key: string, build: () => DownloadTable): DownloadTable {
+  const found = tables.get(key);
+  if (found) return found;
+  const table = build();
+  tables.set(key, table);
+  partCounts.set(key, table.parts);
+  for (const oldest of tables.keys()) {
+    if (tables.size <= KEPT_TABLES) break;
+    tables.delete(oldest);
+  }
+  return table;
+}
+
+/** The number of parts that keeps each part's JSON under PART_BYTES, records of a download being of similar size. */
+function partsFor(meta: Readonly<Record<string, unknown>>, columns: readonly string[], records: readonly Record<string, CsvCell>[]): number {
+  return partCount(Buffer.byteLength(JSON.stringify({ ...meta, columns, rows: records }, null, 2)));
+}
+
+const boardKey = (benchmarkId: string, board: BoardId, release: string) => `board\u0000${benchmarkId}\u0000${board}\u0000${release}`;
+const dimensionKey = (benchmarkId: string, dimensionId: string, release: string) => `dimension\u0000${benchmarkId}\u0000${dimensionId}\u0000${release}`;
+
+function boardTable(benchmarkId: string, board: BoardId, release: string): DownloadTable {
+  return cached(boardKey(benchmarkId, board, release), () => {
+    const view = loadBoard(benchmarkId, board);
+    const { header, records } = boardRecords(view);
+    const columns = [...header, "release"];
+    const rows = records.map((record): Record<string, CsvCell> => ({ ...record, release }));
+    const meta = { benchmark: benchmarkId, board, dimension: view.dimension, release, ranking: RANKING, unranked_reason: view.unrankedReason };
+    return { columns, records: rows, meta, parts: partsFor(meta, columns, rows) };
+  });
+}
+
+function dimensionTable(benchmarkId: string, dimensionId: string, release: string): DownloadTable {
+  return cached(dimensionKey(benchmarkId, dimensionId, release), () => {
+    const views = BoardIdSchema.options.map((board) => loadBoard(benchmarkId, board, dimensionId));
+    const { header, rows } = longRecords(views);
+    const columns = [...header, "release"];
+    const records = rows.map((row) => Object.fromEntries(columns.map((name, i) => [name, (name === "release" ? release : row[i]) ?? null])));
+    const meta = { benchmark: benchmarkId, dimension: dimensionId, release };
+    return { columns, records, meta, parts: partsFor(meta, columns, records) };
+  });
+}
+
+
+/** The body of a download or of one of its parts (records in order, cut into equal runs; JSON says which part). */
+function body(table: DownloadTable, format: DownloadFormat, part: number | null): Response {
+  const records = partRecords(table.records, table.parts, part);
+  if (format === "csv") return respond(format, toCsv([...table.columns], records.map((record) => table.columns.map((column) => record[column] ?? null))));
+  const which = part === null ? {} : { part, parts: table.parts };
+  return respond(format, `${JSON.stringify({ ...table.meta, ...which, columns: table.columns, rows: records }, null, 2)}\n`);
+}
+
+/** A board download's files: one whole file, or parts when it would pass PART_BYTES. */
+export function boardDownloadParts(benchmarkId: string, board: BoardId, release: string): DownloadParts {
+  return partList(partCounts.get(boardKey(benchmarkId, board, release)) ?? boardTable(benchmarkId, board, release).parts);
+}
+
+/** A dimension download's files: one whole file, or parts when it would pass PART_BYTES. */
+export function dimensionDownloadParts(benchmarkId: string, dimensionId: string, release: string): DownloadParts {
+  return partList(partCounts.get(dimensionKey(benchmarkId, dimensionId, release)) ?? dimensionTable(benchmarkId, dimensionId, release).parts);
+}
+
+/** A board's download (or one part of it): one record per entry. */
+export function boardDownload(benchmarkId: string, board: BoardId, format: DownloadFormat, release: string, part: number | null = null): Response {
+  return body(boardTable(benchmarkId, board, release), format, part);
+}
+
+/** A dimension's download (or one part of it): every board, one record per entry and column. */
+export function dimensionDownload(benchmarkId: string, dimensionId: string, format: DownloadFormat, release: string, part: number | null = null): Response {
+  return body(dimensionTable(benchmarkId, dimensionId, release), format, part);
 }

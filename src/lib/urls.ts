@@ -17,14 +17,19 @@ export function entryUrl(benchmarkId: string, direction: "t2v" | "v2t", entryId:
   return href(`/${benchmarkId}/${direction}/${entryId}/`);
 }
 
-/** A board's download, `csv` or `json`. */
-export function downloadUrl(benchmarkId: string, board: BoardId, format: "csv" | "json"): string {
-  return href(`/downloads/${benchmarkId}/${board}.${format}`);
+/** A download's file name: `<name>.<format>`, or `<name>.part-<k>.<format>` for part k of a split download. */
+export function downloadFileName(name: string, format: "csv" | "json", part: number | null = null): string {
+  return part === null ? `${name}.${format}` : `${name}.part-${part}.${format}`;
 }
 
-/** A dimension's download (every board, long format), `csv` or `json`. */
-export function dimensionDownloadUrl(benchmarkId: string, dimensionId: string, format: "csv" | "json"): string {
-  return href(`/downloads/${benchmarkId}/dimensions/${dimensionId}.${format}`);
+/** A board's download, `csv` or `json` (or one part of it). */
+export function downloadUrl(benchmarkId: string, board: BoardId, format: "csv" | "json", part: number | null = null): string {
+  return href(`/downloads/${benchmarkId}/${downloadFileName(board, format, part)}`);
+}
+
+/** A dimension's download (every board, long format), `csv` or `json` (or one part of it). */
+export function dimensionDownloadUrl(benchmarkId: string, dimensionId: string, format: "csv" | "json", part: number | null = null): string {
+  return href(`/downloads/${benchmarkId}/dimensions/${downloadFileName(dimensionId, format, part)}`);
 }
 
 /** One entry's download: the CSV of every board × dimension × column, or its JSON twin (the same rows as `table`, with every stored figure and rank). */
@@ -59,13 +64,13 @@ export function compareResamplesUrl(benchmarkId: string, direction: "t2v" | "v2t
 }
 
 /** A board's download as kept for one release. */
-export function releaseDownloadUrl(release: string, benchmarkId: string, board: BoardId, format: "csv" | "json"): string {
-  return href(`/downloads/releases/${release}/${benchmarkId}/${board}.${format}`);
+export function releaseDownloadUrl(release: string, benchmarkId: string, board: BoardId, format: "csv" | "json", part: number | null = null): string {
+  return href(`/downloads/releases/${release}/${benchmarkId}/${downloadFileName(board, format, part)}`);
 }
 
 /** A dimension's download as kept for one release. */
-export function releaseDimensionDownloadUrl(release: string, benchmarkId: string, dimensionId: string, format: "csv" | "json"): string {
-  return href(`/downloads/releases/${release}/${benchmarkId}/dimensions/${dimensionId}.${format}`);
+export function releaseDimensionDownloadUrl(release: string, benchmarkId: string, dimensionId: string, format: "csv" | "json", part: number | null = null): string {
+  return href(`/downloads/releases/${release}/${benchmarkId}/dimensions/${downloadFileName(dimensionId, format, part)}`);
 }
 
 /** The release manifest: the latest at /downloads/release.json, each release's under its folder. */
@@ -81,4 +86,9 @@ export function chartDataUrl(benchmarkId: string, board: BoardId): string {
 /** A benchmark's prompt list to generate from (T2V submissions). */
 export function promptListUrl(benchmarkId: string, format: "csv" | "json"): string {
   return href(`/downloads/${benchmarkId}/prompts.${format}`);
+}
+
+/** One chunk of a board's rows (JSON), fetched by the board page when the reader needs more than its first rows. */
+export function boardRowsUrl(benchmarkId: string, board: BoardId, dimension: string, index: number): string {
+  return href(`/${benchmarkId}/rows/${board}/${dimension}-${index}.json`);
 }

@@ -1,6 +1,6 @@
 /**
  * The shareable state of a board view (sort, direction, filter, search, view, metric family, provenance kinds,
- * hiding methods trained on the benchmark) and its URL form.
+ * hiding methods trained on the benchmark, showing every row) and its URL form.
  */
 
 /** Sort direction. */
@@ -19,7 +19,12 @@ export interface BoardState {
   readonly provenance: readonly string[];
   /** Whether V2T methods trained on this benchmark are hidden (`?trained=hide`). */
   readonly hideTrained: boolean;
+  /** Whether every matching row is listed, not only the page's first rows (`?show=all`). */
+  readonly all: boolean;
 }
+
+/** The default view: the board's own order, nothing filtered, the first rows listed. */
+export const DEFAULT_STATE: BoardState = { sort: null, dir: null, q: "", filter: "", view: null, metric: null, provenance: [], hideTrained: false, all: false };
 
 /** Keys whose natural order is ascending: ranks and names. Value columns start best-first. */
 const ASCENDING_KEYS = new Set(["rank", "rank_sum", "name", "group"]);
@@ -42,13 +47,14 @@ export function parseState(search: string, filterName: string): BoardState {
     metric: params.get("metric") || null,
     provenance: [...new Set((params.get("provenance") ?? "").split(",").map((kind) => kind.trim()).filter((kind) => kind !== ""))],
     hideTrained: params.get("trained") === "hide",
+    all: params.get("show") === "all",
   };
 }
 
 /** Writes the state into a query string, leaving out defaults so the plain URL stays canonical. */
 export function serializeState(state: BoardState, filterName: string, base = ""): string {
   const params = new URLSearchParams(base);
-  for (const key of ["sort", "dir", "q", filterName, "view", "metric", "provenance", "trained"]) params.delete(key);
+  for (const key of ["sort", "dir", "q", filterName, "view", "metric", "provenance", "trained", "show"]) params.delete(key);
   if (state.view) params.set("view", state.view);
   if (state.metric) params.set("metric", state.metric);
   if (state.sort && state.sort !== "rank") params.set("sort", state.sort);
@@ -58,6 +64,7 @@ export function serializeState(state: BoardState, filterName: string, base = "")
   if (state.filter) params.set(filterName, state.filter);
   if (state.provenance.length > 0) params.set("provenance", state.provenance.join(","));
   if (state.hideTrained) params.set("trained", "hide");
+  if (state.all) params.set("show", "all");
   // Commas stay readable in the URL: `?provenance=verified,published`.
   const text = params.toString().replaceAll("%2C", ",");
   return text ? `?${text}` : "";
@@ -79,6 +86,15 @@ export function withMetric(state: BoardState, family: string, defaultFamily: str
   const metric = family === defaultFamily ? null : family;
   const keepSort = state.sort === null || visibleAfter(state.sort);
   return { ...state, metric, ...(keepSort ? {} : { sort: null, dir: null }) };
+}
+
+/**
+ * Whether a view needs every row of the board, not only the rows a page ships: any search, filter, sort other
+ * than the board's own order, or "show all". Switching view or correlation family does not.
+ */
+export function needsEveryRow(state: BoardState): boolean {
+  const sorted = state.sort !== null && state.sort !== "rank" ? true : state.dir === "desc";
+  return state.q.trim() !== "" || state.filter !== "" || state.provenance.length > 0 || state.hideTrained || state.all || sorted;
 }
 
 /**

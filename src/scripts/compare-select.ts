@@ -1,13 +1,15 @@
 /**
  * Board rows picked for comparison: a checkbox per row (one entry may have a row in several tables of the page,
- * kept in step), at most four, and a "Compare selected" link to the compare view of those entries.
+ * kept in step), at most four, and a "Compare selected" link to the compare view of those entries. Rows a long
+ * board fetches later carry their own checkboxes: the bar listens on the document and picks them up when the
+ * board-table script announces new rows (`board:rows`).
  */
 import { MAX_COMPARED, serializeCompareState, type CompareDirection } from "./compare-state.ts";
 
 function enhance(bar: HTMLElement): void {
   const link = bar.querySelector<HTMLAnchorElement>("[data-compare-link]");
   const status = bar.querySelector<HTMLElement>("[data-compare-status]");
-  const boxes = [...document.querySelectorAll<HTMLInputElement>("input[data-compare-pick]")];
+  const boxes = () => document.querySelectorAll<HTMLInputElement>("input[data-compare-pick]");
   const direction = bar.dataset.direction as CompareDirection;
   const base = bar.dataset.base ?? "";
   // In the order they were ticked: the compare view lists entries in this order.
@@ -15,8 +17,9 @@ function enhance(bar: HTMLElement): void {
 
   const render = () => {
     const full = picked.length >= MAX_COMPARED;
-    for (const box of boxes) {
+    for (const box of boxes()) {
       const id = box.dataset.comparePick ?? "";
+      box.hidden = false;
       box.checked = picked.includes(id);
       box.disabled = full && !box.checked;
     }
@@ -42,14 +45,14 @@ function enhance(bar: HTMLElement): void {
     }
   };
 
-  for (const box of boxes) {
-    box.hidden = false;
-    box.addEventListener("change", () => {
-      const id = box.dataset.comparePick ?? "";
-      picked = box.checked ? [...picked.filter((p) => p !== id), id] : picked.filter((p) => p !== id);
-      render();
-    });
-  }
+  document.addEventListener("change", (event) => {
+    const box = event.target;
+    if (!(box instanceof HTMLInputElement) || box.dataset.comparePick === undefined) return;
+    const id = box.dataset.comparePick;
+    picked = box.checked ? [...picked.filter((p) => p !== id), id] : picked.filter((p) => p !== id);
+    render();
+  });
+  document.addEventListener("board:rows", render);
   bar.hidden = false;
   render();
 }

@@ -70,10 +70,11 @@ export function assertBuilt(): void {
 }
 
 /**
- * Starts the static server and Chromium before the block's tests and stops them after.
+ * Starts the static server and Chromium before the block's tests and stops them after. `dist` names another built
+ * site to serve (read when the block starts, so a beforeAll registered earlier can build it).
  * The returned object is filled in by the beforeAll hook.
  */
-export function useSite(options: { viewport?: { width: number; height: number } } = {}): Site {
+export function useSite(options: { viewport?: { width: number; height: number }; dist?: () => string } = {}): Site {
   let server: StaticServer | undefined;
   let browser: Browser | undefined;
   let context: BrowserContext | undefined;
@@ -120,8 +121,8 @@ export function useSite(options: { viewport?: { width: number; height: number } 
   };
 
   beforeAll(async () => {
-    assertBuilt();
-    server = await serveStatic(DIST);
+    if (options.dist === undefined) assertBuilt();
+    server = await serveStatic(options.dist?.() ?? DIST);
     browser = await launchChromium();
     context = await browser.newContext({
       viewport: options.viewport ?? { width: 1280, height: 900 },

@@ -3,6 +3,7 @@ import {
   benchmarkRedirect,
   compareRows,
   defaultDirection,
+  needsEveryRow,
   nextSort,
   parseState,
   rowMatches,
@@ -11,7 +12,7 @@ import {
   type BoardState,
 } from "../../../src/scripts/board-state.ts";
 
-const DEFAULT: BoardState = { sort: null, dir: null, q: "", filter: "", view: null, metric: null, provenance: [], hideTrained: false };
+const DEFAULT: BoardState = { sort: null, dir: null, q: "", filter: "", view: null, metric: null, provenance: [], hideTrained: false, all: false };
 
 describe("parseState", () => {
   it("reads sort, direction, search, the board's filter and the view", () => {
@@ -24,7 +25,13 @@ describe("parseState", () => {
       metric: null,
       provenance: [],
       hideTrained: false,
+      all: false,
     });
+  });
+
+  it("reads show=all as listing every row", () => {
+    expect(parseState("?show=all", "kind").all).toBe(true);
+    expect(parseState("?show=some", "kind").all).toBe(false);
   });
 
   it("reads the metric family a V2T board shows", () => {
@@ -86,12 +93,13 @@ describe("serializeState", () => {
 
   it("round-trips through parseState for every kind of state", () => {
     const states: BoardState[] = [
-      { sort: "correspondence_mos", dir: "asc", q: "s", filter: "closed", view: null, metric: null, provenance: [], hideTrained: false },
-      { sort: "perception_mos", dir: "desc", q: "", filter: "", view: null, metric: null, provenance: [], hideTrained: false },
-      { sort: "rank_sum", dir: "desc", q: "a&b=c", filter: "open", view: "model", metric: "krcc", provenance: [], hideTrained: false },
-      { sort: "name", dir: "asc", q: "InternVL2.5 (8B)", filter: "", view: "instance", metric: "plcc", provenance: [], hideTrained: false },
-      { sort: "rank", dir: "desc", q: "", filter: "", view: null, metric: null, provenance: [], hideTrained: false },
-      { sort: "rank", dir: "asc", q: "", filter: "", view: "model", metric: null, provenance: ["verified", "self-reported"], hideTrained: true },
+      { sort: "correspondence_mos", dir: "asc", q: "s", filter: "closed", view: null, metric: null, provenance: [], hideTrained: false, all: false },
+      { sort: "perception_mos", dir: "desc", q: "", filter: "", view: null, metric: null, provenance: [], hideTrained: false, all: false },
+      { sort: "rank_sum", dir: "desc", q: "a&b=c", filter: "open", view: "model", metric: "krcc", provenance: [], hideTrained: false, all: false },
+      { sort: "name", dir: "asc", q: "InternVL2.5 (8B)", filter: "", view: "instance", metric: "plcc", provenance: [], hideTrained: false, all: false },
+      { sort: "rank", dir: "desc", q: "", filter: "", view: null, metric: null, provenance: [], hideTrained: false, all: false },
+      { sort: "rank", dir: "asc", q: "", filter: "", view: "model", metric: null, provenance: ["verified", "self-reported"], hideTrained: true, all: false },
+      { sort: "name", dir: "asc", q: "", filter: "", view: null, metric: null, provenance: [], hideTrained: false, all: true },
     ];
     for (const state of states) {
       const parsed = parseState(serializeState(state, "access"), "access");
@@ -146,7 +154,7 @@ describe("defaultDirection and nextSort", () => {
   });
 
   it("keeps search, filter and view when sorting", () => {
-    const state: BoardState = { sort: null, dir: null, q: "x", filter: "open", view: "model", metric: "krcc", provenance: [], hideTrained: false };
+    const state: BoardState = { sort: null, dir: null, q: "x", filter: "open", view: "model", metric: "krcc", provenance: [], hideTrained: false, all: false };
     expect(nextSort(state, "rank_sum")).toEqual({ ...state, sort: "rank_sum", dir: "asc" });
   });
 });
@@ -250,5 +258,30 @@ describe("benchmarkRedirect", () => {
     expect(benchmarkRedirect("?benchmark=aigve-60k", "aigve-60k", targets)).toBeNull();
     expect(benchmarkRedirect("?benchmark=nope", "aigve-60k", targets)).toBeNull();
     expect(benchmarkRedirect("?benchmark=toString", "aigve-60k", targets)).toBeNull();
+  });
+});
+
+describe("needsEveryRow", () => {
+  it("is false for the board's own order, whatever the view or correlation family", () => {
+    expect(needsEveryRow(DEFAULT)).toBe(false);
+    expect(needsEveryRow({ ...DEFAULT, view: "model", metric: "krcc", sort: "rank", dir: "asc" })).toBe(false);
+  });
+
+  it("is true for a search, a filter, a provenance choice, hiding trained methods, a sort or show all", () => {
+    for (const state of [
+      { ...DEFAULT, q: "sora" },
+      { ...DEFAULT, filter: "open" },
+      { ...DEFAULT, provenance: ["verified"] },
+      { ...DEFAULT, hideTrained: true },
+      { ...DEFAULT, sort: "name" },
+      { ...DEFAULT, sort: "rank", dir: "desc" as const },
+      { ...DEFAULT, all: true },
+    ]) {
+      expect(needsEveryRow(state)).toBe(true);
+    }
+  });
+
+  it("is false for a search of blanks only", () => {
+    expect(needsEveryRow({ ...DEFAULT, q: "   " })).toBe(false);
   });
 });

@@ -4,7 +4,8 @@
  */
 import type { APIRoute, GetStaticPaths } from "astro";
 import { listBenchmarks } from "../../../../../lib/benchmarks.ts";
-import { boardDownload, type DownloadFormat } from "../../../../../lib/downloads.ts";
+import { boardDownload, boardDownloadParts, type DownloadFormat } from "../../../../../lib/downloads.ts";
+import { downloadFileName } from "../../../../../lib/urls.ts";
 import { currentRelease } from "../../../../../lib/release.ts";
 import { BoardIdSchema, type BoardId } from "../../../../../schemas/board.ts";
 
@@ -13,15 +14,18 @@ interface Props {
   readonly benchmarkId: string;
   readonly board: BoardId;
   readonly format: DownloadFormat;
+  readonly part: number | null;
 }
 
 export const getStaticPaths: GetStaticPaths = () => {
   const release = currentRelease().id;
   return listBenchmarks().flatMap((b) =>
     BoardIdSchema.options.flatMap((board) =>
-      (["csv", "json"] as const).map((format) => ({ params: { release, benchmark: b.id, file: `${board}.${format}` }, props: { release, benchmarkId: b.id, board, format } satisfies Props })),
+      boardDownloadParts(b.id, board, release).flatMap((part) =>
+        (["csv", "json"] as const).map((format) => ({ params: { release, benchmark: b.id, file: downloadFileName(board, format, part) }, props: { release, benchmarkId: b.id, board, format, part } satisfies Props })),
+      ),
     ),
   );
 };
 
-export const GET: APIRoute<Props> = ({ props }) => boardDownload(props.benchmarkId, props.board, props.format, props.release);
+export const GET: APIRoute<Props> = ({ props }) => boardDownload(props.benchmarkId, props.board, props.format, props.release, props.part);
