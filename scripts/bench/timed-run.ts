@@ -19,6 +19,8 @@ export interface TimedRun {
   /** Peak resident memory of the run's largest process, in MB (NaN as above). */
   readonly peakMb: number;
   readonly failure: string | null;
+  /** The last 16,000 characters the run printed on its standard output. */
+  readonly stdout: string;
 }
 
 /** `/usr/bin/time`'s line: user and system seconds, peak KB; a killed run leaves none. */
@@ -34,9 +36,11 @@ export async function timedRun(args: readonly string[], env: Readonly<Record<str
   const timesFile = path.join(dir, "times");
   try {
     const started = performance.now();
-    const { code, stderr, capped } = await new Promise<{ code: number | null; stderr: string; capped: boolean }>((resolve, reject) => {
-      const child = spawn("/usr/bin/time", ["-o", timesFile, "-f", "%U %S %M", process.execPath, ...args], { cwd: REPO, env: { ...process.env, ...env }, detached: true, stdio: ["ignore", "ignore", "pipe"] });
+    const { code, stdout, stderr, capped } = await new Promise<{ code: number | null; stdout: string; stderr: string; capped: boolean }>((resolve, reject) => {
+      const child = spawn("/usr/bin/time", ["-o", timesFile, "-f", "%U %S %M", process.execPath, ...args], { cwd: REPO, env: { ...process.env, ...env }, detached: true, stdio: ["ignore", "pipe", "pipe"] });
+      let out = "";
       let tail = "";
+      child.stdout.on("data", (chunk: Buffer) => (out = (out + chunk.toString()).slice(-16_000)));
       child.stderr.on("data", (chunk: Buffer) => (tail = (tail + chunk.toString()).slice(-4000)));
       let stopped = false;
       const timer = setTimeout(() => {
@@ -49,14 +53,14 @@ export async function timedRun(args: readonly string[], env: Readonly<Record<str
       });
       child.once("close", (exit) => {
         clearTimeout(timer);
-        resolve({ code: exit, stderr: tail, capped: stopped });
+        resolve({ code: exit, stdout: out, stderr: tail, capped: stopped });
       });
     });
     const wallSeconds = (performance.now() - started) / 1000;
     const [user, system, peakKb] = readTimes(timesFile);
     const lastLines = stderr.trim().split("\n").filter((line) => !line.startsWith("Command exited")).slice(-3).join(" / ");
     const failure = capped ? `stopped at its ${Math.round(capSeconds)} s cap` : code !== 0 ? `exit ${code}: ${lastLines}` : null;
-    return { wallSeconds, cpuSeconds: user + system, peakMb: peakKb / 1024, failure };
+    return { wallSeconds, cpuSeconds: user + system, peakMb: peakKb / 1024, failure, stdout };
   } finally {
     fs.rmSync(dir, { recursive: true, force: true });
   }
