@@ -4,7 +4,8 @@
  * limit), ours and the baseline's calls alternating so that both meet the same load. A report, not a test:
  * nothing fails on a slow machine. Each case returns rows; add a case to CASES to add rows
  * (scripts/bench/table.ts describes a row). `-- --only <case>[,<case>…]` runs some cases only, `--sizes <n>,…` sets
- * a sized case's sizes (scripts/bench/options.ts); `BENCH_QUICK=1` makes the whole-run cases smaller.
+ * a sized case's sizes (scripts/bench/options.ts); `BENCH_QUICK=1` makes the whole-run cases smaller;
+ * `BENCH_CAP_SECONDS` stops a growth case's run (a site build, say) after that long, 30 min by default.
  */
 import { aigveGrowthRows } from "./bench/aigve-growth-rows.ts";
 import { bootstrapRows } from "./bench/bootstrap-rows.ts";
@@ -17,6 +18,8 @@ import { submittedGrowthRows } from "./bench/submitted-growth-rows.ts";
 import { printTable, type BenchRow } from "./bench/table.ts";
 
 const quick = process.env.BENCH_QUICK === "1";
+/** How long one whole run of a growth case (a store's making, a rebuild, a site build) may take before it is stopped: BENCH_CAP_SECONDS, else 30 min. */
+const capSeconds = Number(process.env.BENCH_CAP_SECONDS ?? "") > 0 ? Number(process.env.BENCH_CAP_SECONDS) : 30 * 60;
 
 /** What a case is given: the SciPy baseline (null without SciPy) and the sizes from `--sizes` (null: its own). */
 interface CaseInputs {
@@ -30,8 +33,8 @@ const CASES: Readonly<Record<string, (inputs: CaseInputs) => Promise<BenchRow[]>
   bootstrap: ({ scipy }) => bootstrapRows(scipy),
   logistic: ({ scipy }) => logisticRows(scipy),
   scale: () => scaleRows(),
-  "submitted-growth": ({ sizes }) => submittedGrowthRows(sizes ?? (quick ? [20, 50, 100] : [100, 1000, 10_000])),
-  "aigve-growth": ({ sizes }) => aigveGrowthRows(sizes ?? (quick ? [25, 100] : [250, 1000])),
+  "submitted-growth": ({ sizes }) => submittedGrowthRows(sizes ?? (quick ? [20, 50, 100] : [100, 1000, 10_000]), capSeconds),
+  "aigve-growth": ({ sizes }) => aigveGrowthRows(sizes ?? (quick ? [25, 100] : [250, 1000]), capSeconds),
 };
 
 /** The cases that take `--sizes`. */

@@ -78,7 +78,7 @@ export async function timeAigveBuild(extra: number, capSeconds: number): Promise
  * The growth rows: builds with `sizes[0]` and `sizes[1]` extra rows (250 and 1,000 by default), the larger's CPU
  * against the smaller's, at most 4.5× for 4× the rows (the same proportion of the ratio of sizes for others).
  */
-export async function aigveGrowthRows(sizes: readonly number[] = [250, 1000], capSeconds = 3600): Promise<BenchRow[]> {
+export async function aigveGrowthRows(sizes: readonly number[] = [250, 1000], capSeconds = 30 * 60): Promise<BenchRow[]> {
   const [smaller, larger] = sizes;
   if (sizes.length !== 2 || smaller === undefined || larger === undefined || !(larger > smaller && smaller > 0)) throw new RangeError(`the AIGVE-60K growth case takes two sizes, smaller first, not ${sizes.join(",")}`);
   const builds: AigveBuild[] = [];

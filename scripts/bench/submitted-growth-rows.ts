@@ -68,17 +68,22 @@ async function timeSize(base: string, root: string, entries: number, capSeconds:
   }
 }
 
+/** Seconds to one decimal, or a dash where a stopped run left none. */
+function seconds(value: number): string {
+  return Number.isFinite(value) ? `${value.toFixed(1)} s` : "–";
+}
+
 /** Prints the builds as a table. */
 function printBuilds(builds: readonly SubmittedBuild[]): void {
   console.log(`\nSite build with N submitted V2T entries on FETV (copies of ${SOURCE}, with stored resamples; FETV's 5 own beside them):\n`);
   console.log("| N | copies written | ranked | store | build wall | build CPU | peak memory | pages | dist/ | largest file |");
   console.log("|---:|---:|---:|---:|---:|---:|---:|---:|---:|---|");
   for (const { entries, making, storeBytes, build } of builds) {
-    const made = `${making.copySeconds.toFixed(1)} s | ${making.rankSeconds.toFixed(1)} s${making.failure === null ? "" : ` (${making.failure})`} | ${(storeBytes / 1e6).toFixed(0)} MB`;
+    const made = `${seconds(making.copySeconds)} | ${seconds(making.rankSeconds)}${making.failure === null ? "" : ` (${making.failure})`} | ${(storeBytes / 1e6).toFixed(0)} MB`;
     const built =
       build === null
         ? "– | – | – | – | – | –"
-        : `${build.wallSeconds.toFixed(1)} s${build.failure === null ? "" : ` (${build.failure})`} | ${build.cpuSeconds.toFixed(1)} s | ${build.peakMb.toFixed(0)} MB | ${build.pages} | ${(build.distBytes / 1e6).toFixed(1)} MB | ${build.largestFile.name} ${(build.largestFile.bytes / 1e6).toFixed(2)} MB`;
+        : `${seconds(build.wallSeconds)}${build.failure === null ? "" : ` (${build.failure})`} | ${seconds(build.cpuSeconds)} | ${Number.isFinite(build.peakMb) ? `${build.peakMb.toFixed(0)} MB` : "–"} | ${build.pages} | ${(build.distBytes / 1e6).toFixed(1)} MB | ${build.largestFile.name} ${(build.largestFile.bytes / 1e6).toFixed(2)} MB`;
     console.log(`| ${entries.toLocaleString("en")} | ${made} | ${built} |`);
   }
   console.log("");

@@ -62,11 +62,13 @@ export function printTable(rows: readonly BenchRow[]): void {
   console.log("|---|---|---:|---|---:|---|");
   for (const row of rows) {
     const format = row.unit === "bytes" ? formatBytes : formatMs;
-    const baseline = row.baseline === null ? "–" : `${row.baseline.name} ${format(row.baseline.ms)}`;
-    const ratio = row.baseline === null ? "–" : `${(row.oursMs / row.baseline.ms).toFixed(2)}×`;
+    // A failed run may have no figure (NaN): shown as a dash, never as "NaN".
+    const shown = (value: number) => (Number.isFinite(value) ? format(value) : "–");
+    const baseline = row.baseline === null ? "–" : `${row.baseline.name} ${shown(row.baseline.ms)}`;
+    const ratio = row.baseline === null || !Number.isFinite(row.oursMs / row.baseline.ms) ? "–" : `${(row.oursMs / row.baseline.ms).toFixed(2)}×`;
     const met = isMet(row);
     const verdict = row.failure !== undefined ? `**not met** (${row.failure})` : met === null ? "no baseline" : met ? "met" : row.agrees === false ? "**not met** (result differs)" : "**not met**";
-    const ours = row.failure !== undefined ? `≥ ${format(row.oursMs)}` : format(row.oursMs);
+    const ours = !Number.isFinite(row.oursMs) ? "–" : row.failure !== undefined ? `≥ ${format(row.oursMs)}` : format(row.oursMs);
     console.log(`| ${row.figure} | ${describeTarget(row.target)} | ${ours} | ${baseline} | ${ratio} | ${verdict} |`);
   }
   const met = rows.filter((row) => isMet(row) === true).length;
