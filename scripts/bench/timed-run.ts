@@ -58,7 +58,8 @@ export async function timedRun(args: readonly string[], env: Readonly<Record<str
     });
     const wallSeconds = (performance.now() - started) / 1000;
     const [user, system, peakKb] = readTimes(timesFile);
-    const lastLines = stderr.trim().split("\n").filter((line) => !line.startsWith("Command exited")).slice(-3).join(" / ");
+    // The error's own lines, not its stack frames or /usr/bin/time's note: what went wrong, in a table cell.
+    const lastLines = stderr.trim().split("\n").map((line) => line.trim()).filter((line) => line !== "" && !line.startsWith("at ") && !line.startsWith("Command exited")).slice(-3).join(" / ");
     const failure = capped ? `stopped at its ${Math.round(capSeconds)} s cap` : code !== 0 ? `exit ${code}: ${lastLines}` : null;
     return { wallSeconds, cpuSeconds: user + system, peakMb: peakKb / 1024, failure, stdout };
   } finally {
