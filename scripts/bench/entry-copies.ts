@@ -9,7 +9,7 @@ import Database from "better-sqlite3";
 /** How a copied table's rows are found and which columns a copy rewrites (SQL expressions over the copy number, `bench_copies.copy_number`, from 1). */
 interface CopiedTable {
   readonly table: string;
-  /** The SQL condition picking the source entry's rows (parameters: the benchmark id, the source entry id). */
+  /** The SQL condition picking the source entry's rows (named parameters @benchmark and @source). */
   readonly where: string;
   readonly rewrite: Readonly<Record<string, string>>;
 }
@@ -27,20 +27,25 @@ const SUBMISSION = `printf('bench-submission-%05d', bench_copies.copy_number)`;
 const TABLES: readonly CopiedTable[] = [
   {
     table: "submissions",
-    where: `"benchmark_id" = ? AND "direction" = 'v2t' AND "entry_id" = ?`,
+    where: `"benchmark_id" = @benchmark AND "direction" = 'v2t' AND "entry_id" = @source`,
     // A submitted bundle, as `npm run submit` accepts one: origin `submitted`, its own folder, its own entry name.
     rewrite: { id: SUBMISSION, entry_id: ID, origin: `'submitted'`, path: `printf('data/submissions/fetv/v2t/bench-copy-%05d', bench_copies.copy_number)`, manifest_json: `json_set("manifest_json", '$.entry.name', ${NAME})` },
   },
-  { table: "v2t_entries", where: `"benchmark_id" = ? AND "id" = ?`, rewrite: { id: ID, name: NAME, submission_id: SUBMISSION } },
+  { table: "v2t_entries", where: `"benchmark_id" = @benchmark AND "id" = @source`, rewrite: { id: ID, name: NAME, submission_id: SUBMISSION } },
   // A submission is self-reported until a maintainers' verification record says otherwise.
-  { table: "entry_provenance", where: `"benchmark_id" = ? AND "direction" = 'v2t' AND "entry_id" = ?`, rewrite: { entry_id: ID, kind: `'self-reported'` } },
-  { table: "training_data", where: `"benchmark_id" = ? AND "entry_id" = ?`, rewrite: { entry_id: ID } },
-  { table: "calibrations", where: `"benchmark_id" = ? AND "evaluator_id" = ?`, rewrite: { evaluator_id: ID } },
-  { table: "calibration_checks", where: `"benchmark_id" = ? AND "evaluator_id" = ?`, rewrite: { evaluator_id: ID } },
-  { table: "results", where: `"benchmark_id" = ? AND "direction" = 'v2t' AND "entry_id" = ?`, rewrite: { entry_id: ID } },
-  { table: "draws", where: `"benchmark_id" = ? AND "board" <> 't2v' AND "entry_id" = ?`, rewrite: { entry_id: ID } },
-  { table: "rankings", where: `"benchmark_id" = ? AND "board" <> 't2v' AND "entry_id" = ?`, rewrite: { entry_id: ID } },
-  { table: "column_ranks", where: `"benchmark_id" = ? AND "board" <> 't2v' AND "entry_id" = ?`, rewrite: { entry_id: ID } },
+  { table: "entry_provenance", where: `"benchmark_id" = @benchmark AND "direction" = 'v2t' AND "entry_id" = @source`, rewrite: { entry_id: ID, kind: `'self-reported'` } },
+  { table: "training_data", where: `"benchmark_id" = @benchmark AND "entry_id" = @source`, rewrite: { entry_id: ID } },
+  { table: "calibrations", where: `"benchmark_id" = @benchmark AND "evaluator_id" = @source`, rewrite: { evaluator_id: ID } },
+  { table: "calibration_checks", where: `"benchmark_id" = @benchmark AND "evaluator_id" = @source`, rewrite: { evaluator_id: ID } },
+  { table: "results", where: `"benchmark_id" = @benchmark AND "direction" = 'v2t' AND "entry_id" = @source`, rewrite: { entry_id: ID } },
+  // A board column's resampled values only: rows under any other key (a rank sum) are the ranking step's to write.
+  {
+    table: "draws",
+    where: `"benchmark_id" = @benchmark AND "board" <> 't2v' AND "entry_id" = @source AND "column_key" IN (SELECT c."key" FROM "board_columns" c WHERE c."benchmark_id" = @benchmark AND c."board" = "draws"."board")`,
+    rewrite: { entry_id: ID },
+  },
+  { table: "rankings", where: `"benchmark_id" = @benchmark AND "board" <> 't2v' AND "entry_id" = @source`, rewrite: { entry_id: ID } },
+  { table: "column_ranks", where: `"benchmark_id" = @benchmark AND "board" <> 't2v' AND "entry_id" = @source`, rewrite: { entry_id: ID } },
 ];
 
 /** Rows written per table. */
@@ -67,8 +72,8 @@ export function addV2tCopies(store: string, benchmarkId: string, sourceId: strin
         const missing = Object.keys(rewrite).filter((c) => !columns.includes(c));
         if (columns.length === 0 || missing.length > 0) throw new Error(`${store}: table "${table}" has no column ${missing.join(", ") || "at all"}; the bench's copy (scripts/bench/entry-copies.ts) must follow db/schema.ts`);
         const select = columns.map((c) => rewrite[c] ?? `"${c}"`).join(", ");
-        const sql = `WITH RECURSIVE bench_copies(copy_number) AS (SELECT 1 UNION ALL SELECT copy_number + 1 FROM bench_copies WHERE copy_number < ?) INSERT INTO "${table}" (${columns.map((c) => `"${c}"`).join(", ")}) SELECT ${select} FROM bench_copies, "${table}" WHERE ${where}`;
-        written[table] = count === 0 ? 0 : db.prepare(sql).run(count, benchmarkId, sourceId).changes;
+        const sql = `WITH RECURSIVE bench_copies(copy_number) AS (SELECT 1 UNION ALL SELECT copy_number + 1 FROM bench_copies WHERE copy_number < @count) INSERT INTO "${table}" (${columns.map((c) => `"${c}"`).join(", ")}) SELECT ${select} FROM bench_copies, "${table}" WHERE ${where}`;
+        written[table] = count === 0 ? 0 : db.prepare(sql).run({ benchmark: benchmarkId, source: sourceId, count }).changes;
       }
     })();
     return written;

@@ -45,7 +45,10 @@ describeWithDatasets("fetv", "the bench's copied FETV V2T entries", () => {
     const written = addV2tCopies(store, "fetv", "umtscore", COPIES);
     const content = readStore(store);
     const of = <T extends { benchmarkId: string; entryId: string }>(rows: readonly T[], id: string) => rows.filter((r) => r.benchmarkId === "fetv" && r.entryId === id);
-    const source = { results: of(content.results, "umtscore").filter((r) => r.direction === "v2t"), draws: of(content.draws, "umtscore").filter((d) => d.board !== "t2v") };
+    // A board column's resampled values; rows under other keys (rank sums) are the ranking step's, not copied.
+    const columnKeys = new Set(content.boardColumns.filter((c) => c.benchmarkId === "fetv").map((c) => `${c.board}|${c.key}`));
+    const columnDraws = (id: string) => of(content.draws, id).filter((d) => d.board !== "t2v" && columnKeys.has(`${d.board}|${d.columnKey}`));
+    const source = { results: of(content.results, "umtscore").filter((r) => r.direction === "v2t"), draws: columnDraws("umtscore") };
     expect(source.draws.length).toBeGreaterThan(0);
     expect(written.results).toBe(COPIES * source.results.length);
     expect(written.draws).toBe(COPIES * source.draws.length);
@@ -58,18 +61,22 @@ describeWithDatasets("fetv", "the bench's copied FETV V2T entries", () => {
       expect(content.entryProvenance.find((p) => p.benchmarkId === "fetv" && p.direction === "v2t" && p.entryId === id)?.kind).toBe("self-reported");
       expect(of(content.results, id).map((r) => ({ ...r, entryId: "umtscore" }))).toEqual(source.results);
       expect(of(content.draws, id).map((d) => ({ ...d, entryId: "umtscore" }))).toEqual(source.draws);
+      expect(columnDraws(id)).toHaveLength(of(content.draws, id).length);
     }
   });
 
-  it("ranks FETV's V2T boards in place exactly as the whole ranking step does, the copies tied with their source", () => {
+  it("ranks FETV's V2T boards in place exactly as the whole ranking step does (ranks and the resampled rows it keeps), the copies tied with their source", () => {
     rerankInPlace(store, "fetv", "v2t");
     const stored = readStore(store);
     const storedRankings = v2tRows(stored.rankings);
     const storedColumnRanks = v2tRows(stored.columnRanks);
+    // Resampled rows too: the ranking step may keep some of its own (rank sums), replaced whole as it ranks.
+    const storedDraws = v2tRows(stored.draws);
     // The reference: every board ranked at once on the whole content, as a real submit ranks it.
     rankAndAudit(scoringContext(stored, "fetv", storedSettings(stored)), "v2t");
     expect(storedRankings).toEqual(v2tRows(stored.rankings));
     expect(storedColumnRanks).toEqual(v2tRows(stored.columnRanks));
+    expect(storedDraws).toEqual(v2tRows(stored.draws));
     expect(storedRankings.length).toBe(stored.rankings.filter((r) => r.benchmarkId === "fetv" && r.board !== "t2v").length);
     const overall = stored.rankings.filter((r) => r.benchmarkId === "fetv" && r.board === "v2t-instance" && r.dimension === "overall");
     expect(overall).toHaveLength(5 + COPIES);
