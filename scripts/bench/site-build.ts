@@ -24,7 +24,7 @@ export interface SiteBuild {
 }
 
 /** A random figure in a metric's range. */
-function figure(metric: string, next: () => number): string {
+export function figure(metric: string, next: () => number): string {
   const kind = metricDefinition(metric).kind;
   if (kind === "correlation" || kind === "published") return (next() * 0.9).toFixed(4);
   if (kind === "accuracy") return (40 + 60 * next()).toFixed(2);

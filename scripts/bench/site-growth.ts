@@ -1,5 +1,6 @@
 /** The site build at three numbers of entries: a small table of the builds, the cost per added entry, and rows for the largest. */
 import { leastSquaresLine } from "../../src/engine/index.ts";
+import { predictedByTwoSmallest } from "./growth.ts";
 import { timeSiteBuild } from "./site-build.ts";
 import type { BenchRow } from "./table.ts";
 
@@ -19,10 +20,8 @@ export function timeSiteGrowth(sizes: readonly number[]): BenchRow[] {
   console.log(`\nPer added entry (per direction and benchmark): ${steps.join(", then ")}; least-squares line t ≈ ${line?.intercept.toFixed(2)} + ${line?.slope.toExponential(2)}·N s.\n`);
   const largest = builds[builds.length - 1];
   if (largest === undefined) return [];
-  const [first, second] = builds as [(typeof builds)[number], (typeof builds)[number]];
   // Linear growth: the largest build costs what the line through the two smaller ones predicts, within a quarter.
-  const slope = (second.seconds - first.seconds) / (second.entries - first.entries);
-  const predicted = first.seconds + slope * (largest.entries - first.entries);
+  const predicted = predictedByTwoSmallest(builds.map((b) => ({ size: b.entries, value: b.seconds })));
   return [
     { figure: `site build · ${largest.entries} entries per direction × 3 benchmarks (${largest.pages} pages)`, target: { kind: "time", maxMs: 60_000 }, oursMs: largest.seconds * 1000, baseline: null },
     { figure: `site build growth · N = ${builds.map((b) => b.entries).join(", ")}: the largest against the line through the two smaller`, target: { kind: "ratio", max: 1.25 }, oursMs: largest.seconds * 1000, baseline: { name: "linear fit", ms: predicted * 1000 } },

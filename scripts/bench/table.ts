@@ -4,23 +4,24 @@
  * target is met. A bench case adds rows by returning `BenchRow`s; `printTable` does the rest.
  */
 
-/** What a figure must achieve: at most a ratio to its baseline, at most a time, or at most a size (then `oursMs` holds bytes). */
-export type Target =
-  | { readonly kind: "ratio"; readonly max: number }
-  | { readonly kind: "time"; readonly maxMs: number }
-  | { readonly kind: "size"; readonly maxBytes: number };
+/** What a figure must achieve: at most a ratio to its baseline, at most a time, or at most a size in bytes. */
+export type Target = { readonly kind: "ratio"; readonly max: number } | { readonly kind: "time"; readonly maxMs: number } | { readonly kind: "size"; readonly maxBytes: number };
 
 /** One measured figure. */
 export interface BenchRow {
   /** What was timed, e.g. "kendall τb · one tied · n = 58,500". */
   readonly figure: string;
   readonly target: Target;
-  /** Our time in ms (the median of repeated runs); bytes for a size target. */
+  /** Our time in ms (the median of repeated runs); in bytes when `unit` is "bytes". */
   readonly oursMs: number;
-  /** The baseline's name and time in ms; null when it could not be measured (say, no SciPy). */
+  /** The baseline's name and time in ms (bytes when `unit` is "bytes"); null when it could not be measured (say, no SciPy). */
   readonly baseline: { readonly name: string; readonly ms: number } | null;
   /** Whether our result equals the baseline's (to the stated tolerance); a wrong answer meets no target. */
   readonly agrees?: boolean;
+  /** "bytes" when the row measures sizes (a size target, or a ratio of sizes); milliseconds otherwise. */
+  readonly unit?: "bytes";
+  /** Why the run did not finish (stopped at its time cap, crashed): the figure is then a bound, and no target is met. */
+  readonly failure?: string;
 }
 
 /** Milliseconds with three significant digits, as seconds from 10 s up. */
@@ -30,20 +31,26 @@ export function formatMs(ms: number): string {
   return `${ms.toPrecision(3)} ms`;
 }
 
-/** Bytes as KB or MB (1,024-based), three significant digits. */
+/** Bytes in decimal units with three significant digits. */
 export function formatBytes(bytes: number): string {
-  if (bytes >= 1024 * 1024) return `${(bytes / 1024 / 1024).toPrecision(3)} MB`;
-  return `${(bytes / 1024).toPrecision(3)} KB`;
+  const units = ["B", "KB", "MB", "GB", "TB"];
+  let value = bytes;
+  let unit = 0;
+  while (value >= 1000 && unit < units.length - 1) {
+    value /= 1000;
+    unit++;
+  }
+  return unit === 0 ? `${value} B` : `${value.toPrecision(3)} ${units[unit]}`;
 }
 
 function describeTarget(target: Target): string {
-  if (target.kind === "size") return `≤ ${formatBytes(target.maxBytes)}`;
-  return target.kind === "ratio" ? `≤ ${target.max}× baseline` : `≤ ${formatMs(target.maxMs)}`;
+  if (target.kind === "ratio") return `≤ ${target.max}× baseline`;
+  return target.kind === "time" ? `≤ ${formatMs(target.maxMs)}` : `≤ ${formatBytes(target.maxBytes)}`;
 }
 
 /** Whether a row meets its target: null when a ratio target has no baseline to compare with. */
 export function isMet(row: BenchRow): boolean | null {
-  if (row.agrees === false) return false;
+  if (row.agrees === false || row.failure !== undefined) return false;
   if (row.target.kind === "time") return row.oursMs <= row.target.maxMs;
   if (row.target.kind === "size") return row.oursMs <= row.target.maxBytes;
   return row.baseline === null ? null : row.oursMs / row.baseline.ms <= row.target.max;
@@ -54,11 +61,14 @@ export function printTable(rows: readonly BenchRow[]): void {
   console.log("| figure | target | ours | baseline | ratio | met |");
   console.log("|---|---|---:|---|---:|---|");
   for (const row of rows) {
-    const baseline = row.baseline === null ? "–" : `${row.baseline.name} ${formatMs(row.baseline.ms)}`;
-    const ratio = row.baseline === null ? "–" : `${(row.oursMs / row.baseline.ms).toFixed(2)}×`;
+    const format = row.unit === "bytes" ? formatBytes : formatMs;
+    // A failed run may have no figure (NaN): shown as a dash, never as "NaN".
+    const shown = (value: number) => (Number.isFinite(value) ? format(value) : "–");
+    const baseline = row.baseline === null ? "–" : `${row.baseline.name} ${shown(row.baseline.ms)}`;
+    const ratio = row.baseline === null || !Number.isFinite(row.oursMs / row.baseline.ms) ? "–" : `${(row.oursMs / row.baseline.ms).toFixed(2)}×`;
     const met = isMet(row);
-    const verdict = met === null ? "no baseline" : met ? "met" : row.agrees === false ? "**not met** (result differs)" : "**not met**";
-    const ours = row.target.kind === "size" ? formatBytes(row.oursMs) : formatMs(row.oursMs);
+    const verdict = row.failure !== undefined ? `**not met** (${row.failure})` : met === null ? "no baseline" : met ? "met" : row.agrees === false ? "**not met** (result differs)" : "**not met**";
+    const ours = !Number.isFinite(row.oursMs) ? "–" : row.failure !== undefined ? `≥ ${format(row.oursMs)}` : format(row.oursMs);
     console.log(`| ${row.figure} | ${describeTarget(row.target)} | ${ours} | ${baseline} | ${ratio} | ${verdict} |`);
   }
   const met = rows.filter((row) => isMet(row) === true).length;
