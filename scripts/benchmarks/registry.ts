@@ -12,7 +12,8 @@ import { readPublishedModels } from "../lib/import-published.ts";
 import { InputError } from "../lib/input-error.ts";
 import { displayPath, readJsonFile } from "../lib/read-data.ts";
 import { isPackageDir, readPackageDir } from "./package.ts";
-import type { BenchmarkAdapter, BenchmarkFolder, BenchmarkPackage } from "./types.ts";
+import { adapterOf, type BenchmarkAdapter } from "./kit.ts";
+import type { BenchmarkFolder, BenchmarkPackage } from "./types.ts";
 
 const REPO_ROOT = path.resolve(import.meta.dirname, "../..");
 
@@ -35,16 +36,13 @@ function folderNames(root: string): string[] {
   return [...listed.filter((name) => all.includes(name)), ...all.filter((name) => !listed.includes(name))];
 }
 
-/** Loads a folder's adapter module; it must export `adapter` with a `readPackage` function. */
+/** Loads a folder's adapter module through the kit's declared interface (`adapterOf` refuses any other shape). */
 async function loadAdapter(dir: string): Promise<BenchmarkAdapter | null> {
   const file = path.join(dir, ADAPTER_FILE);
   if (!fs.existsSync(file)) return null;
   // From where the file really lives, so that a linked adapter resolves its own imports there.
-  const module = (await import(pathToFileURL(fs.realpathSync(file)).href)) as { adapter?: BenchmarkAdapter };
-  if (typeof module.adapter?.readPackage !== "function") {
-    throw new InputError([{ file: displayPath(file), field: "adapter", message: "must export `adapter`, an object with a readPackage(datasetDir, benchmark) function" }]);
-  }
-  return module.adapter;
+  const module: unknown = await import(pathToFileURL(fs.realpathSync(file)).href);
+  return adapterOf(module, file);
 }
 
 /** A benchmark folder's definition, without its code. */

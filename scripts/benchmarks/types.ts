@@ -1,9 +1,9 @@
 /**
  * The shared types of benchmark packages: the package in memory (the format of src/schemas/package.ts, each
- * record with where it came from), an adapter from a source's raw files to it, and a benchmark folder.
+ * record with where it came from) and a benchmark folder. The adapter interface is declared by the kit
+ * (./kit.ts), the one module a benchmark folder imports.
  */
 import type { Benchmark } from "../../src/schemas/benchmark.ts";
-import type { PublishedT2vEntry } from "../../src/schemas/published.ts";
 import type {
   PackageDimension,
   PackageGroundTruth,
@@ -14,6 +14,7 @@ import type {
   PackageQuestion,
   PackageVideo,
 } from "../../src/schemas/package.ts";
+import type { BenchmarkAdapter } from "./kit.ts";
 
 /** Where a record came from in the source's files, for messages about it. */
 export interface Where {
@@ -34,30 +35,6 @@ export interface BenchmarkPackage {
   readonly questions: Located<PackageQuestion>[];
   readonly metrics: Located<PackageMetric>[];
   readonly metricScores: Located<PackageMetricScore>[];
-}
-
-/**
- * What the writer gives an adapter of its own folder's data, read and validated by the writer, so that the folder's
- * code imports no writer module to read it.
- */
-export interface AdapterInputs {
-  /** The T2V models of the folder's published/ figures (name, url, access), in file order; empty without them. */
-  publishedModels(): readonly PublishedT2vEntry[];
-}
-
-/**
- * The code of a benchmark folder whose source is not in the package format (`adapter.ts` beside
- * benchmark.json, exporting `adapter`): it reads the source's raw files into a package, reporting every
- * problem with file, line and field.
- */
-export interface BenchmarkAdapter {
-  readPackage(datasetDir: string, benchmark: Benchmark, inputs: AdapterInputs): BenchmarkPackage;
-  /**
-   * The files readPackage would read, for the inputs' fingerprint (a stray file beside them then changes
-   * nothing); cheap and never throwing: what it cannot resolve, readPackage refuses. Without it the
-   * fingerprint covers the whole dataset folder.
-   */
-  inputFiles?(datasetDir: string): string[];
 }
 
 /** One benchmark folder of data/benchmarks/: its definition and, where its source needs one, its adapter. */

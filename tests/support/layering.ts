@@ -89,14 +89,27 @@ const isIsland = (file: string) => under(file, "src/components") && !file.endsWi
 /** A benchmark package's code: data/benchmarks/<id>/…. */
 const benchmarkFolder = (file: string) => /^data\/benchmarks\/[^/]+\//.exec(file)?.[0] ?? null;
 
-/**
- * The writer modules a benchmark folder may import until the benchmark kit (issue 18, item 5) replaces them: the
- * package types and reader, and the input errors and file readers every adapter reports through.
- */
-export const BENCHMARK_KIT: readonly string[] = ["scripts/benchmarks/package.ts", "scripts/benchmarks/types.ts", "scripts/lib/input-error.ts", "scripts/lib/read-data.ts"];
+/** The benchmark kit: the one writer module a benchmark folder imports (besides its own files and src/schemas/). */
+export const BENCHMARK_KIT = "scripts/benchmarks/kit.ts";
+
+/** The browser code of the tables (bundled for the browser, never a loader's import). */
+const BROWSER = "src/scripts";
+
+/** Dev tools: the bench, the golden-fixture generators, screenshots, synthetic releases and measurements. */
+const DEV_FOLDERS = ["scripts/dev", "scripts/bench", "scripts/golden"];
+const DEV_FILES = /^scripts\/(?:bench|screenshots|lack-of-fit-evidence|measure-auto-coverage|make-[\w-]+)\.ts$/;
+/** Guards every entry point imports first (it stops an old Node), not a command. */
+const ENTRY_GUARD = "scripts/check-node.mjs";
+
+/** A dev tool of scripts/: apart from the writer, never imported by its stages. */
+const isDevTool = (file: string) => under(file, ...DEV_FOLDERS) || DEV_FILES.test(file);
+/** A command at the top of scripts/ (rebuild.ts, submit.ts, …), which stages never import. */
+const isCli = (file: string) => /^scripts\/[^/]+\.(?:ts|mjs)$/.test(file) && file !== ENTRY_GUARD && !isDevTool(file);
+/** A stage of the writer: a module in a folder below scripts/ that is not a dev tool. */
+const isStage = (file: string) => /^scripts\/[^/]+\//.test(file) && !isDevTool(file);
 
 /** Modules an island may import besides its own folder's and packages: pure helpers and import-free shapes. */
-const ISLAND_MAY_IMPORT = ["src/engine", "src/lib/charts", "src/lib/shared", "src/scripts", "src/components"];
+const ISLAND_MAY_IMPORT = ["src/engine", "src/lib/charts", "src/lib/shared", BROWSER, "src/components"];
 
 /** What one import breaks, in words, or null when it is allowed. */
 function rule(from: string, edge: ImportEdge): string | null {
@@ -115,16 +128,18 @@ function rule(from: string, edge: ImportEdge): string | null {
   if (under(from, "src") && to !== null && under(to, "scripts", "data")) return "the site never imports the writer (scripts/) or data/: it reads the store";
   if (under(from, "src") && (edge.specifier === "node:child_process" || edge.specifier === "child_process")) return "the site runs no other program (git is read by the writer)";
   if (under(from, "src") && (edge.specifier === "node:fs" || edge.specifier === "fs")) return "the site reads no files: it is a function of the store";
-  if (under(from, "src/lib") && to !== null && under(to, "src/components", "src/pages", "src/layouts", "src/scripts")) return "loaders never import islands, pages or browser code";
-  if (isIsland(from) && to !== null && !under(to, ...ISLAND_MAY_IMPORT)) {
-    return "islands import only src/engine/, src/lib/charts/, src/lib/shared/, src/scripts/ and each other, never loaders";
+  if (under(from, "src/lib") && to !== null && under(to, "src/components", "src/pages", "src/layouts", BROWSER)) return "loaders never import islands, pages or browser code";
+  if ((isIsland(from) || under(from, BROWSER)) && to !== null && !under(to, ...ISLAND_MAY_IMPORT)) {
+    return `islands and browser code import only src/engine/, src/lib/charts/, src/lib/shared/, ${BROWSER}/ and each other, never loaders`;
   }
   if (under(from, "src/schemas") && to !== null && !under(to, "src/schemas")) return "schemas import only schemas";
   if (under(from, "db") && to !== null && !under(to, "db")) return "db/ imports nothing of the site or the writer";
   const folder = benchmarkFolder(from);
-  if (folder !== null && to !== null && !to.startsWith(folder) && !under(to, "src/schemas") && !BENCHMARK_KIT.includes(to)) {
-    return `a benchmark folder imports only its own files, src/schemas/ and the kit (${BENCHMARK_KIT.join(", ")})`;
+  if (folder !== null && to !== null && !to.startsWith(folder) && !under(to, "src/schemas") && to !== BENCHMARK_KIT) {
+    return `a benchmark folder imports only its own files, src/schemas/ and the kit (${BENCHMARK_KIT})`;
   }
+  if (isStage(from) && to !== null && isCli(to)) return "stages never import a command at the top of scripts/ (commands import stages)";
+  if (!isDevTool(from) && to !== null && isDevTool(to)) return "only dev tools import dev tools (the bench, golden, screenshots, synthetic releases stay apart from the writer)";
   return null;
 }
 

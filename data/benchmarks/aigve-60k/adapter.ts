@@ -13,10 +13,20 @@ import path from "node:path";
 import { slugify } from "../../../src/schemas/ids.ts";
 import { PACKAGE_FILES, PackageDimensionSchema, PackagePromptSchema } from "../../../src/schemas/package.ts";
 import type { Benchmark } from "../../../src/schemas/benchmark.ts";
-import { emptyPackage } from "../../../scripts/benchmarks/package.ts";
-import type { AdapterInputs, BenchmarkAdapter, BenchmarkPackage, Where } from "../../../scripts/benchmarks/types.ts";
-import { InputError, quoted, throwIfProblems, type Problem } from "../../../scripts/lib/input-error.ts";
-import { displayPath, readJsonFile, readJsonLinesFile } from "../../../scripts/lib/read-data.ts";
+import {
+  displayPath,
+  emptyPackage,
+  InputError,
+  quoted,
+  readJsonFile,
+  readJsonLinesFile,
+  throwIfProblems,
+  type AdapterInputs,
+  type BenchmarkAdapter,
+  type BenchmarkPackage,
+  type Problem,
+  type Where,
+} from "../../../scripts/benchmarks/kit.ts";
 import { parseVideoPath, resolveInRelease } from "./release-paths.ts";
 import { AIGVE_META_FILES, AigveAnnotationLineSchema, AigveMetaSchema, type AigveAnnotationLine, type AigveMeta } from "./source-schema.ts";
 

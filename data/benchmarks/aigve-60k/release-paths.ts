@@ -4,7 +4,7 @@
  * Every check is on the text alone, so nothing outside the release is opened, and a refusal never echoes a file.
  */
 import path from "node:path";
-import { quoted } from "../../../scripts/lib/input-error.ts";
+import { quoted } from "../../../scripts/benchmarks/kit.ts";
 
 /**
  * A plain name (a model folder, a prompt id, a folder of a video path): ASCII letters and digits, with `.`, `_`,

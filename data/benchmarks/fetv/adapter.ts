@@ -14,10 +14,16 @@ import {
 } from "./source-schema.ts";
 import { slugify } from "../../../src/schemas/ids.ts";
 import type { PackageMetric } from "../../../src/schemas/package.ts";
-import { emptyPackage } from "../../../scripts/benchmarks/package.ts";
-import type { BenchmarkAdapter, BenchmarkPackage } from "../../../scripts/benchmarks/types.ts";
-import { throwIfProblems, type Problem } from "../../../scripts/lib/input-error.ts";
-import { displayPath, readJsonFile, readJsonLinesFile } from "../../../scripts/lib/read-data.ts";
+import {
+  displayPath,
+  emptyPackage,
+  readJsonFile,
+  readJsonLinesFile,
+  throwIfProblems,
+  type BenchmarkAdapter,
+  type BenchmarkPackage,
+  type Problem,
+} from "../../../scripts/benchmarks/kit.ts";
 
 /** A FETV video source: its names in the manual and automatic result files, and its entry on our boards. */
 interface FetvModel {

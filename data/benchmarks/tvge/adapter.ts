@@ -13,10 +13,16 @@ import {
   type TvgeScoresFile,
 } from "./source-schema.ts";
 import type { PackageMetric } from "../../../src/schemas/package.ts";
-import { emptyPackage } from "../../../scripts/benchmarks/package.ts";
-import type { BenchmarkAdapter, BenchmarkPackage } from "../../../scripts/benchmarks/types.ts";
-import { throwIfProblems, type Problem } from "../../../scripts/lib/input-error.ts";
-import { displayPath, readCsvFile, readJsonFile } from "../../../scripts/lib/read-data.ts";
+import {
+  displayPath,
+  emptyPackage,
+  readCsvFile,
+  readJsonFile,
+  throwIfProblems,
+  type BenchmarkAdapter,
+  type BenchmarkPackage,
+  type Problem,
+} from "../../../scripts/benchmarks/kit.ts";
 
 /** Our entry for each TVGE generator; ids are the names the files use. */
 const ENTRIES: Record<TvgeModel, { name: string; organization: string | null; access: "open" | "closed" }> = {
