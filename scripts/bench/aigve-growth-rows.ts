@@ -13,7 +13,7 @@ import { createRandom } from "../../src/engine/index.ts";
 import { columnKey } from "../../src/schemas/board.ts";
 import { readBenchmarkDefinitions } from "../benchmarks/registry.ts";
 import { copyData } from "../lib/copy-data.ts";
-import { writeSyntheticRelease } from "../lib/synthetic-release.ts";
+import { writeSyntheticRelease } from "../dev/synthetic-aigve-release.ts";
 import { timedAstroBuild, type AstroBuild } from "./astro-build.ts";
 import { figure } from "./site-build.ts";
 import type { BenchRow } from "./table.ts";

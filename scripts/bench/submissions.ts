@@ -13,7 +13,7 @@ import { scoringContext, storedSettings } from "../lib/scoring/context.ts";
 import { rankAndAudit } from "../lib/scoring/score-benchmark.ts";
 import { readStore } from "../lib/store/read-store.ts";
 import { writeStore } from "../lib/store/write-store.ts";
-import { writeSyntheticRelease } from "../lib/synthetic-release.ts";
+import { writeSyntheticRelease } from "../dev/synthetic-aigve-release.ts";
 
 const REPO = path.resolve(import.meta.dirname, "../..");
 const DATASETS = path.resolve(REPO, "..", "shared", "datasets");

@@ -1,6 +1,6 @@
 """Independent figures of a synthetic AIGVE-60K release for tests/integration/aigve-release.test.ts (never run by the tests).
 
-    node scripts/make-synthetic-aigve.ts --out /tmp/syn/aigve-60k --videos 1200 --models 12 --prompts 150 --dimensions 4 --seed 1 --bundle /tmp/syn/bundle
+    node scripts/dev/make-synthetic-aigve.ts --out /tmp/syn/aigve-60k --videos 1200 --models 12 --prompts 150 --dimensions 4 --seed 1 --bundle /tmp/syn/bundle
     python3 scripts/golden/aigve_synthetic.py /tmp/syn/aigve-60k /tmp/syn/bundle > tests/fixtures/aigve-synthetic.json
 
 Reads the release's annotation files and the planted bundle directly (json + scipy), the way LOVE's

@@ -14,7 +14,7 @@ import { readBenchmarkDefinitions } from "../../scripts/benchmarks/registry.ts";
 import { buildContent } from "../../scripts/lib/build-content.ts";
 import { inputsFingerprint } from "../../scripts/lib/fingerprint.ts";
 import { InputError } from "../../scripts/lib/input-error.ts";
-import { writeSyntheticRelease } from "../../scripts/lib/synthetic-release.ts";
+import { writeSyntheticRelease } from "../../scripts/dev/synthetic-aigve-release.ts";
 import { writeStore } from "../../scripts/lib/store/write-store.ts";
 import { submitBundle } from "../../scripts/lib/submissions/submit-bundle.ts";
 import { capture, fileBytes, tempDataDir, tempDir } from "../support/bundles.ts";

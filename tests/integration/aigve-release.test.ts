@@ -10,7 +10,7 @@ import { locateDataset, readBenchmarkDefinitions } from "../../scripts/benchmark
 import { buildContent } from "../../scripts/lib/build-content.ts";
 import type { StoreContent } from "../../scripts/lib/store-content.ts";
 import { submitBundle } from "../../scripts/lib/submissions/submit-bundle.ts";
-import { writeSyntheticRelease, type Planted } from "../../scripts/lib/synthetic-release.ts";
+import { writeSyntheticRelease, type Planted } from "../../scripts/dev/synthetic-aigve-release.ts";
 import { readStore } from "../../scripts/lib/store/read-store.ts";
 import { writeStore } from "../../scripts/lib/store/write-store.ts";
 import { slugify } from "../../src/schemas/ids.ts";

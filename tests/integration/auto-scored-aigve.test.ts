@@ -11,7 +11,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { buildContent } from "../../scripts/lib/build-content.ts";
 import type { StoreContent } from "../../scripts/lib/store-content.ts";
 import { submitBundle } from "../../scripts/lib/submissions/submit-bundle.ts";
-import { writeSyntheticRelease } from "../../scripts/lib/synthetic-release.ts";
+import { writeSyntheticRelease } from "../../scripts/dev/synthetic-aigve-release.ts";
 import { readStore } from "../../scripts/lib/store/read-store.ts";
 import { writeStore } from "../../scripts/lib/store/write-store.ts";
 import { createRandom } from "../../src/engine/index.ts";

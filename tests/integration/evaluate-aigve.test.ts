@@ -1,5 +1,5 @@
 /**
- * The evaluation runner end to end on a synthetic AIGVE-60K release (scripts/lib/synthetic-release.ts): a V2T run
+ * The evaluation runner end to end on a synthetic AIGVE-60K release (scripts/dev/synthetic-aigve-release.ts): a V2T run
  * over the test split, whose test server answers each video with an expected level that is a straight line of the
  * video's human MOS (so the planted agreement is perfect: SRCC and PLCC 1 at both levels) and answers each video's
  * yes/no question (read from the release's own files) as the humans did except on every fourth clip (planted QA
@@ -16,7 +16,7 @@ import { buildContent } from "../../scripts/lib/build-content.ts";
 import { runEvaluation, type EvaluateOptions } from "../../scripts/lib/evaluate/run-evaluation.ts";
 import { correlationPool, scoringContext, storedSettings } from "../../scripts/lib/scoring/context.ts";
 import { submitBundle } from "../../scripts/lib/submissions/submit-bundle.ts";
-import { writeSyntheticRelease } from "../../scripts/lib/synthetic-release.ts";
+import { writeSyntheticRelease } from "../../scripts/dev/synthetic-aigve-release.ts";
 import { writeStore } from "../../scripts/lib/store/write-store.ts";
 import { capture, tempDataDir, tempDir } from "../support/bundles.ts";
 import { QA, startChatServer, type ChatServer, type Fault } from "../support/chat-test-server.ts";

@@ -1,14 +1,14 @@
 /**
- * `node scripts/make-synthetic-aigve.ts --out <dir> [--videos 58500 --models 30 --prompts 3050 --dimensions 20]
+ * `node scripts/dev/make-synthetic-aigve.ts --out <dir> [--videos 58500 --models 30 --prompts 3050 --dimensions 20]
  * [--seed 1] [--bundle <dir> [--bundle-all]]`: writes a synthetic AIGVE-60K release (the real release's format,
- * planted structure; see scripts/lib/synthetic-release.ts), and with --bundle the planted V2T method's bundle
+ * planted structure; see scripts/dev/synthetic-aigve-release.ts), and with --bundle the planted V2T method's bundle
  * (predictions for the test split, or with --bundle-all for every video).
  * To build the site from it: AIGVE_DATASETS=<parent of dir> with dir named aigve-60k.
  */
-import "./check-node.mjs";
+import "../check-node.mjs";
 import path from "node:path";
 import { parseArgs } from "node:util";
-import { writeSyntheticRelease } from "./lib/synthetic-release.ts";
+import { writeSyntheticRelease } from "./synthetic-aigve-release.ts";
 
 const { values } = parseArgs({
   options: {
@@ -23,7 +23,7 @@ const { values } = parseArgs({
   },
 });
 if (!values.out) {
-  console.error("usage: node scripts/make-synthetic-aigve.ts --out <dir> [--videos N --models N --prompts N --dimensions N --seed N --bundle <dir> [--bundle-all]]");
+  console.error("usage: node scripts/dev/make-synthetic-aigve.ts --out <dir> [--videos N --models N --prompts N --dimensions N --seed N --bundle <dir> [--bundle-all]]");
   process.exit(2);
 }
 const options = { videos: Number(values.videos), models: Number(values.models), prompts: Number(values.prompts), dimensions: Number(values.dimensions), seed: Number(values.seed) };
