@@ -7,8 +7,9 @@
  */
 import { useEffect, useState } from "react";
 import { Bar, BarChart, CartesianGrid, Cell, ErrorBar, ReferenceLine, ResponsiveContainer, Tooltip, XAxis, YAxis } from "recharts";
-import { niceAxis } from "../../lib/charts/axis.ts";
+import { chartNumber, niceAxis } from "../../lib/charts/axis.ts";
 import { barWindow, scaleBounds, type BarRow, type BoardChart, type ChartColumn } from "../../lib/charts/bars.ts";
+import { intervalText } from "../../lib/shared/intervals.ts";
 
 interface Props {
   /** URL of the board's chart data. */
@@ -23,7 +24,6 @@ const ROW = 20;
 const AXIS = 30;
 const NAME_WIDTH = 140;
 const shorten = (name: string) => (name.length > 17 ? `${name.slice(0, 16)}…` : name);
-const minus = (text: string) => text.replace(/^-/, "−");
 
 const boards = new Map<string, Promise<BoardChart>>();
 /** The board's chart data, fetched once per page and shared by its charts. */
@@ -46,8 +46,8 @@ function TooltipBody(props: { active?: boolean; payload?: { payload: BarRow }[];
     <div className="chart-tooltip">
       <strong>{bar.name}</strong>
       <div>
-        {props.label}: {minus(bar.value.toFixed(props.digits))}
-        {bar.low !== null && bar.high !== null && ` [${minus(bar.low.toFixed(props.digits))}, ${minus(bar.high.toFixed(props.digits))}]`}
+        {props.label}: {chartNumber(bar.value, props.digits)}
+        {bar.low !== null && bar.high !== null && ` ${intervalText(bar.low, bar.high, props.digits, chartNumber)}`}
       </div>
       {bar.rank !== null && <div>rank {bar.rank}</div>}
     </div>
@@ -75,7 +75,7 @@ function Chart({ column, entryId }: { column: ChartColumn; entryId: string }) {
   const shown = rows.filter((r) => r.value !== null).length;
   const [low, high] = axis.domain;
   const summary = `${column.label}: ${shown === column.bars.length ? `all ${shown}` : `${shown} of ${column.bars.length}`} ranked entries, best first` +
-    (entry?.value != null ? `; ${entry.name} ranks ${entry.rank} at ${minus(entry.value.toFixed(column.digits))}` : "");
+    (entry?.value != null ? `; ${entry.name} ranks ${entry.rank} at ${chartNumber(entry.value, column.digits)}` : "");
   return (
     <>
       <div role="img" aria-label={summary} style={{ width: "100%", height: AXIS + 8 + ROW * rows.length }}>
@@ -83,7 +83,7 @@ function Chart({ column, entryId }: { column: ChartColumn; entryId: string }) {
           <BarChart data={data} layout="vertical" margin={{ top: 4, right: 18, bottom: 4, left: 0 }} barCategoryGap={3}>
             <CartesianGrid stroke="var(--chart-grid)" horizontal={false} />
             <XAxis type="number" domain={[low, high]} ticks={[...axis.ticks]} interval={0} allowDataOverflow stroke="var(--fg-muted)"
-              tick={{ fontSize: 11, fill: "var(--fg-muted)" }} tickFormatter={(v: number) => minus(v.toFixed(axis.digits))} height={AXIS} />
+              tick={{ fontSize: 11, fill: "var(--fg-muted)" }} tickFormatter={(v: number) => chartNumber(v, axis.digits)} height={AXIS} />
             <YAxis type="category" dataKey="key" width={NAME_WIDTH} interval={0} stroke="var(--fg-muted)" tickLine={false}
               tick={<NameTick rows={rows} />} />
             {low < 0 && <ReferenceLine x={0} stroke="var(--fg-muted)" />}
@@ -98,7 +98,7 @@ function Chart({ column, entryId }: { column: ChartColumn; entryId: string }) {
         </ResponsiveContainer>
       </div>
       {column.scale === "correlation" && (low > -1 || high < 1) && (
-        <p className="axis-note">Axis {minus(low.toFixed(axis.digits))} to {minus(high.toFixed(axis.digits))}; a correlation runs from −1 to 1.</p>
+        <p className="axis-note">Axis {chartNumber(low, axis.digits)} to {chartNumber(high, axis.digits)}; a correlation runs from −1 to 1.</p>
       )}
     </>
   );

@@ -22,10 +22,11 @@ import {
   useXAxisScale,
   useYAxisScale,
 } from "recharts";
-import { niceAxis } from "../../lib/charts/axis.ts";
+import { chartNumber, niceAxis } from "../../lib/charts/axis.ts";
 import { scaleBounds } from "../../lib/charts/bars.ts";
 import { LABEL_ALL_UP_TO, labelPriority, placeLabels, textWidth } from "../../lib/charts/labels.ts";
 import type { ScatterPoint, ScatterSeries } from "../../lib/charts/scatter.ts";
+import { intervalText } from "../../lib/shared/intervals.ts";
 
 interface Props {
   title: string;
@@ -37,7 +38,6 @@ interface Props {
 const PALETTE = ["var(--chart-3)", "var(--chart-1)", "var(--chart-2)"];
 const SIZE: [number, number] = [40, 320];
 const FONT = 11;
-const minus = (text: string) => text.replace(/^-/, "−");
 
 function third(z: number | null | undefined, low: number, high: number): number {
   if (z === null || z === undefined || high <= low) return 1;
@@ -48,12 +48,12 @@ function third(z: number | null | undefined, low: number, high: number): number 
 function TooltipBody(props: { active?: boolean; payload?: { payload: ScatterPoint }[]; series: ScatterSeries; digits: number }) {
   const point = props.payload?.[0]?.payload;
   if (!props.active || !point) return null;
-  const f = (v: number) => minus(v.toFixed(props.digits));
+  const f = (v: number) => chartNumber(v, props.digits);
   return (
     <div className="chart-tooltip">
       <strong>{point.name}</strong>
-      <div>{props.series.xLabel}: {f(point.x)}{point.xError && ` [${f(point.xError[0])}, ${f(point.xError[1])}]`}</div>
-      <div>{props.series.yLabel}: {f(point.y)}{point.yError && ` [${f(point.yError[0])}, ${f(point.yError[1])}]`}</div>
+      <div>{props.series.xLabel}: {f(point.x)}{point.xError && ` ${intervalText(point.xError[0], point.xError[1], props.digits, chartNumber)}`}</div>
+      <div>{props.series.yLabel}: {f(point.y)}{point.yError && ` ${intervalText(point.yError[0], point.yError[1], props.digits, chartNumber)}`}</div>
       {props.series.zLabel && point.z !== null && point.z !== undefined && (
         <div>{props.series.zLabel}: {point.z.toFixed(2)}</div>
       )}
@@ -135,10 +135,10 @@ export default function ScatterIsland({ title, series, digits = 2 }: Props) {
           <ScatterChart margin={{ top: 12, right: 16, bottom: 28, left: 8 }}>
             <CartesianGrid stroke="var(--chart-grid)" />
             <XAxis type="number" dataKey="x" name={current.xLabel} domain={[...xAxis.domain]} ticks={[...xAxis.ticks]} interval={0} allowDataOverflow
-              stroke="var(--fg-muted)" tick={{ fontSize: 11, fill: "var(--fg-muted)" }} tickFormatter={(v: number) => minus(v.toFixed(xAxis.digits))}
+              stroke="var(--fg-muted)" tick={{ fontSize: 11, fill: "var(--fg-muted)" }} tickFormatter={(v: number) => chartNumber(v, xAxis.digits)}
               label={{ value: current.xLabel, position: "insideBottom", offset: -18, fill: "var(--fg-muted)", fontSize: 12 }} />
             <YAxis type="number" dataKey="y" name={current.yLabel} domain={[...yAxis.domain]} ticks={[...yAxis.ticks]} interval={0} allowDataOverflow width={52}
-              stroke="var(--fg-muted)" tick={{ fontSize: 11, fill: "var(--fg-muted)" }} tickFormatter={(v: number) => minus(v.toFixed(yAxis.digits))}
+              stroke="var(--fg-muted)" tick={{ fontSize: 11, fill: "var(--fg-muted)" }} tickFormatter={(v: number) => chartNumber(v, yAxis.digits)}
               label={{ value: current.yLabel, angle: -90, position: "insideLeft", fill: "var(--fg-muted)", fontSize: 12, style: { textAnchor: "middle" } }} />
             {zs.length > 0 && <ZAxis type="number" dataKey="z" range={SIZE} name={current.zLabel} />}
             <Tooltip content={<TooltipBody series={current} digits={digits} />} cursor={{ strokeDasharray: "3 3" }} />

@@ -64,3 +64,8 @@ export function niceAxis(values: readonly number[], options: AxisOptions = {}): 
   for (let i = first; i * step <= high + step * 1e-9; i += 1) ticks.push(round(i * step));
   return { domain: [low, high], ticks, digits };
 }
+
+/** A number as a chart writes it (ticks, tooltips, axis notes): `digits` decimals, a typographic minus "−" (a hyphen reads as a dash in small type). */
+export function chartNumber(value: number, digits: number): string {
+  return value.toFixed(digits).replace(/^-/, "−");
+}

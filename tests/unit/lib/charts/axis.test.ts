@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { niceAxis, niceStep, stepDigits } from "../../../../src/lib/charts/axis.ts";
+import { chartNumber, niceAxis, niceStep, stepDigits } from "../../../../src/lib/charts/axis.ts";
 
 describe("niceStep", () => {
   it("picks 1, 2, 2.5 or 5 times a power of ten, the smallest covering the span in the given steps", () => {
@@ -78,5 +78,13 @@ describe("niceAxis", () => {
     expect(niceAxis([-0.38, 0.52], { intervals: 4 })).toEqual({ domain: [-0.5, 0.75], ticks: [-0.5, -0.25, 0, 0.25, 0.5, 0.75], digits: 2 });
     expect(niceAxis([2.75, 3.52], { intervals: 4 })).toEqual({ domain: [2.6, 3.6], ticks: [2.6, 2.8, 3, 3.2, 3.4, 3.6], digits: 1 });
     expect(niceAxis([0, 100], { intervals: 4 })).toEqual({ domain: [0, 100], ticks: [0, 25, 50, 75, 100], digits: 0 });
+  });
+});
+
+describe("chartNumber", () => {
+  it("writes a chart's number at the given decimals with a typographic minus in place of the hyphen", () => {
+    expect(chartNumber(-0.0456, 2)).toBe("−0.05");
+    expect(chartNumber(0.5, 3)).toBe("0.500");
+    expect(chartNumber(12, 0)).toBe("12");
   });
 });
