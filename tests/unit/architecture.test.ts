@@ -45,35 +45,35 @@ describe("the layering rules on made-up files", () => {
       fake("src/engine/statistics.ts", "type ../schemas/metrics.ts"),
       fake("src/lib/chart-data.ts", "type ../components/charts/ScatterIsland.tsx"),
       fake("src/components/compare/ColumnsChart.tsx", "type ../../lib/compare.ts"),
-      fake("data/benchmarks/aigve-60k/adapter.ts", "../../../scripts/lib/import-published.ts"),
+      fake("data/benchmarks/aigve-60k/adapter.ts", "../../../scripts/pipeline/import-published.ts"),
       fake("src/lib/changelog.ts", "node:child_process"),
-      fake("src/pages/index.astro", "../../scripts/lib/write-store.ts"),
+      fake("src/pages/index.astro", "../../scripts/store/write-store.ts"),
       fake("src/lib/shared/compare.ts", "../boards.ts"),
     ]);
     expect(violations).toEqual([
       "src/engine/statistics.ts imports src/schemas/metrics.ts: the engine imports nothing of the project outside src/engine/",
       "src/lib/chart-data.ts imports src/components/charts/ScatterIsland.tsx: loaders never import islands, pages or browser code",
       "src/components/compare/ColumnsChart.tsx imports src/lib/compare.ts: islands and browser code import only src/engine/, src/lib/charts/, src/lib/shared/, src/scripts/ and each other, never loaders",
-      "data/benchmarks/aigve-60k/adapter.ts imports scripts/lib/import-published.ts: a benchmark folder imports only its own files, src/schemas/ and the kit (scripts/benchmarks/kit.ts)",
+      "data/benchmarks/aigve-60k/adapter.ts imports scripts/pipeline/import-published.ts: a benchmark folder imports only its own files, src/schemas/ and the kit (scripts/benchmarks/kit.ts)",
       "src/lib/changelog.ts imports node:child_process: the site runs no other program (git is read by the writer)",
-      "src/pages/index.astro imports scripts/lib/write-store.ts: the site never imports the writer (scripts/) or data/: it reads the store",
+      "src/pages/index.astro imports scripts/store/write-store.ts: the site never imports the writer (scripts/) or data/: it reads the store",
       "src/lib/shared/compare.ts imports src/lib/boards.ts: src/lib/charts/ and src/lib/shared/ import only each other (and types of src/schemas/)",
     ]);
   });
 
   it("keeps benchmark folders to the kit, stages below the commands, and dev tools apart", () => {
     const violations = layeringViolations([
-      fake("data/benchmarks/tvge/adapter.ts", "../../../scripts/lib/read-data.ts", "../../../scripts/benchmarks/types.ts", "../../../src/engine/index.ts"),
-      fake("scripts/lib/scoring/score-entry.ts", "../../rebuild.ts"),
+      fake("data/benchmarks/tvge/adapter.ts", "../../../scripts/io/read-data.ts", "../../../scripts/benchmarks/types.ts", "../../../src/engine/index.ts"),
+      fake("scripts/scoring/score-entry.ts", "../rebuild.ts"),
       fake("scripts/pipeline/build-content.ts", "../dev/synthetic-aigve/release.ts"),
       fake("scripts/submit.ts", "./measure-auto-coverage.ts"),
       fake("src/scripts/board-table.ts", "../lib/boards.ts"),
     ]);
     expect(violations).toEqual([
-      "data/benchmarks/tvge/adapter.ts imports scripts/lib/read-data.ts: a benchmark folder imports only its own files, src/schemas/ and the kit (scripts/benchmarks/kit.ts)",
+      "data/benchmarks/tvge/adapter.ts imports scripts/io/read-data.ts: a benchmark folder imports only its own files, src/schemas/ and the kit (scripts/benchmarks/kit.ts)",
       "data/benchmarks/tvge/adapter.ts imports scripts/benchmarks/types.ts: a benchmark folder imports only its own files, src/schemas/ and the kit (scripts/benchmarks/kit.ts)",
       "data/benchmarks/tvge/adapter.ts imports src/engine/index.ts: a benchmark folder imports only its own files, src/schemas/ and the kit (scripts/benchmarks/kit.ts)",
-      "scripts/lib/scoring/score-entry.ts imports scripts/rebuild.ts: stages never import a command at the top of scripts/ (commands import stages)",
+      "scripts/scoring/score-entry.ts imports scripts/rebuild.ts: stages never import a command at the top of scripts/ (commands import stages)",
       "scripts/pipeline/build-content.ts imports scripts/dev/synthetic-aigve/release.ts: only dev tools import dev tools (the bench, golden, screenshots, synthetic releases stay apart from the writer)",
       "scripts/submit.ts imports scripts/measure-auto-coverage.ts: only dev tools import dev tools (the bench, golden, screenshots, synthetic releases stay apart from the writer)",
       "src/scripts/board-table.ts imports src/lib/boards.ts: islands and browser code import only src/engine/, src/lib/charts/, src/lib/shared/, src/scripts/ and each other, never loaders",
@@ -88,7 +88,7 @@ describe("the layering rules on made-up files", () => {
         fake("src/components/compare/DotPlot.tsx", "react", "../../lib/charts/axis.ts", "../../lib/shared/intervals.ts", "./compare-format.ts"),
         fake("src/lib/shared/compare.ts", "type ../../schemas/board.ts"),
         fake("data/benchmarks/fetv/adapter.ts", "node:fs", "zod", "./source-schema.ts", "../../../src/schemas/ids.ts", "../../../scripts/benchmarks/kit.ts"),
-        fake("scripts/lib/history/changelog.ts", "node:child_process", "../../../src/schemas/history.ts", "../../check-node.mjs"),
+        fake("scripts/pipeline/history/changelog.ts", "node:child_process", "../../../src/schemas/history.ts", "../../check-node.mjs"),
         fake("scripts/rebuild.ts", "./check-node.mjs", "./lib/build-content.ts", "./benchmarks/registry.ts"),
         fake("scripts/dev/bench/submissions.ts", "../synthetic-aigve/release.ts", "../../submit.ts", "../../store/write-store.ts"),
         fake("scripts/bench.ts", "./bench/table.ts", "./golden/x.ts"),
