@@ -66,7 +66,7 @@ describe("the layering rules on made-up files", () => {
       fake("data/benchmarks/tvge/adapter.ts", "../../../scripts/io/read-data.ts", "../../../scripts/benchmarks/types.ts", "../../../src/engine/index.ts"),
       fake("scripts/scoring/score-entry.ts", "../rebuild.ts"),
       fake("scripts/pipeline/build-content.ts", "../dev/synthetic-aigve/release.ts"),
-      fake("scripts/submit.ts", "./measure-auto-coverage.ts"),
+      fake("scripts/submit.ts", "./dev/measure-auto-coverage.ts"),
       fake("src/scripts/board-table.ts", "../lib/boards.ts"),
     ]);
     expect(violations).toEqual([
@@ -75,7 +75,7 @@ describe("the layering rules on made-up files", () => {
       "data/benchmarks/tvge/adapter.ts imports src/engine/index.ts: a benchmark folder imports only its own files, src/schemas/ and the kit (scripts/benchmarks/kit.ts)",
       "scripts/scoring/score-entry.ts imports scripts/rebuild.ts: stages never import a command at the top of scripts/ (commands import stages)",
       "scripts/pipeline/build-content.ts imports scripts/dev/synthetic-aigve/release.ts: only dev tools import dev tools (the bench, golden, screenshots, synthetic releases stay apart from the writer)",
-      "scripts/submit.ts imports scripts/measure-auto-coverage.ts: only dev tools import dev tools (the bench, golden, screenshots, synthetic releases stay apart from the writer)",
+      "scripts/submit.ts imports scripts/dev/measure-auto-coverage.ts: only dev tools import dev tools (the bench, golden, screenshots, synthetic releases stay apart from the writer)",
       "src/scripts/board-table.ts imports src/lib/boards.ts: islands and browser code import only src/engine/, src/lib/charts/, src/lib/shared/, src/scripts/ and each other, never loaders",
     ]);
   });
