@@ -15,8 +15,20 @@ import { loadBenchmarks, locateDataset } from "../benchmarks/registry.ts";
 
 const REPO_ROOT = path.resolve(import.meta.dirname, "../..");
 
-/** The code whose output the store is: the rebuild and submission code, engine, schemas and the store's own schema. */
-const CODE = ["scripts/lib", "scripts/benchmarks", "src/engine", "src/schemas", "db/schema.ts", "db/draws.ts", "db/file.ts", "db/migrations"].map((p) => path.join(REPO_ROOT, p));
+/** Folders of scripts/ that hold dev tools (the bench, golden fixtures, synthetic releases), not the writer's stages. */
+const DEV_FOLDERS = new Set(["dev", "bench", "golden"]);
+
+/**
+ * The writer's stages: every folder below scripts/ but the dev tools (the commands at its top only call them). Listed
+ * from the folder rather than by name, so that a stage added or moved is covered without an edit here.
+ */
+export function stageFolders(): string[] {
+  const scripts = path.join(REPO_ROOT, "scripts");
+  return fs.readdirSync(scripts, { withFileTypes: true }).filter((d) => d.isDirectory() && !DEV_FOLDERS.has(d.name)).map((d) => `scripts/${d.name}`).sort();
+}
+
+/** The code whose output the store is: the writer's stages, engine, schemas and the store's own schema. */
+const CODE = [...stageFolders(), "src/engine", "src/schemas", "db/schema.ts", "db/draws.ts", "db/file.ts", "db/migrations"].map((p) => path.join(REPO_ROOT, p));
 
 /** How much of a file is hashed at a time, through one buffer (the hashing is synchronous). */
 const CHUNK = 1024 * 1024;
