@@ -7,7 +7,7 @@ import "./check-node.mjs";
 import path from "node:path";
 import { parseArgs } from "node:util";
 import { storePath } from "../db/file.ts";
-import { runEvaluation } from "./lib/evaluate/run-evaluation.ts";
+import { runEvaluation } from "./evaluate/run-evaluation.ts";
 
 const USAGE =
   "usage: npm run evaluate -- --benchmark <id> --direction v2t|t2v --card <card.json> --endpoint <url>[,<url>…] --videos <folder> --entry <entry.json> --out <bundle folder>\n" +

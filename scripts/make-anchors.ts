@@ -8,12 +8,12 @@ import "./check-node.mjs";
 import path from "node:path";
 import { parseArgs } from "node:util";
 import { datasetsRoot, loadBenchmarks, locateDataset, readDataset } from "./benchmarks/registry.ts";
-import { anchorsFile, chosenAnchorList } from "./lib/import-anchors.ts";
-import { importPackage } from "./lib/import-package.ts";
-import { displayPath } from "./lib/read-data.ts";
-import { emptyContent } from "./lib/store-content.ts";
-import { writeFileAtomic } from "./lib/write-file.ts";
-import { escapeTerminal } from "./lib/terminal-text.ts";
+import { anchorsFile, chosenAnchorList } from "./pipeline/import-anchors.ts";
+import { importPackage } from "./pipeline/import-package.ts";
+import { displayPath } from "./io/read-data.ts";
+import { emptyContent } from "./store/store-content.ts";
+import { writeFileAtomic } from "./io/write-file.ts";
+import { escapeTerminal } from "./io/terminal-text.ts";
 
 const { values } = parseArgs({ options: { count: { type: "string", default: "60" }, datasets: { type: "string" } } });
 for (const folder of await loadBenchmarks(path.resolve(import.meta.dirname, "../data"))) {

@@ -7,7 +7,7 @@ import "./check-node.mjs";
 import fs from "node:fs";
 import path from "node:path";
 import { parseArgs } from "node:util";
-import { workedT2vBundle, workedV2tBundle } from "./lib/worked-example.ts";
+import { workedT2vBundle, workedV2tBundle } from "./submissions/worked-example.ts";
 
 const USAGE =
   "usage: node scripts/make-worked-example.ts t2v <benchmark> --prompts <prompts.csv> --anchors <anchors.csv> --out <dir>\n" +

@@ -8,10 +8,10 @@ import fs from "node:fs";
 import path from "node:path";
 import { parseArgs } from "node:util";
 import { BUNDLE_LIMITS } from "../src/schemas/submission/limits.ts";
-import { changesFromFolder, changesFromGit, folderInFixtureBase, folderInGit } from "./lib/pr-gate/changes.ts";
-import { checkChanges } from "./lib/pr-gate/check-changes.ts";
-import { extractBundle } from "./lib/pr-gate/extract-bundle.ts";
-import { escapeLines } from "./lib/terminal-text.ts";
+import { changesFromFolder, changesFromGit, folderInFixtureBase, folderInGit } from "./pr-gate/changes.ts";
+import { checkChanges } from "./pr-gate/check-changes.ts";
+import { extractBundle } from "./pr-gate/extract-bundle.ts";
+import { escapeLines } from "./io/terminal-text.ts";
 
 const USAGE = "usage: node scripts/pr-gate.ts (--git <base> <head> [--repo <dir>] | --fixture <dir>) --out <dir> [--limit-bytes <n>]";
 

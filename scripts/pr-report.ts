@@ -9,9 +9,9 @@ import fs from "node:fs";
 import path from "node:path";
 import { parseArgs } from "node:util";
 import { storePath } from "../db/file.ts";
-import { commentBody } from "./lib/pr-gate/comment.ts";
-import { ReportMetaSchema, runCheck } from "./lib/pr-gate/run-report.ts";
-import { DEFAULT_CACHE_DIR } from "./lib/scoring/cache.ts";
+import { commentBody } from "./pr-gate/comment.ts";
+import { ReportMetaSchema, runCheck } from "./pr-gate/run-report.ts";
+import { DEFAULT_CACHE_DIR } from "./scoring/cache.ts";
 
 const USAGE = "usage: node scripts/pr-report.ts --gate <dir> --out <dir> [--pr <n> --head-sha <sha> --run-id <id>] [--data <dir>] [--store <file>] [--datasets <dir>]";
 

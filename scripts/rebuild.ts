@@ -3,15 +3,15 @@ import "./check-node.mjs";
 import path from "node:path";
 import { parseArgs } from "node:util";
 import { storePath } from "../db/file.ts";
-import { buildContent } from "./lib/build-content.ts";
-import { InputError } from "./lib/input-error.ts";
-import { displayPath } from "./lib/read-data.ts";
-import { DEFAULT_CACHE_DIR } from "./lib/scoring/cache.ts";
-import { workerPool } from "./lib/scoring/worker-pool.ts";
-import { removeStaleTemporaries } from "./lib/temporaries.ts";
-import { escapeLines } from "./lib/terminal-text.ts";
-import { acquireWriteLock, BusyError, LockFileError } from "./lib/write-lock.ts";
-import { writeStore } from "./lib/store/write-store.ts";
+import { buildContent } from "./pipeline/build-content.ts";
+import { InputError } from "./io/input-error.ts";
+import { displayPath } from "./io/read-data.ts";
+import { DEFAULT_CACHE_DIR } from "./scoring/cache.ts";
+import { workerPool } from "./scoring/worker-pool.ts";
+import { removeStaleTemporaries } from "./store/temporaries.ts";
+import { escapeLines } from "./io/terminal-text.ts";
+import { acquireWriteLock, BusyError, LockFileError } from "./store/write-lock.ts";
+import { writeStore } from "./store/write-store.ts";
 
 const { values } = parseArgs({
   options: {

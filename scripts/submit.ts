@@ -3,9 +3,9 @@ import "./check-node.mjs";
 import path from "node:path";
 import { parseArgs } from "node:util";
 import { storePath } from "../db/file.ts";
-import { DEFAULT_CACHE_DIR } from "./lib/scoring/cache.ts";
-import { submitBundle } from "./lib/submissions/submit-bundle.ts";
-import { escapeLines } from "./lib/terminal-text.ts";
+import { DEFAULT_CACHE_DIR } from "./scoring/cache.ts";
+import { submitBundle } from "./submissions/submit-bundle.ts";
+import { escapeLines } from "./io/terminal-text.ts";
 
 const USAGE = "usage: npm run submit -- <bundle folder or .zip> [--dry-run] [--data <dir>] [--store <file>] [--datasets <dir>]";
 

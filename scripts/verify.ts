@@ -1,13 +1,13 @@
 /**
  * `npm run verify -- <benchmark>/<direction>/<entry> …`: a maintainer's verification of a submitted entry (see
- * scripts/lib/verification/verify-entry.ts); `--print-sample` first, to learn which videos to re-run.
+ * scripts/verification/verify-entry.ts); `--print-sample` first, to learn which videos to re-run.
  */
 import "./check-node.mjs";
 import path from "node:path";
 import { parseArgs } from "node:util";
 import { storePath } from "../db/file.ts";
-import { DEFAULT_CACHE_DIR } from "./lib/scoring/cache.ts";
-import { verifyEntry } from "./lib/verification/verify-entry.ts";
+import { DEFAULT_CACHE_DIR } from "./scoring/cache.ts";
+import { verifyEntry } from "./verification/verify-entry.ts";
 
 const USAGE = `usage: npm run verify -- <benchmark>/<t2v|v2t>/<entry> --print-sample [--date YYYY-MM-DD] [--sample N]
        npm run verify -- <benchmark>/<t2v|v2t>/<entry> --evidence <file> --by "<who>" --checked "<what was checked>"

@@ -8,14 +8,14 @@
  */
 import type { Benchmark } from "../../src/schemas/benchmark.ts";
 import type { PublishedT2vEntry } from "../../src/schemas/published.ts";
-import { InputError } from "../lib/input-error.ts";
-import { displayPath } from "../lib/read-data.ts";
+import { InputError } from "../io/input-error.ts";
+import { displayPath } from "../io/read-data.ts";
 import type { BenchmarkPackage } from "./types.ts";
 
 export type { BenchmarkPackage, Located, Where } from "./types.ts";
 export { emptyPackage } from "./package.ts";
-export { InputError, quoted, throwIfProblems, type Problem } from "../lib/input-error.ts";
-export { displayPath, readCsvFile, readJsonFile, readJsonLinesFile } from "../lib/read-data.ts";
+export { InputError, quoted, throwIfProblems, type Problem } from "../io/input-error.ts";
+export { displayPath, readCsvFile, readJsonFile, readJsonLinesFile } from "../io/read-data.ts";
 
 /**
  * What the writer gives an adapter of its own folder's data, read and validated by the writer, so that the folder's

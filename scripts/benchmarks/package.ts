@@ -17,9 +17,9 @@ import {
   PackageQuestionSchema,
   PackageVideoSchema,
 } from "../../src/schemas/package.ts";
-import { InputError } from "../lib/input-error.ts";
-import { displayPath, readJsonFile, readJsonLinesFile } from "../lib/read-data.ts";
-import { writeFileAtomic } from "../lib/write-file.ts";
+import { InputError } from "../io/input-error.ts";
+import { displayPath, readJsonFile, readJsonLinesFile } from "../io/read-data.ts";
+import { writeFileAtomic } from "../io/write-file.ts";
 import type { BenchmarkPackage, Located } from "./types.ts";
 
 /** A package with no records, for adapters to fill. */

@@ -3,7 +3,7 @@
  * ITU-R BT.500-style observer screening, then per-rater z-scores rescaled to 0–100.
  *
  * Where the written procedure leaves a gap, the engine decides as follows (the golden reimplementation
- * in scripts/golden/make_mos_fixtures.py does the same):
+ * in scripts/dev/golden/make_mos_fixtures.py does the same):
  *  - an item rated once has no sample SD: it flags nobody (no P or Q) and its one rating is kept;
  *  - N in the rejection rule is the number of items the rater rated (all items when nothing is missing);
  *  - a rater with fewer than two ratings, or all ratings equal, cannot be z-scored: their ratings are

@@ -1,7 +1,7 @@
 /**
  * The changelog of this build: every accepted submission, every change to a benchmark's data or protocol and every
  * maintainer's verification or withdrawal of an entry, newest first, as the writer read it from git and its records
- * and kept in the store (scripts/lib/history/). No git here.
+ * and kept in the store (scripts/pipeline/history/). No git here.
  */
 import type { Changelog } from "../schemas/history.ts";
 import { storeMeta } from "./store-meta.ts";

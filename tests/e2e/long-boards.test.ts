@@ -5,7 +5,7 @@
  */
 import type { Page } from "playwright-core";
 import { afterAll, afterEach, beforeAll, expect, it } from "vitest";
-import type { SyntheticSite } from "../../scripts/bench/site-build.ts";
+import type { SyntheticSite } from "../../scripts/dev/bench/site-build.ts";
 import { describeWithDatasets } from "../support/datasets.ts";
 import { describeBrowser, useSite, visit } from "../support/e2e.ts";
 import { boardOrder, buildManyEntrySite, removeSite } from "../support/many-entries.ts";

@@ -11,12 +11,12 @@ import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { readAigveRelease } from "../../data/benchmarks/aigve-60k/adapter.ts";
 import { readBenchmarkDefinitions } from "../../scripts/benchmarks/registry.ts";
-import { buildContent } from "../../scripts/lib/build-content.ts";
-import { inputsFingerprint } from "../../scripts/lib/fingerprint.ts";
-import { InputError } from "../../scripts/lib/input-error.ts";
+import { buildContent } from "../../scripts/pipeline/build-content.ts";
+import { inputsFingerprint } from "../../scripts/pipeline/fingerprint.ts";
+import { InputError } from "../../scripts/io/input-error.ts";
 import { writeSyntheticRelease } from "../../scripts/dev/synthetic-aigve-release.ts";
-import { writeStore } from "../../scripts/lib/store/write-store.ts";
-import { submitBundle } from "../../scripts/lib/submissions/submit-bundle.ts";
+import { writeStore } from "../../scripts/store/write-store.ts";
+import { submitBundle } from "../../scripts/submissions/submit-bundle.ts";
 import { capture, fileBytes, tempDataDir, tempDir } from "../support/bundles.ts";
 
 const REPO = path.resolve(import.meta.dirname, "../..");

@@ -1,18 +1,18 @@
 /**
  * AIGVE-60K recomputed from a release in the real release's format: a small synthetic one (planted model
- * order, a planted method), whose figures scripts/golden/aigve_synthetic.py computed independently.
+ * order, a planted method), whose figures scripts/dev/golden/aigve_synthetic.py computed independently.
  */
 import { spawnSync } from "node:child_process";
 import fs from "node:fs";
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { locateDataset, readBenchmarkDefinitions } from "../../scripts/benchmarks/registry.ts";
-import { buildContent } from "../../scripts/lib/build-content.ts";
-import type { StoreContent } from "../../scripts/lib/store-content.ts";
-import { submitBundle } from "../../scripts/lib/submissions/submit-bundle.ts";
+import { buildContent } from "../../scripts/pipeline/build-content.ts";
+import type { StoreContent } from "../../scripts/store/store-content.ts";
+import { submitBundle } from "../../scripts/submissions/submit-bundle.ts";
 import { writeSyntheticRelease, type Planted } from "../../scripts/dev/synthetic-aigve-release.ts";
-import { readStore } from "../../scripts/lib/store/read-store.ts";
-import { writeStore } from "../../scripts/lib/store/write-store.ts";
+import { readStore } from "../../scripts/store/read-store.ts";
+import { writeStore } from "../../scripts/store/write-store.ts";
 import { slugify } from "../../src/schemas/ids.ts";
 import golden from "../fixtures/aigve-synthetic.json" with { type: "json" };
 import { capture, fileBytes, tempDataDir, tempDir } from "../support/bundles.ts";

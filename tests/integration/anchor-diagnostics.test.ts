@@ -7,11 +7,11 @@
 import fs from "node:fs";
 import path from "node:path";
 import { afterAll, beforeAll, expect, it } from "vitest";
-import { buildContent } from "../../scripts/lib/build-content.ts";
-import { submitBundle } from "../../scripts/lib/submissions/submit-bundle.ts";
-import { readStore } from "../../scripts/lib/store/read-store.ts";
-import { writeStore } from "../../scripts/lib/store/write-store.ts";
-import type { StoreContent } from "../../scripts/lib/store-content.ts";
+import { buildContent } from "../../scripts/pipeline/build-content.ts";
+import { submitBundle } from "../../scripts/submissions/submit-bundle.ts";
+import { readStore } from "../../scripts/store/read-store.ts";
+import { writeStore } from "../../scripts/store/write-store.ts";
+import type { StoreContent } from "../../scripts/store/store-content.ts";
 import {
   compressedAnchorBundle,
   concave,

@@ -7,9 +7,9 @@
 import fs from "node:fs";
 import path from "node:path";
 import { afterAll, beforeAll, expect, it } from "vitest";
-import type { StoreContent } from "../../scripts/lib/store-content.ts";
-import { submitBundle } from "../../scripts/lib/submissions/submit-bundle.ts";
-import { readStore } from "../../scripts/lib/store/read-store.ts";
+import type { StoreContent } from "../../scripts/store/store-content.ts";
+import { submitBundle } from "../../scripts/submissions/submit-bundle.ts";
+import { readStore } from "../../scripts/store/read-store.ts";
 import { capture, tempDir, writeBundleDir } from "../support/bundles.ts";
 import { describeWithDatasets } from "../support/datasets.ts";
 import { againBundle, FETV_MODELS, FETV_PERSPECTIVES, fetvContent } from "../support/fetv-bundles.ts";

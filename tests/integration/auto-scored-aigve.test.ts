@@ -8,12 +8,12 @@ import { TEST_GENERATION_CARD, TEST_PROVENANCE } from "../support/bundles.ts";
 import fs from "node:fs";
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { buildContent } from "../../scripts/lib/build-content.ts";
-import type { StoreContent } from "../../scripts/lib/store-content.ts";
-import { submitBundle } from "../../scripts/lib/submissions/submit-bundle.ts";
+import { buildContent } from "../../scripts/pipeline/build-content.ts";
+import type { StoreContent } from "../../scripts/store/store-content.ts";
+import { submitBundle } from "../../scripts/submissions/submit-bundle.ts";
 import { writeSyntheticRelease } from "../../scripts/dev/synthetic-aigve-release.ts";
-import { readStore } from "../../scripts/lib/store/read-store.ts";
-import { writeStore } from "../../scripts/lib/store/write-store.ts";
+import { readStore } from "../../scripts/store/read-store.ts";
+import { writeStore } from "../../scripts/store/write-store.ts";
 import { createRandom } from "../../src/engine/index.ts";
 import { capture, tempDataDir, tempDir, writeBundleDir, type BundleContents } from "../support/bundles.ts";
 

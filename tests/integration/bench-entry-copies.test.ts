@@ -1,18 +1,18 @@
 /**
- * The site-growth bench's store (scripts/bench/submitted-growth-rows.ts): copies of FETV's recomputed UMTScore
+ * The site-growth bench's store (scripts/dev/bench/submitted-growth-rows.ts): copies of FETV's recomputed UMTScore
  * entry written by SQL carry the source's figures and resamples as submitted entries, and the scoped in-place
  * ranking gives exactly the rank rows that the whole ranking step (what a real submit runs) gives on the same store.
  */
 import fs from "node:fs";
 import path from "node:path";
 import { afterAll, beforeAll, expect, it } from "vitest";
-import { addV2tCopies } from "../../scripts/bench/entry-copies.ts";
-import { rerankInPlace } from "../../scripts/bench/rerank-in-place.ts";
-import { buildContent } from "../../scripts/lib/build-content.ts";
-import { scoringContext, storedSettings } from "../../scripts/lib/scoring/context.ts";
-import { rankAndAudit } from "../../scripts/lib/scoring/score-benchmark.ts";
-import { readStore } from "../../scripts/lib/store/read-store.ts";
-import { writeStore } from "../../scripts/lib/store/write-store.ts";
+import { addV2tCopies } from "../../scripts/dev/bench/entry-copies.ts";
+import { rerankInPlace } from "../../scripts/dev/bench/rerank-in-place.ts";
+import { buildContent } from "../../scripts/pipeline/build-content.ts";
+import { scoringContext, storedSettings } from "../../scripts/scoring/context.ts";
+import { rankAndAudit } from "../../scripts/scoring/score-benchmark.ts";
+import { readStore } from "../../scripts/store/read-store.ts";
+import { writeStore } from "../../scripts/store/write-store.ts";
 import { tempDataDir, tempDir } from "../support/bundles.ts";
 import { describeWithDatasets } from "../support/datasets.ts";
 

@@ -9,10 +9,10 @@ import path from "node:path";
 import { afterAll, beforeAll, expect, it } from "vitest";
 import { writePackageDir } from "../../scripts/benchmarks/package.ts";
 import type { BenchmarkPackage } from "../../scripts/benchmarks/types.ts";
-import { buildContent } from "../../scripts/lib/build-content.ts";
-import type { StoreContent } from "../../scripts/lib/store-content.ts";
-import { submitBundle } from "../../scripts/lib/submissions/submit-bundle.ts";
-import { writeStore } from "../../scripts/lib/store/write-store.ts";
+import { buildContent } from "../../scripts/pipeline/build-content.ts";
+import type { StoreContent } from "../../scripts/store/store-content.ts";
+import { submitBundle } from "../../scripts/submissions/submit-bundle.ts";
+import { writeStore } from "../../scripts/store/write-store.ts";
 import { capture, tempDir, v2tManifest, writeBundleDir } from "../support/bundles.ts";
 
 const REPO = path.resolve(import.meta.dirname, "../..");

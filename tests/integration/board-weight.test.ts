@@ -6,8 +6,8 @@
 import fs from "node:fs";
 import path from "node:path";
 import { afterAll, beforeAll, expect, it } from "vitest";
-import type { SyntheticSite } from "../../scripts/bench/site-build.ts";
-import { filesUnder } from "../../scripts/bench/site-build.ts";
+import type { SyntheticSite } from "../../scripts/dev/bench/site-build.ts";
+import { filesUnder } from "../../scripts/dev/bench/site-build.ts";
 import { CHUNK_BYTES, FIRST_ROWS } from "../../src/lib/board-rows.ts";
 import type { BoardRowChunk } from "../../src/lib/shared/board-rows.ts";
 import { describeWithDatasets } from "../support/datasets.ts";

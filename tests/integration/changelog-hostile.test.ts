@@ -7,7 +7,7 @@ import { execFileSync } from "node:child_process";
 import fs from "node:fs";
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { buildChangelog, type StoredSubmission } from "../../scripts/lib/history/changelog.ts";
+import { buildChangelog, type StoredSubmission } from "../../scripts/pipeline/history/changelog.ts";
 import { tempDir } from "../support/bundles.ts";
 
 function git(root: string, args: string[], date?: string): string {

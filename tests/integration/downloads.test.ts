@@ -13,7 +13,7 @@ const DIST = process.env.AIGVE_DIST ? path.resolve(process.env.AIGVE_DIST) : pat
 const DOWNLOADS = path.join(DIST, "downloads", "aigve-60k");
 const PUBLISHED = path.join(ROOT, "data", "benchmarks", "aigve-60k", "published");
 
-/** A minimal RFC 4180 reader (quotes, doubled quotes, CRLF or LF), independent of scripts/lib/csv-parse.ts. */
+/** A minimal RFC 4180 reader (quotes, doubled quotes, CRLF or LF), independent of scripts/io/csv-parse.ts. */
 function readCsv(text: string): string[][] {
   const rows: string[][] = [];
   let row: string[] = [];

@@ -5,9 +5,9 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { importFetv, readFetvMetricScores } from "../support/packages.ts";
 import { locateDataset, readBenchmarkDefinitions } from "../../scripts/benchmarks/registry.ts";
 import { DATA_DIR } from "../support/datasets.ts";
-import { InputError } from "../../scripts/lib/input-error.ts";
-import { readJsonFile } from "../../scripts/lib/read-data.ts";
-import { emptyContent, type StoreContent } from "../../scripts/lib/store-content.ts";
+import { InputError } from "../../scripts/io/input-error.ts";
+import { readJsonFile } from "../../scripts/io/read-data.ts";
+import { emptyContent, type StoreContent } from "../../scripts/store/store-content.ts";
 import { BenchmarkSchema } from "../../src/schemas/benchmark.ts";
 import { datasetDir, describeWithDatasets } from "../support/datasets.ts";
 
@@ -75,7 +75,7 @@ describeWithDatasets("fetv", "importFetv on the real FETV-EVAL files", () => {
     for (const g of content.groundTruth) expect(g.mos).toBe(g.rawMos);
   });
 
-  // Expected values from scripts/golden/fetv_mos.py, an independent NumPy/SciPy implementation of the BT.500
+  // Expected values from scripts/dev/golden/fetv_mos.py, an independent NumPy/SciPy implementation of the BT.500
   // procedure run on the raw FETV-EVAL files (one matrix per perspective: 3 raters × 3,017 videos, reference
   // videos included), for a protocol that declares it: the importer follows whatever the protocol says.
   // No rater is rejected and no rating masked: with 3 raters no score can lie 2σ from its item mean.

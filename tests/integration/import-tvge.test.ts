@@ -5,9 +5,9 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { locateDataset, readBenchmarkDefinitions } from "../../scripts/benchmarks/registry.ts";
 import { DATA_DIR } from "../support/datasets.ts";
 import { importTvge, readTvgeMetricScores } from "../support/packages.ts";
-import { InputError } from "../../scripts/lib/input-error.ts";
-import { readJsonFile } from "../../scripts/lib/read-data.ts";
-import { emptyContent, type StoreContent } from "../../scripts/lib/store-content.ts";
+import { InputError } from "../../scripts/io/input-error.ts";
+import { readJsonFile } from "../../scripts/io/read-data.ts";
+import { emptyContent, type StoreContent } from "../../scripts/store/store-content.ts";
 import { BenchmarkSchema } from "../../src/schemas/benchmark.ts";
 import { datasetDir, describeWithDatasets } from "../support/datasets.ts";
 

@@ -1,13 +1,13 @@
 /**
  * Faithful to the papers: FETV's board reproduces the FETV paper's alignment table cell for cell, TVGE's the
  * T2VScore paper's Table 1, each from the raw files by the paper's protocol. Golden values come from
- * scripts/golden/paper_tables.py (SciPy, independent of this code); the published values from each benchmark's
+ * scripts/dev/golden/paper_tables.py (SciPy, independent of this code); the published values from each benchmark's
  * audit.csv, which the audit compares.
  */
 import path from "node:path";
 import { beforeAll, describe, expect, it } from "vitest";
-import { buildContent } from "../../scripts/lib/build-content.ts";
-import type { StoreContent } from "../../scripts/lib/store-content.ts";
+import { buildContent } from "../../scripts/pipeline/build-content.ts";
+import type { StoreContent } from "../../scripts/store/store-content.ts";
 import golden from "../fixtures/paper-tables.json" with { type: "json" };
 import { tempDataDir } from "../support/bundles.ts";
 import { describeWithDatasets } from "../support/datasets.ts";

@@ -6,7 +6,7 @@ import { execFileSync, spawnSync } from "node:child_process";
 import fs from "node:fs";
 import path from "node:path";
 import { describe, expect, it } from "vitest";
-import { changesFromGit } from "../../scripts/lib/pr-gate/changes.ts";
+import { changesFromGit } from "../../scripts/pr-gate/changes.ts";
 import { tempDir } from "../support/bundles.ts";
 
 const ROOT = path.resolve(import.meta.dirname, "../..");
@@ -29,7 +29,7 @@ describe("pr-gate on fixture pull requests", () => {
   });
 
   it.each([
-    ["code-touched", [], '"scripts/lib/submissions/check-bundle.ts" touches code'],
+    ["code-touched", [], '"scripts/submissions/check-bundle.ts" touches code'],
     ["two-bundles", [], `2 bundle folders ("${B}", "data/submissions/fetv/t2v/my-gen")`],
     ["outside-folder", [], '"data/benchmarks/tvge/anchors.json" is outside data/submissions/'],
     ["symlink", [], `"${B}/predictions.jsonl" is a symbolic link`],

@@ -10,8 +10,8 @@ import path from "node:path";
 import { promisify } from "node:util";
 import Database from "better-sqlite3";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { buildContent } from "../../scripts/lib/build-content.ts";
-import { writeStore } from "../../scripts/lib/store/write-store.ts";
+import { buildContent } from "../../scripts/pipeline/build-content.ts";
+import { writeStore } from "../../scripts/store/write-store.ts";
 import { copyData } from "../support/bundles.ts";
 import golden from "../fixtures/aigve-60k-ranks.json" with { type: "json" };
 

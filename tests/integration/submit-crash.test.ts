@@ -9,10 +9,10 @@ import fs from "node:fs";
 import path from "node:path";
 import Database from "better-sqlite3";
 import { afterAll, beforeAll, expect, it } from "vitest";
-import { WRITE_STEPS } from "../../scripts/lib/checkpoint.ts";
-import { buildContent } from "../../scripts/lib/build-content.ts";
-import { dumpDifference } from "../../scripts/lib/store/dump.ts";
-import { writeStore } from "../../scripts/lib/store/write-store.ts";
+import { WRITE_STEPS } from "../../scripts/store/checkpoint.ts";
+import { buildContent } from "../../scripts/pipeline/build-content.ts";
+import { dumpDifference } from "../../scripts/store/dump.ts";
+import { writeStore } from "../../scripts/store/write-store.ts";
 import { copyData, formulaPredictions, tempDataDir, tempDir, tvgeContent, v2tManifest, writeBundleDir } from "../support/bundles.ts";
 import { datasetDir, describeWithDatasets } from "../support/datasets.ts";
 
@@ -132,7 +132,7 @@ describeWithDatasets("tvge", "submit under kill -9 and two at once", () => {
   it("stops with \"busy, try again\" and exit code 75 when another writer holds the lock too long", { timeout: 120_000 }, async () => {
     const where = fresh("busy");
     const holder = spawn(NODE, ["-e", `
-      const { acquireWriteLock } = await import(${JSON.stringify(path.join(ROOT, "scripts/lib/write-lock.ts"))});
+      const { acquireWriteLock } = await import(${JSON.stringify(path.join(ROOT, "scripts/store/write-lock.ts"))});
       globalThis.held = acquireWriteLock(${JSON.stringify(where.dataDir)}, () => {});
       console.log("holding");
       setTimeout(() => {}, 60000);

@@ -8,10 +8,10 @@ import { spawnSync } from "node:child_process";
 import fs from "node:fs";
 import path from "node:path";
 import { afterAll, beforeAll, expect, it } from "vitest";
-import { buildContent } from "../../scripts/lib/build-content.ts";
-import { submitBundle, type SubmitOptions } from "../../scripts/lib/submissions/submit-bundle.ts";
-import { acquireWriteLock, lockPath } from "../../scripts/lib/write-lock.ts";
-import { writeStore } from "../../scripts/lib/store/write-store.ts";
+import { buildContent } from "../../scripts/pipeline/build-content.ts";
+import { submitBundle, type SubmitOptions } from "../../scripts/submissions/submit-bundle.ts";
+import { acquireWriteLock, lockPath } from "../../scripts/store/write-lock.ts";
+import { writeStore } from "../../scripts/store/write-store.ts";
 import { capture, fileBytes, formulaPredictions, snapshotTree, tempDataDir, tempDir, TEST_GENERATION_CARD, tvgeContent, v2tManifest, writeBundleDir, writeBundleZip, type BundleContents } from "../support/bundles.ts";
 import { datasetDir, describeWithDatasets } from "../support/datasets.ts";
 

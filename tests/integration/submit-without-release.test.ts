@@ -5,9 +5,9 @@
 import fs from "node:fs";
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { buildContent } from "../../scripts/lib/build-content.ts";
-import { submitBundle } from "../../scripts/lib/submissions/submit-bundle.ts";
-import { writeStore } from "../../scripts/lib/store/write-store.ts";
+import { buildContent } from "../../scripts/pipeline/build-content.ts";
+import { submitBundle } from "../../scripts/submissions/submit-bundle.ts";
+import { writeStore } from "../../scripts/store/write-store.ts";
 import { BenchmarkSchema } from "../../src/schemas/benchmark.ts";
 import { capture, fileBytes, formulaPredictions, tempDataDir, tempDir, TEST_GENERATION_CARD, v2tManifest, writeBundleDir } from "../support/bundles.ts";
 

@@ -3,9 +3,9 @@ import fs from "node:fs";
 import path from "node:path";
 import Database from "better-sqlite3";
 import { afterAll, beforeAll, expect, it } from "vitest";
-import { buildContent } from "../../scripts/lib/build-content.ts";
-import { submitBundle, type SubmitOptions } from "../../scripts/lib/submissions/submit-bundle.ts";
-import { writeStore } from "../../scripts/lib/store/write-store.ts";
+import { buildContent } from "../../scripts/pipeline/build-content.ts";
+import { submitBundle, type SubmitOptions } from "../../scripts/submissions/submit-bundle.ts";
+import { writeStore } from "../../scripts/store/write-store.ts";
 import { BUNDLE_LIMITS } from "../../src/schemas/submission/limits.ts";
 import {
   capture,

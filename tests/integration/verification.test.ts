@@ -7,15 +7,15 @@ import { execFileSync, spawn } from "node:child_process";
 import fs from "node:fs";
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { buildContent } from "../../scripts/lib/build-content.ts";
-import { InputError } from "../../scripts/lib/input-error.ts";
-import type { StoreContent } from "../../scripts/lib/store-content.ts";
-import { submitBundle } from "../../scripts/lib/submissions/submit-bundle.ts";
-import { evidencePath, recordPath } from "../../scripts/lib/verification/record-files.ts";
-import { verifyEntry, type VerifyOptions } from "../../scripts/lib/verification/verify-entry.ts";
-import { readStore } from "../../scripts/lib/store/read-store.ts";
-import { writeStore } from "../../scripts/lib/store/write-store.ts";
-import { buildChangelog } from "../../scripts/lib/history/changelog.ts";
+import { buildContent } from "../../scripts/pipeline/build-content.ts";
+import { InputError } from "../../scripts/io/input-error.ts";
+import type { StoreContent } from "../../scripts/store/store-content.ts";
+import { submitBundle } from "../../scripts/submissions/submit-bundle.ts";
+import { evidencePath, recordPath } from "../../scripts/verification/record-files.ts";
+import { verifyEntry, type VerifyOptions } from "../../scripts/verification/verify-entry.ts";
+import { readStore } from "../../scripts/store/read-store.ts";
+import { writeStore } from "../../scripts/store/write-store.ts";
+import { buildChangelog } from "../../scripts/pipeline/history/changelog.ts";
 import { createRandom, standardNormals } from "../../src/engine/index.ts";
 import golden from "../fixtures/engine/agreement-ceiling.json" with { type: "json" };
 import { capture, copyData, snapshotTree, tempDataDir, tempDir, v2tManifest, writeBundleDir } from "../support/bundles.ts";
@@ -117,7 +117,7 @@ describeWithDatasets("fetv", "the human agreement ceiling, verification and with
     it("is computed from FETV's three raters as the independent NumPy script computes it, per perspective, with an interval around it", () => {
       const rows = base.agreementCeilings.filter((c) => c.benchmarkId === "fetv");
       expect(rows.map((r) => r.perspectiveId).sort()).toEqual([...PERSPECTIVES].sort());
-      expect(golden.fetv, "run scripts/golden/make_agreement_ceiling_fixtures.py with the datasets").not.toBeNull();
+      expect(golden.fetv, "run scripts/dev/golden/make_agreement_ceiling_fixtures.py with the datasets").not.toBeNull();
       for (const row of rows) {
         const expected = (golden.fetv as Record<string, { videos: number; raters: number; singleRater: number; reliability: number; ceiling: number }>)[row.perspectiveId];
         expect(row).toMatchObject({ videos: expected?.videos, raters: 3 });

@@ -7,7 +7,7 @@ import fs from "node:fs";
 import path from "node:path";
 import { validateWorkflow } from "@action-validator/core";
 import { describe, expect, it } from "vitest";
-import { workflowProblems } from "../../scripts/lib/pr-gate/workflow-policy.ts";
+import { workflowProblems } from "../../scripts/pr-gate/workflow-policy.ts";
 
 const ROOT = path.resolve(import.meta.dirname, "../..");
 const WORKFLOWS = path.join(ROOT, ".github/workflows");

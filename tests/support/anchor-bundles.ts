@@ -6,7 +6,7 @@
 import fs from "node:fs";
 import path from "node:path";
 import { createRandom } from "../../src/engine/index.ts";
-import type { StoreContent } from "../../scripts/lib/store-content.ts";
+import type { StoreContent } from "../../scripts/store/store-content.ts";
 import type { BundleContents } from "./bundles.ts";
 import { fetvAnchors, FETV_PERSPECTIVES, t2vManifest } from "./fetv-bundles.ts";
 

@@ -1,12 +1,12 @@
 /** Building submission bundles and throwaway data folders for the submit and bundle tests. */
 import fs from "node:fs";
-import { copyData } from "../../scripts/lib/copy-data.ts";
+import { copyData } from "../../scripts/dev/copy-data.ts";
 import os from "node:os";
 import path from "node:path";
 import { zipSync, type ZipOptions } from "fflate";
-import { emptyContent, type StoreContent } from "../../scripts/lib/store-content.ts";
+import { emptyContent, type StoreContent } from "../../scripts/store/store-content.ts";
 import { importTvge } from "./packages.ts";
-import { readJsonFile } from "../../scripts/lib/read-data.ts";
+import { readJsonFile } from "../../scripts/io/read-data.ts";
 import { BenchmarkSchema } from "../../src/schemas/benchmark.ts";
 
 const REPO = path.resolve(import.meta.dirname, "../..");
@@ -24,7 +24,7 @@ export function tempDataDir(benchmarks: readonly string[]): string {
 }
 
 /** Copies a data folder for a test to change (benchmark code linked, not copied). */
-export { copyData } from "../../scripts/lib/copy-data.ts";
+export { copyData } from "../../scripts/dev/copy-data.ts";
 
 /** Bundle files by name: text or bytes. */
 export type BundleContents = Record<string, string | Uint8Array>;

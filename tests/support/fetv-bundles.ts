@@ -4,8 +4,8 @@ import path from "node:path";
 import { createRandom } from "../../src/engine/index.ts";
 import { BenchmarkSchema } from "../../src/schemas/benchmark.ts";
 import { importFetv, readFetvMetricScores } from "./packages.ts";
-import { readJsonFile } from "../../scripts/lib/read-data.ts";
-import { emptyContent, type StoreContent } from "../../scripts/lib/store-content.ts";
+import { readJsonFile } from "../../scripts/io/read-data.ts";
+import { emptyContent, type StoreContent } from "../../scripts/store/store-content.ts";
 import { TEST_GENERATION_CARD, TEST_PROVENANCE, type BundleContents } from "./bundles.ts";
 import { datasetDir } from "./datasets.ts";
 

@@ -6,11 +6,11 @@
  */
 import fs from "node:fs";
 import path from "node:path";
-import { buildContent } from "../../scripts/lib/build-content.ts";
-import { submitBundle } from "../../scripts/lib/submissions/submit-bundle.ts";
-import type { StoreContent } from "../../scripts/lib/store-content.ts";
-import { readStore } from "../../scripts/lib/store/read-store.ts";
-import { writeStore } from "../../scripts/lib/store/write-store.ts";
+import { buildContent } from "../../scripts/pipeline/build-content.ts";
+import { submitBundle } from "../../scripts/submissions/submit-bundle.ts";
+import type { StoreContent } from "../../scripts/store/store-content.ts";
+import { readStore } from "../../scripts/store/read-store.ts";
+import { writeStore } from "../../scripts/store/write-store.ts";
 import { capture, tempDataDir, writeBundleDir, type BundleContents } from "./bundles.ts";
 import { againBundle, FETV_MODELS, FETV_PERSPECTIVES } from "./fetv-bundles.ts";
 import { FETV_RATERS, noisyPanelBundle, oneRaterBundle } from "./fetv-panels.ts";

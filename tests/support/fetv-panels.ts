@@ -4,7 +4,7 @@
  * their ratings replaced by random draws. FETV's board value of the model is what such a panel should land on.
  */
 import { createRandom } from "../../src/engine/index.ts";
-import type { StoreContent } from "../../scripts/lib/store-content.ts";
+import type { StoreContent } from "../../scripts/store/store-content.ts";
 import type { BundleContents } from "./bundles.ts";
 import { fetvAnchors, t2vManifest } from "./fetv-bundles.ts";
 

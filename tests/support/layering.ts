@@ -93,16 +93,15 @@ const benchmarkFolder = (file: string) => /^data\/benchmarks\/[^/]+\//.exec(file
 export const BENCHMARK_KIT = "scripts/benchmarks/kit.ts";
 
 /** The browser code of the tables (bundled for the browser, never a loader's import). */
-const BROWSER = "src/scripts";
+const BROWSER = "src/browser";
 
-/** Dev tools: the bench, the golden-fixture generators, screenshots, synthetic releases and measurements. */
-const DEV_FOLDERS = ["scripts/dev", "scripts/bench", "scripts/golden"];
-const DEV_FILES = /^scripts\/(?:bench|screenshots|lack-of-fit-evidence|measure-auto-coverage|make-metric-bundles)\.ts$/;
+/** Dev tools: the bench, golden-fixture generators, screenshots, synthetic releases and measurements (scripts/dev/). */
+const DEV_FOLDERS = ["scripts/dev"];
 /** Guards every entry point imports first (it stops an old Node), not a command. */
 const ENTRY_GUARD = "scripts/check-node.mjs";
 
 /** A dev tool of scripts/: apart from the writer, never imported by its stages. */
-const isDevTool = (file: string) => under(file, ...DEV_FOLDERS) || DEV_FILES.test(file);
+const isDevTool = (file: string) => under(file, ...DEV_FOLDERS);
 /** A command at the top of scripts/ (rebuild.ts, submit.ts, …), which stages never import. */
 const isCli = (file: string) => /^scripts\/[^/]+\.(?:ts|mjs)$/.test(file) && file !== ENTRY_GUARD && !isDevTool(file);
 /** A stage of the writer: a module in a folder below scripts/ that is not a dev tool. */

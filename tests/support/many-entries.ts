@@ -4,7 +4,7 @@
  */
 import fs from "node:fs";
 import path from "node:path";
-import { makeSyntheticSite, type SyntheticSite } from "../../scripts/bench/site-build.ts";
+import { makeSyntheticSite, type SyntheticSite } from "../../scripts/dev/bench/site-build.ts";
 import { DATASETS_DIR } from "./datasets.ts";
 
 /** Builds the store and the site (minutes on a loaded machine: call it from a beforeAll with a long timeout). */

@@ -1,6 +1,6 @@
 /** The real benchmarks' adapters as tests use them: a raw dataset imported into store content, and its metric scores by metric. */
-import { importPackage } from "../../scripts/lib/import-package.ts";
-import type { StoreContent } from "../../scripts/lib/store-content.ts";
+import { importPackage } from "../../scripts/pipeline/import-package.ts";
+import type { StoreContent } from "../../scripts/store/store-content.ts";
 import type { BenchmarkPackage } from "../../scripts/benchmarks/types.ts";
 import type { Benchmark } from "../../src/schemas/benchmark.ts";
 import { readFetv } from "../../data/benchmarks/fetv/adapter.ts";

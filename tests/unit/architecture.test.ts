@@ -53,7 +53,7 @@ describe("the layering rules on made-up files", () => {
     expect(violations).toEqual([
       "src/engine/statistics.ts imports src/schemas/metrics.ts: the engine imports nothing of the project outside src/engine/",
       "src/lib/chart-data.ts imports src/components/charts/ScatterIsland.tsx: loaders never import islands, pages or browser code",
-      "src/components/compare/ColumnsChart.tsx imports src/lib/compare.ts: islands and browser code import only src/engine/, src/lib/charts/, src/lib/shared/, src/scripts/ and each other, never loaders",
+      "src/components/compare/ColumnsChart.tsx imports src/lib/compare.ts: islands and browser code import only src/engine/, src/lib/charts/, src/lib/shared/, src/browser/ and each other, never loaders",
       "data/benchmarks/aigve-60k/adapter.ts imports scripts/pipeline/import-published.ts: a benchmark folder imports only its own files, src/schemas/ and the kit (scripts/benchmarks/kit.ts)",
       "src/lib/changelog.ts imports node:child_process: the site runs no other program (git is read by the writer)",
       "src/pages/index.astro imports scripts/store/write-store.ts: the site never imports the writer (scripts/) or data/: it reads the store",
@@ -67,7 +67,7 @@ describe("the layering rules on made-up files", () => {
       fake("scripts/scoring/score-entry.ts", "../rebuild.ts"),
       fake("scripts/pipeline/build-content.ts", "../dev/synthetic-aigve/release.ts"),
       fake("scripts/submit.ts", "./dev/measure-auto-coverage.ts"),
-      fake("src/scripts/board-table.ts", "../lib/boards.ts"),
+      fake("src/browser/board-table.ts", "../lib/boards.ts"),
     ]);
     expect(violations).toEqual([
       "data/benchmarks/tvge/adapter.ts imports scripts/io/read-data.ts: a benchmark folder imports only its own files, src/schemas/ and the kit (scripts/benchmarks/kit.ts)",
@@ -76,7 +76,7 @@ describe("the layering rules on made-up files", () => {
       "scripts/scoring/score-entry.ts imports scripts/rebuild.ts: stages never import a command at the top of scripts/ (commands import stages)",
       "scripts/pipeline/build-content.ts imports scripts/dev/synthetic-aigve/release.ts: only dev tools import dev tools (the bench, golden, screenshots, synthetic releases stay apart from the writer)",
       "scripts/submit.ts imports scripts/dev/measure-auto-coverage.ts: only dev tools import dev tools (the bench, golden, screenshots, synthetic releases stay apart from the writer)",
-      "src/scripts/board-table.ts imports src/lib/boards.ts: islands and browser code import only src/engine/, src/lib/charts/, src/lib/shared/, src/scripts/ and each other, never loaders",
+      "src/browser/board-table.ts imports src/lib/boards.ts: islands and browser code import only src/engine/, src/lib/charts/, src/lib/shared/, src/browser/ and each other, never loaders",
     ]);
   });
 
@@ -91,8 +91,8 @@ describe("the layering rules on made-up files", () => {
         fake("scripts/pipeline/history/changelog.ts", "node:child_process", "../../../src/schemas/history.ts", "../../check-node.mjs"),
         fake("scripts/rebuild.ts", "./check-node.mjs", "./lib/build-content.ts", "./benchmarks/registry.ts"),
         fake("scripts/dev/bench/submissions.ts", "../synthetic-aigve/release.ts", "../../submit.ts", "../../store/write-store.ts"),
-        fake("scripts/bench.ts", "./bench/table.ts", "./golden/x.ts"),
-        fake("src/scripts/board-table.ts", "./board-state.ts", "../lib/shared/intervals.ts"),
+        fake("scripts/dev/bench.ts", "./bench/table.ts", "./golden/x.ts"),
+        fake("src/browser/board-table.ts", "./board-state.ts", "../lib/shared/intervals.ts"),
       ]),
     ).toEqual([]);
   });

@@ -6,7 +6,7 @@
  */
 import { useCallback, useEffect, useId, useRef, useState } from "react";
 import type { CompareChoice, CompareIndex, Comparison } from "../../lib/shared/compare.ts";
-import { MAX_COMPARED, parseCompareState, serializeCompareState, type CompareDirection, type CompareState, type ParsedCompareState } from "../../scripts/compare-state.ts";
+import { MAX_COMPARED, parseCompareState, serializeCompareState, type CompareDirection, type CompareState, type ParsedCompareState } from "../../browser/compare-state.ts";
 import BoardComparison from "./BoardComparison.tsx";
 import ColumnsChart from "./ColumnsChart.tsx";
 import { LETTERS } from "./compare-format.ts";

@@ -22,7 +22,7 @@ export const V2tKindSchema = z.enum([
 /** A V2T kind. */
 export type V2tKind = z.infer<typeof V2tKindSchema>;
 
-/** The contact of bundles the maintainers convert from published metric scores (scripts/lib/metric-bundles.ts). */
+/** The contact of bundles the maintainers convert from published metric scores (scripts/pipeline/metric-bundles.ts). */
 export const MAINTAINERS_CONTACT = "maintainers of this leaderboard";
 
 // Only web links: a `javascript:` or `data:` URL would be rendered as a clickable link on the site.

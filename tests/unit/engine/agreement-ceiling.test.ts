@@ -3,7 +3,7 @@ import { agreementCeiling, ceilingStatistic, consistencyIcc, pearson, spearmanBr
 import fixture from "../../fixtures/engine/agreement-ceiling.json" with { type: "json" };
 
 describe("agreementCeiling", () => {
-  it("matches NumPy's two-way ANOVA ICC(C,1), its Spearman–Brown step-up and sqrt (scripts/golden/make_agreement_ceiling_fixtures.py)", () => {
+  it("matches NumPy's two-way ANOVA ICC(C,1), its Spearman–Brown step-up and sqrt (scripts/dev/golden/make_agreement_ceiling_fixtures.py)", () => {
     expect(fixture.ceilings.length).toBeGreaterThanOrEqual(5);
     for (const c of fixture.ceilings) {
       const found = agreementCeiling(c.table, c.weights);

@@ -137,7 +137,7 @@ describe("separable from next, Holm-corrected over the board's adjacent pairs", 
   const entries: RankableEntry[] = board.entries.map((e) => ({ id: e.id, name: e.name, values: e.values, draws: e.draws.map((d) => Float64Array.from(d)) }));
   const directions: Direction[] = ["higher", "higher"];
 
-  it("marks separable exactly the neighbours whose rank-sum test survives Holm (golden: scripts/golden/make_multiplicity_fixtures.py)", () => {
+  it("marks separable exactly the neighbours whose rank-sum test survives Holm (golden: scripts/dev/golden/make_multiplicity_fixtures.py)", () => {
     const ranked = rankWithUncertainty(entries, directions, board.confidence);
     expect(ranked.map((e) => e.id)).toEqual(board.order);
     expect(Object.fromEntries(ranked.map((e) => [e.id, e.separableFromNext]))).toEqual(board.separable);

@@ -3,7 +3,7 @@ import { holmAdjusted, percentileTestP } from "../../../src/engine/index.ts";
 import fixture from "../../fixtures/engine/multiplicity.json" with { type: "json" };
 
 describe("holmAdjusted", () => {
-  it("rejects exactly what Holm's step-down loop rejects, with the adjusted p-values of its definition (scripts/golden/make_multiplicity_fixtures.py)", () => {
+  it("rejects exactly what Holm's step-down loop rejects, with the adjusted p-values of its definition (scripts/dev/golden/make_multiplicity_fixtures.py)", () => {
     expect(fixture.holm.length).toBeGreaterThanOrEqual(5);
     for (const c of fixture.holm) {
       const adjusted = holmAdjusted(c.p);

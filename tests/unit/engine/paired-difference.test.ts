@@ -5,7 +5,7 @@ import fixture from "../../fixtures/engine/paired-difference.json" with { type: 
 const draws = (values: (number | null)[]) => Float64Array.from(values, (v) => (v === null ? Number.NaN : v));
 
 describe("pairedDifference", () => {
-  it("matches NumPy's percentile interval of the paired differences (scripts/golden/make_paired_difference_fixtures.py)", () => {
+  it("matches NumPy's percentile interval of the paired differences (scripts/dev/golden/make_paired_difference_fixtures.py)", () => {
     expect(fixture.cases.length).toBeGreaterThanOrEqual(6);
     for (const c of fixture.cases) {
       const found = pairedDifference({ value: c.a.value, draws: draws(c.a.draws) }, { value: c.b.value, draws: draws(c.b.draws) }, c.confidence);

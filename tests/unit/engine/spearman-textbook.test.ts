@@ -3,7 +3,7 @@ import { spearman, spearmanWithoutTieCorrection } from "../../../src/engine/inde
 import fixture from "../../fixtures/engine/spearman-textbook.json" with { type: "json" };
 
 describe("spearmanWithoutTieCorrection", () => {
-  it("gives 1 − 6Σd²/(n(n²−1)) on mid-ranks as NumPy does (scripts/golden/make_spearman_textbook_fixtures.py)", () => {
+  it("gives 1 − 6Σd²/(n(n²−1)) on mid-ranks as NumPy does (scripts/dev/golden/make_spearman_textbook_fixtures.py)", () => {
     expect(fixture.cases.length).toBeGreaterThanOrEqual(4);
     for (const c of fixture.cases) expect(spearmanWithoutTieCorrection(c.x, c.y), c.name).toBeCloseTo(c.textbook, 12);
   });

@@ -3,7 +3,7 @@ import { meanDifference, scoreMismatches, verificationSample } from "../../../sr
 import fixture from "../../fixtures/engine/agreement-ceiling.json" with { type: "json" };
 
 describe("verificationSample", () => {
-  it("draws the same ids as an independent Python xoshiro128** partial Fisher–Yates (scripts/golden/make_agreement_ceiling_fixtures.py)", () => {
+  it("draws the same ids as an independent Python xoshiro128** partial Fisher–Yates (scripts/dev/golden/make_agreement_ceiling_fixtures.py)", () => {
     expect(fixture.samples.length).toBeGreaterThanOrEqual(4);
     for (const c of fixture.samples) expect(verificationSample(c.ids, c.size, c.seed), `${c.size} with seed ${c.seed}`).toEqual(c.expected);
   });

@@ -4,12 +4,12 @@
  */
 import { describe, expect, it } from "vitest";
 import { BenchmarkSchema } from "../../../src/schemas/benchmark.ts";
-import { addBenchmarkDefinition } from "../../../scripts/lib/benchmark-rows.ts";
-import { boardUnits, columnStatistic } from "../../../scripts/lib/scoring/column-statistic.ts";
-import { scoringContext } from "../../../scripts/lib/scoring/context.ts";
-import { t2vEntryData } from "../../../scripts/lib/scoring/entry-data.ts";
-import { statisticFrom } from "../../../scripts/lib/scoring/statistic-recipe.ts";
-import { emptyContent, type StoreContent } from "../../../scripts/lib/store-content.ts";
+import { addBenchmarkDefinition } from "../../../scripts/pipeline/benchmark-rows.ts";
+import { boardUnits, columnStatistic } from "../../../scripts/scoring/column-statistic.ts";
+import { scoringContext } from "../../../scripts/scoring/context.ts";
+import { t2vEntryData } from "../../../scripts/scoring/entry-data.ts";
+import { statisticFrom } from "../../../scripts/scoring/statistic-recipe.ts";
+import { emptyContent, type StoreContent } from "../../../scripts/store/store-content.ts";
 
 const SETTINGS = { resamples: 50, seed: 1, confidence: 0.95 };
 

@@ -3,9 +3,9 @@
  * the benchmark can validate, and the refusal's words (expected values by hand).
  */
 import { describe, expect, it } from "vitest";
-import { autoUnrankedReason } from "../../../scripts/lib/scoring/auto-entries.ts";
-import type { ScoringContext } from "../../../scripts/lib/scoring/context.ts";
-import { refusalOf, skillCheck } from "../../../scripts/lib/scoring/evaluators.ts";
+import { autoUnrankedReason } from "../../../scripts/scoring/auto-entries.ts";
+import type { ScoringContext } from "../../../scripts/scoring/context.ts";
+import { refusalOf, skillCheck } from "../../../scripts/scoring/evaluators.ts";
 import { modelMeanCalibration } from "../../../src/engine/index.ts";
 
 /** Just what these helpers read of a scoring context: the protocol's minimum and the pool's models. */

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { predictedByTwoSmallest } from "../../../../scripts/bench/growth.ts";
+import { predictedByTwoSmallest } from "../../../../scripts/dev/bench/growth.ts";
 
 describe("predictedByTwoSmallest", () => {
   it("extends the line through the two smallest sizes to the largest (by hand: 10 + 10/900 × 9,900 = 120)", () => {

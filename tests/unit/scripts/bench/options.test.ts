@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { parseBenchOptions } from "../../../../scripts/bench/options.ts";
+import { parseBenchOptions } from "../../../../scripts/dev/bench/options.ts";
 
 const CASES = ["correlation", "scale", "submitted-growth", "aigve-growth"];
 const SIZED = ["submitted-growth", "aigve-growth"];

@@ -1,5 +1,5 @@
 import { describe, expect, it, vi } from "vitest";
-import { formatBytes, isMet, printTable, type BenchRow } from "../../../../scripts/bench/table.ts";
+import { formatBytes, isMet, printTable, type BenchRow } from "../../../../scripts/dev/bench/table.ts";
 
 const row = (extra: Partial<BenchRow>): BenchRow => ({ figure: "f", target: { kind: "time", maxMs: 1000 }, oursMs: 500, baseline: null, ...extra });
 

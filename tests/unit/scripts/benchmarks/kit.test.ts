@@ -2,7 +2,7 @@
 import path from "node:path";
 import { describe, expect, it } from "vitest";
 import { adapterOf } from "../../../../scripts/benchmarks/kit.ts";
-import { InputError } from "../../../../scripts/lib/input-error.ts";
+import { InputError } from "../../../../scripts/io/input-error.ts";
 import { loadBenchmarks } from "../../../../scripts/benchmarks/registry.ts";
 
 const FILE = path.join("/tmp", "data", "benchmarks", "x", "adapter.ts");

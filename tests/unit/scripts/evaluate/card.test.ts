@@ -2,9 +2,9 @@ import { TEST_GENERATION_CARD, TEST_PROVENANCE } from "../../../support/bundles.
 import fs from "node:fs";
 import path from "node:path";
 import { describe, expect, it } from "vitest";
-import { canonicalJson, cardHash, readCard } from "../../../../scripts/lib/evaluate/card.ts";
-import { evaluationManifest } from "../../../../scripts/lib/evaluate/bundle.ts";
-import { chatRequest, promptText, questionText } from "../../../../scripts/lib/evaluate/chat-request.ts";
+import { canonicalJson, cardHash, readCard } from "../../../../scripts/evaluate/card.ts";
+import { evaluationManifest } from "../../../../scripts/evaluate/bundle.ts";
+import { chatRequest, promptText, questionText } from "../../../../scripts/evaluate/chat-request.ts";
 import { EvaluatorCardSchema } from "../../../../src/schemas/evaluator-card.ts";
 
 const CARDS = path.resolve(import.meta.dirname, "../../../../data/evaluator-cards");

@@ -1,8 +1,8 @@
 import { describe, expect, it } from "vitest";
-import { evenFrames, roundHalfEven, segmentCentres } from "../../../../scripts/lib/evaluate/frame-rule.ts";
+import { evenFrames, roundHalfEven, segmentCentres } from "../../../../scripts/evaluate/frame-rule.ts";
 import fixture from "../../../fixtures/evaluate/frame-rule.json" with { type: "json" };
 
-describe("frame rules against NumPy (scripts/golden/make_frame_rule_fixtures.py)", () => {
+describe("frame rules against NumPy (scripts/dev/golden/make_frame_rule_fixtures.py)", () => {
   it.each(fixture.cases.map((c) => [c.length, c.count, c] as const))("picks LOVE's segment centres of %i frames, %i of them, as the NumPy copy of LOVE's get_index", (length, count, c) => {
     expect(segmentCentres(length, count)).toEqual(c.segmentCentres);
   });

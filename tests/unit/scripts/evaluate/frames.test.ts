@@ -3,7 +3,7 @@ import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { extractFrames, frameCount } from "../../../../scripts/lib/evaluate/frames.ts";
+import { extractFrames, frameCount } from "../../../../scripts/evaluate/frames.ts";
 import fixture from "../../../fixtures/evaluate/frame-rule.json" with { type: "json" };
 import { decodeFrame, makeIndexedClip } from "../../../support/clips.ts";
 

@@ -2,7 +2,7 @@ import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import { afterEach, describe, expect, it } from "vitest";
-import { journalKey, openJournal, type JournalRecord } from "../../../../scripts/lib/evaluate/journal.ts";
+import { journalKey, openJournal, type JournalRecord } from "../../../../scripts/evaluate/journal.ts";
 
 const dirs: string[] = [];
 afterEach(() => dirs.splice(0).forEach((d) => fs.rmSync(d, { recursive: true, force: true })));

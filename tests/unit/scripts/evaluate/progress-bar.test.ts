@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { formatDuration, progressLine, startProgress } from "../../../../scripts/lib/evaluate/progress-bar.ts";
+import { formatDuration, progressLine, startProgress } from "../../../../scripts/evaluate/progress-bar.ts";
 
 describe("the progress bar", () => {
   it("shows the share done, the rate and the time left", () => {

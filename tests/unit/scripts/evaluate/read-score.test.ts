@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { readScore, readYesNo } from "../../../../scripts/lib/evaluate/read-score.ts";
+import { readScore, readYesNo } from "../../../../scripts/evaluate/read-score.ts";
 
 const levels = { kind: "level-expectation" as const, levels: { excellent: 5, good: 4, fair: 3, poor: 2, bad: 1 } };
 

@@ -1,8 +1,8 @@
 import path from "node:path";
 import { describe, expect, it } from "vitest";
-import { readCard } from "../../../../scripts/lib/evaluate/card.ts";
-import { questionsAsked, type Target } from "../../../../scripts/lib/evaluate/targets.ts";
-import type { ScoringContext } from "../../../../scripts/lib/scoring/context.ts";
+import { readCard } from "../../../../scripts/evaluate/card.ts";
+import { questionsAsked, type Target } from "../../../../scripts/evaluate/targets.ts";
+import type { ScoringContext } from "../../../../scripts/scoring/context.ts";
 
 const CARDS = path.resolve(import.meta.dirname, "../../../../data/evaluator-cards");
 const { card } = readCard(path.join(CARDS, "love-internvl3-8b-aigve-60k.json"));

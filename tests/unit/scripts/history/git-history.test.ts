@@ -1,6 +1,6 @@
 /** Reading git's output as data from outside: the record format, hashes and dates (by hand, from git's documented formats). */
 import { describe, expect, it } from "vitest";
-import { parseLog, parseStatus, plausibleDate } from "../../../../scripts/lib/history/git-history.ts";
+import { parseLog, parseStatus, plausibleDate } from "../../../../scripts/pipeline/history/git-history.ts";
 
 const H1 = "0123456789abcdef0123456789abcdef01234567";
 const H2 = "fedcba9876543210fedcba9876543210fedcba98";

@@ -3,8 +3,8 @@ import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import { describe, expect, it } from "vitest";
-import { recordHistory, releaseOf } from "../../../../scripts/lib/history/record-history.ts";
-import { emptyContent, type StoreContent } from "../../../../scripts/lib/store-content.ts";
+import { recordHistory, releaseOf } from "../../../../scripts/pipeline/history/record-history.ts";
+import { emptyContent, type StoreContent } from "../../../../scripts/store/store-content.ts";
 import { ChangelogSchema, ReleaseSchema, type Changelog } from "../../../../src/schemas/history.ts";
 
 const A = "a".repeat(64);

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { checkChanges, type ChangedPath } from "../../../../scripts/lib/pr-gate/check-changes.ts";
+import { checkChanges, type ChangedPath } from "../../../../scripts/pr-gate/check-changes.ts";
 
 const LIMITS = { totalBytes: 1000, files: 3 };
 const B = "data/submissions/tvge/v2t/my-metric";

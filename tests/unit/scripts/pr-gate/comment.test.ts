@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { commentBody, COMMENT_MARKER, fenced } from "../../../../scripts/lib/pr-gate/comment.ts";
+import { commentBody, COMMENT_MARKER, fenced } from "../../../../scripts/pr-gate/comment.ts";
 
 describe("the submission check comment", () => {
   it("starts with the hidden marker and carries the dry-run report verbatim", () => {

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { ceilingProblems } from "../../../../scripts/lib/scoring/agreement-ceilings.ts";
-import { emptyContent, type StoreContent } from "../../../../scripts/lib/store-content.ts";
+import { ceilingProblems } from "../../../../scripts/scoring/agreement-ceilings.ts";
+import { emptyContent, type StoreContent } from "../../../../scripts/store/store-content.ts";
 
 /** A content with one benchmark, one ceiling (0.90, interval [0.88, 0.92]) and one V2T entry's overall instance figures. */
 function content(figures: { metric: string; value: number; ciLow: number | null }[], ceilingInterval = true): StoreContent {

@@ -1,8 +1,8 @@
 import { describe, expect, it } from "vitest";
 import { decodeDraws, encodeDraws } from "../../../../db/draws.ts";
-import type { ScoringContext } from "../../../../scripts/lib/scoring/context.ts";
-import { rankBenchmark } from "../../../../scripts/lib/scoring/rank-boards.ts";
-import { emptyContent, type StoreContent } from "../../../../scripts/lib/store-content.ts";
+import type { ScoringContext } from "../../../../scripts/scoring/context.ts";
+import { rankBenchmark } from "../../../../scripts/scoring/rank-boards.ts";
+import { emptyContent, type StoreContent } from "../../../../scripts/store/store-content.ts";
 
 const COLUMNS = ["a_srcc", "b_srcc"];
 

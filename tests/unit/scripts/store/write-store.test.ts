@@ -2,9 +2,9 @@ import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import { afterEach, describe, expect, it } from "vitest";
-import { emptyContent, type StoreContent } from "../../../../scripts/lib/store-content";
-import { readStore } from "../../../../scripts/lib/store/read-store";
-import { writeStore } from "../../../../scripts/lib/store/write-store";
+import { emptyContent, type StoreContent } from "../../../../scripts/store/store-content";
+import { readStore } from "../../../../scripts/store/read-store";
+import { writeStore } from "../../../../scripts/store/write-store";
 
 type Result = StoreContent["results"][number];
 

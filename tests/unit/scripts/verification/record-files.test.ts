@@ -1,6 +1,6 @@
 import path from "node:path";
 import { describe, expect, it } from "vitest";
-import { evidencePath, keyOfPath, recordPath } from "../../../../scripts/lib/verification/record-files.ts";
+import { evidencePath, keyOfPath, recordPath } from "../../../../scripts/verification/record-files.ts";
 
 describe("record files", () => {
   const data = path.join("/tmp", "data");

@@ -1,0 +1,162 @@
+/**
+ * The compare view at scale (issue 18): a store holding N copies of FETV's UMTScore V2T entry (its results and
+ * resampled values under new ids, re-ranked by the ranking step, as `timeFetvDryRuns` does), the site built from it,
+ * then the compare view opened in Chromium with four entries (one of them the last copy), timed from navigation
+ * until its pairwise verdicts show; the verdicts shown are checked against the engine's `pairedDifference` on the
+ * store's draws. Also reports the bytes of the compare files per entry. N is BENCH_COMPARE_ENTRIES (default 10,000;
+ * 100 with BENCH_QUICK=1).
+ */
+import { execFileSync } from "node:child_process";
+import fs from "node:fs";
+import os from "node:os";
+import path from "node:path";
+import type { Page } from "playwright-core";
+import { formatSigned, formatSignedRange } from "../../../src/components/compare/compare-format.ts";
+import { pairedDifference } from "../../../src/engine/index.ts";
+import { RANK_SUM_DRAWS_KEY } from "../../../src/schemas/board.ts";
+import { hasChromium, launchChromium } from "../../../tests/support/browser.ts";
+import { serveStatic } from "../../../tests/support/static-server.ts";
+import { copyData } from "../copy-data.ts";
+import { decodeDraws } from "../../scoring/score-entry.ts";
+import { scoringContext, storedSettings } from "../../scoring/context.ts";
+import { rankAndAudit } from "../../scoring/score-benchmark.ts";
+import type { StoreContent } from "../../store/store-content.ts";
+import { readStore } from "../../store/read-store.ts";
+import { writeStore } from "../../store/write-store.ts";
+import { hasFetv } from "./submissions.ts";
+import type { BenchRow } from "./table.ts";
+
+const REPO = path.resolve(import.meta.dirname, "../../..");
+const DATASETS = path.resolve(REPO, "..", "shared", "datasets");
+/** The entries compared: three of FETV's own and the last copy. */
+const ORIGINALS = ["umtscore", "blipscore", "clipscore"] as const;
+
+/** Adds `count` copies of UMTScore's V2T rows under new ids and re-ranks FETV, as a submission would leave it. */
+function addCopies(content: StoreContent, count: number): void {
+  const of = <T extends { benchmarkId: string }>(rows: T[], key: (r: T) => string) => rows.filter((r) => r.benchmarkId === "fetv" && key(r) === "umtscore");
+  const entry = of(content.v2tEntries, (e) => e.id)[0];
+  const results = of(content.results, (r) => (r.direction === "v2t" ? r.entryId : ""));
+  // The rank sums are the ranking step's to write; the copies share the original's value buffers.
+  const draws = of(content.draws, (d) => (d.board === "t2v" || d.columnKey === RANK_SUM_DRAWS_KEY ? "" : d.entryId));
+  for (let k = 1; k <= count; k++) {
+    const id = `bench-copy-${k}`;
+    if (entry) content.v2tEntries.push({ ...entry, id, name: `Bench copy ${k}` });
+    for (const r of results) content.results.push({ ...r, entryId: id });
+    for (const d of draws) content.draws.push({ ...d, entryId: id });
+  }
+  rankAndAudit(scoringContext(content, "fetv", storedSettings(content)));
+}
+
+/**
+ * The pair table's cells of the overall scope as the page should show them, pair by pair in letter order: the rank
+ * sum's, then each ranked column's verdict, from the engine on the store's draws.
+ */
+function expectedCells(content: StoreContent, ids: readonly string[]): string[] {
+  const letters = ["A", "B", "C", "D"];
+  const confidence = storedSettings(content).confidence;
+  const draws = new Map(content.draws.filter((d) => d.benchmarkId === "fetv" && d.board === "v2t-instance" && d.dimension === "overall").map((d) => [`${d.entryId}|${d.columnKey}`, decodeDraws(d.values)]));
+  const value = new Map(content.results.filter((r) => r.benchmarkId === "fetv" && r.direction === "v2t" && r.level === "instance" && r.dimension === "overall").map((r) => [`${r.entryId}|${r.perspectiveId}_${r.metric}`, r.value]));
+  const rankSum = new Map(content.rankings.filter((r) => r.benchmarkId === "fetv" && r.board === "v2t-instance" && r.dimension === "overall").map((r) => [r.entryId, r.rankSum]));
+  const columns = ["static_quality_srcc", "temporal_quality_srcc", "alignment_srcc"];
+  const cells: string[] = [];
+  ids.forEach((first, i) => {
+    ids.forEach((second, j) => {
+      if (j <= i) return;
+      const cell = (key: string, a: number, b: number, higher: boolean, digits: number) => {
+        const found = pairedDifference({ value: a, draws: draws.get(`${first}|${key}`) as Float64Array }, { value: b, draws: draws.get(`${second}|${key}`) as Float64Array }, confidence);
+        if (found === null) return "—";
+        const ahead = found.separable ? `${(higher ? found.difference > 0 : found.difference < 0) ? letters[i] : letters[j]} ahead` : "≈ not separable";
+        return `${ahead}${letters[i]} − ${letters[j]}: ${formatSigned(found.difference, digits)} ${formatSignedRange(found.low, found.high, digits)}`;
+      };
+      cells.push(cell(RANK_SUM_DRAWS_KEY, rankSum.get(first) as number, rankSum.get(second) as number, false, 0));
+      for (const key of columns) cells.push(cell(key, value.get(`${first}|${key}`) as number, value.get(`${second}|${key}`) as number, true, 4));
+    });
+  });
+  return cells;
+}
+
+/** Loads the compare view in a fresh context (no cache) and returns ms from navigation until the verdicts show, and the cells shown. */
+async function timeVerdicts(page: Page, url: string, pairs: number): Promise<{ ms: number; cells: string[] }> {
+  await page.goto(url, { waitUntil: "commit" });
+  const handle = await page.waitForFunction(
+    (n) => {
+      const rows = document.querySelectorAll(".compare-table")[1]?.querySelectorAll("tbody tr") ?? [];
+      return rows.length === n ? performance.now() : false;
+    },
+    pairs,
+    { timeout: 60_000, polling: "raf" },
+  );
+  const ms = (await handle.jsonValue()) as number;
+  const cells = await page.$$eval(".compare-table", (tables) => [...(tables[1]?.querySelectorAll("tbody td") ?? [])].map((td) => td.textContent?.trim() ?? ""));
+  return { ms, cells };
+}
+
+/** Bytes of the compare files per entry (the first copy's, as every copy's): its JSON and its two resamples parts. */
+function bytesPerEntry(dist: string): { json: number; overall: number; dimensions: number; index: number } {
+  const folder = path.join(dist, "fetv", "compare", "v2t");
+  return {
+    json: fs.statSync(path.join(folder, "bench-copy-1.json")).size,
+    overall: fs.statSync(path.join(folder, "bench-copy-1.v2t-instance.overall.bin")).size,
+    dimensions: fs.statSync(path.join(folder, "bench-copy-1.v2t-instance.dimensions.bin")).size,
+    index: fs.statSync(path.join(dist, "fetv", "compare", "v2t.json")).size,
+  };
+}
+
+/** The compare view's rows: time to verdicts with four of N entries, and the compare files' bytes per entry. */
+export async function compareRows(): Promise<BenchRow[]> {
+  if (!hasFetv() || !hasChromium()) {
+    console.log("Compare view bench skipped: it needs the FETV dataset and Chromium.\n");
+    return [];
+  }
+  const count = Number(process.env.BENCH_COMPARE_ENTRIES ?? (process.env.BENCH_QUICK === "1" ? 100 : 10_000));
+  const root = fs.mkdtempSync(path.join(os.tmpdir(), "aigve-compare-bench-"));
+  try {
+    const data = path.join(root, "data");
+    copyData(path.join(REPO, "data", "benchmarks"), path.join(data, "benchmarks"));
+    const store = path.join(root, "store.sqlite");
+    execFileSync(process.execPath, ["scripts/rebuild.ts", "--data", data, "--store", store, "--datasets", DATASETS], { cwd: REPO, stdio: "pipe" });
+    const content = readStore(store);
+    addCopies(content, count);
+    writeStore(content, store);
+    const dist = path.join(root, "dist");
+    const started = performance.now();
+    execFileSync(process.execPath, ["node_modules/astro/bin/astro.mjs", "build", "--outDir", dist], { cwd: REPO, stdio: "pipe", env: { ...process.env, AIGVE_STORE: store } });
+    const buildMs = performance.now() - started;
+    const ids = [...ORIGINALS, `bench-copy-${count}`];
+    const expected = expectedCells(content, ids);
+    const server = await serveStatic(dist);
+    const browser = await launchChromium();
+    const times: number[] = [];
+    let agrees = true;
+    try {
+      for (let k = 0; k < 5; k++) {
+        // A fresh context each time: nothing cached, and a viewport tall enough that the view is visible on load.
+        const context = await browser.newContext({ viewport: { width: 1280, height: 2000 } });
+        const page = await context.newPage();
+        const shown = await timeVerdicts(page, `${server.url}/fetv/compare/?entries=${ids.join(",")}&direction=v2t`, 6);
+        times.push(shown.ms);
+        agrees &&= JSON.stringify(shown.cells) === JSON.stringify(expected);
+        await context.close();
+      }
+    } finally {
+      await browser.close();
+      await server.close();
+    }
+    const bytes = bytesPerEntry(dist);
+    const kb = (n: number) => `${(n / 1024).toFixed(1)} KB`;
+    const files = `${kb(bytes.json)} JSON + ${kb(bytes.overall)} overall + ${kb(bytes.dimensions)} dimensions resamples`;
+    console.log(`Compare files with ${count.toLocaleString("en")} FETV V2T entries: per entry ${files}; the direction's index ${kb(bytes.index)}.\n`);
+    const median = [...times].sort((a, b) => a - b)[Math.floor(times.length / 2)] as number;
+    return [
+      {
+        figure: `compare view · 4 of ${(count + 5).toLocaleString("en")} FETV V2T entries · navigation to overall verdicts shown (median of 5; files per entry ${files})`,
+        target: { kind: "time", maxMs: 1000 },
+        oursMs: median,
+        baseline: { name: "the site build", ms: buildMs },
+        agrees,
+      },
+    ];
+  } finally {
+    fs.rmSync(root, { recursive: true, force: true });
+  }
+}

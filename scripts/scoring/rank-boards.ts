@@ -1,0 +1,138 @@
+/**
+ * The one ranking step: every board of a benchmark, overall and per dimension, ranked from the stored
+ * values and resampled values in one pass that writes complete rows (ranks, rank intervals, separability,
+ * or the reason a board ranks nobody), and each ranked entry's rank sum on every resample of the overall scope
+ * (`draws` rows under the reserved key RANK_SUM_DRAWS_KEY: the compare view's rank-sum verdicts pair them).
+ */
+import { rankOneWithUncertainty, rankWithUncertainty, type Direction } from "../../src/engine/index.ts";
+import { BOARD_SCOPE, RANK_SUM_DRAWS_KEY, type BoardId } from "../../src/schemas/board.ts";
+import type { StoreContent } from "../store/store-content.ts";
+import { autoUnrankedReason, isKeptApart } from "./auto-entries.ts";
+import { modelCount, type ScoringContext } from "./context.ts";
+import { decodeDrawsSingle, encodeDraws } from "../../db/draws.ts";
+
+type Content = StoreContent;
+
+function key(...parts: readonly string[]): string {
+  return parts.join("\u0000");
+}
+
+/** Why nobody on a board is ranked, or null: model-level figures over fewer T2V models than the protocol ranks. */
+export function unrankedReason(context: ScoringContext, board: BoardId): string | null {
+  if (board !== "v2t-model") return null;
+  const models = modelCount(context);
+  const minimum = context.protocol.minModelsForModelLevel;
+  if (models === null || models >= minimum) return null;
+  return `Model-level correlations here rest on ${models} T2V models; the protocol ranks them only from ${minimum}, so they are shown unranked.`;
+}
+
+/** One entry's place on one scope of the boards, instead of every entry on every scope (a dry run's report). */
+export interface RankOnly {
+  readonly entryId: string;
+  readonly dimension: string;
+}
+
+/** What the ranking step writes: rankings, column ranks and the overall scope's resampled rank sums. */
+export type Ranked = Pick<Content, "rankings" | "columnRanks" | "draws">;
+
+/**
+ * Rankings, column ranks and resampled overall rank sums of the given boards (by default every board) of one
+ * benchmark; with `only`, the rankings and column ranks of that entry on that scope alone, as the whole ranking
+ * would give them, and no rank sums (a dry run stores nothing, and one entry's would not be the board's).
+ */
+export function rankBenchmark(context: ScoringContext, boards: readonly BoardId[] = Object.keys(BOARD_SCOPE) as BoardId[], only?: RankOnly): Ranked {
+  const { content, benchmarkId } = context;
+  const out: Ranked = { rankings: [], columnRanks: [], draws: [] };
+  const valueOf = new Map<string, number>();
+  for (const r of content.results) {
+    if (r.benchmarkId === benchmarkId) valueOf.set(key(r.direction, r.entryId, r.level, r.dimension, r.perspectiveId, r.metric), r.value);
+  }
+  const drawsOf = new Map<string, Uint8Array>();
+  for (const d of content.draws) {
+    if (d.benchmarkId === benchmarkId) drawsOf.set(key(d.board, d.dimension, d.entryId, d.columnKey), d.values);
+  }
+  for (const board of boards) {
+    const { direction, level } = BOARD_SCOPE[board];
+    const columns = context.columns[board].filter((c) => c.ranked);
+    // A withdrawn entry keeps its figures (the audit and its page show them) but leaves the boards.
+    const withdrawn = new Set(content.withdrawals.filter((w) => w.benchmarkId === benchmarkId && w.direction === direction).map((w) => w.entryId));
+    const all = (
+      direction === "t2v"
+        ? content.t2vEntries.filter((e) => e.benchmarkId === benchmarkId && !e.isReference)
+        : content.v2tEntries.filter((e) => e.benchmarkId === benchmarkId)
+    ).filter((e) => !withdrawn.has(e.id));
+    // Auto-scored entries whose calibration cannot be validated are listed apart, after the ranked ones, never ranked among them.
+    const apart = direction === "t2v" ? content.t2vEntries.filter((e) => e.benchmarkId === benchmarkId && isKeptApart(context, e) && !withdrawn.has(e.id)) : [];
+    const apartIds = new Set(apart.map((e) => e.id));
+    const entries = all.filter((e) => !apartIds.has(e.id));
+    const directions: Direction[] = columns.map((c) => (c.higherIsBetter === false ? "lower" : "higher"));
+    const reason = unrankedReason(context, board);
+    for (const dimension of only ? [only.dimension] : context.scopes) {
+      const rows = entries.map((entry) => ({
+        id: entry.id,
+        name: entry.name,
+        values: columns.map((c) => valueOf.get(key(direction, entry.id, level, dimension, c.perspectiveId, c.metric)) ?? null),
+        draws: columns.map((c) => {
+          const stored = drawsOf.get(key(board, dimension, entry.id, c.key));
+          return stored === undefined ? null : decodeDrawsSingle(stored);
+        }),
+      }));
+      const apartRows = apart
+        .filter((entry) => only === undefined || entry.id === only.entryId)
+        .map((entry, i) => ({
+          benchmarkId,
+          board,
+          dimension,
+          entryId: entry.id,
+          rank: null,
+          rankSum: null,
+          position: rows.length + i + 1,
+          rankBest: null,
+          rankWorst: null,
+          separableFromNext: null,
+          unrankedReason: autoUnrankedReason(context, entry.evaluatorId ?? ""),
+        }));
+      out.rankings.push(...apartRows);
+      if (only && apartRows.length > 0) continue;
+      if (!rows.some((row) => row.values.some((value) => value !== null))) continue;
+      // An unranked board keeps every value and ranks nobody: each entry is listed as unranked, by name.
+      const rankable = reason === null ? rows : rows.map((row) => ({ ...row, values: columns.map(() => null), draws: columns.map(() => null) }));
+      if (only && !rankable.some((row) => row.id === only.entryId)) continue;
+      const { confidence } = context.settings;
+      const ranked = only ? [rankOneWithUncertainty(rankable, only.entryId, directions, confidence)] : rankWithUncertainty(rankable, directions, confidence);
+      for (const entry of ranked) {
+        out.rankings.push({
+          benchmarkId,
+          board,
+          dimension,
+          entryId: entry.id,
+          rank: entry.rank,
+          rankSum: entry.rankSum,
+          position: entry.position,
+          rankBest: entry.rankBest,
+          rankWorst: entry.rankWorst,
+          separableFromNext: entry.separableFromNext,
+          unrankedReason: reason,
+        });
+        // Only the overall scope's: dimension scopes show per-column verdicts only, and these are a board's worth per scope.
+        if (only === undefined && dimension === "overall" && entry.rankSumDraws !== null) {
+          out.draws.push({ benchmarkId, board, dimension, entryId: entry.id, columnKey: RANK_SUM_DRAWS_KEY, values: encodeDraws(entry.rankSumDraws) });
+        }
+        columns.forEach((column, c) => {
+          const columnRank = entry.columns[c];
+          out.columnRanks.push({
+            benchmarkId,
+            board,
+            dimension,
+            entryId: entry.id,
+            columnKey: column.key,
+            rank: columnRank?.rank ?? null,
+            rankBest: columnRank?.rankBest ?? null,
+            rankWorst: columnRank?.rankWorst ?? null,
+          });
+        });
+      }
+    }
+  }
+  return out;
+}
