@@ -3,7 +3,6 @@
  * code and no edit anywhere else. The test builds the store and the site from a data folder holding only
  * that benchmark and finds its boards, dimensions, downloads and submissions.
  */
-import { execFileSync } from "node:child_process";
 import fs from "node:fs";
 import path from "node:path";
 import { afterAll, beforeAll, expect, it } from "vitest";
@@ -14,8 +13,8 @@ import type { StoreContent } from "../../scripts/store/store-content.ts";
 import { submitBundle } from "../../scripts/submissions/submit-bundle.ts";
 import { writeStore } from "../../scripts/store/write-store.ts";
 import { capture, tempDir, v2tManifest, writeBundleDir } from "../support/bundles.ts";
+import { buildSiteInto } from "../../scripts/dev/astro-build.ts";
 
-const REPO = path.resolve(import.meta.dirname, "../..");
 const MODELS = ["alpha", "beta", "gamma", "delta"];
 const PROMPTS = 12;
 
@@ -88,7 +87,7 @@ beforeAll(async () => {
   content = await buildContent({ dataDir, datasetsDir: path.join(root, "no-datasets"), resamples: 50 });
   writeStore(content, store);
   dist = path.join(root, "dist");
-  execFileSync(process.execPath, ["node_modules/astro/bin/astro.mjs", "build", "--outDir", dist], { cwd: REPO, stdio: "pipe", env: { ...process.env, AIGVE_STORE: store } });
+  buildSiteInto(store, dist);
 }, 300_000);
 afterAll(() => fs.rmSync(root, { recursive: true, force: true }));
 

@@ -6,6 +6,7 @@ import Database from "better-sqlite3";
 import { afterAll, beforeAll, expect, it } from "vitest";
 import { describeWithDatasets } from "../support/datasets.ts";
 import { copyData } from "../support/bundles.ts";
+import { buildSiteInto } from "../../scripts/dev/astro-build.ts";
 
 const repo = path.resolve(import.meta.dirname, "../..");
 
@@ -32,11 +33,7 @@ describeWithDatasets("fetv", "a benchmark whose labels are private", () => {
     const store = path.join(work, "store.sqlite");
     execFileSync(process.execPath, ["scripts/rebuild.ts", "--data", data, "--store", store], { cwd: repo, stdio: "pipe" });
     dist = path.join(work, "dist");
-    execFileSync(process.execPath, ["node_modules/astro/bin/astro.mjs", "build", "--outDir", dist], {
-      cwd: repo,
-      stdio: "pipe",
-      env: { ...process.env, AIGVE_STORE: store },
-    });
+    buildSiteInto(store, dist);
     const db = new Database(store, { readonly: true });
     perVideoMos = (db.prepare("SELECT mos FROM ground_truth WHERE benchmark_id = 'fetv' AND mos IS NOT NULL").all() as { mos: number }[]).map(
       (row) => String(row.mos),

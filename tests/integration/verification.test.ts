@@ -3,7 +3,7 @@
  * rule that refuses the public labels dressed as a method, and maintainers' verification and withdrawal records
  * (written by `npm run verify` or by hand, re-checked by every rebuild, surviving kill -9).
  */
-import { execFileSync, spawn } from "node:child_process";
+import { spawn } from "node:child_process";
 import fs from "node:fs";
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
@@ -21,6 +21,7 @@ import golden from "../fixtures/engine/agreement-ceiling.json" with { type: "jso
 import { capture, copyData, snapshotTree, tempDataDir, tempDir, v2tManifest, writeBundleDir } from "../support/bundles.ts";
 import { describeWithDatasets } from "../support/datasets.ts";
 import { againBundle, fetvAnchors, fetvContent } from "../support/fetv-bundles.ts";
+import { buildSiteInto } from "../../scripts/dev/astro-build.ts";
 
 const ROOT = path.resolve(import.meta.dirname, "../..");
 const NODE = path.join(ROOT, "node_modules/.bin/node");
@@ -259,7 +260,7 @@ describeWithDatasets("fetv", "the human agreement ceiling, verification and with
       fs.writeFileSync(file, JSON.stringify({ schemaVersion: 1, benchmark: "fetv", direction: "v2t", entry: "umtscore", withdrawnBy: "Test Lab", date: "2026-12-05", reason: "a bug in our score normalisation" }));
       writeStore(await build(where.dataDir), where.store);
       const dist = path.join(root, "site-dist");
-      execFileSync(process.execPath, ["node_modules/astro/bin/astro.mjs", "build", "--outDir", dist], { cwd: ROOT, stdio: "pipe", env: { ...process.env, AIGVE_STORE: where.store } });
+      buildSiteInto(where.store, dist);
       const html = (page: string) => fs.readFileSync(path.join(dist, page, "index.html"), "utf8");
       const board = html("fetv/v2t");
       // The row's provenance mark says verified (the writer set the stored kind from the record), and nothing else does.

@@ -4,6 +4,7 @@
  * store built from it without datasets, then `astro build` timed into a temporary folder.
  */
 import { execFileSync } from "node:child_process";
+import { buildSiteInto } from "../astro-build.ts";
 import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
@@ -97,8 +98,7 @@ export function makeSyntheticSite(count: number, options: EntryOptions = {}, bui
 
 /** `astro build` of the site from `store` into `dist`. */
 export function buildSite(store: string, dist: string): void {
-  fs.rmSync(dist, { recursive: true, force: true });
-  execFileSync(process.execPath, ["node_modules/astro/bin/astro.mjs", "build", "--outDir", dist], { cwd: REPO, stdio: "pipe", env: { ...process.env, AIGVE_STORE: store } });
+  buildSiteInto(store, dist);
 }
 
 /** Every file under `dir`. */
