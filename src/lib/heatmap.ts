@@ -42,7 +42,8 @@ export interface Heatmap {
 export function heatScale(metric: string, values: readonly number[]): HeatScale {
   if (isCorrelationMetric(metric)) {
     // The largest distance from 0, rounded up to a tenth: both sides of 0 get the same colour for the same size.
-    const reach = Math.max(0.1, ...values.map((v) => Math.abs(v)));
+    // A fold, not Math.max(...values): a board's values across its dimensions run to hundreds of thousands.
+    const reach = values.reduce((most, v) => Math.max(most, Math.abs(v)), 0.1);
     const end = Math.min(1, Math.ceil(reach * 10 - 1e-9) / 10);
     return { kind: "diverging", low: -end, high: end };
   }

@@ -42,8 +42,14 @@ export function stepDigits(step: number): number {
 export function niceAxis(values: readonly number[], options: AxisOptions = {}): NiceAxis {
   const finite = values.filter((v) => Number.isFinite(v));
   const [lowBound, highBound] = options.bounds ?? [-Infinity, Infinity];
-  let min = finite.length > 0 ? Math.min(...finite) : 0;
-  let max = finite.length > 0 ? Math.max(...finite) : 1;
+  // A loop, not Math.min(...finite): a board's values across its dimensions run to hundreds of thousands, past the
+  // engine's limit on a call's arguments.
+  let min = finite.length > 0 ? Infinity : 0;
+  let max = finite.length > 0 ? -Infinity : 1;
+  for (const v of finite) {
+    if (v < min) min = v;
+    if (v > max) max = v;
+  }
   if (options.includeZero) {
     min = Math.min(min, 0);
     max = Math.max(max, 0);

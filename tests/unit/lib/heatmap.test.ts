@@ -31,3 +31,11 @@ describe("heatPosition", () => {
     expect(heatPosition(5.5, scale)).toBe(1);
   });
 });
+
+describe("heatScale on a long board", () => {
+  it("takes 10,000 entries × 23 dimensions of values (past the engine's limit on a call's arguments), reaching the largest", () => {
+    const values = Array.from({ length: 230_000 }, (_, i) => ((i % 997) - 498) / 1000);
+    values[123_456] = -0.83;
+    expect(heatScale("srcc", values)).toEqual({ kind: "diverging", low: -0.9, high: 0.9 });
+  });
+});

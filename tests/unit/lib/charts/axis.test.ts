@@ -88,3 +88,16 @@ describe("chartNumber", () => {
     expect(chartNumber(12, 0)).toBe("12");
   });
 });
+
+describe("niceAxis on a long board", () => {
+  it("covers 230,000 values (past the engine's limit on a call's arguments) from the smallest to the largest", () => {
+    const values = Array.from({ length: 230_000 }, (_, i) => 2 + (i % 100) / 100);
+    values[200_000] = 1.2;
+    values[7] = 4.6;
+    const axis = niceAxis(values);
+    expect(axis.domain[0]).toBeLessThanOrEqual(1.2);
+    expect(axis.domain[1]).toBeGreaterThanOrEqual(4.6);
+    expect(axis.domain[0]).toBeGreaterThan(0.5);
+    expect(axis.domain[1]).toBeLessThan(5.5);
+  });
+});
