@@ -117,14 +117,45 @@ describeWithDatasets("tvge", "submit under kill -9 and two at once", () => {
     });
   }
 
-  it("takes two submits started at once one after the other: the second waits, both land", { timeout: 180_000 }, async () => {
+  it("takes two submits started at once one after the other: each waits for the writer before it, both land", { timeout: 180_000 }, async () => {
     const where = fresh("concurrent");
-    const [a, b] = await Promise.all([
-      run([bundle("First Together"), "--data", where.dataDir, "--store", where.store]),
-      run([bundle("Second Together"), "--data", where.dataDir, "--store", where.store]),
-    ]);
-    expect([a.code, b.code], a.out + b.out).toEqual([0, 0]);
-    expect(`${a.out}${b.out}`).toMatch(/Waiting for process \d+ .* to finish writing to /);
+    // A writer holds the lock first, so that both submits meet a held lock whatever the machine's speed.
+    const holder = spawn(NODE, ["-e", `
+      const { acquireWriteLock } = await import(${JSON.stringify(path.join(ROOT, "scripts/store/write-lock.ts"))});
+      globalThis.held = acquireWriteLock(${JSON.stringify(where.dataDir)}, () => {});
+      console.log("holding");
+      setTimeout(() => {}, 120000);
+    `], { cwd: ROOT, stdio: ["ignore", "pipe", "inherit"] });
+    await new Promise<void>((resolve) => holder.stdout.once("data", () => resolve()));
+    const outputs = ["", ""];
+    const waiting = () => outputs.every((out) => /Waiting for process \d+ .* to finish writing to /.test(out));
+    let released = false;
+    const release = () => {
+      if (!released && waiting()) {
+        released = true;
+        holder.kill("SIGKILL");
+      }
+    };
+    const runs = ["First Together", "Second Together"].map(
+      (name, i) =>
+        new Promise<{ code: number | null; out: string }>((resolve) => {
+          const child = spawn(NODE, ["scripts/submit.ts", bundle(name), "--data", where.dataDir, "--store", where.store], { cwd: ROOT, env: process.env });
+          const take = (chunk: Buffer) => {
+            outputs[i] += chunk.toString();
+            release();
+          };
+          child.stdout.on("data", take);
+          child.stderr.on("data", take);
+          child.on("close", (code) => resolve({ code, out: outputs[i] as string }));
+        }),
+    );
+    try {
+      const [a, b] = (await Promise.all(runs)) as [{ code: number | null; out: string }, { code: number | null; out: string }];
+      expect(released, "both submits said they were waiting for the writer before them").toBe(true);
+      expect([a.code, b.code], `${a.out}${b.out}`).toEqual([0, 0]);
+    } finally {
+      holder.kill("SIGKILL");
+    }
     expect(count(where.store, "select count(*) as n from v2t_entries where id in ('first-together', 'second-together')")).toBe(2);
     await agreesWithRebuild(where);
   });
