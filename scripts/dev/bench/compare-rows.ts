@@ -1,6 +1,6 @@
 /**
- * The compare view at scale (issue 18): a store holding N copies of FETV's UMTScore V2T entry (its results and
- * resampled values under new ids, re-ranked by the ranking step, as `timeFetvDryRuns` does), the site built from it,
+ * The compare view at scale (issue 18): a store holding N copies of FETV's UMTScore V2T entry (copied by SQL and
+ * re-ranked by the ranking step, as the site-growth case makes them: add-submitted-copies.ts), the site built from it,
  * then the compare view opened in Chromium with four entries (one of them the last copy), timed from navigation
  * until its pairwise verdicts show; the verdicts shown are checked against the engine's `pairedDifference` on the
  * store's draws. Also reports the bytes of the compare files per entry. N is BENCH_COMPARE_ENTRIES (default 10,000;
@@ -10,53 +10,43 @@ import { execFileSync } from "node:child_process";
 import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
+import Database from "better-sqlite3";
 import type { Page } from "playwright-core";
+import { decodeDraws } from "../../../db/draws.ts";
 import { formatSigned, formatSignedRange } from "../../../src/components/compare/compare-format.ts";
 import { pairedDifference } from "../../../src/engine/index.ts";
 import { RANK_SUM_DRAWS_KEY } from "../../../src/schemas/board.ts";
 import { hasChromium, launchChromium } from "../../../tests/support/browser.ts";
 import { serveStatic } from "../../../tests/support/static-server.ts";
+import { buildSiteInto } from "../astro-build.ts";
 import { copyData } from "../copy-data.ts";
-import { decodeDraws } from "../../scoring/score-entry.ts";
-import { scoringContext, storedSettings } from "../../scoring/context.ts";
-import { rankAndAudit } from "../../scoring/score-benchmark.ts";
-import type { StoreContent } from "../../store/store-content.ts";
-import { readStore } from "../../store/read-store.ts";
-import { writeStore } from "../../store/write-store.ts";
 import { hasFetv } from "./submissions.ts";
 import type { BenchRow } from "./table.ts";
 
 const REPO = path.resolve(import.meta.dirname, "../../..");
 const DATASETS = path.resolve(REPO, "..", "shared", "datasets");
+/** The id entry-copies.ts gives copy `k`. */
+const copyId = (k: number) => `bench-copy-${String(k).padStart(5, "0")}`;
 /** The entries compared: three of FETV's own and the last copy. */
 const ORIGINALS = ["umtscore", "blipscore", "clipscore"] as const;
-
-/** Adds `count` copies of UMTScore's V2T rows under new ids and re-ranks FETV, as a submission would leave it. */
-function addCopies(content: StoreContent, count: number): void {
-  const of = <T extends { benchmarkId: string }>(rows: T[], key: (r: T) => string) => rows.filter((r) => r.benchmarkId === "fetv" && key(r) === "umtscore");
-  const entry = of(content.v2tEntries, (e) => e.id)[0];
-  const results = of(content.results, (r) => (r.direction === "v2t" ? r.entryId : ""));
-  // The rank sums are the ranking step's to write; the copies share the original's value buffers.
-  const draws = of(content.draws, (d) => (d.board === "t2v" || d.columnKey === RANK_SUM_DRAWS_KEY ? "" : d.entryId));
-  for (let k = 1; k <= count; k++) {
-    const id = `bench-copy-${k}`;
-    if (entry) content.v2tEntries.push({ ...entry, id, name: `Bench copy ${k}` });
-    for (const r of results) content.results.push({ ...r, entryId: id });
-    for (const d of draws) content.draws.push({ ...d, entryId: id });
-  }
-  rankAndAudit(scoringContext(content, "fetv", storedSettings(content)));
-}
 
 /**
  * The pair table's cells of the overall scope as the page should show them, pair by pair in letter order: the rank
  * sum's, then each ranked column's verdict, from the engine on the store's draws.
  */
-function expectedCells(content: StoreContent, ids: readonly string[]): string[] {
+function expectedCells(store: string, ids: readonly string[]): string[] {
   const letters = ["A", "B", "C", "D"];
-  const confidence = storedSettings(content).confidence;
-  const draws = new Map(content.draws.filter((d) => d.benchmarkId === "fetv" && d.board === "v2t-instance" && d.dimension === "overall").map((d) => [`${d.entryId}|${d.columnKey}`, decodeDraws(d.values)]));
-  const value = new Map(content.results.filter((r) => r.benchmarkId === "fetv" && r.direction === "v2t" && r.level === "instance" && r.dimension === "overall").map((r) => [`${r.entryId}|${r.perspectiveId}_${r.metric}`, r.value]));
-  const rankSum = new Map(content.rankings.filter((r) => r.benchmarkId === "fetv" && r.board === "v2t-instance" && r.dimension === "overall").map((r) => [r.entryId, r.rankSum]));
+  const db = new Database(store, { readonly: true });
+  const marks = ids.map(() => "?").join(",");
+  const rowsOf = <T>(sql: string) => db.prepare(sql).all(...ids) as T[];
+  const confidence = (JSON.parse((db.prepare(`SELECT value FROM meta WHERE key = 'bootstrap'`).get() as { value: string }).value) as { confidence: number }).confidence;
+  const stored = rowsOf<{ entry_id: string; column_key: string; values: Buffer }>(`SELECT entry_id, column_key, "values" FROM draws WHERE benchmark_id = 'fetv' AND board = 'v2t-instance' AND dimension = 'overall' AND entry_id IN (${marks})`);
+  const draws = new Map(stored.map((d) => [`${d.entry_id}|${d.column_key}`, decodeDraws(d.values)]));
+  const results = rowsOf<{ entry_id: string; perspective_id: string; metric: string; value: number }>(`SELECT entry_id, perspective_id, metric, value FROM results WHERE benchmark_id = 'fetv' AND direction = 'v2t' AND level = 'instance' AND dimension = 'overall' AND entry_id IN (${marks})`);
+  const value = new Map(results.map((r) => [`${r.entry_id}|${r.perspective_id}_${r.metric}`, r.value]));
+  const rankings = rowsOf<{ entry_id: string; rank_sum: number }>(`SELECT entry_id, rank_sum FROM rankings WHERE benchmark_id = 'fetv' AND board = 'v2t-instance' AND dimension = 'overall' AND entry_id IN (${marks})`);
+  const rankSum = new Map(rankings.map((r) => [r.entry_id, r.rank_sum]));
+  db.close();
   const columns = ["static_quality_srcc", "temporal_quality_srcc", "alignment_srcc"];
   const cells: string[] = [];
   ids.forEach((first, i) => {
@@ -95,9 +85,9 @@ async function timeVerdicts(page: Page, url: string, pairs: number): Promise<{ m
 function bytesPerEntry(dist: string): { json: number; overall: number; dimensions: number; index: number } {
   const folder = path.join(dist, "fetv", "compare", "v2t");
   return {
-    json: fs.statSync(path.join(folder, "bench-copy-1.json")).size,
-    overall: fs.statSync(path.join(folder, "bench-copy-1.v2t-instance.overall.bin")).size,
-    dimensions: fs.statSync(path.join(folder, "bench-copy-1.v2t-instance.dimensions.bin")).size,
+    json: fs.statSync(path.join(folder, `${copyId(1)}.json`)).size,
+    overall: fs.statSync(path.join(folder, `${copyId(1)}.v2t-instance.overall.bin`)).size,
+    dimensions: fs.statSync(path.join(folder, `${copyId(1)}.v2t-instance.dimensions.bin`)).size,
     index: fs.statSync(path.join(dist, "fetv", "compare", "v2t.json")).size,
   };
 }
@@ -115,15 +105,14 @@ export async function compareRows(): Promise<BenchRow[]> {
     copyData(path.join(REPO, "data", "benchmarks"), path.join(data, "benchmarks"));
     const store = path.join(root, "store.sqlite");
     execFileSync(process.execPath, ["scripts/rebuild.ts", "--data", data, "--store", store, "--datasets", DATASETS], { cwd: REPO, stdio: "pipe" });
-    const content = readStore(store);
-    addCopies(content, count);
-    writeStore(content, store);
+    // The copies and their ranking as the site-growth case makes them (entry-copies.ts, rerank-in-place.ts), in a process of its own.
+    execFileSync(process.execPath, ["scripts/dev/bench/add-submitted-copies.ts", store, "fetv", "umtscore", String(count)], { cwd: REPO, stdio: "pipe" });
     const dist = path.join(root, "dist");
     const started = performance.now();
-    execFileSync(process.execPath, ["node_modules/astro/bin/astro.mjs", "build", "--outDir", dist], { cwd: REPO, stdio: "pipe", env: { ...process.env, AIGVE_STORE: store } });
+    buildSiteInto(store, dist);
     const buildMs = performance.now() - started;
-    const ids = [...ORIGINALS, `bench-copy-${count}`];
-    const expected = expectedCells(content, ids);
+    const ids = [...ORIGINALS, copyId(count)];
+    const expected = expectedCells(store, ids);
     const server = await serveStatic(dist);
     const browser = await launchChromium();
     const times: number[] = [];
