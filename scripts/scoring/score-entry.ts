@@ -27,9 +27,6 @@ const UNIT_NAMES: Readonly<Record<BoardId, string>> = {
 /** Why a figure whose resamples all agree has no interval. */
 export const CONSTANT_NOTE = "no interval: at least 95% of the bootstrap resamples give the same value (the items it rests on hardly vary), so the bootstrap cannot show its uncertainty";
 
-// The draws codec lives beside the store's schema, shared with the site's loaders.
-export { decodeDraws, encodeDraws } from "../../db/draws.ts";
-
 /** The boards an entry of a direction appears on. */
 export function boardsOf(direction: "t2v" | "v2t"): BoardId[] {
   return direction === "t2v" ? ["t2v"] : ["v2t-instance", "v2t-model"];
