@@ -6,6 +6,9 @@
  * the largest build within 15 minutes; its wall and CPU time, and dist/'s bytes, within 1.25× of the line through
  * the two smaller builds; no file in dist/ over 5 MB. Each build is stopped at a cap (a store's making at three) and
  * then reported as failed.
+ * On the largest build, with Chromium, it also measures that site as a reader meets it: the compare view with four
+ * entries (compare-view.ts) and the board page's weight and a search for its last entry (board-page.ts), so that
+ * issue 18's 10,000-entry rows come from one build.
  * The copies carry UMTScore's figures and resamples unchanged, so they tie with it and with each other on every
  * board: the ranking step still compares every entry on every resample, as it would distinct ones.
  */
@@ -14,7 +17,10 @@ import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import { datasetsRoot, locateDataset, readBenchmarkDefinitions } from "../../benchmarks/registry.ts";
+import { hasChromium } from "../../../tests/support/browser.ts";
 import { timedAstroBuild, type AstroBuild } from "./astro-build.ts";
+import { measureBoardPage } from "./board-page.ts";
+import { measureCompareView } from "./compare-view.ts";
 import { predictedByTwoSmallest } from "./growth.ts";
 import type { BenchRow } from "./table.ts";
 import { timedRun, type TimedRun } from "./timed-run.ts";
@@ -36,6 +42,8 @@ export interface SubmittedBuild {
   readonly storeBytes: number;
   /** The build, or null when the store could not be made. */
   readonly build: AstroBuild | null;
+  /** The rows of the built site as a reader meets it (compare view, board page), when asked for and the build finished. */
+  readonly siteRows: readonly BenchRow[];
 }
 
 /** Why the case cannot run here (no FETV dataset), or null. */
@@ -45,8 +53,11 @@ function missingFetv(): string | null {
   return locateDataset(definition, datasetsRoot()).dir === null ? `no FETV dataset under ${datasetsRoot()}` : null;
 }
 
-/** Copies `base` into `store`, adds `entries` copies, ranks FETV's V2T boards again and builds the site, timed. */
-async function timeSize(base: string, root: string, entries: number, capSeconds: number): Promise<SubmittedBuild> {
+/**
+ * Copies `base` into `store`, adds `entries` copies, ranks FETV's V2T boards again and builds the site, timed; with
+ * `measureSite`, then measures the built compare view and board page.
+ */
+async function timeSize(base: string, root: string, entries: number, capSeconds: number, measureSite: boolean): Promise<SubmittedBuild> {
   const store = path.join(root, `store-${entries}.sqlite`);
   const dist = path.join(root, `dist-${entries}`);
   try {
@@ -59,12 +70,14 @@ async function timeSize(base: string, root: string, entries: number, capSeconds:
     const storeBytes = fs.statSync(store).size;
     if (run.failure !== null) {
       console.error(`submitted-growth: the store of ${entries.toLocaleString("en")} copies was not made (${run.failure})`);
-      return { entries, making, storeBytes, build: null };
+      return { entries, making, storeBytes, build: null, siteRows: [] };
     }
     console.error(`submitted-growth: copies written in ${making.copySeconds.toFixed(1)} s, ranked in ${making.rankSeconds.toFixed(1)} s; astro build…`);
     const build = await timedAstroBuild(store, dist, capSeconds);
     console.error(`submitted-growth: built in ${build.wallSeconds.toFixed(1)} s${build.failure === null ? "" : ` (${build.failure})`}`);
-    return { entries, making, storeBytes, build };
+    const site = { root, store, dist };
+    const siteRows = measureSite && build.failure === null ? [await measureCompareView(site, entries), ...(await measureBoardPage(site, entries))] : [];
+    return { entries, making, storeBytes, build, siteRows };
   } finally {
     fs.rmSync(store, { force: true });
     fs.rmSync(dist, { recursive: true, force: true });
@@ -140,9 +153,10 @@ export async function submittedGrowthRows(sizes: readonly number[] = [100, 1000,
     console.error("submitted-growth: rebuilding the store from data/ with the FETV dataset…");
     execFileSync(process.execPath, ["scripts/rebuild.ts", "--store", base, "--datasets", datasetsRoot()], { cwd: REPO, stdio: "pipe", env: { ...process.env, AIGVE_CACHE: path.join(root, "cache") } });
     const builds: SubmittedBuild[] = [];
-    for (const entries of sizes) builds.push(await timeSize(base, root, entries, capSeconds));
+    const largest = sizes.at(-1);
+    for (const entries of sizes) builds.push(await timeSize(base, root, entries, capSeconds, entries === largest && hasChromium()));
     printBuilds(builds);
-    return growthRows(builds);
+    return [...growthRows(builds), ...builds.flatMap((b) => b.siteRows)];
   } finally {
     fs.rmSync(root, { recursive: true, force: true });
   }
