@@ -18,7 +18,8 @@ export function buildSiteInto(store: string, dist: string, env: Readonly<Record<
   const release = acquire();
   try {
     fs.rmSync(dist, { recursive: true, force: true });
-    execFileSync(process.execPath, ["node_modules/astro/bin/astro.mjs", "build", "--outDir", dist], { cwd: REPO, stdio: "pipe", env: { ...process.env, ...env, AIGVE_STORE: store } });
+    // Astro logs a line per page: 10,000 pages pass execFileSync's 1 MB default, which kills the build (ENOBUFS).
+    execFileSync(process.execPath, ["node_modules/astro/bin/astro.mjs", "build", "--outDir", dist], { cwd: REPO, stdio: "pipe", maxBuffer: 1 << 28, env: { ...process.env, ...env, AIGVE_STORE: store } });
   } finally {
     release();
   }
