@@ -137,5 +137,25 @@ describeWithDatasets("fetv", "a board longer than its first page", () => {
       expect(site.problems(phone)).toEqual({ consoleErrors: [], pageErrors: [], failedRequests: [] });
       await phone.close();
     });
+
+    it("lists the board's first entries in the compare view's pickers, and finds the last entry by name", async () => {
+      const last = order.at(-1);
+      expect(last).toBeDefined();
+      if (!last) return;
+      await visit(site, page, "/fetv/compare/?direction=v2t");
+      const slot = ".compare-slots select >> nth=0";
+      const optionIds = () => page.$$eval(".compare-slots select", (all) => [...(all[0] as HTMLSelectElement).options].map((o) => o.value).filter((v) => v !== ""));
+      await page.waitForSelector(".compare-find input");
+      expect(await optionIds()).toEqual(order.slice(0, FIRST_ROWS).map((e) => e.id));
+      expect(await page.textContent(".compare-find [role=status]")).toContain(`${FIRST_ROWS} of ${order.length}`);
+      await page.fill(".compare-find input", last.name);
+      await page.waitForFunction((id) => [...document.querySelectorAll(".compare-slots select")[0]?.querySelectorAll("option") ?? []].some((o) => o.value === id), last.id);
+      expect(await optionIds()).toEqual(order.filter((e) => e.name.toLowerCase().includes(last.name.toLowerCase())).map((e) => e.id));
+      await page.selectOption(slot, last.id);
+      await page.waitForFunction((id) => new URL(window.location.href).searchParams.get("entries") === id, last.id);
+      // The chosen entry stays chosen when the find box no longer matches it.
+      await page.fill(".compare-find input", "");
+      expect(await page.$eval(".compare-slots select", (s) => (s as HTMLSelectElement).value)).toBe(last.id);
+    });
   });
 });

@@ -4,13 +4,14 @@
  * (the entries to pick from) and then only the chosen entries' files (their places and stored resamples), and
  * computes each pair's verdicts from those with the engine (assemble.ts, verdicts.ts).
  */
-import { useCallback, useEffect, useId, useRef, useState } from "react";
+import { useCallback, useEffect, useId, useMemo, useRef, useState } from "react";
 import type { CompareChoice, CompareIndex, Comparison } from "../../lib/shared/compare.ts";
 import { MAX_COMPARED, parseCompareState, serializeCompareState, type CompareDirection, type CompareState, type ParsedCompareState } from "../../browser/compare-state.ts";
 import BoardComparison from "./BoardComparison.tsx";
 import ColumnsChart from "./ColumnsChart.tsx";
 import { LETTERS } from "./compare-format.ts";
 import { assembleComparison, fetchEntryFile, fetchResamples, withResamples } from "./assemble.ts";
+import { LISTED_CHOICES, listChoices } from "./choices.ts";
 import { comparedEntries } from "./compared.ts";
 import DimensionComparison, { figureOptions } from "./DimensionComparison.tsx";
 import { type DotSeries } from "./DotPlot.tsx";
@@ -53,6 +54,8 @@ export default function CompareIsland({ benchmarkTitle, directions }: Props) {
   const [notice, setNotice] = useState<string | null>(null);
   const [data, setData] = useState<Comparison | null>(null);
   const [error, setError] = useState<string | null>(null);
+  // The find box's text: which entries the pickers list on a board too long to list whole.
+  const [find, setFind] = useState("");
   // The files fetched (or being fetched) by URL, and the resamples received.
   const requests = useRef(new Map<string, Promise<unknown>>());
   const resamples = useRef(new Map<string, Float32Array>());
@@ -102,6 +105,9 @@ export default function CompareIsland({ benchmarkTitle, directions }: Props) {
   }, [state]);
 
   const chosen = current.entries.join(",");
+  const all = index?.entries ?? NO_ENTRIES;
+  const byId = useMemo(() => new Map(all.map((e) => [e.id, e])), [all]);
+  const { listed, unlisted } = useMemo(() => listChoices(all, find), [all, find]);
   // One function for the page's lifetime, so that a slot whose choice is unchanged is not rendered again.
   const choose = useCallback((slot: number, id: string) => {
     setState((before) => {
@@ -157,7 +163,6 @@ export default function CompareIsland({ benchmarkTitle, directions }: Props) {
   const figures = ready ? figureOptions(ready) : [];
   const defaultFigure = figures.find((f) => f.column.ranked)?.id ?? figures[0]?.id ?? "";
   const figure = figures.some((f) => f.id === current.figure) ? (current.figure as string) : defaultFigure;
-  const pick = index?.entries ?? NO_ENTRIES;
 
   return (
     <div className="compare-view">
@@ -175,9 +180,22 @@ export default function CompareIsland({ benchmarkTitle, directions }: Props) {
         )}
         <fieldset>
           <legend>{direction.label} to compare (up to {MAX_COMPARED})</legend>
+          {all.length > LISTED_CHOICES && (
+            <p className="compare-find">
+              <label htmlFor={`${idBase}-find`}>Find entries by name</label>{" "}
+              <input id={`${idBase}-find`} type="search" value={find} autoComplete="off" onChange={(event) => setFind(event.target.value)} />{" "}
+              <span className="small muted" role="status">
+                {unlisted > 0
+                  ? `The lists show ${listed.length} of ${(listed.length + unlisted).toLocaleString("en")} ${find.trim() === "" ? "entries, in board order" : "matching entries"}; type more of a name to find the rest.`
+                  : find.trim() === ""
+                    ? ""
+                    : `${listed.length} matching ${listed.length === 1 ? "entry" : "entries"} listed.`}
+              </span>
+            </p>
+          )}
           <div className="compare-slots">
             {LETTERS.map((letter, k) => (
-              <EntrySlot key={letter} id={`${idBase}-slot-${k}`} slot={k} series={SLOT_SERIES[k] as DotSeries} entries={pick} chosen={current.entries[k] ?? ""} taken={chosen} onChoose={choose} />
+              <EntrySlot key={letter} id={`${idBase}-slot-${k}`} slot={k} series={SLOT_SERIES[k] as DotSeries} entries={listed} chosenEntry={byId.get(current.entries[k] ?? "")} taken={chosen} onChoose={choose} />
             ))}
           </div>
         </fieldset>

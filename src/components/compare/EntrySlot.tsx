@@ -1,9 +1,8 @@
 /**
- * One slot of the compare view's entry picker: a select of the direction's entries (those chosen in other slots left
- * out). On a board of thousands the options are many, so the list is rendered after what the view shows (a deferred
- * value: the chosen entry is there at once, the rest follow) and not again while the choice stays the same.
+ * One slot of the compare view's entry picker: a select of the listed entries (choices.ts: the board's first, or those
+ * the find box matches), less those chosen in other slots, and always the slot's own choice.
  */
-import { memo, useDeferredValue } from "react";
+import { memo } from "react";
 import type { CompareChoice } from "../../lib/shared/compare.ts";
 import { LETTERS } from "./compare-format.ts";
 import { Marker, type DotSeries } from "./DotPlot.tsx";
@@ -13,10 +12,10 @@ interface Props {
   /** The slot's index (entry A is 0). */
   readonly slot: number;
   readonly series: DotSeries;
-  /** The direction's entries in board order. */
+  /** The listed entries in board order. */
   readonly entries: readonly CompareChoice[];
-  /** Every slot's entry id, in order ("" past the last). */
-  readonly chosen: string;
+  /** The slot's chosen entry (listed or not), or undefined when the slot is empty. */
+  readonly chosenEntry: CompareChoice | undefined;
   /** The ids chosen in the slots, comma-separated (a string, so that an unchanged choice renders nothing again). */
   readonly taken: string;
   readonly onChoose: (slot: number, id: string) => void;
@@ -27,13 +26,13 @@ function label(entry: CompareChoice): string {
 }
 
 /** The component. */
-function EntrySlot({ id, slot, series, entries, chosen, taken, onChoose }: Props) {
-  const all = useDeferredValue(entries, []);
+function EntrySlot({ id, slot, series, entries, chosenEntry, taken, onChoose }: Props) {
   const count = taken === "" ? 0 : taken.split(",").length;
   const others = new Set(taken.split(","));
-  const options = all.filter((e) => e.id === chosen || !others.has(e.id));
-  // Until the deferred list arrives, the chosen entry alone keeps the select showing it.
-  const current = chosen === "" || options.some((e) => e.id === chosen) ? [] : entries.filter((e) => e.id === chosen);
+  const chosen = chosenEntry?.id ?? "";
+  const options = entries.filter((e) => e.id === chosen || !others.has(e.id));
+  // The slot's own entry stays in its list when the list shows others (a search, or the board's first entries).
+  const current = chosenEntry === undefined || options.some((e) => e.id === chosen) ? [] : [chosenEntry];
   return (
     <label htmlFor={id}>
       <span className="compare-key"><Marker series={series} /> Entry {LETTERS[slot]}</span>
