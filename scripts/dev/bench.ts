@@ -40,7 +40,7 @@ const CASES: Readonly<Record<string, (inputs: CaseInputs) => Promise<BenchRow[]>
   compare: () => compareRows(),
   "board-weight": () => boardWeightRows(),
   "submit-growth": () => submitGrowthRows(),
-  "aigve-submit": () => aigveSubmitRows(3, capSeconds),
+  "aigve-submit": () => aigveSubmitRows(quick ? 1 : 3, capSeconds),
   "submitted-growth": ({ sizes }) => submittedGrowthRows(sizes ?? (quick ? [20, 50, 100] : [100, 1000, 10_000]), capSeconds),
   "aigve-growth": ({ sizes }) => aigveGrowthRows(sizes ?? (quick ? [25, 100] : [250, 1000]), capSeconds),
 };
