@@ -8,6 +8,7 @@
  * `BENCH_CAP_SECONDS` stops a growth case's run (a site build, say) after that long, 30 min by default.
  */
 import { aigveGrowthRows } from "./bench/aigve-growth-rows.ts";
+import { aigveSubmitRows } from "./bench/aigve-submit-rows.ts";
 import { boardWeightRows } from "./bench/board-weight-rows.ts";
 import { bootstrapRows } from "./bench/bootstrap-rows.ts";
 import { compareRows } from "./bench/compare-rows.ts";
@@ -39,6 +40,7 @@ const CASES: Readonly<Record<string, (inputs: CaseInputs) => Promise<BenchRow[]>
   compare: () => compareRows(),
   "board-weight": () => boardWeightRows(),
   "submit-growth": () => submitGrowthRows(),
+  "aigve-submit": () => aigveSubmitRows(quick ? 1 : 3, capSeconds),
   "submitted-growth": ({ sizes }) => submittedGrowthRows(sizes ?? (quick ? [20, 50, 100] : [100, 1000, 10_000]), capSeconds),
   "aigve-growth": ({ sizes }) => aigveGrowthRows(sizes ?? (quick ? [25, 100] : [250, 1000]), capSeconds),
 };

@@ -5,10 +5,10 @@
  * instance-level V2T figures (all videos of a drawn prompt come along), T2V models for model-level ones. The same statistic gives a column's value,
  * its interval, and its resampled values for rank intervals and separability.
  */
-import { derivedSeed, groupMeans, normalizeAnswer, type Strata } from "../../src/engine/index.ts";
+import { derivedSeed, groupMeans, normalizeAnswer, type RawAnswer, type Strata } from "../../src/engine/index.ts";
 import type { BoardId } from "../../src/schemas/board.ts";
 import { isCorrelationMetric } from "../../src/schemas/metrics.ts";
-import { byId, correlationPool, inScope, type ColumnRow, type ScoringContext } from "./context.ts";
+import { byId, correlationPoolInScope, inScope, v2tPoolInScope, type ColumnRow, type ScoringContext } from "./context.ts";
 import type { EntryData, T2vEntryData, V2tEntryData } from "./entry-data.ts";
 import { hasStatistic, type StatisticRecipe } from "./statistic-recipe.ts";
 
@@ -31,7 +31,7 @@ export interface BoardUnits {
  */
 export function boardUnits(context: ScoringContext, board: BoardId, scope: string): BoardUnits {
   if (board === "v2t-instance") {
-    const videos = correlationPool(context).filter((v) => inScope(context, scope, v.promptId));
+    const videos = correlationPoolInScope(context, scope);
     const prompts = [...new Set(videos.map((v) => v.promptId))].sort(byId);
     const promptUnit = new Map(prompts.map((id, i) => [id, i]));
     return { strata: [prompts.length], unit: new Map(videos.map((v) => [v.id, promptUnit.get(v.promptId) as number])), anchorUnit: new Map() };
@@ -117,13 +117,29 @@ function t2vStatistic(context: ScoringContext, units: BoardUnits, data: T2vEntry
   return fromRecipe(recipe, items.units.length);
 }
 
+const answerChecks = new WeakMap<ScoringContext, WeakMap<V2tEntryData, ReadonlyMap<string, number>>>();
+
+/** Per video with a human answer, 1 where the entry's answer agrees with it, else 0: checked once per entry, read in every scope. */
+function checkedAnswers(context: ScoringContext, data: V2tEntryData, answers: ReadonlyMap<string, RawAnswer>): ReadonlyMap<string, number> {
+  const ofContext = answerChecks.get(context) ?? answerChecks.set(context, new WeakMap()).get(context) as WeakMap<V2tEntryData, ReadonlyMap<string, number>>;
+  let checked = ofContext.get(data);
+  if (checked === undefined) {
+    const made = new Map<string, number>();
+    for (const [id, expected] of context.answers) made.set(id, normalizeAnswer(answers.get(id)) === normalizeAnswer(expected) ? 1 : 0);
+    checked = made;
+    ofContext.set(data, checked);
+  }
+  return checked;
+}
+
 function v2tInstanceStatistic(context: ScoringContext, units: BoardUnits, data: V2tEntryData, column: ColumnRow): ColumnStatistic | null {
   if (column.perspectiveId === context.qa) {
     if (data.answers === null) return null;
+    const checked = checkedAnswers(context, data, data.answers);
     const correct = new Map<string, number>();
     for (const id of units.unit.keys()) {
-      const expected = context.answers.get(id);
-      if (expected !== undefined) correct.set(id, normalizeAnswer(data.answers.get(id)) === normalizeAnswer(expected) ? 1 : 0);
+      const agrees = checked.get(id);
+      if (agrees !== undefined) correct.set(id, agrees);
     }
     const items = itemsOf(correct, units.unit);
     return items.units.length === 0 ? null : fromRecipe({ kind: "mean", units: items.units, values: items.values, scale: 100 }, items.units.length);
@@ -131,22 +147,28 @@ function v2tInstanceStatistic(context: ScoringContext, units: BoardUnits, data: 
   if (!isCorrelationMetric(column.metric)) return null;
   const predicted = data.scores[column.perspectiveId];
   const truth = context.truth[column.perspectiveId];
-  const ids = [...units.unit.keys()].filter((id) => predicted?.has(id) && truth?.has(id));
-  const recipe: StatisticRecipe = {
-    kind: "correlation",
-    metric: column.metric,
-    units: Uint32Array.from(ids, (id) => units.unit.get(id) as number),
-    x: Float64Array.from(ids, (id) => predicted?.get(id) as number),
-    y: Float64Array.from(ids, (id) => truth?.get(id) as number),
-  };
-  return fromRecipe(recipe, ids.length);
+  if (predicted === undefined || truth === undefined) return null;
+  // One pass over the scope's videos, in their order: the paired items and their units.
+  const unitOf: number[] = [];
+  const x: number[] = [];
+  const y: number[] = [];
+  for (const [id, unit] of units.unit) {
+    const p = predicted.get(id);
+    const t = truth.get(id);
+    if (p === undefined || t === undefined) continue;
+    unitOf.push(unit);
+    x.push(p);
+    y.push(t);
+  }
+  const recipe: StatisticRecipe = { kind: "correlation", metric: column.metric, units: Uint32Array.from(unitOf), x: Float64Array.from(x), y: Float64Array.from(y) };
+  return fromRecipe(recipe, x.length);
 }
 
 function v2tModelStatistic(context: ScoringContext, scope: string, units: BoardUnits, data: V2tEntryData, column: ColumnRow): ColumnStatistic | null {
   if (!isCorrelationMetric(column.metric) || column.perspectiveId === context.qa) return null;
   const predicted = data.scores[column.perspectiveId];
   const truth = context.truth[column.perspectiveId];
-  const videos = context.v2tPool.filter((v) => units.unit.has(v.t2vEntryId) && inScope(context, scope, v.promptId) && predicted?.has(v.id) && truth?.has(v.id));
+  const videos = v2tPoolInScope(context, scope).filter((v) => units.unit.has(v.t2vEntryId) && predicted?.has(v.id) && truth?.has(v.id));
   const means = groupMeans(
     videos.map((v) => v.t2vEntryId),
     videos.map((v) => predicted?.get(v.id) as number),

@@ -123,9 +123,39 @@ export function inScope(context: ScoringContext, scope: string, promptId: string
   return scope === "overall" || (context.dimensionsOf.get(promptId)?.has(scope) ?? false);
 }
 
+/** Whether a video of the V2T pool enters instance-level V2T figures, by the protocol's rule on reference videos. */
+function entersCorrelations(context: ScoringContext, video: VideoRow): boolean {
+  return context.protocol.referenceVideos === "included" || !video.isReference;
+}
+
 /** The videos of the labelled pool that enter instance-level V2T figures, by the protocol: its split, with or without references. */
 export function correlationPool(context: ScoringContext): VideoRow[] {
-  return context.protocol.referenceVideos === "included" ? [...context.v2tPool] : context.v2tPool.filter((v) => !v.isReference);
+  return context.v2tPool.filter((v) => entersCorrelations(context, v));
+}
+
+const scopedPools = new WeakMap<ScoringContext, ReadonlyMap<string, readonly VideoRow[]>>();
+
+/**
+ * The videos of the V2T pool in a scope, in pool order: what `inScope` keeps of `v2tPool`. Made for every scope in one
+ * pass over the pool, once per context: each of an entry's columns in each scope reads them (at AIGVE-60K's size,
+ * filtering the 58,500 videos again for every column and scope cost a second of a submit).
+ */
+export function v2tPoolInScope(context: ScoringContext, scope: string): readonly VideoRow[] {
+  let pools = scopedPools.get(context);
+  if (pools === undefined) {
+    const lists = new Map<string, VideoRow[]>(context.scopes.filter((s) => s !== "overall").map((s) => [s, []]));
+    for (const video of context.v2tPool) {
+      for (const dimension of context.dimensionsOf.get(video.promptId) ?? []) lists.get(dimension)?.push(video);
+    }
+    pools = new Map<string, readonly VideoRow[]>([["overall", context.v2tPool], ...lists]);
+    scopedPools.set(context, pools);
+  }
+  return pools.get(scope) ?? context.v2tPool.filter((v) => inScope(context, scope, v.promptId));
+}
+
+/** `correlationPool` in a scope, in pool order. */
+export function correlationPoolInScope(context: ScoringContext, scope: string): VideoRow[] {
+  return v2tPoolInScope(context, scope).filter((v) => entersCorrelations(context, v));
 }
 
 /** How many T2V models a model-level correlation of this benchmark rests on (published: as the authors declare). */

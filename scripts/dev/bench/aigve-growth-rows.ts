@@ -1,6 +1,6 @@
 /**
  * Issue 18's AIGVE-60K growth target: the full-size synthetic AIGVE-60K release (58,500 videos, as
- * `timeFullSizeSubmission` makes it) with 250 and then 1,000 extra published V2T rows (published files, as
+ * the aigve-submit case makes it, aigve-submit.ts) with 250 and then 1,000 extra published V2T rows (published files, as
  * site-build.ts writes them); the build's CPU (the store's rebuild plus `astro build`, each a child process, user +
  * system seconds) may grow at most 4.5× for the 4× rows. Each build starts from an empty scoring cache, so the
  * second does not reuse the first's work.
@@ -14,6 +14,7 @@ import { columnKey } from "../../../src/schemas/board.ts";
 import { readBenchmarkDefinitions } from "../../benchmarks/registry.ts";
 import { copyData } from "../copy-data.ts";
 import { writeSyntheticRelease } from "../synthetic-aigve-release.ts";
+import { FULL_SIZE } from "./aigve-submit.ts";
 import { timedAstroBuild, type AstroBuild } from "./astro-build.ts";
 import { figure } from "./site-build.ts";
 import type { BenchRow } from "./table.ts";
@@ -21,8 +22,8 @@ import { timedRun, type TimedRun } from "./timed-run.ts";
 
 const REPO = path.resolve(import.meta.dirname, "../../..");
 
-/** The release's size, as the full-size submission bench makes it. */
-const RELEASE = { videos: 58_500, models: 30, prompts: 3050, dimensions: 20, seed: 1 } as const;
+/** The release's size, as the full-size submit bench makes it. */
+const RELEASE = FULL_SIZE;
 
 /** One build with some extra published rows: the rebuild's and the site build's costs. */
 export interface AigveBuild {

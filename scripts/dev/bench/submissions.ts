@@ -1,7 +1,7 @@
 /**
  * Submissions timed end to end, as a user runs them (`node scripts/submit.ts`, a fresh process each time, its
- * wall time): a V2T entry at AIGVE-60K's full size stored, and dry runs on FETV with 5 or 500 V2T entries
- * already on the board.
+ * wall time): dry runs on FETV with 5 or 500 V2T entries already on the board. (The full-size AIGVE-60K submit is
+ * its own case, aigve-submit.ts.)
  */
 import { execFileSync } from "node:child_process";
 import fs from "node:fs";
@@ -13,7 +13,6 @@ import { scoringContext, storedSettings } from "../../scoring/context.ts";
 import { rankAndAudit } from "../../scoring/score-benchmark.ts";
 import { readStore } from "../../store/read-store.ts";
 import { writeStore } from "../../store/write-store.ts";
-import { writeSyntheticRelease } from "../synthetic-aigve-release.ts";
 
 const REPO = path.resolve(import.meta.dirname, "../../..");
 const DATASETS = path.resolve(REPO, "..", "shared", "datasets");
@@ -33,37 +32,6 @@ function inTemp<T>(prefix: string, run: (root: string) => T): T {
   } finally {
     fs.rmSync(root, { recursive: true, force: true });
   }
-}
-
-/** What the AIGVE-60K-size case measured. */
-export interface FullSizeSubmission {
-  readonly videos: number;
-  readonly rebuildSeconds: number;
-  readonly submitSeconds: number;
-}
-
-/**
- * A synthetic release at full size (58,500 videos, 30 models, 3,050 prompts, 20 dimensions) and a V2T bundle
- * predicting every video; the protocol's split set aside so that all 58,500 are scored. Times the store's
- * rebuild, then the submission (validated, scored with the store's B, stored).
- */
-export function timeFullSizeSubmission(): FullSizeSubmission {
-  return inTemp("aigve-bench-full-", (root) => {
-    const datasets = path.join(root, "datasets");
-    const bundle = path.join(root, "bundle");
-    const options = { videos: 58_500, models: 30, prompts: 3050, dimensions: 20, seed: 1 };
-    writeSyntheticRelease(path.join(datasets, "aigve-60k"), options, bundle, "all");
-    const data = path.join(root, "data");
-    copyData(path.join(REPO, "data", "benchmarks", "aigve-60k"), path.join(data, "benchmarks", "aigve-60k"));
-    const definition = path.join(data, "benchmarks", "aigve-60k", "benchmark.json");
-    const benchmark = JSON.parse(fs.readFileSync(definition, "utf8"));
-    fs.writeFileSync(definition, JSON.stringify({ ...benchmark, protocol: { ...benchmark.protocol, v2tSplit: null } }, null, 2));
-    const store = path.join(root, "store.sqlite");
-    const common = ["--data", data, "--store", store, "--datasets", datasets];
-    const rebuildSeconds = timed(["scripts/rebuild.ts", ...common]);
-    const submitSeconds = timed(["scripts/submit.ts", bundle, ...common]);
-    return { videos: options.videos, rebuildSeconds, submitSeconds };
-  });
 }
 
 /** What a FETV dry run cost with a given number of V2T entries on the board. */

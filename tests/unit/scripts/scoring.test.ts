@@ -8,7 +8,7 @@ import { BenchmarkSchema } from "../../../src/schemas/benchmark.ts";
 import { addBenchmarkDefinition } from "../../../scripts/pipeline/benchmark-rows.ts";
 import { boardUnits, columnStatistic } from "../../../scripts/scoring/column-statistic.ts";
 import { statisticFrom } from "../../../scripts/scoring/statistic-recipe.ts";
-import { scoringContext } from "../../../scripts/scoring/context.ts";
+import { correlationPoolInScope, scoringContext, v2tPoolInScope } from "../../../scripts/scoring/context.ts";
 import { t2vEntryData, v2tEntryData } from "../../../scripts/scoring/entry-data.ts";
 import { scoreAll } from "../../../scripts/scoring/score-benchmark.ts";
 import { emptyContent, type StoreContent } from "../../../scripts/store/store-content.ts";
@@ -93,6 +93,16 @@ describe("the board statistics builder", () => {
     expect(boardUnits(context, "v2t-instance", "overall").strata).toEqual([2]);
     expect(boardUnits(context, "v2t-instance", "hard").strata).toEqual([1]);
     expect(boardUnits(context, "v2t-model", "overall").strata).toEqual([2]);
+  });
+
+  it("lists each scope's videos of the V2T pool once, in pool order, as filtering the pool by scope would", () => {
+    const ids = (scope: string) => v2tPoolInScope(context, scope).map((v) => v.id);
+    expect(ids("overall")).toEqual(["a/p0", "a/p1", "b/p0", "b/p1"]);
+    expect(ids("hard")).toEqual(["a/p1", "b/p1"]);
+    expect(ids("no-such-dimension")).toEqual([]);
+    expect(correlationPoolInScope(context, "hard").map((v) => v.id)).toEqual(["a/p1", "b/p1"]);
+    // Asked again, the same lists (made once per context).
+    expect(v2tPoolInScope(context, "hard")).toBe(v2tPoolInScope(context, "hard"));
   });
 
   it("maps every video of a prompt to its prompt's unit at instance level, so a drawn prompt brings all its videos, equally weighted", () => {
