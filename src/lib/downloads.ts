@@ -11,6 +11,7 @@ import { loadBoard } from "./boards.ts";
 import { toCsv, type CsvCell } from "./csv.ts";
 import { BoardIdSchema } from "../schemas/board.ts";
 import { partCount, partList, partRecords, type DownloadParts } from "./download-parts.ts";
+import { recordsJson } from "./records-json.ts";
 
 export type { DownloadParts } from "./download-parts.ts";
 
@@ -63,14 +64,9 @@ function cached(key: string, build: () => DownloadTable): DownloadTable {
 
 /** The number of parts that keeps each part's JSON under PART_BYTES, records of a download being of similar size. */
 function partsFor(meta: Readonly<Record<string, unknown>>, columns: readonly string[], records: readonly (readonly CsvCell[])[]): number {
-  return partCount(Buffer.byteLength(jsonBody({ ...meta, columns }, columns, records)));
+  return partCount(Buffer.byteLength(recordsJson({ ...meta, columns }, columns, records)));
 }
 
-/** A download's JSON: its fields, then `rows`, one object per record keyed by column (null where empty), compact. */
-function jsonBody(head: Readonly<Record<string, unknown>>, columns: readonly string[], records: readonly (readonly CsvCell[])[]): string {
-  const rows = records.map((record) => Object.fromEntries(columns.map((column, i) => [column, record[i] ?? null])));
-  return `${JSON.stringify({ ...head, rows })}\n`;
-}
 
 const boardKey = (benchmarkId: string, board: BoardId, release: string) => `board\u0000${benchmarkId}\u0000${board}\u0000${release}`;
 const dimensionKey = (benchmarkId: string, dimensionId: string, release: string) => `dimension\u0000${benchmarkId}\u0000${dimensionId}\u0000${release}`;
@@ -103,7 +99,7 @@ function body(table: DownloadTable, format: DownloadFormat, part: number | null)
   const records = partRecords(table.records, table.parts, part);
   if (format === "csv") return respond(format, toCsv(table.columns, records));
   const which = part === null ? {} : { part, parts: table.parts };
-  return respond(format, jsonBody({ ...table.meta, ...which, columns: table.columns }, table.columns, records));
+  return respond(format, recordsJson({ ...table.meta, ...which, columns: table.columns }, table.columns, records));
 }
 
 /** A board download's files: one whole file, or parts when it would pass PART_BYTES. */
