@@ -11,7 +11,7 @@ import { loadBoard } from "./boards.ts";
 import { toCsv, type CsvCell } from "./csv.ts";
 import { BoardIdSchema } from "../schemas/board.ts";
 import { partCount, partList, partRecords, type DownloadParts } from "./download-parts.ts";
-import { recordsJson } from "./records-json.ts";
+import { recordJsonTexts, recordsJson } from "./records-json.ts";
 
 export type { DownloadParts } from "./download-parts.ts";
 
@@ -34,6 +34,8 @@ function respond(format: DownloadFormat, body: string): Response {
 interface DownloadTable {
   readonly columns: readonly string[];
   readonly records: readonly (readonly CsvCell[])[];
+  /** Each record's JSON object, written once per table (the part count and every JSON part read them). */
+  readonly json: readonly string[];
   /** Fields of the JSON besides its records, in order. */
   readonly meta: Readonly<Record<string, unknown>>;
   readonly parts: number;
@@ -62,11 +64,11 @@ function cached(key: string, build: () => DownloadTable): DownloadTable {
   return table;
 }
 
-/** The number of parts that keeps each part's JSON under PART_BYTES, records of a download being of similar size. */
-function partsFor(meta: Readonly<Record<string, unknown>>, columns: readonly string[], records: readonly (readonly CsvCell[])[]): number {
-  return partCount(Buffer.byteLength(recordsJson({ ...meta, columns }, columns, records)));
+/** A table of a download: its records written as JSON once, and the number of parts that keeps each part's JSON under PART_BYTES (records of a download being of similar size). */
+function downloadTable(meta: Readonly<Record<string, unknown>>, columns: readonly string[], records: readonly (readonly CsvCell[])[]): DownloadTable {
+  const json = recordJsonTexts(columns, records);
+  return { columns, records, json, meta, parts: partCount(Buffer.byteLength(recordsJson({ ...meta, columns }, json))) };
 }
-
 
 const boardKey = (benchmarkId: string, board: BoardId, release: string) => `board\u0000${benchmarkId}\u0000${board}\u0000${release}`;
 const dimensionKey = (benchmarkId: string, dimensionId: string, release: string) => `dimension\u0000${benchmarkId}\u0000${dimensionId}\u0000${release}`;
@@ -78,7 +80,7 @@ function boardTable(benchmarkId: string, board: BoardId, release: string): Downl
     const columns = [...header, "release"];
     const rows = records.map((record) => columns.map((column): CsvCell => (column === "release" ? release : (record[column] ?? null))));
     const meta = { benchmark: benchmarkId, board, dimension: view.dimension, release, ranking: RANKING, unranked_reason: view.unrankedReason };
-    return { columns, records: rows, meta, parts: partsFor(meta, columns, rows) };
+    return downloadTable(meta, columns, rows);
   });
 }
 
@@ -89,17 +91,16 @@ function dimensionTable(benchmarkId: string, dimensionId: string, release: strin
     const columns = [...header, "release"];
     const records = rows.map((row) => columns.map((name, i): CsvCell => (name === "release" ? release : (row[i] ?? null))));
     const meta = { benchmark: benchmarkId, dimension: dimensionId, release };
-    return { columns, records, meta, parts: partsFor(meta, columns, records) };
+    return downloadTable(meta, columns, records);
   });
 }
 
 
 /** The body of a download or of one of its parts (records in order, cut into equal runs; JSON says which part). */
 function body(table: DownloadTable, format: DownloadFormat, part: number | null): Response {
-  const records = partRecords(table.records, table.parts, part);
-  if (format === "csv") return respond(format, toCsv(table.columns, records));
+  if (format === "csv") return respond(format, toCsv(table.columns, partRecords(table.records, table.parts, part)));
   const which = part === null ? {} : { part, parts: table.parts };
-  return respond(format, recordsJson({ ...table.meta, ...which, columns: table.columns }, table.columns, records));
+  return respond(format, recordsJson({ ...table.meta, ...which, columns: table.columns }, partRecords(table.json, table.parts, part)));
 }
 
 /** A board download's files: one whole file, or parts when it would pass PART_BYTES. */

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import type { CsvCell } from "../../../src/lib/csv.ts";
-import { recordsJson } from "../../../src/lib/records-json.ts";
+import { recordJsonTexts, recordsJson } from "../../../src/lib/records-json.ts";
 
 /** What the downloads wrote before records were kept as cells: an object per record, through JSON.stringify. */
 function asObjects(head: Record<string, unknown>, columns: readonly string[], records: readonly (readonly CsvCell[])[]): string {
@@ -8,7 +8,10 @@ function asObjects(head: Record<string, unknown>, columns: readonly string[], re
   return `${JSON.stringify({ ...head, rows })}\n`;
 }
 
-describe("recordsJson", () => {
+/** The records written the new way: each record's text, then the whole. */
+const written = (head: Record<string, unknown>, columns: readonly string[], records: readonly (readonly CsvCell[])[]) => recordsJson(head, recordJsonTexts(columns, records));
+
+describe("recordJsonTexts and recordsJson", () => {
   const columns = ["method", "id", "value", "ranked", "note", "release"];
 
   it("writes the text JSON.stringify gives for one object per record, whatever the cells hold", () => {
@@ -18,18 +21,21 @@ describe("recordsJson", () => {
       ["tab\tand\nnewline\\", "y", 1e-7, null, "a,b", "r"],
       ["short", "z"],
       ["nan", "n", Number.NaN, null, "", "r"],
+      ["big", "b", Number.POSITIVE_INFINITY, null, "\u0000\ud800", "r"],
+      ["numbers", "m", 123456789012345680000, null, "e", "r"],
+      ["small", "s", -1.5e-300, null, "", "r"],
     ];
     const head = { benchmark: "fetv", dimension: "overall", release: "r", unranked_reason: null, columns, part: 2, parts: 3 };
-    expect(recordsJson(head, columns, records)).toBe(asObjects(head, columns, records));
-    expect(JSON.parse(recordsJson(head, columns, records)).rows[3]).toEqual({ method: "short", id: "z", value: null, ranked: null, note: null, release: null });
+    expect(written(head, columns, records)).toBe(asObjects(head, columns, records));
+    expect(JSON.parse(written(head, columns, records)).rows[3]).toEqual({ method: "short", id: "z", value: null, ranked: null, note: null, release: null });
   });
 
   it("writes an empty list of rows, and a head without fields", () => {
-    expect(recordsJson({ columns }, columns, [])).toBe(asObjects({ columns }, columns, []));
-    expect(recordsJson({}, ["a"], [[1]])).toBe(asObjects({}, ["a"], [[1]]));
+    expect(written({ columns }, columns, [])).toBe(asObjects({ columns }, columns, []));
+    expect(written({}, ["a"], [[1]])).toBe(asObjects({}, ["a"], [[1]]));
   });
 
   it("refuses columns named twice, which one object per record could not hold", () => {
-    expect(() => recordsJson({}, ["a", "a"], [[1, 2]])).toThrow(/names a column twice/);
+    expect(() => recordJsonTexts(["a", "a"], [[1, 2]])).toThrow(/names a column twice/);
   });
 });
