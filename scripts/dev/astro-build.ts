@@ -10,6 +10,8 @@ import path from "node:path";
 
 const REPO = path.resolve(import.meta.dirname, "../..");
 const LOCK = path.join(REPO, ".astro", "out-of-tree-build.lock");
+/** The most output a build may print (kept in memory until it ends, and shown when it fails). */
+const LOG_BYTES = 256 * 1024 * 1024;
 /** How long a build waits for another to finish before it gives up. */
 const WAIT_MS = 30 * 60_000;
 
@@ -18,8 +20,8 @@ export function buildSiteInto(store: string, dist: string, env: Readonly<Record<
   const release = acquire();
   try {
     fs.rmSync(dist, { recursive: true, force: true });
-    // Astro logs a line per page: 10,000 pages pass execFileSync's 1 MB default, which kills the build (ENOBUFS).
-    execFileSync(process.execPath, ["node_modules/astro/bin/astro.mjs", "build", "--outDir", dist], { cwd: REPO, stdio: "pipe", maxBuffer: 1 << 28, env: { ...process.env, ...env, AIGVE_STORE: store } });
+    // Astro logs a line per file written: 1.5 MB at 3,000 FETV V2T entries, past execFileSync's default 1 MB, at which it kills the build.
+    execFileSync(process.execPath, ["node_modules/astro/bin/astro.mjs", "build", "--outDir", dist], { cwd: REPO, stdio: "pipe", maxBuffer: LOG_BYTES, env: { ...process.env, ...env, AIGVE_STORE: store } });
   } finally {
     release();
   }

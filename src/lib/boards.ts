@@ -6,6 +6,7 @@ import { EVALUATOR_MEAN } from "../schemas/metrics.ts";
 import { auditFlags } from "./audit.ts";
 import { listBoardColumns, type BoardColumnInfo } from "./benchmarks.ts";
 import { entriesByDirection, type EntryGenerationCard, type EntryInfo, type EntryProvenance, type EntryTraining } from "./entry-rows.ts";
+import { interned } from "./interned.ts";
 import { store } from "./store.ts";
 import { entryUrl } from "./urls.ts";
 
@@ -150,13 +151,13 @@ function readBoard(benchmarkId: string, board: BoardId, dimension: string): Boar
         value: result.value,
         ciLow: result.ciLow,
         ciHigh: result.ciHigh,
-        ciNote: result.ciNote,
+        ciNote: interned(result.ciNote),
         n: result.n,
         rank: ranked?.rank ?? null,
         rankBest: ranked?.rankBest ?? null,
         rankWorst: ranked?.rankWorst ?? null,
-        provenance: result.provenance,
-        source: result.source,
+        provenance: interned(result.provenance),
+        source: interned(result.source),
       };
     }
     return cells;
@@ -170,7 +171,7 @@ function readBoard(benchmarkId: string, board: BoardId, dimension: string): Boar
     return {
       entryId: entry.id,
       name: entry.name,
-      href: entryUrl(benchmarkId, direction, entry.id),
+      href: interned(entryUrl(benchmarkId, direction, entry.id)),
       // A board groups T2V models by access, V2T methods by kind.
       group: direction === "t2v" ? entry.access : entry.kind,
       isReference: entry.isReference,
@@ -183,10 +184,10 @@ function readBoard(benchmarkId: string, board: BoardId, dimension: string): Boar
       rankBest: ranking?.rankBest ?? null,
       rankWorst: ranking?.rankWorst ?? null,
       separableFromNext: ranking?.separableFromNext ?? null,
-      unrankedReason: ranking?.unrankedReason ?? null,
+      unrankedReason: interned(ranking?.unrankedReason ?? null),
       auditFlags: flags.get(entry.id) ?? 0,
       cells,
-      provenance: [...new Set(Object.values(cells).map((cell) => cell.provenance))].sort(),
+      provenance: provenanceList(Object.values(cells).map((cell) => cell.provenance)),
       entryProvenance: entry.provenance,
       training: entry.training,
       generationCard: entry.generationCard,
@@ -231,6 +232,18 @@ function readBoard(benchmarkId: string, board: BoardId, dimension: string): Boar
   }
   const reasons = [...new Set(rows.map((row) => row.unrankedReason))];
   return { benchmarkId, board, dimension, columns, rows, apart, unrankedReason: reasons.length === 1 ? (reasons[0] ?? null) : null };
+}
+
+/** A row's distinct provenances, sorted: one shared array per combination (most rows of a board have the same). */
+const provenanceLists = new Map<string, readonly string[]>();
+
+function provenanceList(provenances: readonly string[]): readonly string[] {
+  const list = [...new Set(provenances)].sort();
+  const key = list.join("\u0000");
+  const found = provenanceLists.get(key);
+  if (found) return found;
+  provenanceLists.set(key, list);
+  return list;
 }
 
 interface BoardIndex {

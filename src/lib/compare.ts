@@ -132,6 +132,26 @@ type ResamplePart = (typeof RESAMPLE_PARTS)[number];
  * Null when the board's entries cannot be told apart (published figures, an unranked board) or the entry has none.
  */
 function resampleLayout(benchmarkId: string, direction: "t2v" | "v2t", entryId: string, b: number): Layout | null {
+  const key = `${benchmarkId}\u0000${direction}\u0000${entryId}\u0000${b}`;
+  if (layouts.has(key)) return layouts.get(key) as Layout | null;
+  const layout = readLayout(benchmarkId, direction, entryId, b);
+  layouts.set(key, layout);
+  for (const oldest of layouts.keys()) {
+    if (layouts.size <= KEPT_LAYOUTS) break;
+    layouts.delete(oldest);
+  }
+  return layout;
+}
+
+/**
+ * The layouts read most recently: an entry's JSON and its resamples files are written one after another (the page
+ * lists them so) and each needs the entry's layout on every board, so a few are kept rather than read again from
+ * the store for each file; not every entry's, which would grow with the board.
+ */
+const layouts = new Map<string, Layout | null>();
+const KEPT_LAYOUTS = 8;
+
+function readLayout(benchmarkId: string, direction: "t2v" | "v2t", entryId: string, b: number): Layout | null {
   const { index, views } = source(benchmarkId, direction);
   const info = index.boards[b] as CompareBoardInfo;
   if (info.pairsNote !== null) return null;

@@ -1,8 +1,9 @@
 /**
  * The bodies of the board and per-dimension downloads, CSV and JSON, written alike at the latest URL and under
  * their release. Every record carries the release it was built from (a `release` column: the CSV stays one
- * header row, RFC 4180), and the JSON names it at the top as well. A download whose JSON would pass PART_BYTES is
- * written as parts of whole records instead of one file (see `boardDownloadParts`).
+ * header row, RFC 4180), and the JSON names it at the top as well. The JSON is written compact (one line): machines
+ * read it, and indentation doubled its bytes. A download whose JSON would pass PART_BYTES is written as parts of
+ * whole records instead of one file (see `boardDownloadParts`).
  */
 import type { BoardId } from "../schemas/board.ts";
 import { boardRecords, longRecords } from "./board-records.ts";
@@ -10,6 +11,7 @@ import { loadBoard } from "./boards.ts";
 import { toCsv, type CsvCell } from "./csv.ts";
 import { BoardIdSchema } from "../schemas/board.ts";
 import { partCount, partList, partRecords, type DownloadParts } from "./download-parts.ts";
+import { recordJsonTexts, recordsJson } from "./records-json.ts";
 
 export type { DownloadParts } from "./download-parts.ts";
 
@@ -24,10 +26,16 @@ function respond(format: DownloadFormat, body: string): Response {
 }
 
 
-/** A download's columns and records (each with its release), once per build. */
+/**
+ * A download's columns and records (each with its release), once per build. A record is kept as its cells in
+ * column order, not as an object: a dimension of a 10,000-entry board holds about 240,000 records, and objects of
+ * twenty named fields each would be most of the build's memory; the JSON's objects are made per part as it is written.
+ */
 interface DownloadTable {
   readonly columns: readonly string[];
-  readonly records: readonly Record<string, CsvCell>[];
+  readonly records: readonly (readonly CsvCell[])[];
+  /** Each record's JSON object, written once per table (the part count and every JSON part read them). */
+  readonly json: readonly string[];
   /** Fields of the JSON besides its records, in order. */
   readonly meta: Readonly<Record<string, unknown>>;
   readonly parts: number;
@@ -35,10 +43,10 @@ interface DownloadTable {
 
 /**
  * The downloads read most recently. A build writes a download's files one after another (its parts, CSV and JSON),
- * so a few are kept, not every one: a board of 10,000 entries in long format over every dimension would not fit.
+ * so two are kept, not every one: a board of 10,000 entries in long format over every dimension would not fit.
  */
 const tables = new Map<string, DownloadTable>();
-const KEPT_TABLES = 4;
+const KEPT_TABLES = 2;
 /** Every download's number of parts, kept for the whole build (pages list the parts of downloads read long ago). */
 const partCounts = new Map<string, number>();
 
@@ -56,9 +64,10 @@ function cached(key: string, build: () => DownloadTable): DownloadTable {
   return table;
 }
 
-/** The number of parts that keeps each part's JSON under PART_BYTES, records of a download being of similar size. */
-function partsFor(meta: Readonly<Record<string, unknown>>, columns: readonly string[], records: readonly Record<string, CsvCell>[]): number {
-  return partCount(Buffer.byteLength(JSON.stringify({ ...meta, columns, rows: records }, null, 2)));
+/** A table of a download: its records written as JSON once, and the number of parts that keeps each part's JSON under PART_BYTES (records of a download being of similar size). */
+function downloadTable(meta: Readonly<Record<string, unknown>>, columns: readonly string[], records: readonly (readonly CsvCell[])[]): DownloadTable {
+  const json = recordJsonTexts(columns, records);
+  return { columns, records, json, meta, parts: partCount(Buffer.byteLength(recordsJson({ ...meta, columns }, json))) };
 }
 
 const boardKey = (benchmarkId: string, board: BoardId, release: string) => `board\u0000${benchmarkId}\u0000${board}\u0000${release}`;
@@ -69,9 +78,9 @@ function boardTable(benchmarkId: string, board: BoardId, release: string): Downl
     const view = loadBoard(benchmarkId, board);
     const { header, records } = boardRecords(view);
     const columns = [...header, "release"];
-    const rows = records.map((record): Record<string, CsvCell> => ({ ...record, release }));
+    const rows = records.map((record) => columns.map((column): CsvCell => (column === "release" ? release : (record[column] ?? null))));
     const meta = { benchmark: benchmarkId, board, dimension: view.dimension, release, ranking: RANKING, unranked_reason: view.unrankedReason };
-    return { columns, records: rows, meta, parts: partsFor(meta, columns, rows) };
+    return downloadTable(meta, columns, rows);
   });
 }
 
@@ -80,19 +89,18 @@ function dimensionTable(benchmarkId: string, dimensionId: string, release: strin
     const views = BoardIdSchema.options.map((board) => loadBoard(benchmarkId, board, dimensionId));
     const { header, rows } = longRecords(views);
     const columns = [...header, "release"];
-    const records = rows.map((row) => Object.fromEntries(columns.map((name, i) => [name, (name === "release" ? release : row[i]) ?? null])));
+    const records = rows.map((row) => columns.map((name, i): CsvCell => (name === "release" ? release : (row[i] ?? null))));
     const meta = { benchmark: benchmarkId, dimension: dimensionId, release };
-    return { columns, records, meta, parts: partsFor(meta, columns, records) };
+    return downloadTable(meta, columns, records);
   });
 }
 
 
 /** The body of a download or of one of its parts (records in order, cut into equal runs; JSON says which part). */
 function body(table: DownloadTable, format: DownloadFormat, part: number | null): Response {
-  const records = partRecords(table.records, table.parts, part);
-  if (format === "csv") return respond(format, toCsv([...table.columns], records.map((record) => table.columns.map((column) => record[column] ?? null))));
+  if (format === "csv") return respond(format, toCsv(table.columns, partRecords(table.records, table.parts, part)));
   const which = part === null ? {} : { part, parts: table.parts };
-  return respond(format, `${JSON.stringify({ ...table.meta, ...which, columns: table.columns, rows: records }, null, 2)}\n`);
+  return respond(format, recordsJson({ ...table.meta, ...which, columns: table.columns }, partRecords(table.json, table.parts, part)));
 }
 
 /** A board download's files: one whole file, or parts when it would pass PART_BYTES. */

@@ -1,33 +1,38 @@
 /** Loads everything the store holds about one entry, for its JSON breakdown download (snake_case, as every download). */
-import { and, asc, eq } from "drizzle-orm";
+import { and, asc, eq, inArray } from "drizzle-orm";
 import * as t from "../../db/schema.ts";
 import { GENERATION_CARD_FIELDS, NOT_STATED } from "../schemas/generation-card.ts";
+import { boardsOf } from "./entries.ts";
 import { entriesByDirection, type EntryInfo } from "./entry-rows.ts";
 import { store } from "./store.ts";
 
-type RankingRow = typeof t.rankings.$inferSelect;
-
 /**
- * A benchmark's rankings grouped by entry (board then dimension order), read once per build: the store's key on
- * rankings leads with board and dimension, so a per-entry query would scan the benchmark's every ranking for each
- * entry's download, which is quadratic in the number of entries.
+ * Every dimension a benchmark's rankings name (`overall` among them), read once per build, so that one entry's
+ * rankings are read by seeks on the store's key (benchmark, board, dimension, entry): that key leads with board and
+ * dimension, so a query by entry alone would scan every ranking of the benchmark for each entry's download (quadratic),
+ * and keeping all of them grouped by entry held the whole table in memory for the whole build.
  */
-const rankingsOf = new Map<string, ReadonlyMap<string, readonly RankingRow[]>>();
+const rankedDimensionsOf = new Map<string, readonly string[]>();
 
-function rankingsByEntry(benchmarkId: string): ReadonlyMap<string, readonly RankingRow[]> {
-  let byEntry = rankingsOf.get(benchmarkId);
-  if (!byEntry) {
-    const grouped = new Map<string, RankingRow[]>();
-    const rows = store().select().from(t.rankings).where(eq(t.rankings.benchmarkId, benchmarkId)).orderBy(asc(t.rankings.board), asc(t.rankings.dimension)).all();
-    for (const row of rows) {
-      const list = grouped.get(row.entryId);
-      if (list) list.push(row);
-      else grouped.set(row.entryId, [row]);
-    }
-    byEntry = grouped;
-    rankingsOf.set(benchmarkId, byEntry);
+function rankedDimensions(benchmarkId: string): readonly string[] {
+  let dimensions = rankedDimensionsOf.get(benchmarkId);
+  if (!dimensions) {
+    dimensions = store().selectDistinct({ dimension: t.rankings.dimension }).from(t.rankings).where(eq(t.rankings.benchmarkId, benchmarkId)).all().map((r) => r.dimension);
+    rankedDimensionsOf.set(benchmarkId, dimensions);
   }
-  return byEntry;
+  return dimensions;
+}
+
+/** One entry's rankings on a direction's boards, in board then dimension order. */
+function entryRankings(benchmarkId: string, direction: "t2v" | "v2t", entryId: string) {
+  const dimensions = rankedDimensions(benchmarkId);
+  if (dimensions.length === 0) return [];
+  return store()
+    .select()
+    .from(t.rankings)
+    .where(and(eq(t.rankings.benchmarkId, benchmarkId), inArray(t.rankings.board, boardsOf(direction)), inArray(t.rankings.dimension, [...dimensions]), eq(t.rankings.entryId, entryId)))
+    .orderBy(asc(t.rankings.board), asc(t.rankings.dimension))
+    .all();
 }
 
 /** An entry's results at every level, dimension, perspective and metric, with its rankings. */
@@ -52,9 +57,7 @@ export function loadEntryBreakdown(benchmarkId: string, direction: "t2v" | "v2t"
       provenance: r.provenance,
       source: r.source,
     }));
-  const rankings = (rankingsByEntry(benchmarkId).get(entryId) ?? [])
-    .filter((r) => (direction === "t2v" ? r.board === "t2v" : r.board !== "t2v"))
-    .map((r) => ({
+  const rankings = entryRankings(benchmarkId, direction, entryId).map((r) => ({
       board: r.board,
       dimension: r.dimension,
       rank: r.rank,

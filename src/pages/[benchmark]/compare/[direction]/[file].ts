@@ -24,11 +24,17 @@ export const getStaticPaths: GetStaticPaths = () =>
   listBenchmarks().flatMap((b) =>
     DIRECTIONS.filter((direction) => listEntryIds(b.id, direction).length > 0).flatMap((direction) => {
       const index = loadCompareIndex(b.id, direction);
-      const files = index.entries.map((entry) => ({ params: { benchmark: b.id, direction, file: `${entry.id}.json` }, props: { benchmarkId: b.id, direction, entryId: entry.id } satisfies Props }));
-      const resamples = index.boards.flatMap(({ board }) =>
-        compareResamplesFiles(b.id, direction, board).map(({ entryId, part }) => ({ params: { benchmark: b.id, direction, file: `${entryId}.${board}.${part}.bin` }, props: { benchmarkId: b.id, direction, entryId, board, part } satisfies Props })),
+      const resamples = Map.groupBy(
+        index.boards.flatMap(({ board }) =>
+          compareResamplesFiles(b.id, direction, board).map(({ entryId, part }) => ({ params: { benchmark: b.id, direction, file: `${entryId}.${board}.${part}.bin` }, props: { benchmarkId: b.id, direction, entryId, board, part } satisfies Props })),
+        ),
+        (path) => path.props.entryId,
       );
-      return [...files, ...resamples];
+      // Each entry's files together, its JSON first: they share its resamples' layout, read once for them all.
+      return index.entries.flatMap((entry) => [
+        { params: { benchmark: b.id, direction, file: `${entry.id}.json` }, props: { benchmarkId: b.id, direction, entryId: entry.id } satisfies Props },
+        ...(resamples.get(entry.id) ?? []),
+      ]);
     }),
   );
 

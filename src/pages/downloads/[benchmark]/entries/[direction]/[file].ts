@@ -1,6 +1,7 @@
 /**
  * Per-entry downloads: /downloads/<benchmark>/entries/<t2v|v2t>/<id>.csv, one row per board × dimension × column
- * (value, interval, rank, n), and <id>.json, its twin: the same rows as `table`, with every stored figure and rank.
+ * (value, interval, rank, n), and <id>.json, its twin: the same rows as `table`, with every stored figure and rank,
+ * written compact (one file per entry: indentation was half of its bytes).
  */
 import type { APIRoute, GetStaticPaths } from "astro";
 import { listBenchmarks } from "../../../../../lib/benchmarks.ts";
@@ -32,5 +33,5 @@ export const GET: APIRoute<Props> = ({ props }) => {
   const table = entryTable(props.benchmarkId, props.direction, props.entryId, release);
   if (props.format === "csv") return new Response(entryTableCsv(table), { headers: { "Content-Type": "text/csv; charset=utf-8" } });
   const body = { benchmark: props.benchmarkId, direction: props.direction, entry: props.entryId, release, table, ...loadEntryBreakdown(props.benchmarkId, props.direction, props.entryId) };
-  return new Response(`${JSON.stringify(body, null, 2)}\n`, { headers: { "Content-Type": "application/json" } });
+  return new Response(`${JSON.stringify(body)}\n`, { headers: { "Content-Type": "application/json" } });
 };
