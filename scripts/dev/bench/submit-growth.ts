@@ -3,11 +3,6 @@
  * user runs it (`node scripts/submit.ts`, a fresh process, its wall time). The stored entries are real accepted
  * bundles in data/submissions/ (a rebuild scores them once, into a shared scoring cache), so that afterwards the
  * store, changed in place by the timed submits, can be compared with a rebuild of the same data/ (canonical dump).
- * The stored bundles' scores repeat every DISTINCT_STORED bundles (names, and so entries and bundles, all differ):
- * scoring is cached by an entry's scores, so the set-up scores that many in a first rebuild and takes the rest from
- * the cache in a second (one rebuild scores all its entries at once, before any is cached). Scoring 95 took 8
- * minutes on this shared machine, so 995 would take well over an hour. What is timed is unchanged: each submit
- * scores its own new scores, re-ranks the whole board (ties among the repeated entries included) and writes in place.
  */
 import { execFileSync } from "node:child_process";
 import fs from "node:fs";
@@ -30,9 +25,6 @@ export interface SubmitGrowth {
   readonly difference: readonly string[];
 }
 
-/** How many different sets of scores the stored bundles take turns with (see above). */
-const DISTINCT_STORED = 100;
-
 /** A V2T bundle predicting every labelled FETV video, its scores varied by `salt`; returns its folder. */
 function writeBundle(dir: string, videos: readonly string[], name: string, salt: number): string {
   fs.mkdirSync(dir, { recursive: true });
@@ -52,7 +44,7 @@ function run(args: readonly string[], cache: string): { out: string; seconds: nu
 
 /**
  * Times `timed` real submits on FETV with `entries` V2T entries stored (FETV's own, the rest accepted bundles written
- * into data/submissions/ and scored by rebuilds), then compares the store with a rebuild of data/ into another file.
+ * into data/submissions/ and scored by one rebuild), then compares the store with a rebuild of data/ into another file.
  */
 export function timeSubmitGrowth(entries: number, timed = 3): SubmitGrowth {
   const root = fs.mkdtempSync(path.join(os.tmpdir(), "aigve-bench-growth-"));
@@ -67,15 +59,8 @@ export function timeSubmitGrowth(entries: number, timed = 3): SubmitGrowth {
     const videos = base.videos.filter((v) => v.benchmarkId === "fetv" && v.labelled).map((v) => v.id);
     const own = base.v2tEntries.filter((e) => e.benchmarkId === "fetv").length;
     // Accepted bundles, as a merged pull request leaves them; the entry id is the name's slug.
-    const stored = (from: number, to: number) => {
-      for (let k = from; k <= to; k++) writeBundle(path.join(data, "submissions", "fetv", "v2t", `stored-judge-${k}`), videos, `Stored Judge ${k}`, 1000 + ((k - 1) % DISTINCT_STORED) + 1);
-    };
-    // The distinct scores first, scored into the cache; then the repeats, every one a cache hit.
-    const distinct = Math.min(entries - own, DISTINCT_STORED);
-    stored(1, distinct);
-    if (distinct > 0) run(["scripts/rebuild.ts", ...common], cache);
-    stored(distinct + 1, entries - own);
-    if (entries - own > distinct) run(["scripts/rebuild.ts", ...common], cache);
+    for (let k = 1; k <= entries - own; k++) writeBundle(path.join(data, "submissions", "fetv", "v2t", `stored-judge-${k}`), videos, `Stored Judge ${k}`, 1000 + k);
+    if (entries > own) run(["scripts/rebuild.ts", ...common], cache);
     const seconds = Array.from({ length: timed }, (_, k) => {
       const { out, seconds } = run(["scripts/submit.ts", writeBundle(path.join(root, "bundles", String(k)), videos, `Bench Judge ${k + 1}`, k), ...common], cache);
       if (!/^Stored\./m.test(out) || /Rebuilding the store/.test(out)) throw new Error(`the bench's submit did not store in place:\n${out}`);
