@@ -8,7 +8,7 @@ import type { Problem } from "../io/input-error.ts";
 import type { StoreContent } from "../store/store-content.ts";
 import { byId, type ScoringContext } from "./context.ts";
 import { autoUnrankedReason } from "./auto-entries.ts";
-import { predictionsOf } from "./evaluators.ts";
+import { entryPredictions, predictionsOf } from "./evaluators.ts";
 import { effectiveRaters, raterComponent } from "./rater-component.ts";
 
 type Content = StoreContent;
@@ -302,8 +302,8 @@ export function t2vEntryData(context: ScoringContext, entryId: string): T2vEntry
 export function v2tEntryData(context: ScoringContext, entryId: string): V2tEntryData | null {
   const scores: Record<string, Map<string, number>> = {};
   const answers = new Map<string, RawAnswer>();
-  for (const p of context.content.predictions) {
-    if (p.benchmarkId !== context.benchmarkId || p.v2tEntryId !== entryId || !context.videos.get(p.videoId)?.labelled) continue;
+  for (const p of entryPredictions(context.content, context.benchmarkId, entryId)) {
+    if (!context.videos.get(p.videoId)?.labelled) continue;
     if (p.perspectiveId === context.qa) answers.set(p.videoId, p.answer ?? null);
     else if (p.score !== null && p.score !== undefined) (scores[p.perspectiveId] ??= new Map()).set(p.videoId, p.score);
   }

@@ -57,20 +57,27 @@ export interface RankedEntry extends RankedRow, RankWithInterval {
  * every entry's ranks on every scope, and a sort per rank was most of a submit's cost at 1,000 entries.
  */
 function rankPercentiles(ranks: Float64Array, confidence: number, counts: Uint32Array): { low: number; high: number } | null {
-  counts.fill(0);
+  // Counts kept between the lowest and highest rank seen only: an entry's resampled ranks span a few places of a long board.
   let m = 0;
+  let lowest = counts.length;
+  let highest = -1;
   for (let b = 0; b < ranks.length; b++) {
     const rank = ranks[b] as number;
     if (Number.isNaN(rank)) continue;
-    if (!Number.isInteger(rank) || rank < 0 || rank >= counts.length) return percentileInterval(ranks, confidence);
+    if (!Number.isInteger(rank) || rank < 0 || rank >= counts.length) {
+      for (let r = lowest; r <= highest; r++) counts[r] = 0;
+      return percentileInterval(ranks, confidence);
+    }
     (counts[rank] as number)++;
+    if (rank < lowest) lowest = rank;
+    if (rank > highest) highest = rank;
     m++;
   }
   if (m === 0) return null;
   // The k-th smallest rank (from 0), walking the counts.
   const kth = (k: number): number => {
     let below = 0;
-    for (let rank = 0; rank < counts.length; rank++) {
+    for (let rank = lowest; rank <= highest; rank++) {
       below += counts[rank] as number;
       if (k < below) return rank;
     }
@@ -84,7 +91,10 @@ function rankPercentiles(ranks: Float64Array, confidence: number, counts: Uint32
     return a + (h - lo) * (kth(Math.min(lo + 1, m - 1)) - a);
   };
   const alpha = 1 - confidence;
-  return { low: quantile(alpha / 2), high: quantile(1 - alpha / 2) };
+  const interval = { low: quantile(alpha / 2), high: quantile(1 - alpha / 2) };
+  // Left all zero for the next entry.
+  for (let r = lowest; r <= highest; r++) counts[r] = 0;
+  return interval;
 }
 
 function rankInterval(draws: Float64Array, confidence: number, counts: Uint32Array): { best: number; worst: number } | null {
@@ -227,6 +237,9 @@ function orderedFromBits(u: number): number {
   return u & 0x80000000 ? ~u >>> 0 : (u | 0x80000000) >>> 0;
 }
 
+/** Up to how many keys `radixSort` sorts by insertion instead. */
+const SHORT = 32;
+
 /**
  * Sorts `keys` (with `order` alongside) ascending by a least-significant-digit radix sort over their four bytes,
  * skipping a byte that every key shares; returns the arrays that hold the result (the inputs or the spares).
@@ -238,6 +251,22 @@ function radixSort(keys: Uint32Array, order: Uint32Array, spareKeys: Uint32Array
   let k2 = spareKeys;
   let o2 = spareOrder;
   if (count < 2) return [k, o];
+  if (count <= SHORT) {
+    // A short board: insertion sort, where four passes over 256 counts would cost more than the keys themselves.
+    for (let i = 1; i < count; i++) {
+      const key = k[i] as number;
+      const at = o[i] as number;
+      let j = i - 1;
+      while (j >= 0 && (k[j] as number) > key) {
+        k[j + 1] = k[j] as number;
+        o[j + 1] = o[j] as number;
+        j--;
+      }
+      k[j + 1] = key;
+      o[j + 1] = at;
+    }
+    return [k, o];
+  }
   for (let shift = 0; shift < 32; shift += 8) {
     counts.fill(0);
     for (let i = 0; i < count; i++) (counts[((k[i] as number) >>> shift) & 255] as number)++;
@@ -261,9 +290,30 @@ function radixSort(keys: Uint32Array, order: Uint32Array, spareKeys: Uint32Array
 }
 
 /**
+ * Copies `rows` × `cols` values of `from` (row-major: row r at r × cols) into `to(c)` at row r, a tile at a time, so
+ * that neither side is walked with a stride of a whole row (each strided write would miss the cache).
+ */
+function transposeInto(from: Float64Array, rows: number, cols: number, to: (col: number) => Float64Array | null): void {
+  const TILE = 64;
+  for (let c0 = 0; c0 < cols; c0 += TILE) {
+    const c1 = Math.min(cols, c0 + TILE);
+    for (let r0 = 0; r0 < rows; r0 += TILE) {
+      const r1 = Math.min(rows, r0 + TILE);
+      for (let c = c0; c < c1; c++) {
+        const target = to(c);
+        if (target === null) continue;
+        for (let r = r0; r < r1; r++) target[r] = from[r * cols + c] as number;
+      }
+    }
+  }
+}
+
+/**
  * Every resample's places when all values are single-precision (always so for stored resampled values): per
  * resample and column one radix sort of the values' ordered bits gives every entry's competition rank in one pass
- * (ties share a run of equal keys), and one count of the whole-number rank sums gives every overall rank.
+ * (ties share a run of equal keys), and one count of the whole-number rank sums gives every overall rank. Places are
+ * written resample by resample into blocks (entries contiguous) and then turned into each entry's arrays in tiles:
+ * written straight into an entry's array, every place was a cache miss, most of a 1,000-entry board's time.
  */
 function placesBySingleKeys({ n, resamples, directions, drawsOf, rankSums, places }: BoardWork): void {
   const columns = directions.length;
@@ -279,6 +329,11 @@ function placesBySingleKeys({ n, resamples, directions, drawsOf, rankSums, place
     });
     return keys;
   });
+  const anyWanted = places.some((place) => place !== null);
+  // Resample-major blocks (b × n + e), NaN where an entry takes no place.
+  const columnBlocks = directions.map(() => (anyWanted ? new Float64Array(resamples * n).fill(Number.NaN) : null));
+  const overallBlock = anyWanted ? new Float64Array(resamples * n).fill(Number.NaN) : null;
+  const sumsBlock = new Float64Array(resamples * n).fill(Number.NaN);
   const keys = new Uint32Array(n);
   const order = new Uint32Array(n);
   const spareKeys = new Uint32Array(n);
@@ -287,14 +342,16 @@ function placesBySingleKeys({ n, resamples, directions, drawsOf, rankSums, place
   const sums = new Float64Array(n);
   const sumCounts = new Uint32Array(columns * n + 2);
   for (let b = 0; b < resamples; b++) {
+    const row = b * n;
     sums.fill(columns === 0 ? Number.NaN : 0);
     for (let c = 0; c < columns; c++) {
-      keys.set((keysOf[c] as Uint32Array).subarray(b * n, b * n + n));
+      keys.set((keysOf[c] as Uint32Array).subarray(row, row + n));
       for (let e = 0; e < n; e++) order[e] = e;
       const [sorted, by] = radixSort(keys, order, spareKeys, spareOrder, counts);
       let present = n;
       while (present > 0 && sorted[present - 1] === 0xffffffff) present--;
       const higher = directions[c] === "higher";
+      const block = columnBlocks[c] ?? null;
       for (let i = 0; i < present; ) {
         let j = i + 1;
         while (j < present && sorted[j] === sorted[i]) j++;
@@ -303,28 +360,41 @@ function placesBySingleKeys({ n, resamples, directions, drawsOf, rankSums, place
         for (let t = i; t < j; t++) {
           const e = by[t] as number;
           sums[e] = (sums[e] as number) + rank;
-          const place = places[e];
-          if (place) (place.columns[c] as Float64Array)[b] = rank;
+          if (block !== null) block[row + e] = rank;
         }
         i = j;
       }
       for (let t = present; t < n; t++) sums[by[t] as number] = Number.NaN;
     }
-    // Rank sums are whole numbers from `columns` to `columns × n`: the overall rank is one plus the count below.
-    sumCounts.fill(0);
+    // Rank sums are whole numbers from `columns` to `columns × n`: the overall rank is one plus the count below,
+    // counted over the span of this resample's sums only (counts[s + 1 − lowest] holds the sums equal to s).
+    let lowest = Infinity;
+    let highest = -Infinity;
     for (let e = 0; e < n; e++) {
       const sum = sums[e] as number;
-      if (!Number.isNaN(sum)) (sumCounts[sum + 1] as number)++;
+      if (sum < lowest) lowest = sum;
+      if (sum > highest) highest = sum;
     }
-    for (let s = 1; s < sumCounts.length; s++) (sumCounts[s] as number) += sumCounts[s - 1] as number;
+    if (highest < lowest) continue;
+    const span = highest - lowest + 2;
+    sumCounts.fill(0, 0, span);
+    for (let e = 0; e < n; e++) {
+      const sum = sums[e] as number;
+      if (!Number.isNaN(sum)) (sumCounts[sum + 1 - lowest] as number)++;
+    }
+    for (let s = 1; s < span; s++) (sumCounts[s] as number) += sumCounts[s - 1] as number;
     for (let e = 0; e < n; e++) {
       const sum = sums[e] as number;
       if (Number.isNaN(sum)) continue;
-      (rankSums[e] as Float64Array)[b] = sum;
-      const place = places[e];
-      if (place !== null && place !== undefined) place.overall[b] = 1 + (sumCounts[sum] as number);
+      sumsBlock[row + e] = sum;
+      if (overallBlock !== null) overallBlock[row + e] = 1 + (sumCounts[sum - lowest] as number);
     }
   }
+  transposeInto(sumsBlock, resamples, n, (e) => rankSums[e] as Float64Array);
+  if (overallBlock !== null) transposeInto(overallBlock, resamples, n, (e) => places[e]?.overall ?? null);
+  columnBlocks.forEach((block, c) => {
+    if (block !== null) transposeInto(block, resamples, n, (e) => (places[e]?.columns[c] as Float64Array | undefined) ?? null);
+  });
 }
 
 /** Every resample's places for values of any precision: per resample and column one sort, then a search per entry. */

@@ -224,6 +224,36 @@ describe("resampledPlaces", () => {
     }
   });
 
+  it("places every entry of a board longer and wider than one tile of the resample-major blocks, as the rules do", () => {
+    // 150 entries × 70 resamples: the blocks are turned into entries' arrays 64 × 64 at a time, with partial tiles at both edges.
+    const { entries, directions } = asSingles(randomBoard(11, { entries: 150, resamples: 70 }));
+    const resampled = resampledPlaces(entries, directions);
+    const ranked = rankWithUncertainty(entries, directions, 0.9);
+    const index = new Map(entries.map((entry, e) => [entry.id, e]));
+    for (let b = 0; b < 70; b++) {
+      const rows = entries
+        .filter((entry) => entry.values.some((v) => v !== null))
+        .map((entry) => ({ id: entry.id, name: entry.name, values: directions.map((_, c) => (entry.values[c] === null || Number.isNaN(entry.draws[c]?.[b] as number) ? null : (entry.draws[c]?.[b] as number))) }));
+      const byId = new Map(rankBoard(rows, directions).map((row) => [row.id, row]));
+      entries.forEach((entry, e) => {
+        const row = byId.get(entry.id);
+        expect(resampled?.places[e]?.overall[b], `resample ${b}, ${entry.id}`).toEqual(row?.rank ?? Number.NaN);
+        expect(resampled?.rankSums[e]?.[b]).toEqual(row?.rankSum ?? Number.NaN);
+        directions.forEach((_, c) => expect(resampled?.places[e]?.columns[c]?.[b]).toEqual(row?.columnRanks[c] ?? Number.NaN));
+      });
+    }
+    // One count buffer serves every entry's intervals: each equals the percentile interval of its own ranks.
+    for (const row of ranked) {
+      const places = resampled?.places[index.get(row.id) as number];
+      const interval = row.rank === null ? null : percentileInterval(places?.overall as Float64Array, 0.9);
+      expect([row.rankBest, row.rankWorst], row.id).toEqual(interval === null ? [null, null] : [Math.floor(interval.low), Math.ceil(interval.high)]);
+      row.columns.forEach((column, c) => {
+        const ci = column.rank === null ? null : percentileInterval(places?.columns[c] as Float64Array, 0.9);
+        expect([column.rankBest, column.rankWorst]).toEqual(ci === null ? [null, null] : [Math.floor(ci.low), Math.ceil(ci.high)]);
+      });
+    }
+  });
+
   it("gives rank intervals that are the percentile intervals of the resampled ranks, rounded outwards", () => {
     for (let seed = 1; seed <= 10; seed++) {
       const { entries, directions } = randomBoard(seed);
@@ -262,18 +292,18 @@ function asSingles(board: { entries: RankableEntry[]; directions: Direction[] })
   return { ...board, entries: board.entries.map((entry) => ({ ...entry, draws: entry.draws.map((d) => (d === null ? null : Float32Array.from(d))) })) };
 }
 
-/** A random board: 12 entries, 3 columns, 50 resamples; values on a coarse grid (ties), some missing, some NaN draws. */
-function randomBoard(seed: number): { entries: RankableEntry[]; directions: Direction[] } {
+/** A random board: 12 entries (by default), 3 columns, 50 resamples; values on a coarse grid (ties), some missing, some NaN draws. */
+function randomBoard(seed: number, size = { entries: 12, resamples: 50 }): { entries: RankableEntry[]; directions: Direction[] } {
   const random = createRandom(seed);
   const directions: Direction[] = ["higher", "lower", "higher"];
   const grid = () => Math.round(random.nextFloat() * 8) / 8;
-  const entries = Array.from({ length: 12 }, (_, e) => {
+  const entries = Array.from({ length: size.entries }, (_, e) => {
     const values = directions.map(() => (random.nextFloat() < 0.1 ? null : grid()));
     return {
       id: `e${e}`,
       name: `Entry ${e % 5}`,
       values,
-      draws: values.map(() => Float64Array.from({ length: 50 }, () => (random.nextFloat() < 0.05 ? Number.NaN : grid()))),
+      draws: values.map(() => Float64Array.from({ length: size.resamples }, () => (random.nextFloat() < 0.05 ? Number.NaN : grid()))),
     };
   });
   return { entries, directions };

@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { pairedDifference } from "../../../src/engine/index.ts";
+import { createRandom, pairedDifference } from "../../../src/engine/index.ts";
+import { sortAscending } from "../../../src/engine/paired-difference.ts";
 import fixture from "../../fixtures/engine/paired-difference.json" with { type: "json" };
 
 const draws = (values: (number | null)[]) => Float64Array.from(values, (v) => (v === null ? Number.NaN : v));
@@ -40,5 +41,27 @@ describe("pairedDifference", () => {
 
   it("refuses to pair figures evaluated on different numbers of resamples", () => {
     expect(() => pairedDifference({ value: 1, draws: draws([1, 2]) }, { value: 0, draws: draws([0, 0, 0]) }, 0.95)).toThrow(/pair/);
+  });
+});
+
+describe("sortAscending", () => {
+  it("leaves the same array as the native sort: whole numbers (counted) narrow and wide, negative, zero, fractions, -0", () => {
+    const random = createRandom(7);
+    const cases: number[][] = [
+      [3, -2, 0, 3, 7, -2, 1],
+      [0, 0, -1, 1],
+      [5],
+      [],
+      [1e9, -1e9, 0, 3],
+      [2.5, 1, -3],
+      [0, -0, 1, -1, 0],
+      Array.from({ length: 1000 }, () => Math.floor(random.nextFloat() * 61) - 30),
+      Array.from({ length: 1000 }, () => Math.floor(random.nextFloat() * 60_000) - 30_000),
+    ];
+    for (const values of cases) {
+      const expected = Float64Array.from(values).sort();
+      const sorted = sortAscending(Float64Array.from(values));
+      expect([...sorted].map((x) => (Object.is(x, -0) ? "-0" : x)), values.slice(0, 8).join(",")).toEqual([...expected].map((x) => (Object.is(x, -0) ? "-0" : x)));
+    }
   });
 });
