@@ -182,8 +182,8 @@ export default function CompareIsland({ benchmarkTitle, directions }: Props) {
           <legend>{direction.label} to compare (up to {MAX_COMPARED})</legend>
           {all.length > LISTED_CHOICES && (
             <p className="compare-find">
-              <label htmlFor={`${idBase}-find`}>Find entries by name</label>{" "}
-              <input id={`${idBase}-find`} type="search" value={find} autoComplete="off" onChange={(event) => setFind(event.target.value)} />{" "}
+              <label htmlFor={`${idBase}-find`}>Find entries by name</label>
+              <input id={`${idBase}-find`} type="search" value={find} autoComplete="off" onChange={(event) => setFind(event.target.value)} />
               <span className="small muted" role="status">
                 {unlisted > 0
                   ? `The lists show ${listed.length} of ${(listed.length + unlisted).toLocaleString("en")} ${find.trim() === "" ? "entries, in board order" : "matching entries"}; type more of a name to find the rest.`
