@@ -41,11 +41,26 @@ export function dumpDigest(file: string): string {
   return hash.digest("hex");
 }
 
-/** The first few lines one dump has and the other not (empty when the two stores hold the same content). */
+/**
+ * Where two stores' dumps first differ, as pairs of lines (`< ` ours, `> ` theirs; empty when the two hold the same
+ * content). The dumps are read side by side a line at a time, never whole: a store of thousands of entries dumps to
+ * more text than a process holds.
+ */
 export function dumpDifference(a: string, b: string, limit = 5): string[] {
-  const [ours, theirs] = [[...storeDump(a)], [...storeDump(b)]];
-  const [oursSet, theirsSet] = [new Set(ours), new Set(theirs)];
-  const differing = [...ours.filter((line) => !theirsSet.has(line)).map((l) => `< ${l}`), ...theirs.filter((line) => !oursSet.has(line)).map((l) => `> ${l}`)];
-  if (differing.length === 0 && ours.length !== theirs.length) differing.push(`< ${ours.length} lines`, `> ${theirs.length} lines`);
+  const [ours, theirs] = [storeDump(a), storeDump(b)];
+  const differing: string[] = [];
+  try {
+    for (;;) {
+      const [x, y] = [ours.next(), theirs.next()];
+      if (x.done === true && y.done === true) break;
+      if (x.done !== true && y.done !== true && x.value === y.value) continue;
+      if (x.done !== true) differing.push(`< ${x.value}`);
+      if (y.done !== true) differing.push(`> ${y.value}`);
+      if (differing.length >= limit) break;
+    }
+  } finally {
+    ours.return(undefined);
+    theirs.return(undefined);
+  }
   return differing.slice(0, limit);
 }

@@ -64,6 +64,8 @@ export function timeSubmitGrowth(entries: number, timed = 3): SubmitGrowth {
     const seconds = Array.from({ length: timed }, (_, k) => {
       const { out, seconds } = run(["scripts/submit.ts", writeBundle(path.join(root, "bundles", String(k)), videos, `Bench Judge ${k + 1}`, k), ...common], cache);
       if (!/^Stored\./m.test(out) || /Rebuilding the store/.test(out)) throw new Error(`the bench's submit did not store in place:\n${out}`);
+      // Said at once: the comparison with a rebuild that follows takes minutes at 1,000 entries.
+      console.error(`submit-growth: ${entries.toLocaleString("en")} stored, submit ${k + 1} of ${timed}: ${seconds.toFixed(1)} s`);
       return seconds;
     });
     const rebuilt = path.join(root, "rebuilt.sqlite");

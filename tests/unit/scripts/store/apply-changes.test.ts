@@ -115,4 +115,19 @@ describe("dumpDifference", () => {
       fs.rmSync(dir, { recursive: true, force: true });
     }
   });
+
+  it("names a row only one store has, and nothing for two stores of the same content", () => {
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), "aigve-dump-"));
+    try {
+      const [a, b, c] = ["a", "b", "c"].map((name) => path.join(dir, `${name}.sqlite`));
+      const draw = (entryId: string) => ({ benchmarkId: "a", board: "v2t-instance" as const, dimension: "overall", entryId, columnKey: "k", values: Buffer.from([1]) });
+      writeStore({ ...emptyContent(), draws: [draw("x")] }, a as string);
+      writeStore({ ...emptyContent(), draws: [draw("x"), draw("y")] }, b as string);
+      writeStore({ ...emptyContent(), draws: [draw("y"), draw("x")] }, c as string);
+      expect(dumpDifference(a as string, b as string)).toEqual([`> draws\t"a"\t"v2t-instance"\t"overall"\t"y"\t"k"\tx'01'`]);
+      expect(dumpDifference(b as string, c as string)).toEqual([]);
+    } finally {
+      fs.rmSync(dir, { recursive: true, force: true });
+    }
+  });
 });
