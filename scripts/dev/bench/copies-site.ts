@@ -10,6 +10,9 @@ import os from "node:os";
 import path from "node:path";
 import { buildSiteInto } from "../astro-build.ts";
 import { copyData } from "../copy-data.ts";
+import { hasChromium } from "../../../tests/support/browser.ts";
+import { hasFetv } from "./submissions.ts";
+import type { BenchRow } from "./table.ts";
 
 const REPO = path.resolve(import.meta.dirname, "../../..");
 const DATASETS = path.resolve(REPO, "..", "shared", "datasets");
@@ -42,5 +45,25 @@ export function makeCopiesSite(count: number): CopiesSite {
   } catch (error) {
     fs.rmSync(root, { recursive: true, force: true });
     throw error;
+  }
+}
+
+/**
+ * A case's rows measured on a site of `count` copies (made, measured, removed), or none, with a line saying why,
+ * where the FETV dataset or Chromium is missing. `count` is the environment variable `sizeVariable` if set, else
+ * 1,000 (100 with BENCH_QUICK=1).
+ */
+export async function rowsOnCopiesSite(what: string, sizeVariable: string, measure: (site: CopiesSite, count: number) => Promise<BenchRow[]>): Promise<BenchRow[]> {
+  if (!hasFetv() || !hasChromium()) {
+    console.log(`${what} bench skipped: it needs the FETV dataset and Chromium.\n`);
+    return [];
+  }
+  const asked = Number(process.env[sizeVariable]);
+  const count = Number.isInteger(asked) && asked > 0 ? asked : process.env.BENCH_QUICK === "1" ? 100 : 1000;
+  const site = makeCopiesSite(count);
+  try {
+    return await measure(site, count);
+  } finally {
+    fs.rmSync(site.root, { recursive: true, force: true });
   }
 }

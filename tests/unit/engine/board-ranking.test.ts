@@ -2,6 +2,17 @@ import { describe, expect, it } from "vitest";
 import fixture from "../../fixtures/engine/multiplicity.json" with { type: "json" };
 import { createRandom, percentileInterval, rankBoard, rankOneWithUncertainty, rankWithUncertainty, resampledPlaces, type Direction, type RankableEntry } from "../../../src/engine/index.ts";
 
+/**
+ * The board of one resample's values ranked whole by the rules (`rankBoard`), by entry id: what every resampled place
+ * must equal. `plusZero` adds 0 to each value, so that -0 reads as 0 as the rules compare it.
+ */
+function rulesBoardAt(entries: readonly RankableEntry[], directions: readonly Direction[], b: number, plusZero = false) {
+  const rows = entries
+    .filter((entry) => entry.values.some((v) => v !== null))
+    .map((entry) => ({ id: entry.id, name: entry.name, values: directions.map((_, c) => (entry.values[c] === null || Number.isNaN(entry.draws[c]?.[b] as number) ? null : (entry.draws[c]?.[b] as number) + (plusZero ? 0 : -0))) }));
+  return new Map(rankBoard(rows, directions).map((row) => [row.id, row]));
+}
+
 const B = 200;
 const constant = (value: number) => new Float64Array(B).fill(value);
 /** Alternates two values over the resamples (by hand: their 2.5th and 97.5th percentiles are the two values). */
@@ -183,10 +194,7 @@ describe("resampledPlaces", () => {
       const resamples = (entries[0]?.draws[0] as Float64Array).length;
       for (let b = 0; b < resamples; b++) {
         // By the rules themselves: the board of this resample's values, ranked whole.
-        const rows = entries
-          .filter((entry) => entry.values.some((v) => v !== null))
-          .map((entry) => ({ id: entry.id, name: entry.name, values: directions.map((_, c) => (entry.values[c] === null || Number.isNaN(entry.draws[c]?.[b] as number) ? null : (entry.draws[c]?.[b] as number))) }));
-        const byId = new Map(rankBoard(rows, directions).map((row) => [row.id, row]));
+        const byId = rulesBoardAt(entries, directions, b);
         entries.forEach((entry, e) => {
           const row = byId.get(entry.id);
           const place = places?.[e];
@@ -211,10 +219,7 @@ describe("resampledPlaces", () => {
     for (const { entries, directions } of boards) {
       const resampled = resampledPlaces(entries, directions);
       for (let b = 0; b < 50; b++) {
-        const rows = entries
-          .filter((entry) => entry.values.some((v) => v !== null))
-          .map((entry) => ({ id: entry.id, name: entry.name, values: directions.map((_, c) => (entry.values[c] === null || Number.isNaN(entry.draws[c]?.[b] as number) ? null : (entry.draws[c]?.[b] as number) + 0)) }));
-        const byId = new Map(rankBoard(rows, directions).map((row) => [row.id, row]));
+        const byId = rulesBoardAt(entries, directions, b, true);
         entries.forEach((entry, e) => {
           const row = byId.get(entry.id);
           expect(resampled?.places[e]?.overall[b]).toEqual(row?.rank ?? Number.NaN);
@@ -231,10 +236,7 @@ describe("resampledPlaces", () => {
     const ranked = rankWithUncertainty(entries, directions, 0.9);
     const index = new Map(entries.map((entry, e) => [entry.id, e]));
     for (let b = 0; b < 70; b++) {
-      const rows = entries
-        .filter((entry) => entry.values.some((v) => v !== null))
-        .map((entry) => ({ id: entry.id, name: entry.name, values: directions.map((_, c) => (entry.values[c] === null || Number.isNaN(entry.draws[c]?.[b] as number) ? null : (entry.draws[c]?.[b] as number))) }));
-      const byId = new Map(rankBoard(rows, directions).map((row) => [row.id, row]));
+      const byId = rulesBoardAt(entries, directions, b);
       entries.forEach((entry, e) => {
         const row = byId.get(entry.id);
         expect(resampled?.places[e]?.overall[b], `resample ${b}, ${entry.id}`).toEqual(row?.rank ?? Number.NaN);
