@@ -20,8 +20,7 @@ import { scoringContext, storedSettings, type ScoringContext } from "../scoring/
 import { addScored, entryScores, placeEntry, rankAndAudit } from "../scoring/score-benchmark.ts";
 import { boardsOf } from "../scoring/score-entry.ts";
 import { unrankedReason } from "../scoring/rank-boards.ts";
-import type { JobRunner } from "../scoring/statistic-recipe.ts";
-import { workerPool } from "../scoring/worker-pool.ts";
+import { workerPool, type WorkerPool } from "../scoring/worker-pool.ts";
 import type { StoreContent } from "../store/store-content.ts";
 import { removeStaleTemporaries } from "../store/temporaries.ts";
 import { escapeTerminal, escapingWriter } from "../io/terminal-text.ts";
@@ -132,18 +131,18 @@ function submitScope(bundle: ParsedBundle, store: string): BenchmarkScope {
  * A dry run's placement: the other entries' resampled values on the overall scope of the boards that rank
  * anybody (read now, from the store the content came from), then the new entry's place among them.
  */
-function placeStoredEntry(context: ScoringContext, bundle: ParsedBundle, store: string): void {
+function placeStoredEntry(context: ScoringContext, bundle: ParsedBundle, store: string): Promise<void> {
   const scope = dryRunScope(bundle);
   const drawsOf = scope.boards.filter((board) => unrankedReason(context, board) === null);
   context.content.draws.push(...readStore(store, { scope: { ...scope, drawsOf }, tables: ["draws"] }).draws);
-  placeEntry(context, bundle.manifest.direction, bundle.entryId);
+  return placeEntry(context, bundle.manifest.direction, bundle.entryId);
 }
 
 /**
  * The store's content when the store is current with data/ and the code, else the content rebuilt from
  * data/ in memory. A store that lacks only this bundle, which an interrupted run already kept, is current.
  */
-async function loadContent(options: SubmitOptions, bundle: ParsedBundle, note: (message: string) => void, run: JobRunner | undefined): Promise<Loaded> {
+async function loadContent(options: SubmitOptions, bundle: ParsedBundle, note: (message: string) => void, pool: WorkerPool | null): Promise<Loaded> {
   const keptDir = storedBundleDir(options.dataDir, bundle);
   let kept = false;
   try {
@@ -182,7 +181,7 @@ async function loadContent(options: SubmitOptions, bundle: ParsedBundle, note: (
     ...(options.datasetsDir ? { datasetsDir: options.datasetsDir } : {}),
     ...(options.cacheDir ? { cacheDir: options.cacheDir } : {}),
     ...(settings ? { resamples: settings.resamples, seed: settings.seed } : {}),
-    ...(run ? { run } : {}),
+    ...(pool ? { run: pool.run, rank: pool.rank } : {}),
     progress: note,
   });
   return { content, stored: false, kept, rebuilt: why };
@@ -207,7 +206,7 @@ function entryReport(content: StoreContent, bundle: ParsedBundle, notes: readonl
 }
 
 /** Adds the bundle to the content and scores it; returns the problems that refuse it and the notes for the report. */
-async function addAndScore(content: StoreContent, bundle: ParsedBundle, options: SubmitOptions, run: JobRunner | undefined, fromStore: boolean): Promise<{ problems: Problem[]; notes: string[] }> {
+async function addAndScore(content: StoreContent, bundle: ParsedBundle, options: SubmitOptions, pool: WorkerPool | null, fromStore: boolean): Promise<{ problems: Problem[]; notes: string[] }> {
   const { problems, notes } = checkBundle(bundle, content);
   if (problems.length > 0) return { problems, notes };
   const kept = storedPath(storedBundleDir(options.dataDir, bundle), options.dataDir);
@@ -217,15 +216,15 @@ async function addAndScore(content: StoreContent, bundle: ParsedBundle, options:
   const found: Problem[] = [];
   // A dry run reports the overall figures only, so it scores the overall scope only (and caches it apart).
   const scoring = { ...(options.cacheDir ? { cacheDir: options.cacheDir } : {}), ...(options.dryRun ? { scopes: ["overall"] } : {}) };
-  const scored = await entryScores(context, bundle.manifest.direction, bundle.entryId, scoring, found, run);
+  const scored = await entryScores(context, bundle.manifest.direction, bundle.entryId, scoring, found, pool?.run);
   if (scored !== null) addScored(context, scored);
   // The ceiling rule: agreement beyond what the raters' own reliability allows refuses the bundle.
   if (found.length === 0 && bundle.manifest.direction === "v2t") found.push(...ceilingProblems(content, bundle.manifest.benchmark, bundle.entryId, `${kept}/predictions.jsonl`));
   // Entries of one direction are ranked apart from the other's: only the new entry's boards change. A dry run
   // reports the new entry's overall place only, so it places that entry and re-ranks nothing else.
-  if (found.length === 0 && options.dryRun && fromStore) placeStoredEntry(context, bundle, options.store);
-  else if (found.length === 0 && options.dryRun) placeEntry(context, bundle.manifest.direction, bundle.entryId);
-  else if (found.length === 0) rankAndAudit(context, bundle.manifest.direction);
+  if (found.length === 0 && options.dryRun && fromStore) await placeStoredEntry(context, bundle, options.store);
+  else if (found.length === 0 && options.dryRun) await placeEntry(context, bundle.manifest.direction, bundle.entryId);
+  else if (found.length === 0) await rankAndAudit(context, bundle.manifest.direction, pool?.rank);
   // Scoring names the files where the bundle will be kept; the submitter knows them where they are.
   problems.push(...found.map((p) => (p.file.startsWith(`${kept}/`) ? { ...p, file: `${bundle.files.shown}/${p.file.slice(kept.length + 1)}` } : p)));
   return { problems, notes };
@@ -238,7 +237,7 @@ interface Output {
   readonly err: { write(text: string): unknown };
 }
 
-async function submitLocked(options: SubmitOptions, { progress: stream, out, err }: Output, run: JobRunner | undefined): Promise<SubmitOutcome> {
+async function submitLocked(options: SubmitOptions, { progress: stream, out, err }: Output, pool: WorkerPool | null): Promise<SubmitOutcome> {
   const limits = options.limits ?? BUNDLE_LIMITS;
   checkpoint("locked");
   // Only a writer removes what an interrupted writer left; a dry run changes nothing (and may have no write access).
@@ -265,7 +264,7 @@ async function submitLocked(options: SubmitOptions, { progress: stream, out, err
   let notes: string[] = [];
   try {
     progress.step("loading the store");
-    loaded = await loadContent(options, bundle, note, run);
+    loaded = await loadContent(options, bundle, note, pool);
     if (loaded.stored) {
       progress.done();
       const existing = loaded.content.submissions.find((s) => s.id === bundle.hash);
@@ -275,7 +274,7 @@ async function submitLocked(options: SubmitOptions, { progress: stream, out, err
     progress.step(options.dryRun ? "checking and scoring (dry run)" : "checking and scoring");
     if (!loaded.content.submissions.some((s) => s.id === bundle.hash)) {
       // Content read from the store holds no resampled values on a dry run (read once it is scored); rebuilt content has them all.
-      const added = await addAndScore(loaded.content, bundle, options, run, loaded.rebuilt === null);
+      const added = await addAndScore(loaded.content, bundle, options, pool, loaded.rebuilt === null);
       notes = added.notes;
       if (added.problems.length > 0) {
         progress.done();
@@ -352,7 +351,7 @@ export async function submitBundle(options: SubmitOptions): Promise<SubmitOutcom
   // A dry run resamples the overall scope alone, one job per board: too little to pay for starting a worker.
   const pool = options.workers && !options.dryRun ? workerPool() : null;
   try {
-    return await submitLocked(options, { progress: stream, out, err }, pool?.run);
+    return await submitLocked(options, { progress: stream, out, err }, pool);
   } finally {
     await pool?.close();
     lock.release();
