@@ -173,29 +173,23 @@ export function resampledPlaces(
   if (resamples === null) return null;
   const n = entries.length;
   // Views of two blocks rather than an array each: a 1,000-entry board on 1,000 resamples is thousands of arrays per
-  // scope, and collecting them was a fifth of a submit's time.
-  const sumsBlock = new Float64Array(n * resamples).fill(Number.NaN);
+  // scope, and collecting them was a fifth of a submit's time. Every place is written below (NaN where there is none).
+  const sumsBlock = new Float64Array(n * resamples);
   const rankSums = entries.map((_, e) => sumsBlock.subarray(e * resamples, (e + 1) * resamples));
   const wantedIndex = entries.map((_, e) => wanted(e));
   const width = 1 + directions.length;
-  const placesBlock = new Float64Array(wantedIndex.filter(Boolean).length * width * resamples).fill(Number.NaN);
+  const placesBlock = new Float64Array(wantedIndex.filter(Boolean).length * width * resamples);
   let next = 0;
   const view = () => placesBlock.subarray(next * resamples, ++next * resamples);
   const places = entries.map((_, e) => (wantedIndex[e] ? { overall: view(), rankSums: rankSums[e] as Float64Array, columns: directions.map(() => view()) } : null));
   // Each column's resampled values, NaN where the entry has no value (then it takes no place in that column).
   const drawsOf = directions.map((_, c) => entries.map((entry) => (entry.values[c] === null ? null : (entry.draws[c] as Float64Array | Float32Array))));
-  for (const column of drawsOf) {
-    column.forEach((draws, e) => {
-      if (draws === null) return;
-      for (let b = 0; b < resamples; b++) {
-        const x = draws[b] as number;
-        if (!Number.isNaN(x) && !Number.isFinite(x)) throw new RangeError(`cannot rank a non-finite value (${x}) of entry "${entries[e]?.id}"`);
-      }
-    });
-  }
-  const board = { n, resamples, directions, drawsOf, rankSums, places };
+  const board = { n, resamples, directions, drawsOf, rankSums, places, entries };
   if (drawsOf.every((column) => column.every((draws) => draws === null || isSingle(draws)))) placesBySingleKeys(board);
-  else placesBySearch(board);
+  else {
+    checkFinite(board);
+    placesBySearch(board);
+  }
   return { rankSums, places };
 }
 
@@ -207,6 +201,20 @@ interface BoardWork {
   readonly drawsOf: readonly (readonly (Float64Array | Float32Array | null)[])[];
   readonly rankSums: readonly Float64Array[];
   readonly places: readonly (ResampledPlaces | null)[];
+  readonly entries: ReadonlyArray<RankableEntry>;
+}
+
+/** Throws on the first infinite resampled value (column by column, entry by entry): a board cannot rank it. */
+function checkFinite({ resamples, drawsOf, entries }: BoardWork): void {
+  for (const column of drawsOf) {
+    column.forEach((draws, e) => {
+      if (draws === null) return;
+      for (let b = 0; b < resamples; b++) {
+        const x = draws[b] as number;
+        if (!Number.isNaN(x) && !Number.isFinite(x)) throw new RangeError(`cannot rank a non-finite value (${x}) of entry "${entries[e]?.id}"`);
+      }
+    });
+  }
 }
 
 /** Whether every value is a single-precision float (as the store keeps resampled values, see db/draws.ts) or NaN. */
@@ -289,12 +297,15 @@ function radixSort(keys: Uint32Array, order: Uint32Array, spareKeys: Uint32Array
   return [k, o];
 }
 
+/** Tile edge of the transpositions below: a tile's rows stay in the cache while its columns are walked. */
+const TILE = 64;
+
 /**
- * Copies `rows` × `cols` values of `from` (row-major: row r at r × cols) into `to(c)` at row r, a tile at a time, so
- * that neither side is walked with a stride of a whole row (each strided write would miss the cache).
+ * Copies `rows` × `cols` whole-number places of `from` (row-major: row r at r × cols; 0 where there is no place) into
+ * `to(c)` at row r, as NaN where there is none, a tile at a time, so that neither side is walked with a stride of a
+ * whole row (each strided write would miss the cache).
  */
-function transposeInto(from: Float64Array, rows: number, cols: number, to: (col: number) => Float64Array | null): void {
-  const TILE = 64;
+function transposeInto(from: Uint32Array, rows: number, cols: number, to: (col: number) => Float64Array | null): void {
   for (let c0 = 0; c0 < cols; c0 += TILE) {
     const c1 = Math.min(cols, c0 + TILE);
     for (let r0 = 0; r0 < rows; r0 += TILE) {
@@ -302,38 +313,84 @@ function transposeInto(from: Float64Array, rows: number, cols: number, to: (col:
       for (let c = c0; c < c1; c++) {
         const target = to(c);
         if (target === null) continue;
-        for (let r = r0; r < r1; r++) target[r] = from[r * cols + c] as number;
+        for (let r = r0; r < r1; r++) {
+          const place = from[r * cols + c] as number;
+          target[r] = place === 0 ? Number.NaN : place;
+        }
       }
     }
   }
 }
 
+/** The ordered keys (see `orderedBits`) of +∞ and −∞, which no board can rank. */
+const PLUS_INFINITY_KEY = 0xff800000;
+const MINUS_INFINITY_KEY = 0x007fffff;
+
+/**
+ * One column's keys resample by resample (`keys[b × n + e]`, entries contiguous), from the entries' arrays, a tile at
+ * a time as `transposeInto`; NaN's key (last of all) where an entry has no value. Returns whether a value is infinite.
+ */
+function keysInto(keys: Uint32Array, column: readonly (Float64Array | Float32Array | null)[], n: number, resamples: number): boolean {
+  let infinite = false;
+  for (let e0 = 0; e0 < n; e0 += TILE) {
+    const e1 = Math.min(n, e0 + TILE);
+    for (let b0 = 0; b0 < resamples; b0 += TILE) {
+      const b1 = Math.min(resamples, b0 + TILE);
+      for (let e = e0; e < e1; e++) {
+        const draws = column[e] ?? null;
+        if (draws instanceof Float32Array) {
+          // Stored values: their bits read directly, no conversion per value.
+          const bits = new Uint32Array(draws.buffer, draws.byteOffset, draws.length);
+          for (let b = b0; b < b1; b++) {
+            const key = orderedFromBits(bits[b] as number);
+            if (key === PLUS_INFINITY_KEY || key === MINUS_INFINITY_KEY) infinite = true;
+            keys[b * n + e] = key;
+          }
+        } else if (draws === null) for (let b = b0; b < b1; b++) keys[b * n + e] = 0xffffffff;
+        else {
+          for (let b = b0; b < b1; b++) {
+            const key = orderedBits(draws[b] as number);
+            if (key === PLUS_INFINITY_KEY || key === MINUS_INFINITY_KEY) infinite = true;
+            keys[b * n + e] = key;
+          }
+        }
+      }
+    }
+  }
+  return infinite;
+}
+
+/** Working memory of `placesBySingleKeys`, kept between boards (every cell it reads is written first). */
+let scratch = new Uint32Array(0);
+
 /**
  * Every resample's places when all values are single-precision (always so for stored resampled values): per
  * resample and column one radix sort of the values' ordered bits gives every entry's competition rank in one pass
  * (ties share a run of equal keys), and one count of the whole-number rank sums gives every overall rank. Places are
- * written resample by resample into blocks (entries contiguous) and then turned into each entry's arrays in tiles:
- * written straight into an entry's array, every place was a cache miss, most of a 1,000-entry board's time.
+ * written resample by resample into blocks of whole numbers (entries contiguous, 0 where there is no place) and then
+ * turned into each entry's arrays in tiles: written straight into an entry's array, every place was a cache miss,
+ * most of a 1,000-entry board's time. The blocks are reused from board to board rather than allocated and filled.
  */
-function placesBySingleKeys({ n, resamples, directions, drawsOf, rankSums, places }: BoardWork): void {
+function placesBySingleKeys(board: BoardWork): void {
+  const { n, resamples, directions, drawsOf, rankSums, places } = board;
   const columns = directions.length;
-  // Each column's keys resample by resample (entries contiguous), read once from the entries' arrays.
-  const keysOf = drawsOf.map((column) => {
-    const keys = new Uint32Array(resamples * n);
-    column.forEach((draws, e) => {
-      if (draws instanceof Float32Array) {
-        // Stored values: their bits read directly, no conversion per value.
-        const bits = new Uint32Array(draws.buffer, draws.byteOffset, draws.length);
-        for (let b = 0; b < resamples; b++) keys[b * n + e] = orderedFromBits(bits[b] as number);
-      } else for (let b = 0; b < resamples; b++) keys[b * n + e] = draws === null ? 0xffffffff : orderedBits(draws[b] as number);
-    });
-    return keys;
-  });
+  const cells = resamples * n;
   const anyWanted = places.some((place) => place !== null);
-  // Resample-major blocks (b × n + e), NaN where an entry takes no place.
-  const columnBlocks = directions.map(() => (anyWanted ? new Float64Array(resamples * n).fill(Number.NaN) : null));
-  const overallBlock = anyWanted ? new Float64Array(resamples * n).fill(Number.NaN) : null;
-  const sumsBlock = new Float64Array(resamples * n).fill(Number.NaN);
+  // Per column its keys and (when places are wanted) its ranks; the rank sums; the overall ranks.
+  const blocks = columns * (anyWanted ? 2 : 1) + (anyWanted ? 2 : 1);
+  if (scratch.length < blocks * cells) scratch = new Uint32Array(blocks * cells);
+  let used = 0;
+  const block = () => scratch.subarray(used * cells, ++used * cells);
+  const keysOf = drawsOf.map(() => block());
+  let infinite = false;
+  drawsOf.forEach((column, c) => {
+    if (keysInto(keysOf[c] as Uint32Array, column, n, resamples)) infinite = true;
+  });
+  // The error names the first infinite value in the order of a plain check.
+  if (infinite) checkFinite(board);
+  const columnBlocks = directions.map(() => (anyWanted ? block() : null));
+  const overallBlock = anyWanted ? block() : null;
+  const sumsBlock = block();
   const keys = new Uint32Array(n);
   const order = new Uint32Array(n);
   const spareKeys = new Uint32Array(n);
@@ -351,7 +408,7 @@ function placesBySingleKeys({ n, resamples, directions, drawsOf, rankSums, place
       let present = n;
       while (present > 0 && sorted[present - 1] === 0xffffffff) present--;
       const higher = directions[c] === "higher";
-      const block = columnBlocks[c] ?? null;
+      const ranks = columnBlocks[c] ?? null;
       for (let i = 0; i < present; ) {
         let j = i + 1;
         while (j < present && sorted[j] === sorted[i]) j++;
@@ -360,11 +417,15 @@ function placesBySingleKeys({ n, resamples, directions, drawsOf, rankSums, place
         for (let t = i; t < j; t++) {
           const e = by[t] as number;
           sums[e] = (sums[e] as number) + rank;
-          if (block !== null) block[row + e] = rank;
+          if (ranks !== null) ranks[row + e] = rank;
         }
         i = j;
       }
-      for (let t = present; t < n; t++) sums[by[t] as number] = Number.NaN;
+      for (let t = present; t < n; t++) {
+        const e = by[t] as number;
+        sums[e] = Number.NaN;
+        if (ranks !== null) ranks[row + e] = 0;
+      }
     }
     // Rank sums are whole numbers from `columns` to `columns × n`: the overall rank is one plus the count below,
     // counted over the span of this resample's sums only (counts[s + 1 − lowest] holds the sums equal to s).
@@ -375,7 +436,11 @@ function placesBySingleKeys({ n, resamples, directions, drawsOf, rankSums, place
       if (sum < lowest) lowest = sum;
       if (sum > highest) highest = sum;
     }
-    if (highest < lowest) continue;
+    if (highest < lowest) {
+      sumsBlock.fill(0, row, row + n);
+      overallBlock?.fill(0, row, row + n);
+      continue;
+    }
     const span = highest - lowest + 2;
     sumCounts.fill(0, 0, span);
     for (let e = 0; e < n; e++) {
@@ -385,21 +450,32 @@ function placesBySingleKeys({ n, resamples, directions, drawsOf, rankSums, place
     for (let s = 1; s < span; s++) (sumCounts[s] as number) += sumCounts[s - 1] as number;
     for (let e = 0; e < n; e++) {
       const sum = sums[e] as number;
-      if (Number.isNaN(sum)) continue;
+      // A rank sum is at least 1 (one column ranked at least 1): 0 is free to mean "no place".
+      if (Number.isNaN(sum)) {
+        sumsBlock[row + e] = 0;
+        if (overallBlock !== null) overallBlock[row + e] = 0;
+        continue;
+      }
       sumsBlock[row + e] = sum;
       if (overallBlock !== null) overallBlock[row + e] = 1 + (sumCounts[sum - lowest] as number);
     }
   }
   transposeInto(sumsBlock, resamples, n, (e) => rankSums[e] as Float64Array);
   if (overallBlock !== null) transposeInto(overallBlock, resamples, n, (e) => places[e]?.overall ?? null);
-  columnBlocks.forEach((block, c) => {
-    if (block !== null) transposeInto(block, resamples, n, (e) => (places[e]?.columns[c] as Float64Array | undefined) ?? null);
+  columnBlocks.forEach((ranks, c) => {
+    if (ranks !== null) transposeInto(ranks, resamples, n, (e) => (places[e]?.columns[c] as Float64Array | undefined) ?? null);
   });
 }
 
 /** Every resample's places for values of any precision: per resample and column one sort, then a search per entry. */
 function placesBySearch({ n, resamples, directions, drawsOf, rankSums, places }: BoardWork): void {
   const columns = directions.length;
+  // NaN wherever no place is written below.
+  for (const sums of rankSums) sums.fill(Number.NaN);
+  for (const place of places) {
+    place?.overall.fill(Number.NaN);
+    place?.columns.forEach((ranks) => ranks.fill(Number.NaN));
+  }
   const at = new Float64Array(n);
   const sorted = new Float64Array(n);
   const sums = new Float64Array(n);

@@ -256,6 +256,46 @@ describe("resampledPlaces", () => {
     }
   });
 
+  it("places a board with gaps as the rules do right after a larger board without (working memory reused between boards)", () => {
+    // The larger board fills every cell of the working blocks; the next one has missing values, NaN resamples and an
+    // unranked entry, whose cells must read as no place, never as the larger board's ranks.
+    const dense = asSingles(mapDraws(randomBoard(12, { entries: 90, resamples: 80 }), (x) => (Number.isNaN(x) ? 0.5 : x)));
+    resampledPlaces(dense.entries, dense.directions);
+    const gappy = asSingles(randomBoard(13, { entries: 40, resamples: 60 }));
+    const withUnranked = [...gappy.entries, { id: "none", name: "None", values: [null, null, null], draws: [null, null, null] }];
+    const resampled = resampledPlaces(withUnranked, gappy.directions);
+    let gaps = 0;
+    for (let b = 0; b < 60; b++) {
+      const byId = rulesBoardAt(withUnranked, gappy.directions, b);
+      withUnranked.forEach((entry, e) => {
+        const row = byId.get(entry.id);
+        if (row?.rank === null || row === undefined) gaps++;
+        expect(resampled?.places[e]?.overall[b], `resample ${b}, ${entry.id}`).toEqual(row?.rank ?? Number.NaN);
+        expect(resampled?.rankSums[e]?.[b]).toEqual(row?.rankSum ?? Number.NaN);
+        gappy.directions.forEach((_, c) => expect(resampled?.places[e]?.columns[c]?.[b]).toEqual(row?.columnRanks[c] ?? Number.NaN));
+      });
+    }
+    expect(gaps).toBeGreaterThan(60);
+  });
+
+  it("refuses an infinite resampled value, naming the first entry that has one in column order, whatever the precision", () => {
+    const board = (draws: (values: number[]) => Float32Array | Float64Array): RankableEntry[] => [
+      { id: "a", name: "A", values: [1, 1], draws: [draws([0.1, 0.2, 0.3, 0.4]), draws([0.1, 0.2, 0.3, 0.4])] },
+      // "b" holds the first infinity in column order, at a later resample than "c"'s.
+      { id: "b", name: "B", values: [1, 1], draws: [draws([0.1, 0.2, 0.3, -Infinity]), draws([0.1, 0.2, 0.3, 0.4])] },
+      { id: "c", name: "C", values: [1, 1], draws: [draws([Infinity, 0.2, 0.3, 0.4]), draws([0.1, 0.2, 0.3, 0.4])] },
+    ];
+    const singles = (values: number[]) => Float32Array.from(values);
+    const singleDoubles = (values: number[]) => Float64Array.from(values, (x) => Math.fround(x));
+    const doubles = (values: number[]) => Float64Array.from(values, (x) => x / 3);
+    for (const draws of [singles, singleDoubles, doubles]) {
+      expect(() => resampledPlaces(board(draws), ["higher", "higher"])).toThrow('cannot rank a non-finite value (-Infinity) of entry "b"');
+    }
+    // In a later column only: still refused.
+    const late = board(singles).map((entry) => ({ ...entry, draws: [entry.draws[1] as Float32Array, entry.draws[0] as Float32Array] }));
+    expect(() => resampledPlaces(late, ["higher", "lower"])).toThrow('cannot rank a non-finite value (-Infinity) of entry "b"');
+  });
+
   it("gives rank intervals that are the percentile intervals of the resampled ranks, rounded outwards", () => {
     for (let seed = 1; seed <= 10; seed++) {
       const { entries, directions } = randomBoard(seed);
