@@ -44,12 +44,15 @@ const SCOPES_IN_FLIGHT = 4;
  * benchmark, each scope ranked by `rank` (this thread by default, or worker threads; the rows come out in the same
  * order either way); with `only`, the rankings and column ranks of that entry on that scope alone, as the whole
  * ranking would give them, and no rank sums (a dry run stores nothing, and one entry's would not be the board's).
+ * With `store`, the resampled values the content lacks are those stored there, read scope by scope by the thread that
+ * ranks it (a submit's content holds only its new entry's: see submitScope).
  */
 export async function rankBenchmark(
   context: ScoringContext,
   boards: readonly BoardId[] = Object.keys(BOARD_SCOPE) as BoardId[],
   only?: RankOnly,
   rank: RankRunner = rankInThisThread,
+  store?: string,
 ): Promise<Ranked> {
   const { content, benchmarkId } = context;
   // One part per scope, filled as its ranking arrives and joined in scope order.
@@ -152,7 +155,9 @@ export async function rankBenchmark(
         continue;
       }
       if (inFlight.length >= SCOPES_IN_FLIGHT) await inFlight.shift();
-      const done = rank(rankJob(rankable, directions, confidence)).then(write);
+      // On a board that ranks nobody no resampled value is read.
+      const stored = store === undefined || reason !== null ? null : { file: store, benchmarkId, board, dimension };
+      const done = rank(rankJob(rankable, columns.map((c) => c.key), directions, confidence, stored)).then(write);
       // A failure is thrown where this scope is awaited, never left unhandled while an earlier one is.
       done.catch(() => {});
       inFlight.push(done);

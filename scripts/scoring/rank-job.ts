@@ -5,6 +5,20 @@
  * figures are the engine's on the same values, whichever thread runs the job.
  */
 import { rankWithUncertainty, type Direction, type RankableEntry, type RankedEntry } from "../../src/engine/index.ts";
+import type { BoardId } from "../../src/schemas/board.ts";
+import { decodeDrawsSingle } from "../../db/draws.ts";
+import { readStore } from "../store/read-store.ts";
+
+/**
+ * Where a scope's resampled values that a job does not carry are read: the store a submit writes to, which holds
+ * every stored entry's (the submit's content holds its new entry's only), read by the thread that runs the job.
+ */
+export interface StoredDraws {
+  readonly file: string;
+  readonly benchmarkId: string;
+  readonly board: BoardId;
+  readonly dimension: string;
+}
 
 /** A board scope's entries as plain data: per column, every entry's resampled values in one block. */
 export interface RankJob {
@@ -16,6 +30,9 @@ export interface RankJob {
   readonly blocks: readonly Float32Array[];
   readonly starts: readonly Int32Array[];
   readonly lengths: readonly Int32Array[];
+  /** The columns' keys, and where the values the blocks lack are stored (null: nowhere, such an entry has none). */
+  readonly columnKeys: readonly string[];
+  readonly stored: StoredDraws | null;
   readonly directions: readonly Direction[];
   readonly confidence: number;
 }
@@ -23,7 +40,7 @@ export interface RankJob {
 /** Runs rank jobs, in this thread or in others. */
 export type RankRunner = (job: RankJob) => Promise<readonly RankedEntry[]>;
 
-/** One scope's entries with their stored (single-precision) resampled values, null where an entry has none. */
+/** One scope's entries with their stored (single-precision) resampled values, null where an entry has none (or they are in `stored`). */
 export interface StoredRankable {
   readonly id: string;
   readonly name: string;
@@ -31,8 +48,8 @@ export interface StoredRankable {
   readonly draws: readonly (Float32Array | null)[];
 }
 
-/** Packs a scope's entries into a job (one copy of their resampled values, column by column). */
-export function rankJob(rows: readonly StoredRankable[], directions: readonly Direction[], confidence: number): RankJob {
+/** Packs a scope's entries into a job (one copy of the resampled values they hold, column by column). */
+export function rankJob(rows: readonly StoredRankable[], columnKeys: readonly string[], directions: readonly Direction[], confidence: number, stored: StoredDraws | null = null): RankJob {
   const n = rows.length;
   const blocks: Float32Array[] = [];
   const starts: Int32Array[] = [];
@@ -56,7 +73,7 @@ export function rankJob(rows: readonly StoredRankable[], directions: readonly Di
     starts.push(start);
     lengths.push(length);
   });
-  return { ids: rows.map((r) => r.id), names: rows.map((r) => r.name), values: rows.map((r) => r.values), blocks, starts, lengths, directions, confidence };
+  return { ids: rows.map((r) => r.id), names: rows.map((r) => r.name), values: rows.map((r) => r.values), blocks, starts, lengths, columnKeys, stored, directions, confidence };
 }
 
 /** The buffers a job moves to the thread that runs it (then unusable here). */
@@ -64,8 +81,15 @@ export function rankJobTransfers(job: RankJob): ArrayBuffer[] {
   return [...job.blocks, ...job.starts, ...job.lengths].map((a) => a.buffer as ArrayBuffer);
 }
 
+/** The scope's stored resampled values by entry and column key (views of the stored bytes). */
+function readStoredDraws({ file, benchmarkId, board, dimension }: StoredDraws): Map<string, Float32Array> {
+  const rows = readStore(file, { scope: { benchmarkId, boards: [board], dimension }, tables: ["draws"] }).draws;
+  return new Map(rows.map((row) => [`${row.entryId}\u0000${row.columnKey}`, decodeDrawsSingle(row.values)]));
+}
+
 /** Runs one rank job in this thread: what a worker does with it. */
 export function runRankJob(job: RankJob): RankedEntry[] {
+  const stored = job.stored === null ? null : readStoredDraws(job.stored);
   const entries: RankableEntry[] = job.ids.map((id, e) => ({
     id,
     name: job.names[e] as string,
@@ -73,7 +97,8 @@ export function runRankJob(job: RankJob): RankedEntry[] {
     draws: job.blocks.map((block, c) => {
       const length = (job.lengths[c] as Int32Array)[e] as number;
       const start = (job.starts[c] as Int32Array)[e] as number;
-      return length < 0 ? null : block.subarray(start, start + length);
+      if (length >= 0) return block.subarray(start, start + length);
+      return stored?.get(`${id}\u0000${job.columnKeys[c]}`) ?? null;
     }),
   }));
   return rankWithUncertainty(entries, job.directions, job.confidence);

@@ -162,12 +162,13 @@ export function addScored(context: ScoringContext, scored: Scored): void {
 
 /**
  * Replaces a benchmark's rankings (with the resampled rank sums the ranking step keeps) with a fresh ranking of its
- * boards (of one direction only, when a new entry can change no other), and its audit with one against those.
+ * boards (of one direction only, when a new entry can change no other), and its audit with one against those. The
+ * scopes are ranked by `rank`; with `store`, the resampled values the content lacks are read from there (see rankBenchmark).
  */
-export async function rankAndAudit(context: ScoringContext, direction?: "t2v" | "v2t", rank: RankRunner = rankInThisThread): Promise<void> {
+export async function rankAndAudit(context: ScoringContext, direction?: "t2v" | "v2t", rank: RankRunner = rankInThisThread, store?: string): Promise<void> {
   const { content, benchmarkId } = context;
   const boards = (Object.keys(BOARD_SCOPE) as BoardId[]).filter((b) => direction === undefined || BOARD_SCOPE[b].direction === direction);
-  const ranked = await rankBenchmark(context, boards, undefined, rank);
+  const ranked = await rankBenchmark(context, boards, undefined, rank, store);
   const replaced = (r: { benchmarkId: string; board: BoardId }) => r.benchmarkId === benchmarkId && boards.includes(r.board);
   content.rankings = [...content.rankings.filter((r) => !replaced(r)), ...ranked.rankings];
   content.columnRanks = [...content.columnRanks.filter((r) => !replaced(r)), ...ranked.columnRanks];

@@ -8,6 +8,7 @@
 import fs from "node:fs";
 import { type BootstrapSettings } from "../../src/engine/index.ts";
 import { BUNDLE_LIMITS, type BundleLimits } from "../../src/schemas/submission/limits.ts";
+import { RANK_SUM_DRAWS_KEY } from "../../src/schemas/board.ts";
 import { datasetsRoot } from "../benchmarks/registry.ts";
 import { buildContent } from "../pipeline/build-content.ts";
 import { checkpoint } from "../store/checkpoint.ts";
@@ -114,9 +115,11 @@ function dryRunScope(bundle: ParsedBundle): StoreScope {
 }
 
 /**
- * What a real submit reads of the store: the bundle's benchmark (every entry's figures, resampled values and
- * ranks, which its re-ranking and audit read and rewrite), of its predictions only those scoring reads (an
- * auto-scored T2V bundle's evaluator) and those the audit's variants read; other benchmarks' bulk is not read.
+ * What a real submit reads of the store: the bundle's benchmark (every entry's figures and ranks, which its
+ * re-ranking and audit read and rewrite), of its resampled values only the rank sums the ranking step replaces (the
+ * entries' own are read scope by scope by the threads that rank them, from the store, see rankBenchmark), of its
+ * predictions only those scoring reads (an auto-scored T2V bundle's evaluator) and those the audit's variants read;
+ * other benchmarks' bulk is not read.
  */
 function submitScope(bundle: ParsedBundle, store: string): BenchmarkScope {
   const { manifest } = bundle;
@@ -124,7 +127,7 @@ function submitScope(bundle: ParsedBundle, store: string): BenchmarkScope {
   const small = readStore(store, { tables: ["publishedChecks", "v2tEntries"] });
   const audited = new Set(small.publishedChecks.filter((c) => c.benchmarkId === manifest.benchmark && c.variant !== null && c.board !== "t2v").map((c) => c.entryName));
   const ids = small.v2tEntries.filter((e) => e.benchmarkId === manifest.benchmark && audited.has(e.name)).map((e) => e.id);
-  return { benchmarkId: manifest.benchmark, predictionsOf: [...new Set([...(evaluator === undefined ? [] : [evaluator]), ...ids])] };
+  return { benchmarkId: manifest.benchmark, predictionsOf: [...new Set([...(evaluator === undefined ? [] : [evaluator]), ...ids])], drawsKeys: [RANK_SUM_DRAWS_KEY] };
 }
 
 /**
@@ -224,7 +227,8 @@ async function addAndScore(content: StoreContent, bundle: ParsedBundle, options:
   // reports the new entry's overall place only, so it places that entry and re-ranks nothing else.
   if (found.length === 0 && options.dryRun && fromStore) await placeStoredEntry(context, bundle, options.store);
   else if (found.length === 0 && options.dryRun) await placeEntry(context, bundle.manifest.direction, bundle.entryId);
-  else if (found.length === 0) await rankAndAudit(context, bundle.manifest.direction, pool?.rank);
+  // Content read from the store holds its new entry's resampled values only: the others are read from the store.
+  else if (found.length === 0) await rankAndAudit(context, bundle.manifest.direction, pool?.rank, fromStore ? options.store : undefined);
   // Scoring names the files where the bundle will be kept; the submitter knows them where they are.
   problems.push(...found.map((p) => (p.file.startsWith(`${kept}/`) ? { ...p, file: `${bundle.files.shown}/${p.file.slice(kept.length + 1)}` } : p)));
   return { problems, notes };

@@ -472,15 +472,16 @@ const MINUS_INFINITY_KEY = 0x007fffff;
  */
 function keysInto(keys: Uint32Array, column: readonly (Float64Array | Float32Array | null)[], n: number, resamples: number): boolean {
   let infinite = false;
+  // Stored values: their bits read directly, no conversion per value.
+  const bitsOf = column.map((draws) => (draws instanceof Float32Array ? new Uint32Array(draws.buffer, draws.byteOffset, draws.length) : null));
   for (let e0 = 0; e0 < n; e0 += TILE) {
     const e1 = Math.min(n, e0 + TILE);
     for (let b0 = 0; b0 < resamples; b0 += TILE) {
       const b1 = Math.min(resamples, b0 + TILE);
       for (let e = e0; e < e1; e++) {
+        const bits = bitsOf[e] ?? null;
         const draws = column[e] ?? null;
-        if (draws instanceof Float32Array) {
-          // Stored values: their bits read directly, no conversion per value.
-          const bits = new Uint32Array(draws.buffer, draws.byteOffset, draws.length);
+        if (bits !== null) {
           for (let b = b0; b < b1; b++) {
             const key = orderedFromBits(bits[b] as number);
             if (key === PLUS_INFINITY_KEY || key === MINUS_INFINITY_KEY) infinite = true;

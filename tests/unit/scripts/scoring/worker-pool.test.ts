@@ -72,8 +72,8 @@ describe("the scoring worker pool's rank jobs", () => {
   it("rank every scope exactly as this thread does, however the scopes fall to the threads", async () => {
     const directions: Direction[] = ["higher", "lower", "higher"];
     const boards = [1, 2, 3, 4, 5].map((seed) => tiedBoard(seed, 20 + 15 * seed, 48));
-    const here = boards.map((rows) => runRankJob(rankJob(rows, directions, 0.95)));
-    const there = await Promise.all(boards.map((rows) => pool?.rank(rankJob(rows, directions, 0.95))));
+    const here = boards.map((rows) => runRankJob(rankJob(rows, ["a_x", "b_y", "c_z"], directions, 0.95)));
+    const there = await Promise.all(boards.map((rows) => pool?.rank(rankJob(rows, ["a_x", "b_y", "c_z"], directions, 0.95))));
     expect(there).toEqual(here);
   });
 });
