@@ -14,8 +14,6 @@ import { runTask, taskTransfers, type TaskOutput, type WorkerTask } from "./work
 export interface WorkerPool {
   readonly run: JobRunner;
   readonly rank: RankRunner;
-  /** The content hashes of data/submissions/ (`keptHashes`), hashed by a worker while this thread does other work. */
-  keptHashes(dataDir: string): Promise<Set<string>>;
   close(): Promise<void>;
 }
 
@@ -113,7 +111,6 @@ export function workerPool(size = workerCount()): WorkerPool | null {
   return {
     run: (jobs) => runTasks(jobs.map((job) => ({ kind: "resample", job }))) as Promise<ResampleOutput[]>,
     rank: async (job) => (await runTasks([{ kind: "rank", job }]))[0] as readonly RankedEntry[],
-    keptHashes: async (dataDir) => new Set((await runTasks([{ kind: "kept-hashes", dataDir }]))[0] as readonly string[]),
     async close() {
       closing = true;
       await Promise.all(workers.map((worker) => worker.terminate()));

@@ -35,8 +35,7 @@ import { addBundleRows } from "./bundle-rows.ts";
 import { checkBundle } from "./check-bundle.ts";
 import { contentHash } from "./content-hash.ts";
 import { formatReport, reportNotes, reportRows } from "./entry-report.ts";
-import { storedBundleDir, storedPath } from "./import-submissions.ts";
-import { keptHashes } from "./kept-hashes.ts";
+import { acceptedBundles, storedBundleDir, storedPath } from "./import-submissions.ts";
 import { discard, keepBundle, type KeptBundle } from "./keep-bundle.ts";
 import { parseBundle, type ParsedBundle } from "./parse-bundle.ts";
 import { createProgress, type ProgressStream } from "./progress.ts";
@@ -86,6 +85,20 @@ type Loaded = LoadedState & ({ readonly content: PartialStore; readonly snapshot
 /** Whether two sets hold the same members. */
 export function sameSet(a: ReadonlySet<string>, b: ReadonlySet<string>): boolean {
   return a.size === b.size && [...a].every((x) => b.has(x));
+}
+
+/** Content hashes of the bundles under data/submissions/ (unreadable ones count as changed data). */
+export function keptHashes(dataDir: string): Set<string> {
+  const problems: Problem[] = [];
+  const hashes = new Set<string>();
+  for (const accepted of acceptedBundles(dataDir, problems)) {
+    try {
+      hashes.add(contentHash(readBundleFiles(accepted.dir).files));
+    } catch {
+      hashes.add(`unreadable:${accepted.dir}`);
+    }
+  }
+  return hashes;
 }
 
 /**
@@ -140,41 +153,29 @@ async function loadContent(options: SubmitOptions, bundle: ParsedBundle, note: (
   } catch {
     kept = false;
   }
-  // Hashed by a worker while this thread reads the store (at 1,000 bundles, about 280 MB of files).
-  const hashing = pool?.keptHashes(options.dataDir);
-  hashing?.catch(() => {});
+  const inData = keptHashes(options.dataDir);
   let settings: BootstrapSettings | undefined;
   let why = `there is no store at ${displayPath(options.store)} yet`;
   if (fs.existsSync(options.store)) {
-    let content: PartialStore | null = null;
     try {
-      content = readStore(options.store, options.dryRun ? { scope: dryRunScope(bundle) } : { benchmark: submitScope(bundle, options.store) });
+      const content = readStore(options.store, options.dryRun ? { scope: dryRunScope(bundle) } : { benchmark: submitScope(bundle, options.store) });
+      const snapshot = options.dryRun ? null : snapshotOf(content);
+      settings = storedSettings(content);
+      const inStore = new Set(content.submissions.filter((s) => s.origin === "submitted").map((s) => s.id));
+      const fingerprint = content.meta.find((m) => m.key === "inputs")?.value;
+      if (fingerprint !== (await inputsFingerprint(options.dataDir, datasetsRoot(options.datasetsDir)))) {
+        why = "the code, the benchmark definitions or the datasets changed since the store was built";
+      } else if (sameSet(inStore, inData)) {
+        return { content, snapshot, stored: inStore.has(bundle.hash), kept, rebuilt: null };
+      } else if (kept && !inStore.has(bundle.hash) && sameSet(new Set([...inStore, bundle.hash]), inData)) {
+        note(`${displayPath(keptDir)} was kept by an interrupted run but is not in the store yet; storing it now.`);
+        return { content, snapshot, stored: false, kept, rebuilt: null };
+      } else {
+        why = "data/submissions/ and the store list different submissions";
+      }
     } catch (error) {
       if (error instanceof InputError) throw error;
       why = `the store could not be read (${(error as Error).message})`;
-    }
-    // Outside the store's reading: a failure to hash data/submissions/ is no unreadable store.
-    const inData = content === null ? null : ((await hashing) ?? keptHashes(options.dataDir));
-    if (content !== null && inData !== null) {
-      try {
-        const snapshot = options.dryRun ? null : snapshotOf(content);
-        settings = storedSettings(content);
-        const inStore = new Set(content.submissions.filter((s) => s.origin === "submitted").map((s) => s.id));
-        const fingerprint = content.meta.find((m) => m.key === "inputs")?.value;
-        if (fingerprint !== (await inputsFingerprint(options.dataDir, datasetsRoot(options.datasetsDir)))) {
-          why = "the code, the benchmark definitions or the datasets changed since the store was built";
-        } else if (sameSet(inStore, inData)) {
-          return { content, snapshot, stored: inStore.has(bundle.hash), kept, rebuilt: null };
-        } else if (kept && !inStore.has(bundle.hash) && sameSet(new Set([...inStore, bundle.hash]), inData)) {
-          note(`${displayPath(keptDir)} was kept by an interrupted run but is not in the store yet; storing it now.`);
-          return { content, snapshot, stored: false, kept, rebuilt: null };
-        } else {
-          why = "data/submissions/ and the store list different submissions";
-        }
-      } catch (error) {
-        if (error instanceof InputError) throw error;
-        why = `the store could not be read (${(error as Error).message})`;
-      }
     }
   }
   note(`Rebuilding the store from data/ first: ${why}.`);

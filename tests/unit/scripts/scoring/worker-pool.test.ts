@@ -2,11 +2,7 @@
  * Scoring in worker threads gives the figures of scoring in this thread, bit for bit, however the jobs fall
  * to the workers: each job is seeded by its settings alone.
  */
-import fs from "node:fs";
-import path from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
-import { keptHashes } from "../../../../scripts/submissions/kept-hashes.ts";
-import { tempDir, writeBundleDir } from "../../../support/bundles.ts";
 import { createRandom, type Direction } from "../../../../src/engine/index.ts";
 import { rankJob, runRankJob } from "../../../../scripts/scoring/rank-job.ts";
 import { runJob, type ResampleJob } from "../../../../scripts/scoring/statistic-recipe.ts";
@@ -79,28 +75,5 @@ describe("the scoring worker pool's rank jobs", () => {
     const here = boards.map((rows) => runRankJob(rankJob(rows, ["a_x", "b_y", "c_z"], directions, 0.95)));
     const there = await Promise.all(boards.map((rows) => pool?.rank(rankJob(rows, ["a_x", "b_y", "c_z"], directions, 0.95))));
     expect(there).toEqual(here);
-  });
-});
-
-describe("the scoring worker pool's hashing of data/submissions/", () => {
-  const pool = workerPool(2);
-  afterAll(async () => {
-    await pool?.close();
-  });
-
-  it("gives the content hashes this thread gives, an unreadable bundle included", async () => {
-    const data = path.join(tempDir("pool-hashes"), "data");
-    try {
-      writeBundleDir(path.join(data, "submissions", "x", "v2t", "a"), { "manifest.json": "{}", "predictions.jsonl": "{}\n" });
-      writeBundleDir(path.join(data, "submissions", "x", "v2t", "b"), { "manifest.json": '{"b":1}' });
-      // A bundle folder holding a folder is not a readable bundle: it counts as changed data, under its path.
-      fs.mkdirSync(path.join(data, "submissions", "x", "t2v", "c", "nested"), { recursive: true });
-      const here = keptHashes(data);
-      expect(here.size).toBe(3);
-      expect([...here].some((hash) => hash.startsWith("unreadable:"))).toBe(true);
-      expect(await pool?.keptHashes(data)).toEqual(here);
-    } finally {
-      fs.rmSync(path.dirname(data), { recursive: true, force: true });
-    }
   });
 });
