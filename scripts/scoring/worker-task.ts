@@ -4,7 +4,7 @@
  */
 import type { RankedEntry } from "../../src/engine/index.ts";
 import { rankedTransfers, rankJobTransfers, runRankJob, type RankJob } from "./rank-job.ts";
-import { runJob, type ResampleJob, type ResampleOutput } from "./statistic-recipe.ts";
+import { resampleTransfers, runJob, type ResampleJob, type ResampleOutput } from "./statistic-recipe.ts";
 
 /** A job for any scoring thread. */
 export type WorkerTask = { readonly kind: "resample"; readonly job: ResampleJob } | { readonly kind: "rank"; readonly job: RankJob };
@@ -24,5 +24,5 @@ export function taskTransfers(task: WorkerTask): ArrayBuffer[] {
 
 /** The buffers a task's output moves back to the thread that asked for it. */
 export function outputTransfers(task: WorkerTask, output: TaskOutput): ArrayBuffer[] {
-  return task.kind === "resample" ? (output as ResampleOutput).draws.map((d) => d.buffer as ArrayBuffer) : rankedTransfers(output as readonly RankedEntry[]);
+  return task.kind === "resample" ? resampleTransfers(output as ResampleOutput) : rankedTransfers(output as readonly RankedEntry[]);
 }
