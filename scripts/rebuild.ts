@@ -48,7 +48,7 @@ try {
     cacheDir: DEFAULT_CACHE_DIR,
     // Progress names files and entries from data/ and the datasets: printed escaped (terminal-text.ts).
     progress: (message) => console.log(escapeLines(message)),
-    ...(pool ? { run: pool.run } : {}),
+    ...(pool ? { run: pool.run, rank: pool.rank } : {}),
   });
   writeStore(content, target);
   const seconds = ((performance.now() - started) / 1000).toFixed(1);

@@ -11,6 +11,7 @@ import { importPublished } from "./import-published.ts";
 import { metricBundles } from "./metric-bundles.ts";
 import { scoreAll, type ScoringOptions } from "../scoring/score-benchmark.ts";
 import type { JobRunner } from "../scoring/statistic-recipe.ts";
+import type { RankRunner } from "../scoring/rank-job.ts";
 import { emptyContent, type StoreContent } from "../store/store-content.ts";
 import type { BundleFiles } from "../submissions/bundle-files.ts";
 import { importSubmissions } from "../submissions/import-submissions.ts";
@@ -27,6 +28,8 @@ export interface BuildOptions extends ScoringOptions {
   readonly seed?: number;
   /** Where the resampling runs (worker threads); by default in this thread. */
   readonly run?: JobRunner;
+  /** Where the boards' scopes are ranked (worker threads); by default in this thread. */
+  readonly rank?: RankRunner;
 }
 
 /** Builds the complete content of the store from data/: definitions, datasets, submissions, every figure and rank, the history. */
@@ -62,7 +65,7 @@ export async function buildContent(options: BuildOptions): Promise<StoreContent>
     { key: "bootstrap", value: JSON.stringify(settings) },
     { key: "inputs", value: await inputsFingerprint(options.dataDir, root) },
   );
-  await scoreAll(content, settings, options, options.run);
+  await scoreAll(content, settings, options, options.run, options.rank);
   importVerifications(content, options.dataDir);
   recordHistory(content, options.dataDir);
   return content;

@@ -4,12 +4,13 @@
  * or the reason a board ranks nobody), and each ranked entry's rank sum on every resample of the overall scope
  * (`draws` rows under the reserved key RANK_SUM_DRAWS_KEY: the compare view's rank-sum verdicts pair them).
  */
-import { rankOneWithUncertainty, rankWithUncertainty, type Direction } from "../../src/engine/index.ts";
+import { rankOneWithUncertainty, type Direction, type RankedEntry } from "../../src/engine/index.ts";
 import { BOARD_SCOPE, RANK_SUM_DRAWS_KEY, type BoardId } from "../../src/schemas/board.ts";
 import type { StoreContent } from "../store/store-content.ts";
 import { autoUnrankedReason, isKeptApart } from "./auto-entries.ts";
 import { modelCount, type ScoringContext } from "./context.ts";
 import { decodeDrawsSingle, encodeDraws } from "../../db/draws.ts";
+import { rankInThisThread, rankJob, type RankRunner } from "./rank-job.ts";
 
 type Content = StoreContent;
 
@@ -35,14 +36,28 @@ export interface RankOnly {
 /** What the ranking step writes: rankings, column ranks and the overall scope's resampled rank sums. */
 export type Ranked = Pick<Content, "rankings" | "columnRanks" | "draws">;
 
+/** Scopes ranked at once (by `rank`, on as many threads as it has): each holds its scope's values until it is done. */
+const SCOPES_IN_FLIGHT = 4;
+
 /**
  * Rankings, column ranks and resampled overall rank sums of the given boards (by default every board) of one
- * benchmark; with `only`, the rankings and column ranks of that entry on that scope alone, as the whole ranking
- * would give them, and no rank sums (a dry run stores nothing, and one entry's would not be the board's).
+ * benchmark, each scope ranked by `rank` (this thread by default, or worker threads; the rows come out in the same
+ * order either way); with `only`, the rankings and column ranks of that entry on that scope alone, as the whole
+ * ranking would give them, and no rank sums (a dry run stores nothing, and one entry's would not be the board's).
+ * With `store`, the resampled values the content lacks are those stored there, read scope by scope by the thread that
+ * ranks it (a submit's content holds only its new entry's: see submitScope).
  */
-export function rankBenchmark(context: ScoringContext, boards: readonly BoardId[] = Object.keys(BOARD_SCOPE) as BoardId[], only?: RankOnly): Ranked {
+export async function rankBenchmark(
+  context: ScoringContext,
+  boards: readonly BoardId[] = Object.keys(BOARD_SCOPE) as BoardId[],
+  only?: RankOnly,
+  rank: RankRunner = rankInThisThread,
+  store?: string,
+): Promise<Ranked> {
   const { content, benchmarkId } = context;
-  const out: Ranked = { rankings: [], columnRanks: [], draws: [] };
+  // One part per scope, filled as its ranking arrives and joined in scope order.
+  const parts: Ranked[] = [];
+  const inFlight: Promise<void>[] = [];
   const valueOf = new Map<string, number>();
   for (const r of content.results) {
     if (r.benchmarkId === benchmarkId) valueOf.set(key(r.direction, r.entryId, r.level, r.dimension, r.perspectiveId, r.metric), r.value);
@@ -68,6 +83,8 @@ export function rankBenchmark(context: ScoringContext, boards: readonly BoardId[
     const directions: Direction[] = columns.map((c) => (c.higherIsBetter === false ? "lower" : "higher"));
     const reason = unrankedReason(context, board);
     for (const dimension of only ? [only.dimension] : context.scopes) {
+      const out: Ranked = { rankings: [], columnRanks: [], draws: [] };
+      parts.push(out);
       const rows = entries.map((entry) => ({
         id: entry.id,
         name: entry.name,
@@ -99,24 +116,24 @@ export function rankBenchmark(context: ScoringContext, boards: readonly BoardId[
       const rankable = reason === null ? rows : rows.map((row) => ({ ...row, values: columns.map(() => null), draws: columns.map(() => null) }));
       if (only && !rankable.some((row) => row.id === only.entryId)) continue;
       const { confidence } = context.settings;
-      const ranked = only ? [rankOneWithUncertainty(rankable, only.entryId, directions, confidence)] : rankWithUncertainty(rankable, directions, confidence);
-      for (const entry of ranked) {
-        out.rankings.push({
-          benchmarkId,
-          board,
-          dimension,
-          entryId: entry.id,
-          rank: entry.rank,
-          rankSum: entry.rankSum,
-          position: entry.position,
-          rankBest: entry.rankBest,
-          rankWorst: entry.rankWorst,
-          separableFromNext: entry.separableFromNext,
-          unrankedReason: reason,
-        });
-        // Only the overall scope's: dimension scopes show per-column verdicts only, and these are a board's worth per scope.
-        if (only === undefined && dimension === "overall" && entry.rankSumDraws !== null) {
-          out.draws.push({ benchmarkId, board, dimension, entryId: entry.id, columnKey: RANK_SUM_DRAWS_KEY, values: encodeDraws(entry.rankSumDraws) });
+      const write = (ranked: readonly RankedEntry[]): void => {
+        for (const entry of ranked) {
+          out.rankings.push({
+            benchmarkId,
+            board,
+            dimension,
+            entryId: entry.id,
+            rank: entry.rank,
+            rankSum: entry.rankSum,
+            position: entry.position,
+            rankBest: entry.rankBest,
+            rankWorst: entry.rankWorst,
+            separableFromNext: entry.separableFromNext,
+            unrankedReason: reason,
+          });
+          // Only the overall scope's: dimension scopes show per-column verdicts only, and these are a board's worth per scope.
+          if (only === undefined && dimension === "overall" && entry.rankSumDraws !== null) {
+            out.draws.push({ benchmarkId, board, dimension, entryId: entry.id, columnKey: RANK_SUM_DRAWS_KEY, values: encodeDraws(entry.rankSumDraws) });
         }
         columns.forEach((column, c) => {
           const columnRank = entry.columns[c];
@@ -131,8 +148,25 @@ export function rankBenchmark(context: ScoringContext, boards: readonly BoardId[
             rankWorst: columnRank?.rankWorst ?? null,
           });
         });
+        }
+      };
+      if (only) {
+        write([rankOneWithUncertainty(rankable, only.entryId, directions, confidence)]);
+        continue;
       }
+      if (inFlight.length >= SCOPES_IN_FLIGHT) await inFlight.shift();
+      // On a board that ranks nobody no resampled value is read.
+      const stored = store === undefined || reason !== null ? null : { file: store, benchmarkId, board, dimension };
+      const done = rank(rankJob(rankable, columns.map((c) => c.key), directions, confidence, stored)).then(write);
+      // A failure is thrown where this scope is awaited, never left unhandled while an earlier one is.
+      done.catch(() => {});
+      inFlight.push(done);
     }
   }
-  return out;
+  await Promise.all(inFlight);
+  return {
+    rankings: parts.flatMap((part) => part.rankings),
+    columnRanks: parts.flatMap((part) => part.columnRanks),
+    draws: parts.flatMap((part) => part.draws),
+  };
 }

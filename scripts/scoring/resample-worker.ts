@@ -1,12 +1,25 @@
-/** A worker thread of the scoring pool (worker-pool.ts): runs the resampling jobs it is sent, one at a time. */
+/** A worker thread of the scoring pool (worker-pool.ts): runs the tasks it is sent (resampling, ranking). */
 import { parentPort } from "node:worker_threads";
-import { runJob, type ResampleJob } from "./statistic-recipe.ts";
+import { resampleTransfers, runJob } from "./statistic-recipe.ts";
+import type { WorkerTask } from "./worker-task.ts";
 
-parentPort?.on("message", ({ id, job }: { id: number; job: ResampleJob }) => {
+/**
+ * The ranking's modules (the store reader and its driver among them), loaded with the first rank job rather than at
+ * start: a worker is then ready to resample as soon as it was, which a small submit's scoring needs.
+ */
+let tasks: Promise<typeof import("./worker-task.ts")> | null = null;
+
+parentPort?.on("message", async ({ id, task }: { id: number; task: WorkerTask }) => {
   try {
-    const output = runJob(job);
-    // The resampled values move to the main thread rather than being copied.
-    parentPort?.postMessage({ id, output }, output.draws.map((d) => d.buffer as ArrayBuffer));
+    if (task.kind === "resample") {
+      const output = runJob(task.job);
+      // The resampled values move to the main thread rather than being copied.
+      parentPort?.postMessage({ id, output }, resampleTransfers(output));
+      return;
+    }
+    const { outputTransfers, runTask } = await (tasks ??= import("./worker-task.ts"));
+    const output = runTask(task);
+    parentPort?.postMessage({ id, output }, outputTransfers(task, output));
   } catch (error) {
     parentPort?.postMessage({ id, error: error instanceof Error ? (error.stack ?? error.message) : String(error) });
   }

@@ -19,6 +19,7 @@ import { offScaleProblems } from "./scale-check.ts";
 import { rankBenchmark, unrankedReason } from "./rank-boards.ts";
 import { boardsOf, scoreEntry } from "./score-entry.ts";
 import { inThisThread, type JobRunner } from "./statistic-recipe.ts";
+import { rankInThisThread, type RankRunner } from "./rank-job.ts";
 
 type Content = StoreContent;
 
@@ -161,12 +162,13 @@ export function addScored(context: ScoringContext, scored: Scored): void {
 
 /**
  * Replaces a benchmark's rankings (with the resampled rank sums the ranking step keeps) with a fresh ranking of its
- * boards (of one direction only, when a new entry can change no other), and its audit with one against those.
+ * boards (of one direction only, when a new entry can change no other), and its audit with one against those. The
+ * scopes are ranked by `rank`; with `store`, the resampled values the content lacks are read from there (see rankBenchmark).
  */
-export function rankAndAudit(context: ScoringContext, direction?: "t2v" | "v2t"): void {
+export async function rankAndAudit(context: ScoringContext, direction?: "t2v" | "v2t", rank: RankRunner = rankInThisThread, store?: string): Promise<void> {
   const { content, benchmarkId } = context;
   const boards = (Object.keys(BOARD_SCOPE) as BoardId[]).filter((b) => direction === undefined || BOARD_SCOPE[b].direction === direction);
-  const ranked = rankBenchmark(context, boards);
+  const ranked = await rankBenchmark(context, boards, undefined, rank, store);
   const replaced = (r: { benchmarkId: string; board: BoardId }) => r.benchmarkId === benchmarkId && boards.includes(r.board);
   content.rankings = [...content.rankings.filter((r) => !replaced(r)), ...ranked.rankings];
   content.columnRanks = [...content.columnRanks.filter((r) => !replaced(r)), ...ranked.columnRanks];
@@ -180,10 +182,10 @@ export function rankAndAudit(context: ScoringContext, direction?: "t2v" | "v2t")
  * whole ranking would give it, while the other entries keep their stored rows (a real submission re-ranks
  * every board). It reads only the overall scope's resampled values, which is all a dry run loads.
  */
-export function placeEntry(context: ScoringContext, direction: "t2v" | "v2t", entryId: string): void {
+export async function placeEntry(context: ScoringContext, direction: "t2v" | "v2t", entryId: string): Promise<void> {
   const { content, benchmarkId } = context;
   const boards = boardsOf(direction);
-  const placed = rankBenchmark(context, boards, { entryId, dimension: "overall" });
+  const placed = await rankBenchmark(context, boards, { entryId, dimension: "overall" });
   const replaced = (r: { benchmarkId: string; board: BoardId; dimension: string; entryId: string }) => r.benchmarkId === benchmarkId && boards.includes(r.board) && r.dimension === "overall" && r.entryId === entryId;
   content.rankings = [...content.rankings.filter((r) => !replaced(r)), ...placed.rankings];
   content.columnRanks = [...content.columnRanks.filter((r) => !replaced(r)), ...placed.columnRanks];
@@ -194,7 +196,13 @@ export function placeEntry(context: ScoringContext, direction: "t2v" | "v2t", en
  * scored. A benchmark's entries are prepared in id order, resampled together by `run` (this thread by default,
  * or worker threads), and their figures added in that order.
  */
-export async function scoreAll(content: Content, settings: BootstrapSettings, options: ScoringOptions = {}, run: JobRunner = inThisThread): Promise<void> {
+export async function scoreAll(
+  content: Content,
+  settings: BootstrapSettings,
+  options: ScoringOptions = {},
+  run: JobRunner = inThisThread,
+  rank: RankRunner = rankInThisThread,
+): Promise<void> {
   const problems: Problem[] = [];
   for (const benchmark of content.benchmarks) {
     const context = scoringContext(content, benchmark.id, settings);
@@ -206,7 +214,7 @@ export async function scoreAll(content: Content, settings: BootstrapSettings, op
     content.agreementCeilings.push(...agreementCeilings(context));
     const pending = [...v2t.map((id) => entryScores(context, "v2t", id, options, problems, run)), ...t2v.map((id) => entryScores(context, "t2v", id, options, problems, run))];
     for (const scored of await Promise.all(pending)) if (scored !== null) addScored(context, scored);
-    rankAndAudit(context);
+    await rankAndAudit(context, undefined, rank);
   }
   if (problems.length > 0) throw new InputError(problems);
 }

@@ -113,6 +113,11 @@ export type JobRunner = (jobs: readonly ResampleJob[]) => Promise<readonly Resam
 /** Runs jobs one after another in this thread (no workers): the same figures as any pool gives. */
 export const inThisThread: JobRunner = async (jobs) => jobs.map(runJob);
 
+/** The buffers of a job's resampled values: moved to the thread that asked for them rather than copied. */
+export function resampleTransfers(output: ResampleOutput): ArrayBuffer[] {
+  return output.draws.map((d) => d.buffer as ArrayBuffer);
+}
+
 /** Runs one job in this thread, from its recipes: what a worker does with a job. */
 export function runJob(job: ResampleJob): ResampleOutput {
   const statistics = job.recipes.map((recipe) => statisticFrom(recipe) as WeightedStatistic);

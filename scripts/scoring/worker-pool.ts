@@ -1,15 +1,19 @@
 /**
- * Threads that resample boards and scopes of entries in parallel (this one and workers), for rebuild and submit. Each job
- * carries its own seed and strata (the settings), so its figures do not depend on which thread runs it or
- * when: a store scored with any number of workers is the store scored with none.
+ * Threads that resample boards and scopes of entries, and rank board scopes, in parallel (this one and workers), for
+ * rebuild and submit. Each job carries its own seed and strata (the settings), or its scope's values, so its figures
+ * do not depend on which thread runs it or when: a store scored with any number of workers is the store scored with none.
  */
 import os from "node:os";
 import { Worker } from "node:worker_threads";
-import { runJob, type JobRunner, type ResampleJob, type ResampleOutput } from "./statistic-recipe.ts";
+import type { RankedEntry } from "../../src/engine/index.ts";
+import type { RankRunner } from "./rank-job.ts";
+import type { JobRunner, ResampleOutput } from "./statistic-recipe.ts";
+import { runTask, taskTransfers, type TaskOutput, type WorkerTask } from "./worker-task.ts";
 
 /** A pool of scoring threads; `close` ends its workers (the process cannot exit while they run). */
 export interface WorkerPool {
   readonly run: JobRunner;
+  readonly rank: RankRunner;
   close(): Promise<void>;
 }
 
@@ -21,8 +25,8 @@ export function workerCount(): number {
 }
 
 interface Pending {
-  readonly job: ResampleJob;
-  readonly resolve: (output: ResampleOutput) => void;
+  readonly task: WorkerTask;
+  readonly resolve: (output: TaskOutput) => void;
   readonly reject: (error: Error) => void;
 }
 
@@ -57,7 +61,7 @@ export function workerPool(size = workerCount()): WorkerPool | null {
         const id = nextId++;
         running.set(id, pending);
         inFlight.set(worker, (inFlight.get(worker) as number) + 1);
-        worker.postMessage({ id, job: pending.job });
+        worker.postMessage({ id, task: pending.task }, taskTransfers(pending.task));
       }
     }
   };
@@ -69,7 +73,7 @@ export function workerPool(size = workerCount()): WorkerPool | null {
       while (queue.length > 0) {
         const pending = queue.shift() as Pending;
         try {
-          pending.resolve(runJob(pending.job));
+          pending.resolve(runTask(pending.task));
         } catch (error) {
           pending.reject(error instanceof Error ? error : new Error(String(error)));
         }
@@ -82,12 +86,12 @@ export function workerPool(size = workerCount()): WorkerPool | null {
   };
   const workers = Array.from({ length: size - 1 }, () => {
     const worker = new Worker(new URL("./resample-worker.ts", import.meta.url));
-    worker.on("message", (message: { id: number; output?: ResampleOutput; error?: string }) => {
+    worker.on("message", (message: { id: number; output?: TaskOutput; error?: string }) => {
       const pending = running.get(message.id);
       running.delete(message.id);
       inFlight.set(worker, (inFlight.get(worker) as number) - 1);
       if (message.error !== undefined) pending?.reject(new Error(`scoring worker: ${message.error}`));
-      else pending?.resolve(message.output as ResampleOutput);
+      else pending?.resolve(message.output as TaskOutput);
       dispatch();
     });
     worker.on("error", (error: unknown) => fail(error instanceof Error ? error : new Error(String(error))));
@@ -97,14 +101,16 @@ export function workerPool(size = workerCount()): WorkerPool | null {
     inFlight.set(worker, 0);
     return worker;
   });
+  const runTasks = (tasks: readonly WorkerTask[]): Promise<TaskOutput[]> => {
+    if (failure !== null) return Promise.reject(failure);
+    const outputs = tasks.map((task) => new Promise<TaskOutput>((resolve, reject) => queue.push({ task, resolve, reject })));
+    dispatch();
+    void pump();
+    return Promise.all(outputs);
+  };
   return {
-    run(jobs) {
-      if (failure !== null) return Promise.reject(failure);
-      const outputs = jobs.map((job) => new Promise<ResampleOutput>((resolve, reject) => queue.push({ job, resolve, reject })));
-      dispatch();
-      void pump();
-      return Promise.all(outputs);
-    },
+    run: (jobs) => runTasks(jobs.map((job) => ({ kind: "resample", job }))) as Promise<ResampleOutput[]>,
+    rank: async (job) => (await runTasks([{ kind: "rank", job }]))[0] as readonly RankedEntry[],
     async close() {
       closing = true;
       await Promise.all(workers.map((worker) => worker.terminate()));

@@ -25,6 +25,11 @@ export interface BenchmarkScope {
   readonly benchmarkId: string;
   /** The V2T entries whose predictions scoring or the audit reads (an evaluator, the audited methods). */
   readonly predictionsOf: readonly string[];
+  /**
+   * Of the resampled values, only those under these column keys (every one by default): a submit reads the rows it
+   * replaces (the ranking step's rank sums) and leaves the entries' own in the store, where the ranking reads them.
+   */
+  readonly drawsKeys?: readonly string[];
 }
 
 /** How to read a store in part: within a dry run's scope, one benchmark's rows, or some tables only. */
@@ -91,6 +96,7 @@ const READ_WHOLE: ReadonlySet<TableName> = new Set(["submissions"]);
 function benchmarkCondition(name: TableName, scope: BenchmarkScope): Condition | null {
   if (name === "predictions") return { sql: `"benchmark_id" = ? AND "v2t_entry_id" IN ${list(scope.predictionsOf)}`, params: [scope.benchmarkId, ...scope.predictionsOf] };
   if (name === "ratings") return { sql: `"benchmark_id" = ? AND "batch" = 'dataset'`, params: [scope.benchmarkId] };
+  if (name === "draws" && scope.drawsKeys !== undefined) return { sql: `"benchmark_id" = ? AND "column_key" IN ${list(scope.drawsKeys)}`, params: [scope.benchmarkId, ...scope.drawsKeys] };
   if (READ_WHOLE.has(name) || !columnsOf(TABLES[name]).some((c) => c.name === "benchmark_id")) return null;
   return { sql: `"benchmark_id" = ?`, params: [scope.benchmarkId] };
 }

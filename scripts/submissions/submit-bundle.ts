@@ -8,6 +8,7 @@
 import fs from "node:fs";
 import { type BootstrapSettings } from "../../src/engine/index.ts";
 import { BUNDLE_LIMITS, type BundleLimits } from "../../src/schemas/submission/limits.ts";
+import { RANK_SUM_DRAWS_KEY } from "../../src/schemas/board.ts";
 import { datasetsRoot } from "../benchmarks/registry.ts";
 import { buildContent } from "../pipeline/build-content.ts";
 import { checkpoint } from "../store/checkpoint.ts";
@@ -20,8 +21,7 @@ import { scoringContext, storedSettings, type ScoringContext } from "../scoring/
 import { addScored, entryScores, placeEntry, rankAndAudit } from "../scoring/score-benchmark.ts";
 import { boardsOf } from "../scoring/score-entry.ts";
 import { unrankedReason } from "../scoring/rank-boards.ts";
-import type { JobRunner } from "../scoring/statistic-recipe.ts";
-import { workerPool } from "../scoring/worker-pool.ts";
+import { workerPool, type WorkerPool } from "../scoring/worker-pool.ts";
 import type { StoreContent } from "../store/store-content.ts";
 import { removeStaleTemporaries } from "../store/temporaries.ts";
 import { escapeTerminal, escapingWriter } from "../io/terminal-text.ts";
@@ -115,9 +115,11 @@ function dryRunScope(bundle: ParsedBundle): StoreScope {
 }
 
 /**
- * What a real submit reads of the store: the bundle's benchmark (every entry's figures, resampled values and
- * ranks, which its re-ranking and audit read and rewrite), of its predictions only those scoring reads (an
- * auto-scored T2V bundle's evaluator) and those the audit's variants read; other benchmarks' bulk is not read.
+ * What a real submit reads of the store: the bundle's benchmark (every entry's figures and ranks, which its
+ * re-ranking and audit read and rewrite), of its resampled values only the rank sums the ranking step replaces (the
+ * entries' own are read scope by scope by the threads that rank them, from the store, see rankBenchmark), of its
+ * predictions only those scoring reads (an auto-scored T2V bundle's evaluator) and those the audit's variants read;
+ * other benchmarks' bulk is not read.
  */
 function submitScope(bundle: ParsedBundle, store: string): BenchmarkScope {
   const { manifest } = bundle;
@@ -125,25 +127,25 @@ function submitScope(bundle: ParsedBundle, store: string): BenchmarkScope {
   const small = readStore(store, { tables: ["publishedChecks", "v2tEntries"] });
   const audited = new Set(small.publishedChecks.filter((c) => c.benchmarkId === manifest.benchmark && c.variant !== null && c.board !== "t2v").map((c) => c.entryName));
   const ids = small.v2tEntries.filter((e) => e.benchmarkId === manifest.benchmark && audited.has(e.name)).map((e) => e.id);
-  return { benchmarkId: manifest.benchmark, predictionsOf: [...new Set([...(evaluator === undefined ? [] : [evaluator]), ...ids])] };
+  return { benchmarkId: manifest.benchmark, predictionsOf: [...new Set([...(evaluator === undefined ? [] : [evaluator]), ...ids])], drawsKeys: [RANK_SUM_DRAWS_KEY] };
 }
 
 /**
  * A dry run's placement: the other entries' resampled values on the overall scope of the boards that rank
  * anybody (read now, from the store the content came from), then the new entry's place among them.
  */
-function placeStoredEntry(context: ScoringContext, bundle: ParsedBundle, store: string): void {
+function placeStoredEntry(context: ScoringContext, bundle: ParsedBundle, store: string): Promise<void> {
   const scope = dryRunScope(bundle);
   const drawsOf = scope.boards.filter((board) => unrankedReason(context, board) === null);
   context.content.draws.push(...readStore(store, { scope: { ...scope, drawsOf }, tables: ["draws"] }).draws);
-  placeEntry(context, bundle.manifest.direction, bundle.entryId);
+  return placeEntry(context, bundle.manifest.direction, bundle.entryId);
 }
 
 /**
  * The store's content when the store is current with data/ and the code, else the content rebuilt from
  * data/ in memory. A store that lacks only this bundle, which an interrupted run already kept, is current.
  */
-async function loadContent(options: SubmitOptions, bundle: ParsedBundle, note: (message: string) => void, run: JobRunner | undefined): Promise<Loaded> {
+async function loadContent(options: SubmitOptions, bundle: ParsedBundle, note: (message: string) => void, pool: WorkerPool | null): Promise<Loaded> {
   const keptDir = storedBundleDir(options.dataDir, bundle);
   let kept = false;
   try {
@@ -182,7 +184,7 @@ async function loadContent(options: SubmitOptions, bundle: ParsedBundle, note: (
     ...(options.datasetsDir ? { datasetsDir: options.datasetsDir } : {}),
     ...(options.cacheDir ? { cacheDir: options.cacheDir } : {}),
     ...(settings ? { resamples: settings.resamples, seed: settings.seed } : {}),
-    ...(run ? { run } : {}),
+    ...(pool ? { run: pool.run, rank: pool.rank } : {}),
     progress: note,
   });
   return { content, stored: false, kept, rebuilt: why };
@@ -207,7 +209,7 @@ function entryReport(content: StoreContent, bundle: ParsedBundle, notes: readonl
 }
 
 /** Adds the bundle to the content and scores it; returns the problems that refuse it and the notes for the report. */
-async function addAndScore(content: StoreContent, bundle: ParsedBundle, options: SubmitOptions, run: JobRunner | undefined, fromStore: boolean): Promise<{ problems: Problem[]; notes: string[] }> {
+async function addAndScore(content: StoreContent, bundle: ParsedBundle, options: SubmitOptions, pool: WorkerPool | null, fromStore: boolean): Promise<{ problems: Problem[]; notes: string[] }> {
   const { problems, notes } = checkBundle(bundle, content);
   if (problems.length > 0) return { problems, notes };
   const kept = storedPath(storedBundleDir(options.dataDir, bundle), options.dataDir);
@@ -217,15 +219,16 @@ async function addAndScore(content: StoreContent, bundle: ParsedBundle, options:
   const found: Problem[] = [];
   // A dry run reports the overall figures only, so it scores the overall scope only (and caches it apart).
   const scoring = { ...(options.cacheDir ? { cacheDir: options.cacheDir } : {}), ...(options.dryRun ? { scopes: ["overall"] } : {}) };
-  const scored = await entryScores(context, bundle.manifest.direction, bundle.entryId, scoring, found, run);
+  const scored = await entryScores(context, bundle.manifest.direction, bundle.entryId, scoring, found, pool?.run);
   if (scored !== null) addScored(context, scored);
   // The ceiling rule: agreement beyond what the raters' own reliability allows refuses the bundle.
   if (found.length === 0 && bundle.manifest.direction === "v2t") found.push(...ceilingProblems(content, bundle.manifest.benchmark, bundle.entryId, `${kept}/predictions.jsonl`));
   // Entries of one direction are ranked apart from the other's: only the new entry's boards change. A dry run
   // reports the new entry's overall place only, so it places that entry and re-ranks nothing else.
-  if (found.length === 0 && options.dryRun && fromStore) placeStoredEntry(context, bundle, options.store);
-  else if (found.length === 0 && options.dryRun) placeEntry(context, bundle.manifest.direction, bundle.entryId);
-  else if (found.length === 0) rankAndAudit(context, bundle.manifest.direction);
+  if (found.length === 0 && options.dryRun && fromStore) await placeStoredEntry(context, bundle, options.store);
+  else if (found.length === 0 && options.dryRun) await placeEntry(context, bundle.manifest.direction, bundle.entryId);
+  // Content read from the store holds its new entry's resampled values only: the others are read from the store.
+  else if (found.length === 0) await rankAndAudit(context, bundle.manifest.direction, pool?.rank, fromStore ? options.store : undefined);
   // Scoring names the files where the bundle will be kept; the submitter knows them where they are.
   problems.push(...found.map((p) => (p.file.startsWith(`${kept}/`) ? { ...p, file: `${bundle.files.shown}/${p.file.slice(kept.length + 1)}` } : p)));
   return { problems, notes };
@@ -238,7 +241,7 @@ interface Output {
   readonly err: { write(text: string): unknown };
 }
 
-async function submitLocked(options: SubmitOptions, { progress: stream, out, err }: Output, run: JobRunner | undefined): Promise<SubmitOutcome> {
+async function submitLocked(options: SubmitOptions, { progress: stream, out, err }: Output, pool: WorkerPool | null): Promise<SubmitOutcome> {
   const limits = options.limits ?? BUNDLE_LIMITS;
   checkpoint("locked");
   // Only a writer removes what an interrupted writer left; a dry run changes nothing (and may have no write access).
@@ -265,7 +268,7 @@ async function submitLocked(options: SubmitOptions, { progress: stream, out, err
   let notes: string[] = [];
   try {
     progress.step("loading the store");
-    loaded = await loadContent(options, bundle, note, run);
+    loaded = await loadContent(options, bundle, note, pool);
     if (loaded.stored) {
       progress.done();
       const existing = loaded.content.submissions.find((s) => s.id === bundle.hash);
@@ -275,7 +278,7 @@ async function submitLocked(options: SubmitOptions, { progress: stream, out, err
     progress.step(options.dryRun ? "checking and scoring (dry run)" : "checking and scoring");
     if (!loaded.content.submissions.some((s) => s.id === bundle.hash)) {
       // Content read from the store holds no resampled values on a dry run (read once it is scored); rebuilt content has them all.
-      const added = await addAndScore(loaded.content, bundle, options, run, loaded.rebuilt === null);
+      const added = await addAndScore(loaded.content, bundle, options, pool, loaded.rebuilt === null);
       notes = added.notes;
       if (added.problems.length > 0) {
         progress.done();
@@ -352,7 +355,7 @@ export async function submitBundle(options: SubmitOptions): Promise<SubmitOutcom
   // A dry run resamples the overall scope alone, one job per board: too little to pay for starting a worker.
   const pool = options.workers && !options.dryRun ? workerPool() : null;
   try {
-    return await submitLocked(options, { progress: stream, out, err }, pool?.run);
+    return await submitLocked(options, { progress: stream, out, err }, pool);
   } finally {
     await pool?.close();
     lock.release();

@@ -66,15 +66,15 @@ describeWithDatasets("fetv", "the bench's copied FETV V2T entries", () => {
     }
   });
 
-  it("ranks FETV's V2T boards in place exactly as the whole ranking step does (ranks and the resampled rows it keeps), the copies tied with their source", () => {
-    rerankInPlace(store, "fetv", "v2t");
+  it("ranks FETV's V2T boards in place exactly as the whole ranking step does (ranks and the resampled rows it keeps), the copies tied with their source", async () => {
+    await rerankInPlace(store, "fetv", "v2t");
     const stored = readStore(store);
     const storedRankings = v2tRows(stored.rankings);
     const storedColumnRanks = v2tRows(stored.columnRanks);
     // Resampled rows too: the ranking step may keep some of its own (rank sums), replaced whole as it ranks.
     const storedDraws = v2tRows(stored.draws);
     // The reference: every board ranked at once on the whole content, as a real submit ranks it.
-    rankAndAudit(scoringContext(stored, "fetv", storedSettings(stored)), "v2t");
+    await rankAndAudit(scoringContext(stored, "fetv", storedSettings(stored)), "v2t");
     expect(storedRankings).toEqual(v2tRows(stored.rankings));
     expect(storedColumnRanks).toEqual(v2tRows(stored.columnRanks));
     expect(storedDraws).toEqual(v2tRows(stored.draws));

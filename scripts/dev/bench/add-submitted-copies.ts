@@ -16,6 +16,6 @@ let started = performance.now();
 addV2tCopies(store, benchmark, source, Number(count));
 const copySeconds = (performance.now() - started) / 1000;
 started = performance.now();
-rerankInPlace(store, benchmark, "v2t");
+await rerankInPlace(store, benchmark, "v2t");
 const rankSeconds = (performance.now() - started) / 1000;
 console.log(JSON.stringify({ copySeconds, rankSeconds }));

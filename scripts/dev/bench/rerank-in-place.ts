@@ -38,7 +38,7 @@ function insertRows(db: Database.Database, table: typeof schema.rankings | typeo
  * ranking of every scope from the stored figures and resampled values, in one transaction; likewise the resampled
  * rows the ranking step writes itself (those under a key that is no board column: a board's rank sums), whole.
  */
-export function rerankInPlace(store: string, benchmarkId: string, direction: "t2v" | "v2t"): Reranked {
+export async function rerankInPlace(store: string, benchmarkId: string, direction: "t2v" | "v2t"): Promise<Reranked> {
   const boards = (Object.keys(BOARD_SCOPE) as BoardId[]).filter((b) => BOARD_SCOPE[b].direction === direction);
   const read = (dimension: string): StoreContent => readStore(store, { scope: { benchmarkId, boards, dimension } });
   const overall = read("overall");
@@ -46,7 +46,7 @@ export function rerankInPlace(store: string, benchmarkId: string, direction: "t2
   const ranked: Required<RankRows> = { rankings: [], columnRanks: [], draws: [] };
   for (const dimension of scoringContext(overall, benchmarkId, settings).scopes) {
     // Scoped content holds this scope's figures only: rankBenchmark finds nothing to rank on the others and skips them.
-    const { rankings, columnRanks, draws = [] }: RankRows = rankBenchmark(scoringContext(dimension === "overall" ? overall : read(dimension), benchmarkId, settings), boards);
+    const { rankings, columnRanks, draws = [] }: RankRows = await rankBenchmark(scoringContext(dimension === "overall" ? overall : read(dimension), benchmarkId, settings), boards);
     ranked.rankings.push(...rankings.filter((r) => r.dimension === dimension));
     ranked.columnRanks.push(...columnRanks.filter((r) => r.dimension === dimension));
     ranked.draws.push(...draws.filter((r) => r.dimension === dimension));

@@ -16,8 +16,8 @@ export async function scaleRows(): Promise<BenchRow[]> {
   const quick = process.env.BENCH_QUICK === "1";
   const rows: BenchRow[] = [];
   if (hasFetv()) {
-    const few = timeFetvDryRuns(0);
-    const many = timeFetvDryRuns(500);
+    const few = await timeFetvDryRuns(0);
+    const many = await timeFetvDryRuns(500);
     rows.push(
       { figure: "FETV V2T dry run · 5 V2T entries on the board", target: { kind: "time", maxMs: 2000 }, oursMs: seconds(few.v2tSeconds), baseline: null },
       { figure: "FETV V2T dry run · 505 V2T entries on the board", target: { kind: "ratio", max: 1.25 }, oursMs: seconds(many.v2tSeconds), baseline: { name: "the same with 5 entries", ms: seconds(few.v2tSeconds) } },

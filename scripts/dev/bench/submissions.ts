@@ -25,10 +25,10 @@ function timed(args: readonly string[], env: Record<string, string> = {}): numbe
 }
 
 /** A temporary folder, removed after `run`. */
-function inTemp<T>(prefix: string, run: (root: string) => T): T {
+async function inTemp<T>(prefix: string, run: (root: string) => Promise<T>): Promise<T> {
   const root = fs.mkdtempSync(path.join(os.tmpdir(), prefix));
   try {
-    return run(root);
+    return await run(root);
   } finally {
     fs.rmSync(root, { recursive: true, force: true });
   }
@@ -69,8 +69,8 @@ export function fetvBundles(root: string, store: string, salt = 0): { v2t: strin
  * Dry runs of a V2T and a T2V bundle on FETV (the real dataset) with `extra` more V2T entries on the board: copies
  * of a real entry's figures and resampled values under new ids, so that the board ranks them as it ranks any.
  */
-export function timeFetvDryRuns(extra: number): DryRun {
-  return inTemp("aigve-bench-dry-", (root) => {
+export function timeFetvDryRuns(extra: number): Promise<DryRun> {
+  return inTemp("aigve-bench-dry-", async (root) => {
     const data = path.join(root, "data");
     copyData(path.join(REPO, "data", "benchmarks"), path.join(data, "benchmarks"));
     const store = path.join(root, "store.sqlite");
@@ -87,7 +87,7 @@ export function timeFetvDryRuns(extra: number): DryRun {
         content.draws.push(...of(content.draws, (d) => (d.board === "t2v" ? "" : d.entryId)).map((d) => ({ ...d, entryId: id })));
       }
       // Ranked as a submission would leave them: every board of the benchmark holds all 505 entries.
-      rankAndAudit(scoringContext(content, "fetv", storedSettings(content)));
+      await rankAndAudit(scoringContext(content, "fetv", storedSettings(content)));
       writeStore(content, store);
     }
     const bundles = fetvBundles(root, store, extra + process.pid);

@@ -256,6 +256,94 @@ describe("resampledPlaces", () => {
     }
   });
 
+  it("places a board with gaps as the rules do right after a larger board without (working memory reused between boards)", () => {
+    // The larger board fills every cell of the working blocks; the next one has missing values, NaN resamples and an
+    // unranked entry, whose cells must read as no place, never as the larger board's ranks.
+    const dense = asSingles(mapDraws(randomBoard(12, { entries: 90, resamples: 80 }), (x) => (Number.isNaN(x) ? 0.5 : x)));
+    resampledPlaces(dense.entries, dense.directions);
+    const gappy = asSingles(randomBoard(13, { entries: 40, resamples: 60 }));
+    const withUnranked = [...gappy.entries, { id: "none", name: "None", values: [null, null, null], draws: [null, null, null] }];
+    const resampled = resampledPlaces(withUnranked, gappy.directions);
+    let gaps = 0;
+    for (let b = 0; b < 60; b++) {
+      const byId = rulesBoardAt(withUnranked, gappy.directions, b);
+      withUnranked.forEach((entry, e) => {
+        const row = byId.get(entry.id);
+        if (row?.rank === null || row === undefined) gaps++;
+        expect(resampled?.places[e]?.overall[b], `resample ${b}, ${entry.id}`).toEqual(row?.rank ?? Number.NaN);
+        expect(resampled?.rankSums[e]?.[b]).toEqual(row?.rankSum ?? Number.NaN);
+        gappy.directions.forEach((_, c) => expect(resampled?.places[e]?.columns[c]?.[b]).toEqual(row?.columnRanks[c] ?? Number.NaN));
+      });
+    }
+    expect(gaps).toBeGreaterThan(60);
+  });
+
+  it("refuses an infinite resampled value, naming the first entry that has one in column order, whatever the precision", () => {
+    const board = (draws: (values: number[]) => Float32Array | Float64Array): RankableEntry[] => [
+      { id: "a", name: "A", values: [1, 1], draws: [draws([0.1, 0.2, 0.3, 0.4]), draws([0.1, 0.2, 0.3, 0.4])] },
+      // "b" holds the first infinity in column order, at a later resample than "c"'s.
+      { id: "b", name: "B", values: [1, 1], draws: [draws([0.1, 0.2, 0.3, -Infinity]), draws([0.1, 0.2, 0.3, 0.4])] },
+      { id: "c", name: "C", values: [1, 1], draws: [draws([Infinity, 0.2, 0.3, 0.4]), draws([0.1, 0.2, 0.3, 0.4])] },
+    ];
+    const singles = (values: number[]) => Float32Array.from(values);
+    const singleDoubles = (values: number[]) => Float64Array.from(values, (x) => Math.fround(x));
+    const doubles = (values: number[]) => Float64Array.from(values, (x) => x / 3);
+    for (const draws of [singles, singleDoubles, doubles]) {
+      expect(() => resampledPlaces(board(draws), ["higher", "higher"])).toThrow('cannot rank a non-finite value (-Infinity) of entry "b"');
+    }
+    // In a later column only: still refused.
+    const late = board(singles).map((entry) => ({ ...entry, draws: [entry.draws[1] as Float32Array, entry.draws[0] as Float32Array] }));
+    expect(() => resampledPlaces(late, ["higher", "lower"])).toThrow('cannot rank a non-finite value (-Infinity) of entry "b"');
+  });
+
+  it("counts rank intervals from the stored values' blocks a tile of entries at a time, as the percentile intervals of each entry's own ranks (tile edges, gaps)", () => {
+    // 31, 32, 33 and 65 entries: one tile short, exact, one over, two tiles and one over (entries are counted 32 at a time).
+    for (const size of [31, 32, 33, 65]) {
+      const { entries, directions } = asSingles(randomBoard(20 + size, { entries: size, resamples: 41 }));
+      const resampled = resampledPlaces(entries, directions);
+      const index = new Map(entries.map((entry, e) => [entry.id, e]));
+      const span = (ranks: Float64Array | undefined) => {
+        const interval = percentileInterval(ranks as Float64Array, 0.95);
+        return interval === null ? [null, null] : [Math.floor(interval.low), Math.ceil(interval.high)];
+      };
+      for (const row of rankWithUncertainty(entries, directions, 0.95)) {
+        const places = resampled?.places[index.get(row.id) as number];
+        expect([row.rankBest, row.rankWorst], `${size} entries, ${row.id}`).toEqual(row.rank === null ? [null, null] : span(places?.overall));
+        row.columns.forEach((column, c) => expect([column.rankBest, column.rankWorst]).toEqual(column.rank === null ? [null, null] : span(places?.columns[c])));
+        expect(row.rankSumDraws === null ? null : [...row.rankSumDraws]).toEqual(row.rank === null ? null : [...(places?.rankSums as Float64Array)]);
+      }
+    }
+  });
+
+  it("places boards past the insertion sort's length as the rules do when every key of a column is equal, or they share some bytes", () => {
+    // 40 entries: a column with one value on every resample for everybody (every radix pass skipped; on resample 7
+    // nobody has a value, so nobody takes a place there), one whose
+    // values share their upper bytes (some passes skipped), and one on a coarse grid with gaps.
+    const random = createRandom(77);
+    const directions: Direction[] = ["higher", "lower", "higher"];
+    const entries: RankableEntry[] = Array.from({ length: 40 }, (_, e) => ({
+      id: `e${e}`,
+      name: `Entry ${e}`,
+      values: [0.5, 1, e === 3 ? null : 0.25],
+      draws: [
+        Float32Array.from({ length: 30 }, (_, b) => (b === 7 ? Number.NaN : 0.5)),
+        Float32Array.from({ length: 30 }, () => 1 + random.nextInt(200) * 2 ** -20),
+        Float32Array.from({ length: 30 }, () => (random.nextInt(10) === 0 ? Number.NaN : random.nextInt(4) / 4)),
+      ],
+    }));
+    const resampled = resampledPlaces(entries, directions);
+    for (let b = 0; b < 30; b++) {
+      const byId = rulesBoardAt(entries, directions, b);
+      entries.forEach((entry, e) => {
+        const row = byId.get(entry.id);
+        expect(resampled?.places[e]?.overall[b], `resample ${b}, ${entry.id}`).toEqual(row?.rank ?? Number.NaN);
+        directions.forEach((_, c) => expect(resampled?.places[e]?.columns[c]?.[b]).toEqual(row?.columnRanks[c] ?? Number.NaN));
+      });
+    }
+    expect(resampled?.places[0]?.columns[0]?.[0]).toBe(1);
+    expect(resampled?.places[0]?.columns[0]?.[7]).toBeNaN();
+  });
+
   it("gives rank intervals that are the percentile intervals of the resampled ranks, rounded outwards", () => {
     for (let seed = 1; seed <= 10; seed++) {
       const { entries, directions } = randomBoard(seed);

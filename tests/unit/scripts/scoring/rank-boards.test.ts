@@ -37,8 +37,8 @@ function context(): ScoringContext {
 }
 
 describe("rankBenchmark", () => {
-  it("writes each ranked entry's rank sum on every resample of the overall scope, under the reserved key, and none for a dimension", () => {
-    const ranked = rankBenchmark(context(), ["v2t-instance"]);
+  it("writes each ranked entry's rank sum on every resample of the overall scope, under the reserved key, and none for a dimension", async () => {
+    const ranked = await rankBenchmark(context(), ["v2t-instance"]);
     expect(ranked.draws.map((d) => [d.board, d.dimension, d.entryId, d.columnKey])).toEqual([
       ["v2t-instance", "overall", "p", "rank-sum"],
       ["v2t-instance", "overall", "r", "rank-sum"],
@@ -48,8 +48,8 @@ describe("rankBenchmark", () => {
     expect(ranked.rankings.filter((r) => r.dimension === "d")).toHaveLength(3);
   });
 
-  it("writes no rank sums for a dry run's single entry (one entry's would not be the board's)", () => {
-    const placed = rankBenchmark(context(), ["v2t-instance"], { entryId: "q", dimension: "overall" });
+  it("writes no rank sums for a dry run's single entry (one entry's would not be the board's)", async () => {
+    const placed = await rankBenchmark(context(), ["v2t-instance"], { entryId: "q", dimension: "overall" });
     expect(placed.rankings.map((r) => r.entryId)).toEqual(["q"]);
     expect(placed.draws).toEqual([]);
   });

@@ -3,9 +3,11 @@
  * to the workers: each job is seeded by its settings alone.
  */
 import { afterAll, describe, expect, it } from "vitest";
-import { createRandom } from "../../../../src/engine/index.ts";
+import { createRandom, type Direction } from "../../../../src/engine/index.ts";
+import { rankJob, runRankJob } from "../../../../scripts/scoring/rank-job.ts";
 import { runJob, type ResampleJob } from "../../../../scripts/scoring/statistic-recipe.ts";
 import { workerPool } from "../../../../scripts/scoring/worker-pool.ts";
+import { tiedBoard } from "../../../support/tied-board.ts";
 
 const SETTINGS = { resamples: 200, seed: 7, confidence: 0.95 };
 
@@ -58,5 +60,20 @@ describe("the scoring worker pool", () => {
         expect(Buffer.from(draws.buffer, draws.byteOffset, draws.byteLength).equals(Buffer.from((here[j]?.draws[s] as Float64Array).buffer))).toBe(true);
       });
     });
+  });
+});
+
+describe("the scoring worker pool's rank jobs", () => {
+  const pool = workerPool(2);
+  afterAll(async () => {
+    await pool?.close();
+  });
+
+  it("rank every scope exactly as this thread does, however the scopes fall to the threads", async () => {
+    const directions: Direction[] = ["higher", "lower", "higher"];
+    const boards = [1, 2, 3, 4, 5].map((seed) => tiedBoard(seed, 20 + 15 * seed, 48));
+    const here = boards.map((rows) => runRankJob(rankJob(rows, ["a_x", "b_y", "c_z"], directions, 0.95)));
+    const there = await Promise.all(boards.map((rows) => pool?.rank(rankJob(rows, ["a_x", "b_y", "c_z"], directions, 0.95))));
+    expect(there).toEqual(here);
   });
 });
