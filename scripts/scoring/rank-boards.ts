@@ -36,6 +36,44 @@ export interface RankOnly {
 /** What the ranking step writes: rankings, column ranks and the overall scope's resampled rank sums. */
 export type Ranked = Pick<Content, "rankings" | "columnRanks" | "draws">;
 
+/** Where a scope's ranked entries go: its board and scope, the board's reason to rank nobody, its ranked columns' keys. */
+interface ScopeRows {
+  readonly benchmarkId: string;
+  readonly board: BoardId;
+  readonly dimension: string;
+  readonly reason: string | null;
+  readonly columnKeys: readonly string[];
+  /** Whether to keep the entries' resampled rank sums (the overall scope's of a whole ranking only). */
+  readonly rankSums: boolean;
+}
+
+/** Adds one scope's ranked entries to `out`: a ranking row and its column ranks each, and the rank sums where kept. */
+function addRankedRows(out: Ranked, ranked: readonly RankedEntry[], { benchmarkId, board, dimension, reason, columnKeys, rankSums }: ScopeRows): void {
+  for (const entry of ranked) {
+    out.rankings.push({
+      benchmarkId,
+      board,
+      dimension,
+      entryId: entry.id,
+      rank: entry.rank,
+      rankSum: entry.rankSum,
+      position: entry.position,
+      rankBest: entry.rankBest,
+      rankWorst: entry.rankWorst,
+      separableFromNext: entry.separableFromNext,
+      unrankedReason: reason,
+    });
+    // Only the overall scope's: dimension scopes show per-column verdicts only, and these are a board's worth per scope.
+    if (rankSums && entry.rankSumDraws !== null) {
+      out.draws.push({ benchmarkId, board, dimension, entryId: entry.id, columnKey: RANK_SUM_DRAWS_KEY, values: encodeDraws(entry.rankSumDraws) });
+    }
+    columnKeys.forEach((columnKey, c) => {
+      const columnRank = entry.columns[c];
+      out.columnRanks.push({ benchmarkId, board, dimension, entryId: entry.id, columnKey, rank: columnRank?.rank ?? null, rankBest: columnRank?.rankBest ?? null, rankWorst: columnRank?.rankWorst ?? null });
+    });
+  }
+}
+
 /** Scopes ranked at once (by `rank`, on as many threads as it has): each holds its scope's values until it is done. */
 const SCOPES_IN_FLIGHT = 4;
 
@@ -116,40 +154,7 @@ export async function rankBenchmark(
       const rankable = reason === null ? rows : rows.map((row) => ({ ...row, values: columns.map(() => null), draws: columns.map(() => null) }));
       if (only && !rankable.some((row) => row.id === only.entryId)) continue;
       const { confidence } = context.settings;
-      const write = (ranked: readonly RankedEntry[]): void => {
-        for (const entry of ranked) {
-          out.rankings.push({
-            benchmarkId,
-            board,
-            dimension,
-            entryId: entry.id,
-            rank: entry.rank,
-            rankSum: entry.rankSum,
-            position: entry.position,
-            rankBest: entry.rankBest,
-            rankWorst: entry.rankWorst,
-            separableFromNext: entry.separableFromNext,
-            unrankedReason: reason,
-          });
-          // Only the overall scope's: dimension scopes show per-column verdicts only, and these are a board's worth per scope.
-          if (only === undefined && dimension === "overall" && entry.rankSumDraws !== null) {
-            out.draws.push({ benchmarkId, board, dimension, entryId: entry.id, columnKey: RANK_SUM_DRAWS_KEY, values: encodeDraws(entry.rankSumDraws) });
-        }
-        columns.forEach((column, c) => {
-          const columnRank = entry.columns[c];
-          out.columnRanks.push({
-            benchmarkId,
-            board,
-            dimension,
-            entryId: entry.id,
-            columnKey: column.key,
-            rank: columnRank?.rank ?? null,
-            rankBest: columnRank?.rankBest ?? null,
-            rankWorst: columnRank?.rankWorst ?? null,
-          });
-        });
-        }
-      };
+      const write = (ranked: readonly RankedEntry[]): void => addRankedRows(out, ranked, { benchmarkId, board, dimension, reason, columnKeys: columns.map((c) => c.key), rankSums: only === undefined && dimension === "overall" });
       if (only) {
         write([rankOneWithUncertainty(rankable, only.entryId, directions, confidence)]);
         continue;
