@@ -154,11 +154,7 @@ function readLayout(benchmarkId: string, direction: "t2v" | "v2t", entryId: stri
   const info = index.boards[b] as CompareBoardInfo;
   if (info.pairsNote !== null) return null;
   const ranked = info.columns.filter((column) => column.ranked);
-  const rows = store()
-    .select({ dimension: t.draws.dimension, columnKey: t.draws.columnKey, bytes: sql<number>`length(${t.draws.values})` })
-    .from(t.draws)
-    .where(drawsOf(benchmarkId, info.board, entryId, index.scopes))
-    .all();
+  const rows = drawQueries(benchmarkId, info.board, index.scopes).lengths.all({ entry: entryId });
   const stored = new Map(rows.map((row) => [`${row.dimension}\u0000${figureKey(row.columnKey)}`, row.bytes]));
   const figures: Record<ResamplePart, CompareFigure[]> = { overall: [], dimensions: [] };
   const lengths = new Set<number>();
@@ -184,9 +180,32 @@ function figureKey(columnKey: string): string {
   return columnKey === RANK_SUM_DRAWS_KEY ? RANK_SUM_FIGURE : columnKey;
 }
 
-/** An entry's `draws` rows on one board in the given scopes (a lookup of the primary key, however many entries). */
-function drawsOf(benchmarkId: string, board: BoardId, entryId: string, scopes: readonly CompareScope[]) {
-  return and(eq(t.draws.benchmarkId, benchmarkId), eq(t.draws.board, board), inArray(t.draws.dimension, scopes.map((s) => s.id)), eq(t.draws.entryId, entryId));
+/** The reads of one entry's `draws` rows on a board, prepared once per board: their lengths in every scope, and their values overall and in the task dimensions. */
+interface DrawQueries {
+  readonly lengths: { all(values: { entry: string }): { dimension: string; columnKey: string; bytes: number }[] };
+  readonly values: Readonly<Record<ResamplePart, { all(values: { entry: string }): (typeof t.draws.$inferSelect)[] }>>;
+}
+
+const preparedDraws = new Map<string, DrawQueries>();
+
+/** An entry's `draws` rows on one board, read by the primary key (one seek per scope, however many entries), the statements prepared once. */
+function drawQueries(benchmarkId: string, board: BoardId, scopes: readonly CompareScope[]): DrawQueries {
+  const key = `${benchmarkId}\u0000${board}`;
+  let found = preparedDraws.get(key);
+  if (!found) {
+    const db = store();
+    const of = (ids: readonly string[]) =>
+      and(eq(t.draws.benchmarkId, benchmarkId), eq(t.draws.board, board), inArray(t.draws.dimension, [...ids]), eq(t.draws.entryId, sql.placeholder("entry")));
+    const ids = scopes.map((s) => s.id);
+    const overall = ids.filter((id) => id === "overall");
+    const dimensions = ids.filter((id) => id !== "overall");
+    found = {
+      lengths: db.select({ dimension: t.draws.dimension, columnKey: t.draws.columnKey, bytes: sql<number>`length(${t.draws.values})` }).from(t.draws).where(of(ids)).prepare(),
+      values: { overall: db.select().from(t.draws).where(of(overall)).prepare(), dimensions: db.select().from(t.draws).where(of(dimensions)).prepare() },
+    };
+    preparedDraws.set(key, found);
+  }
+  return found;
 }
 
 /** One entry's compare file: who it is, and its places in every board and scope with where its resamples are. */
@@ -226,8 +245,7 @@ export function loadCompareResamples(benchmarkId: string, direction: "t2v" | "v2
   const layout = b < 0 ? null : resampleLayout(benchmarkId, direction, entryId, b);
   const figures = layout?.parts.find((p) => p.part === part)?.figures;
   if (!layout || !figures) throw new Error(`no ${part} resamples of ${direction} entry "${entryId}" on ${benchmarkId} ${board}`);
-  const scopes = part === "overall" ? index.scopes.filter((s) => s.id === "overall") : index.scopes.filter((s) => s.id !== "overall");
-  const rows = store().select().from(t.draws).where(drawsOf(benchmarkId, board, entryId, scopes)).all();
+  const rows = drawQueries(benchmarkId, board, index.scopes).values[part].all({ entry: entryId });
   const stored = new Map(rows.map((row) => [`${row.dimension}\u0000${figureKey(row.columnKey)}`, row.values]));
   const out = new Uint8Array(figures.length * layout.count * DRAW_BYTES);
   figures.forEach((figure, i) => out.set(stored.get(`${figure.scope}\u0000${figure.key}`) as Buffer, i * layout.count * DRAW_BYTES));
