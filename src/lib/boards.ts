@@ -125,7 +125,10 @@ export interface BoardSummary {
   readonly rowCount: number;
   /** Where each reference entry's row (real videos, after the ranked rows) stands. */
   readonly referencePositions: ReadonlyMap<string, number>;
-  /** Overall scope only: each ranked column's bars, best first (an entry page draws its window of them); empty elsewhere. */
+  /**
+   * Overall scope of a board that ranks somebody only: each ranked column's bars, best first (an entry page draws its
+   * window of them beside a ranked row); empty elsewhere.
+   */
   readonly bars: ReadonlyMap<string, readonly ChartBar[]>;
 }
 
@@ -151,7 +154,7 @@ function summarize(view: BoardView): BoardSummary {
     rankedCount: rankedCount(view),
     rowCount: view.rows.length,
     referencePositions: references,
-    bars: new Map(view.dimension === "overall" ? view.columns.filter((c) => c.ranked).map((c) => [c.key, columnBars(view, c)]) : []),
+    bars: new Map(view.dimension === "overall" && view.unrankedReason === null ? view.columns.filter((c) => c.ranked).map((c) => [c.key, columnBars(view, c)]) : []),
   };
 }
 

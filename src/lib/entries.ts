@@ -21,7 +21,7 @@ export interface EntryBoard {
   readonly columns: readonly BoardColumnInfo[];
   readonly row: BoardRow | undefined;
   readonly rankedCount: number;
-  /** Overall scope: each ranked column's bars, best first (the entry's chart draws a window of them); empty elsewhere. */
+  /** Overall scope of a board that ranks somebody: each ranked column's bars, best first (the entry's chart draws a window of them); empty elsewhere. */
   readonly bars: ReadonlyMap<string, readonly ChartBar[]>;
 }
 
