@@ -95,8 +95,8 @@ export interface BoardView {
  * view is read once for the board pages, downloads and row chunks written one after another, which each read every
  * board and scope, some twice (their paths, then their files). They are dropped when a page of one entry reads its
  * rows by key (`entry-runs.ts`): the entry pages, downloads and compare files come in runs of one per entry and need
- * no view, and every board and scope of 10,000 entries held through those runs made each garbage collection, which
- * their allocations trigger in proportion to the entries, cost in proportion to the entries too (quadratic in all).
+ * no view, and every board and scope held through those runs made each garbage collection, which their allocations
+ * trigger in proportion to the entries, cost in proportion to the entries too.
  */
 const loaded = new Map<string, BoardView>();
 releasedByEntryRuns(() => loaded.clear());
