@@ -9,6 +9,7 @@ import type { BoardId } from "../schemas/board.ts";
 import { boardRecords, longRecords } from "./board-records.ts";
 import { loadBoard } from "./boards.ts";
 import { toCsv, type CsvCell } from "./csv.ts";
+import { releasedByEntryRuns } from "./entry-runs.ts";
 import { BoardIdSchema } from "../schemas/board.ts";
 import { partCount, partList, partRecords, type DownloadParts } from "./download-parts.ts";
 import { recordJsonTexts, recordsJson } from "./records-json.ts";
@@ -43,10 +44,12 @@ interface DownloadTable {
 
 /**
  * The downloads read most recently. A build writes a download's files one after another (its parts, CSV and JSON),
- * so two are kept, not every one: a board of 10,000 entries in long format over every dimension would not fit.
+ * so two are kept, not every one: a board of 10,000 entries in long format over every dimension would not fit; and
+ * none through a run of one entry's files (`entry-runs.ts`), which reads no board download.
  */
 const tables = new Map<string, DownloadTable>();
 const KEPT_TABLES = 2;
+releasedByEntryRuns(() => tables.clear());
 /** Every download's number of parts, kept for the whole build (pages list the parts of downloads read long ago). */
 const partCounts = new Map<string, number>();
 
