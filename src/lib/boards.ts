@@ -91,24 +91,32 @@ export interface BoardView {
 }
 
 /**
- * The board views read since the last run of one entry's files. The store is read-only while the site is built, so a
- * view is read once for the board pages, downloads and row chunks written one after another, which each read every
- * board and scope, some twice (their paths, then their files). They are dropped when a page of one entry reads its
- * rows by key (`entry-runs.ts`): the entry pages, downloads and compare files come in runs of one per entry and need
- * no view, and every board and scope held through those runs made each garbage collection, which their allocations
- * trigger in proportion to the entries, cost in proportion to the entries too.
+ * The board views read most recently. The store is read-only while the site is built, so a view is read once for
+ * the board pages, downloads and row chunks written one after another from it (each route lists its files board by
+ * board and scope by scope). A few are kept, not every one: the build's allocations trigger its garbage collections in
+ * proportion to the files it writes, each collection costs in proportion to what is held, and every board and scope
+ * of 10,000 entries held (about 540 MB on FETV) made the build's collections grow with the square of the entries.
+ * None is kept through a run of one entry's files (`entry-runs.ts`), whose pages read their rows by key.
  */
 const loaded = new Map<string, BoardView>();
+const KEPT_VIEWS = 6;
 releasedByEntryRuns(() => loaded.clear());
 
-/** Loads a board (read once until the views are released); reference entries (real videos) follow the ranked rows, unranked. */
+/** Loads a board (read again only after it was dropped); reference entries (real videos) follow the ranked rows, unranked. */
 export function loadBoard(benchmarkId: string, board: BoardId, dimension = "overall"): BoardView {
   const key = viewKey(benchmarkId, board, dimension);
   let view = loaded.get(key);
-  if (!view) {
+  if (view) {
+    // Most recently used last: the views dropped are those read longest ago.
+    loaded.delete(key);
+  } else {
     view = readBoard(benchmarkId, board, dimension);
-    loaded.set(key, view);
     if (!summaries.has(key)) summaries.set(key, summarize(view));
+  }
+  loaded.set(key, view);
+  for (const oldest of loaded.keys()) {
+    if (loaded.size <= KEPT_VIEWS) break;
+    loaded.delete(oldest);
   }
   return view;
 }
