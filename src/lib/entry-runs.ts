@@ -1,5 +1,5 @@
 /**
- * Caches of whole boards that loaders keep for the board routes (views, formatted rows, download tables), dropped when
+ * Caches of whole boards that loaders keep for the board routes (views, formatted rows), dropped when
  * a run of files of one entry each begins: those runs allocate in proportion to the entries, each garbage collection
  * they trigger costs in proportion to what is held, and nothing in them reads a whole board.
  */
