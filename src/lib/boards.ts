@@ -91,16 +91,21 @@ export interface BoardView {
 }
 
 /**
- * The board views read most recently. The store is read-only while the site is built, so a view is read once for
- * the board pages, downloads and row chunks written one after another from it (each route lists its files board by
- * board and scope by scope). A few are kept, not every one: the build's allocations trigger its garbage collections in
- * proportion to the files it writes, each collection costs in proportion to what is held, and every board and scope
- * of 10,000 entries held (about 540 MB on FETV) made the build's collections grow with the square of the entries.
+ * The board views read most recently, up to KEPT_ROWS rows in all. The store is read-only while the site is built, so
+ * a view is read once for the board pages, downloads and row chunks written from it. Views are kept by rows, not every
+ * one: the build's allocations trigger its garbage collections in proportion to the files it writes, each collection
+ * costs in proportion to what is held, and every board and scope of 10,000 entries held (about 540 MB on FETV) made
+ * the build's collections grow with the square of the entries; a small benchmark's views all fit, read once each.
  * None is kept through a run of one entry's files (`entry-runs.ts`), whose pages read their rows by key.
  */
 const loaded = new Map<string, BoardView>();
-const KEPT_VIEWS = 6;
-releasedByEntryRuns(() => loaded.clear());
+/** How many board rows the kept views may hold together (about 14 MB of views per 10,000 rows). */
+const KEPT_ROWS = 60_000;
+let keptRows = 0;
+releasedByEntryRuns(() => {
+  loaded.clear();
+  keptRows = 0;
+});
 
 /** Loads a board (read again only after it was dropped); reference entries (real videos) follow the ranked rows, unranked. */
 export function loadBoard(benchmarkId: string, board: BoardId, dimension = "overall"): BoardView {
@@ -109,17 +114,22 @@ export function loadBoard(benchmarkId: string, board: BoardId, dimension = "over
   if (view) {
     // Most recently used last: the views dropped are those read longest ago.
     loaded.delete(key);
+    keptRows -= rowsOf(view);
   } else {
     view = readBoard(benchmarkId, board, dimension);
     if (!summaries.has(key)) summaries.set(key, summarize(view));
   }
   loaded.set(key, view);
-  for (const oldest of loaded.keys()) {
-    if (loaded.size <= KEPT_VIEWS) break;
+  keptRows += rowsOf(view);
+  for (const [oldest, kept] of loaded) {
+    if (keptRows <= KEPT_ROWS || kept === view) break;
     loaded.delete(oldest);
+    keptRows -= rowsOf(kept);
   }
   return view;
 }
+
+const rowsOf = (view: BoardView) => view.rows.length + view.apart.length;
 
 const viewKey = (benchmarkId: string, board: BoardId, dimension: string) => `${benchmarkId}\u0000${board}\u0000${dimension}`;
 
