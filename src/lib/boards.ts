@@ -1,5 +1,6 @@
 /** Loads one board (benchmark × board × dimension) as the store holds it: values, CIs, ranks, provenance. */
 import { and, eq } from "drizzle-orm";
+import { RecentCache } from "./recent-cache.ts";
 import * as t from "../../db/schema.ts";
 import type { BoardId } from "../schemas/board.ts";
 import type { BoardColumnInfo } from "./benchmarks.ts";
@@ -90,6 +91,9 @@ export interface BoardView {
   readonly unrankedReason: string | null;
 }
 
+/** How many board rows the kept views may hold together (about 14 MB of views per 10,000 rows). */
+const KEPT_ROWS = 60_000;
+
 /**
  * The board views read most recently, up to KEPT_ROWS rows in all. The store is read-only while the site is built, so
  * a view is read once for the board pages, downloads and row chunks written from it. Views are kept by rows, not every
@@ -98,38 +102,18 @@ export interface BoardView {
  * the build's collections grow with the square of the entries; a small benchmark's views all fit, read once each.
  * None is kept through a run of one entry's files (`entry-runs.ts`), whose pages read their rows by key.
  */
-const loaded = new Map<string, BoardView>();
-/** How many board rows the kept views may hold together (about 14 MB of views per 10,000 rows). */
-const KEPT_ROWS = 60_000;
-let keptRows = 0;
-releasedByEntryRuns(() => {
-  loaded.clear();
-  keptRows = 0;
-});
+const loaded = new RecentCache<string, BoardView>(KEPT_ROWS, (view) => view.rows.length + view.apart.length);
+releasedByEntryRuns(() => loaded.clear());
 
 /** Loads a board (read again only after it was dropped); reference entries (real videos) follow the ranked rows, unranked. */
 export function loadBoard(benchmarkId: string, board: BoardId, dimension = "overall"): BoardView {
   const key = viewKey(benchmarkId, board, dimension);
-  let view = loaded.get(key);
-  if (view) {
-    // Most recently used last: the views dropped are those read longest ago.
-    loaded.delete(key);
-    keptRows -= rowsOf(view);
-  } else {
-    view = readBoard(benchmarkId, board, dimension);
+  return loaded.get(key, () => {
+    const view = readBoard(benchmarkId, board, dimension);
     if (!summaries.has(key)) summaries.set(key, summarize(view));
-  }
-  loaded.set(key, view);
-  keptRows += rowsOf(view);
-  for (const [oldest, kept] of loaded) {
-    if (keptRows <= KEPT_ROWS || kept === view) break;
-    loaded.delete(oldest);
-    keptRows -= rowsOf(kept);
-  }
-  return view;
+    return view;
+  });
 }
-
-const rowsOf = (view: BoardView) => view.rows.length + view.apart.length;
 
 const viewKey = (benchmarkId: string, board: BoardId, dimension: string) => `${benchmarkId}\u0000${board}\u0000${dimension}`;
 

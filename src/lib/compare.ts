@@ -5,6 +5,7 @@
  * is re-ranked: places, ranks and rank intervals are the stored ones; the browser pairs two entries' resamples.
  */
 import { and, eq, inArray, sql } from "drizzle-orm";
+import { RecentCache } from "./recent-cache.ts";
 import { DRAW_BYTES } from "../../db/draws.ts";
 import * as t from "../../db/schema.ts";
 import { RANK_SUM_DRAWS_KEY, type BoardId } from "../schemas/board.ts";
@@ -130,15 +131,7 @@ type ResamplePart = (typeof RESAMPLE_PARTS)[number];
  * Null when the board's entries cannot be told apart (published figures, an unranked board) or the entry has none.
  */
 function resampleLayout(benchmarkId: string, direction: "t2v" | "v2t", entryId: string, b: number): Layout | null {
-  const key = `${benchmarkId}\u0000${direction}\u0000${entryId}\u0000${b}`;
-  if (layouts.has(key)) return layouts.get(key) as Layout | null;
-  const layout = readLayout(benchmarkId, direction, entryId, b);
-  layouts.set(key, layout);
-  for (const oldest of layouts.keys()) {
-    if (layouts.size <= KEPT_LAYOUTS) break;
-    layouts.delete(oldest);
-  }
-  return layout;
+  return layouts.get(`${benchmarkId}\u0000${direction}\u0000${entryId}\u0000${b}`, () => readLayout(benchmarkId, direction, entryId, b));
 }
 
 /**
@@ -146,8 +139,7 @@ function resampleLayout(benchmarkId: string, direction: "t2v" | "v2t", entryId: 
  * lists them so) and each needs the entry's layout on every board, so a few are kept rather than read again from
  * the store for each file; not every entry's, which would grow with the board.
  */
-const layouts = new Map<string, Layout | null>();
-const KEPT_LAYOUTS = 8;
+const layouts = new RecentCache<string, Layout | null>(8);
 
 function readLayout(benchmarkId: string, direction: "t2v" | "v2t", entryId: string, b: number): Layout | null {
   const { index } = source(benchmarkId, direction);

@@ -4,6 +4,7 @@
  * The rows are built by the boards' own row builder (`buildBoardRow`), so they equal the entry's rows in the views.
  */
 import { and, eq, inArray, sql } from "drizzle-orm";
+import { RecentCache } from "./recent-cache.ts";
 import * as t from "../../db/schema.ts";
 import type { BoardId } from "../schemas/board.ts";
 import { listDimensions } from "./benchmarks.ts";
@@ -81,23 +82,14 @@ function entryQueries(benchmarkId: string, direction: "t2v" | "v2t"): EntryQueri
  * The entries read most recently: an entry's files are written one after another (its CSV and JSON, its compare
  * JSON and resamples), so a few are kept rather than read again; not every entry's, which would grow with the board.
  */
-const recent = new Map<string, EntryBoardRows>();
-const KEPT_ENTRIES = 4;
+const recent = new RecentCache<string, EntryBoardRows>(4);
 
 /** One entry's rows on its direction's boards in every scope, read by key (a few kept), or an error for an unknown entry. */
 export function loadEntryBoardRows(benchmarkId: string, direction: "t2v" | "v2t", entryId: string): EntryBoardRows {
-  const key = `${benchmarkId}\u0000${direction}\u0000${entryId}`;
-  let rows = recent.get(key);
-  if (!rows) {
+  return recent.get(`${benchmarkId}\u0000${direction}\u0000${entryId}`, () => {
     beginEntryRun();
-    rows = readEntryBoardRows(benchmarkId, direction, entryId);
-    recent.set(key, rows);
-    for (const oldest of recent.keys()) {
-      if (recent.size <= KEPT_ENTRIES) break;
-      recent.delete(oldest);
-    }
-  }
-  return rows;
+    return readEntryBoardRows(benchmarkId, direction, entryId);
+  });
 }
 
 function readEntryBoardRows(benchmarkId: string, direction: "t2v" | "v2t", entryId: string): EntryBoardRows {
