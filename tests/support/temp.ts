@@ -21,10 +21,12 @@ export interface TempRoot {
   previousTmpdir: string | undefined;
 }
 
-/** Makes a fresh temp root in the current temporary folder and points `os.tmpdir()` (TMPDIR) into it. */
+/** Makes a fresh temp root, open to every user as /tmp is, in the current temporary folder and points `os.tmpdir()` (TMPDIR) into it. */
 export function openTempRoot(): TempRoot {
   const previousTmpdir = process.env.TMPDIR;
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), "aigve-test-"));
+  // Open like /tmp (mkdtemp makes it 0700): tests run child processes as another user, who must reach their folders.
+  fs.chmodSync(dir, 0o1777);
   process.env.TMPDIR = dir;
   return { dir, previousTmpdir };
 }

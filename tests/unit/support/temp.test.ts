@@ -20,6 +20,8 @@ describe("test temporary folders", () => {
     try {
       expect(os.tmpdir()).toBe(root.dir);
       expect(path.dirname(root.dir)).toBe(outer);
+      // Like /tmp: child processes a test runs as another user reach and make their folders in it.
+      expect(fs.statSync(root.dir).mode & 0o7777).toBe(0o1777);
       const viaHelper = tempDir("nested");
       fs.mkdirSync(path.join(viaHelper, "a", "b"), { recursive: true });
       fs.writeFileSync(path.join(viaHelper, "a", "b", "file.txt"), "x");
