@@ -1,8 +1,11 @@
-/** Flattens a board into download records: one per entry, full precision, snake_case, CSV and JSON alike. */
+/**
+ * Flattens boards into download records, full precision, snake_case, CSV and JSON alike: a board's (one per entry), or
+ * a dimension's in long format (one per entry and column), made a range of records at a time.
+ */
 import type { BoardId } from "../schemas/board.ts";
 import { EVALUATOR_MEAN } from "../schemas/metrics.ts";
 import type { CsvCell } from "./csv.ts";
-import type { BoardRow, BoardView } from "./boards.ts";
+import type { ApartRow, BoardRow, BoardView } from "./boards.ts";
 import { provenanceRecord, PROVENANCE_COLUMNS, GENERATION_COLUMNS, generationRecord, TRAINING_COLUMNS, trainingRecord } from "./provenance-records.ts";
 
 /** The name column of a board's download: `model` for T2V, `method` for V2T. */
@@ -10,8 +13,19 @@ export function nameColumn(board: BoardId): "model" | "method" {
   return board === "t2v" ? "model" : "method";
 }
 
-/** Header and records of a board download, in display order. */
-export function boardRecords(view: BoardView): { header: string[]; records: Record<string, CsvCell>[] } {
+/**
+ * A download's records, made a range at a time so that nothing holds them all (a dimension of a 10,000-entry board
+ * gives about 240,000): the header, how many records there are, and those from `from` to `to` (exclusive), each as
+ * its cells in header order (null where it has no value).
+ */
+export interface RecordRange {
+  readonly header: readonly string[];
+  readonly count: number;
+  records(from: number, to: number): CsvCell[][];
+}
+
+/** A board download's records, in display order: one per entry, the ranked rows, then those kept apart. */
+export function boardRecords(view: BoardView): RecordRange {
   const isT2v = view.board === "t2v";
   const header = [nameColumn(view.board), "id", "rank", "rank_best", "rank_worst", "separable_from_next", "rank_sum", "unranked_reason"];
   for (const column of view.columns) {
@@ -25,7 +39,7 @@ export function boardRecords(view: BoardView): { header: string[]; records: Reco
   const perspectives = [...new Set(view.columns.map((c) => c.perspectiveId))];
   if (view.apart.length > 0) for (const p of perspectives) header.push(`${p}_${EVALUATOR_MEAN}`, `${p}_${EVALUATOR_MEAN}_ci_low`, `${p}_${EVALUATOR_MEAN}_ci_high`, `${p}_${EVALUATOR_MEAN}_n`);
 
-  const ranked = view.rows.map((row) => {
+  const ranked = (row: BoardRow): Record<string, CsvCell> => {
     const record: Record<string, CsvCell> = {
       [nameColumn(view.board)]: row.name,
       id: row.entryId,
@@ -58,8 +72,8 @@ export function boardRecords(view: BoardView): { header: string[]; records: Reco
     record.source = sources.join("; ");
     Object.assign(record, provenanceRecord(row), isT2v ? generationRecord(row) : trainingRecord(row));
     return record;
-  });
-  const apart = view.apart.map((row) => {
+  };
+  const apart = (row: ApartRow): Record<string, CsvCell> => {
     const record: Record<string, CsvCell> = { [nameColumn(view.board)]: row.name, id: row.entryId, unranked_reason: row.unrankedReason, evaluator: row.evaluatorId, reference: false };
     for (const p of perspectives) {
       const cell = row.cells[p];
@@ -72,43 +86,98 @@ export function boardRecords(view: BoardView): { header: string[]; records: Reco
     record.source = [...new Set(Object.values(row.cells).map((cell) => cell.source).filter((s) => s !== null))].join("; ");
     Object.assign(record, provenanceRecord(row), generationRecord(row));
     return record;
-  });
-  // Every record has every header field (null where it has no value), as before.
-  const records = [...ranked, ...apart].map((record) => Object.fromEntries(header.map((h) => [h, record[h] ?? null])));
-  return { header, records };
+  };
+  const shown = view.rows.length;
+  const count = shown + view.apart.length;
+  return {
+    header,
+    count,
+    records(from, to) {
+      const records: CsvCell[][] = [];
+      for (let i = Math.max(0, from); i < Math.min(count, to); i++) {
+        const record = i < shown ? ranked(view.rows[i] as BoardRow) : apart(view.apart[i - shown] as ApartRow);
+        // Every record has every header field (null where it has no value).
+        records.push(header.map((h) => record[h] ?? null));
+      }
+      return records;
+    },
+  };
 }
 
-/** Long-format records of several boards on one dimension: one row per entry × column. */
-export function longRecords(views: readonly BoardView[]): { header: string[]; rows: CsvCell[][] } {
-  const header = [
-    "board", "dimension", "entry_id", "entry", "rank", "rank_best", "rank_worst", "separable_from_next", "rank_sum", "unranked_reason",
-    "column", "perspective", "metric", "value", "ci_low", "ci_high", "n", "column_rank", "column_rank_best", "column_rank_worst", "provenance",
-    "provenance_kind", "trained_on_benchmark",
-  ];
-  const rows: CsvCell[][] = [];
+/** The columns of a dimension's long-format download. */
+const LONG_HEADER: readonly string[] = [
+  "board", "dimension", "entry_id", "entry", "rank", "rank_best", "rank_worst", "separable_from_next", "rank_sum", "unranked_reason",
+  "column", "perspective", "metric", "value", "ci_low", "ci_high", "n", "column_rank", "column_rank_best", "column_rank_worst", "provenance",
+  "provenance_kind", "trained_on_benchmark",
+];
+
+/** One board row's long-format records, not yet made: how many it gives, and how to make them. */
+interface RowRecords {
+  readonly size: number;
+  readonly make: () => CsvCell[][];
+}
+
+/** Every board row of `views` in download order (each view's rows, then its rows kept apart), as RowRecords. */
+function* longRows(views: readonly BoardView[]): Generator<RowRecords> {
   for (const view of views) {
     for (const row of view.rows) {
-      for (const column of view.columns) {
-        const cell = row.cells[column.key];
-        if (!cell) continue;
-        rows.push([
-          view.board, view.dimension, row.entryId, row.name, row.rank, row.rankBest, row.rankWorst, row.separableFromNext, row.rankSum, row.unrankedReason,
-          column.key, column.perspectiveId, column.metric, cell.value, cell.ciLow, cell.ciHigh, cell.n,
-          column.ranked ? cell.rank : null, column.ranked ? cell.rankBest : null, column.ranked ? cell.rankWorst : null, cell.provenance,
-          row.entryProvenance?.kind ?? null, trainedCell(row),
-        ]);
-      }
+      let size = 0;
+      for (const column of view.columns) if (row.cells[column.key]) size++;
+      yield { size, make: () => rankedLongRecords(view, row) };
     }
-    for (const row of view.apart) {
-      for (const [perspective, cell] of Object.entries(row.cells)) {
-        rows.push([
-          view.board, view.dimension, row.entryId, row.name, null, null, null, null, null, row.unrankedReason,
-          `${perspective}_${EVALUATOR_MEAN}`, perspective, EVALUATOR_MEAN, cell.value, cell.ciLow, cell.ciHigh, cell.n, null, null, null, cell.provenance,
-        ]);
-      }
-    }
+    for (const row of view.apart) yield { size: Object.keys(row.cells).length, make: () => apartLongRecords(view, row) };
   }
-  return { header, rows };
+}
+
+/** A ranked (or unranked, or reference) row's long records: one per column it has a cell in. */
+function rankedLongRecords(view: BoardView, row: BoardRow): CsvCell[][] {
+  const records: CsvCell[][] = [];
+  for (const column of view.columns) {
+    const cell = row.cells[column.key];
+    if (!cell) continue;
+    records.push([
+      view.board, view.dimension, row.entryId, row.name, row.rank, row.rankBest, row.rankWorst, row.separableFromNext, row.rankSum, row.unrankedReason,
+      column.key, column.perspectiveId, column.metric, cell.value, cell.ciLow, cell.ciHigh, cell.n,
+      column.ranked ? cell.rank : null, column.ranked ? cell.rankBest : null, column.ranked ? cell.rankWorst : null, cell.provenance,
+      row.entryProvenance?.kind ?? null, trainedCell(row),
+    ]);
+  }
+  return records;
+}
+
+/** A kept-apart row's long records: one per perspective of its evaluator's raw means. */
+function apartLongRecords(view: BoardView, row: ApartRow): CsvCell[][] {
+  return Object.entries(row.cells).map(([perspective, cell]) => [
+    view.board, view.dimension, row.entryId, row.name, null, null, null, null, null, row.unrankedReason,
+    `${perspective}_${EVALUATOR_MEAN}`, perspective, EVALUATOR_MEAN, cell.value, cell.ciLow, cell.ciHigh, cell.n, null, null, null, cell.provenance,
+    null, null,
+  ]);
+}
+
+/**
+ * Long-format records of several boards on one dimension: one per entry × column it has a value in. A range is made
+ * by skipping whole rows before it, counting their cells, so a part of the download makes only its own records.
+ */
+export function longRecords(views: readonly BoardView[]): RecordRange {
+  let count = 0;
+  for (const row of longRows(views)) count += row.size;
+  return {
+    header: LONG_HEADER,
+    count,
+    records(from, to) {
+      const records: CsvCell[][] = [];
+      let at = 0;
+      for (const row of longRows(views)) {
+        if (at >= to) break;
+        if (at + row.size > from) {
+          const made = row.make();
+          for (let i = Math.max(0, from - at); i < Math.min(row.size, to - at); i++) records.push(made[i] as CsvCell[]);
+        }
+        at += row.size;
+      }
+      return records;
+    },
+  };
 }
 
 /** A V2T row's trained-on-this-benchmark cell ("yes", "no", "not-stated"); null for T2V rows. */

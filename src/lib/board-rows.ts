@@ -4,7 +4,9 @@
  * Formatting happens here and only here, so a fetched row shows the same figures as a static one.
  */
 import type { BoardView } from "./boards.ts";
+import { RecentCache } from "./recent-cache.ts";
 import { auditAnchor } from "./audit.ts";
+import { releasedByEntryRuns } from "./entry-runs.ts";
 import { formatInterval, formatRank, formatRankInterval, formatValue } from "./format.ts";
 import { accessLabel, kindLabel } from "./labels.ts";
 import { correlationFamilies, switchableFamily } from "./metric-families.ts";
@@ -141,20 +143,13 @@ export function chunkRows<T>(rows: readonly T[], limit = CHUNK_BYTES): T[][] {
 /**
  * Boards paged most recently, by view. A few are kept, not every one: every board and dimension of a benchmark with
  * 10,000 entries, formatted, would not fit beside the boards themselves; a board's page and its chunk files are
- * written close together, and paging again is one pass over its rows.
+ * written close together, and paging again is one pass over its rows. None is kept through a run of one entry's files
+ * (`entry-runs.ts`), which pages no board.
  */
-const paged = new Map<BoardView, PagedBoard>();
-const KEPT_BOARDS = 4;
+const paged = new RecentCache<BoardView, PagedBoard>(4);
+releasedByEntryRuns(() => paged.clear());
 
 /** A board's table shape, formatted rows and chunk files. */
 export function pagedBoard(view: BoardView): PagedBoard {
-  const found = paged.get(view);
-  if (found) return found;
-  const board = page(view);
-  paged.set(view, board);
-  for (const oldest of paged.keys()) {
-    if (paged.size <= KEPT_BOARDS) break;
-    paged.delete(oldest);
-  }
-  return board;
+  return paged.get(view, () => page(view));
 }

@@ -1,14 +1,15 @@
 /** Loads one board (benchmark × board × dimension) as the store holds it: values, CIs, ranks, provenance. */
 import { and, eq } from "drizzle-orm";
+import { RecentCache } from "./recent-cache.ts";
 import * as t from "../../db/schema.ts";
-import { BOARD_SCOPE, type BoardId } from "../schemas/board.ts";
-import { EVALUATOR_MEAN } from "../schemas/metrics.ts";
-import { auditFlags } from "./audit.ts";
-import { listBoardColumns, type BoardColumnInfo } from "./benchmarks.ts";
-import { entriesByDirection, type EntryGenerationCard, type EntryInfo, type EntryProvenance, type EntryTraining } from "./entry-rows.ts";
-import { interned } from "./interned.ts";
+import type { BoardId } from "../schemas/board.ts";
+import type { BoardColumnInfo } from "./benchmarks.ts";
+import { boardScope, buildApartRow, buildBoardRow, entryStoredRows, isKeptApart, referencesOf } from "./board-row-builder.ts";
+import { columnBars } from "./chart-data.ts";
+import type { ChartBar } from "./charts/bars.ts";
+import type { EntryGenerationCard, EntryProvenance, EntryTraining } from "./entry-rows.ts";
+import { releasedByEntryRuns } from "./entry-runs.ts";
 import { store } from "./store.ts";
-import { entryUrl } from "./urls.ts";
 
 /** One value on a board with its uncertainty, column rank and where it comes from. */
 export interface BoardCell {
@@ -90,29 +91,79 @@ export interface BoardView {
   readonly unrankedReason: string | null;
 }
 
-/**
- * Boards already read in this build, by benchmark, board and dimension. The store is read-only while the site
- * is built, so each board is read once however many pages show it (every entry page shows its boards on every
- * dimension): the build stays linear in the number of entries.
- */
-const loaded = new Map<string, BoardView>();
+/** How many board rows the kept views may hold together (about 14 MB of views per 10,000 rows). */
+const KEPT_ROWS = 60_000;
 
-/** Loads a board (once per build); reference entries (real videos) follow the ranked rows, unranked. */
+/**
+ * The board views read most recently, up to KEPT_ROWS rows in all. The store is read-only while the site is built, so
+ * a view is read once for the board pages, downloads and row chunks written from it. Views are kept by rows, not every
+ * one: the build's allocations trigger its garbage collections in proportion to the files it writes, each collection
+ * costs in proportion to what is held, and every board and scope of 10,000 entries held (about 540 MB on FETV) made
+ * the build's collections grow with the square of the entries; a small benchmark's views all fit, read once each.
+ * None is kept through a run of one entry's files (`entry-runs.ts`), whose pages read their rows by key.
+ */
+const loaded = new RecentCache<string, BoardView>(KEPT_ROWS, (view) => view.rows.length + view.apart.length);
+releasedByEntryRuns(() => loaded.clear());
+
+/** Loads a board (read again only after it was dropped); reference entries (real videos) follow the ranked rows, unranked. */
 export function loadBoard(benchmarkId: string, board: BoardId, dimension = "overall"): BoardView {
-  const key = `${benchmarkId}\u0000${board}\u0000${dimension}`;
-  let view = loaded.get(key);
-  if (!view) {
-    view = readBoard(benchmarkId, board, dimension);
-    loaded.set(key, view);
-  }
-  return view;
+  const key = viewKey(benchmarkId, board, dimension);
+  return loaded.get(key, () => {
+    const view = readBoard(benchmarkId, board, dimension);
+    if (!summaries.has(key)) summaries.set(key, summarize(view));
+    return view;
+  });
+}
+
+const viewKey = (benchmarkId: string, board: BoardId, dimension: string) => `${benchmarkId}\u0000${board}\u0000${dimension}`;
+
+/** What a page of one entry needs to know of a whole board × scope. */
+export interface BoardSummary {
+  readonly columns: readonly BoardColumnInfo[];
+  /** Why nobody on the board is ranked, or null. */
+  readonly unrankedReason: string | null;
+  readonly rankedCount: number;
+  /** How many rows the board lists (ranked, unranked and reference rows). */
+  readonly rowCount: number;
+  /** Where each reference entry's row (real videos, after the ranked rows) stands. */
+  readonly referencePositions: ReadonlyMap<string, number>;
+  /**
+   * Overall scope of a board that ranks somebody only: each ranked column's bars, best first (an entry page draws its
+   * window of them beside a ranked row); empty elsewhere.
+   */
+  readonly bars: ReadonlyMap<string, readonly ChartBar[]>;
+}
+
+/**
+ * Every board × scope's summary, kept for the whole build: a few numbers each, and the overall scope's bars. Made
+ * when its view is first read, so that pages of one entry never read a view again for them.
+ */
+const summaries = new Map<string, BoardSummary>();
+
+/** A board × scope's summary (reading its view only when no page has read it yet). */
+export function boardSummary(benchmarkId: string, board: BoardId, dimension: string): BoardSummary {
+  const key = viewKey(benchmarkId, board, dimension);
+  if (!summaries.has(key)) loadBoard(benchmarkId, board, dimension);
+  return summaries.get(key) as BoardSummary;
+}
+
+function summarize(view: BoardView): BoardSummary {
+  const references = new Map<string, number>();
+  for (const row of view.rows) if (row.isReference) references.set(row.entryId, row.position);
+  return {
+    columns: view.columns,
+    unrankedReason: view.unrankedReason,
+    rankedCount: rankedCount(view),
+    rowCount: view.rows.length,
+    referencePositions: references,
+    bars: new Map(view.dimension === "overall" && view.unrankedReason === null ? view.columns.filter((c) => c.ranked).map((c) => [c.key, columnBars(view, c)]) : []),
+  };
 }
 
 function readBoard(benchmarkId: string, board: BoardId, dimension: string): BoardView {
   const db = store();
-  const { direction, level } = BOARD_SCOPE[board];
-  const columns = listBoardColumns(benchmarkId, board);
-  const entries = entriesByDirection(benchmarkId, direction);
+  const scope = boardScope(benchmarkId, board, dimension);
+  const { direction, level, columns, entries } = scope;
   const results = db
     .select()
     .from(t.results)
@@ -138,112 +189,25 @@ function readBoard(benchmarkId: string, board: BoardId, dimension: string): Boar
       and(eq(t.columnRanks.benchmarkId, benchmarkId), eq(t.columnRanks.board, board), eq(t.columnRanks.dimension, dimension)),
     )
     .all();
-  const rankOf = new Map(columnRanks.map((r) => [`${r.entryId}\u0000${r.columnKey}`, r]));
-  const resultOf = new Map(results.map((r) => [`${r.entryId}\u0000${r.perspectiveId}_${r.metric}`, r]));
+  const resultsOf = Map.groupBy(results, (r) => r.entryId);
+  const ranksOf = Map.groupBy(columnRanks, (r) => r.entryId);
+  const storedOf = (entryId: string) => entryStoredRows(resultsOf.get(entryId) ?? [], ranksOf.get(entryId) ?? []);
 
-  const cellsOf = (entryId: string): Record<string, BoardCell> => {
-    const cells: Record<string, BoardCell> = {};
-    for (const column of columns) {
-      const result = resultOf.get(`${entryId}\u0000${column.key}`);
-      if (!result) continue;
-      const ranked = rankOf.get(`${entryId}\u0000${column.key}`);
-      cells[column.key] = {
-        value: result.value,
-        ciLow: result.ciLow,
-        ciHigh: result.ciHigh,
-        ciNote: interned(result.ciNote),
-        n: result.n,
-        rank: ranked?.rank ?? null,
-        rankBest: ranked?.rankBest ?? null,
-        rankWorst: ranked?.rankWorst ?? null,
-        provenance: interned(result.provenance),
-        source: interned(result.source),
-      };
-    }
-    return cells;
-  };
-
-  const evaluators: ReadonlyMap<string, EntryInfo> = direction === "t2v" ? entriesByDirection(benchmarkId, "v2t") : new Map();
-  const flags = auditFlags(benchmarkId, board, dimension);
-  const toRow = (entry: EntryInfo, ranking: (typeof rankings)[number] | undefined, position: number): BoardRow => {
-    const cells = cellsOf(entry.id);
-    const evaluator = entry.evaluatorId === null ? undefined : evaluators.get(entry.evaluatorId);
-    return {
-      entryId: entry.id,
-      name: entry.name,
-      href: interned(entryUrl(benchmarkId, direction, entry.id)),
-      // A board groups T2V models by access, V2T methods by kind.
-      group: direction === "t2v" ? entry.access : entry.kind,
-      isReference: entry.isReference,
-      entrySource: entry.source,
-      evaluatorId: entry.evaluatorId,
-      evaluator: evaluator ? { name: evaluator.name, href: entryUrl(benchmarkId, "v2t", evaluator.id) } : null,
-      rank: ranking?.rank ?? null,
-      rankSum: ranking?.rankSum ?? null,
-      position,
-      rankBest: ranking?.rankBest ?? null,
-      rankWorst: ranking?.rankWorst ?? null,
-      separableFromNext: ranking?.separableFromNext ?? null,
-      unrankedReason: interned(ranking?.unrankedReason ?? null),
-      auditFlags: flags.get(entry.id) ?? 0,
-      cells,
-      provenance: provenanceList(Object.values(cells).map((cell) => cell.provenance)),
-      entryProvenance: entry.provenance,
-      training: entry.training,
-      generationCard: entry.generationCard,
-    };
-  };
-
-  const rawOf = new Map(results.filter((r) => r.metric === EVALUATOR_MEAN).map((r) => [`${r.entryId}\u0000${r.perspectiveId}`, r]));
-  const apartOf = (entry: EntryInfo, reason: string): ApartRow => {
-    const evaluator = evaluators.get(entry.evaluatorId ?? "");
-    const cells: Record<string, BoardCell> = {};
-    for (const perspective of new Set(columns.map((c) => c.perspectiveId))) {
-      const r = rawOf.get(`${entry.id}\u0000${perspective}`);
-      if (r) cells[perspective] = { value: r.value, ciLow: r.ciLow, ciHigh: r.ciHigh, ciNote: r.ciNote, n: r.n, rank: null, rankBest: null, rankWorst: null, provenance: r.provenance, source: r.source };
-    }
-    return {
-      entryId: entry.id,
-      name: entry.name,
-      href: entryUrl(benchmarkId, direction, entry.id),
-      evaluatorId: entry.evaluatorId ?? "",
-      evaluator: evaluator ? { name: evaluator.name, href: entryUrl(benchmarkId, "v2t", evaluator.id) } : null,
-      unrankedReason: reason,
-      cells,
-      entryProvenance: entry.provenance,
-      generationCard: entry.generationCard,
-    };
-  };
-  const withBoardFigures = new Set(results.filter((r) => r.metric !== EVALUATOR_MEAN).map((r) => r.entryId));
   const rows: BoardRow[] = [];
   const apart: ApartRow[] = [];
   for (const ranking of rankings) {
     const entry = entries.get(ranking.entryId);
     if (!entry) continue;
-    // The ranking step lists an auto entry it keeps apart with a reason and no rank; its figures are raw evaluator means.
-    if (entry.source === "auto" && ranking.rank === null && ranking.unrankedReason !== null && !withBoardFigures.has(entry.id)) {
-      apart.push(apartOf(entry, ranking.unrankedReason));
-    } else rows.push(toRow(entry, ranking, ranking.position));
+    const stored = storedOf(entry.id);
+    if (isKeptApart(entry, ranking, stored)) apart.push(buildApartRow(scope, entry, stored, ranking.unrankedReason as string));
+    else rows.push(buildBoardRow(scope, entry, stored, ranking, ranking.position));
   }
-  const references = [...entries.values()].filter((e) => e.isReference).sort((a, b) => (a.name < b.name ? -1 : 1));
-  for (const reference of references) {
-    const row = toRow(reference, undefined, rows.length + 1);
+  for (const reference of referencesOf(scope)) {
+    const row = buildBoardRow(scope, reference, storedOf(reference.id), undefined, rows.length + 1);
     if (Object.keys(row.cells).length > 0) rows.push(row);
   }
   const reasons = [...new Set(rows.map((row) => row.unrankedReason))];
   return { benchmarkId, board, dimension, columns, rows, apart, unrankedReason: reasons.length === 1 ? (reasons[0] ?? null) : null };
-}
-
-/** A row's distinct provenances, sorted: one shared array per combination (most rows of a board have the same). */
-const provenanceLists = new Map<string, readonly string[]>();
-
-function provenanceList(provenances: readonly string[]): readonly string[] {
-  const list = [...new Set(provenances)].sort();
-  const key = list.join("\u0000");
-  const found = provenanceLists.get(key);
-  if (found) return found;
-  provenanceLists.set(key, list);
-  return list;
 }
 
 interface BoardIndex {

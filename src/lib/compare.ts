@@ -5,13 +5,14 @@
  * is re-ranked: places, ranks and rank intervals are the stored ones; the browser pairs two entries' resamples.
  */
 import { and, eq, inArray, sql } from "drizzle-orm";
+import { RecentCache } from "./recent-cache.ts";
 import { DRAW_BYTES } from "../../db/draws.ts";
 import * as t from "../../db/schema.ts";
 import { RANK_SUM_DRAWS_KEY, type BoardId } from "../schemas/board.ts";
 import { metricDefinition } from "../schemas/metrics.ts";
-import { getBenchmark, listDimensions } from "./benchmarks.ts";
-import { boardRow, loadBoard, rankedCount, type BoardRow, type BoardView } from "./boards.ts";
-import { boardsOf } from "./entries.ts";
+import { getBenchmark, listDimensions, type BoardColumnInfo } from "./benchmarks.ts";
+import { boardSummary, loadBoard, type BoardRow } from "./boards.ts";
+import { boardsOf, loadEntryBoardRows } from "./entry-boards.ts";
 import { roundForDisplay } from "./format.ts";
 import { accessLabel, boardLabel, kindLabel } from "./labels.ts";
 import { store } from "./store.ts";
@@ -23,18 +24,19 @@ import { compareEntryFolderUrl, compareResamplesUrl } from "./urls.ts";
 export const NO_RESAMPLES_NOTE =
   "These figures are published by the benchmark's authors without per-video data, so no paired bootstrap can tell two entries apart: compare the values and ranks only.";
 
-/** A direction's boards in every scope, read once per build (the index and every entry's file use them). */
+/**
+ * A direction's index and entries, read once per build (the index and every entry's file use them); an entry's own
+ * places are read by key when its files are written, so no whole board is held for them.
+ */
 interface Source {
   readonly index: CompareIndex;
   readonly entries: ReadonlyMap<string, CompareEntry>;
-  /** Each board's view by scope id, in the order of `index.boards`. */
-  readonly views: readonly ReadonlyMap<string, BoardView>[];
 }
 
 const sources = new Map<string, Source>();
 
-function place(view: BoardView, row: BoardRow): ComparePlace | null {
-  const cells = view.columns.map((column): CompareCell | null => {
+function place(columns: readonly BoardColumnInfo[], row: BoardRow): ComparePlace | null {
+  const cells = columns.map((column): CompareCell | null => {
     const cell = row.cells[column.key];
     if (!cell) return null;
     const round = (value: number | null) => (value === null ? null : roundForDisplay(column.metric, value));
@@ -66,11 +68,9 @@ function readSource(benchmarkId: string, direction: "t2v" | "v2t"): Source {
     { id: "overall", label: "Overall", group: null },
     ...listDimensions(benchmarkId).map((d) => ({ id: d.id, label: d.label, group: d.group })),
   ];
-  const all = boards.map((board, b) => new Map(candidates.map((scope) => [scope.id, scope.id === "overall" ? (overall[b] as BoardView) : loadBoard(benchmarkId, board, scope.id)])));
-  const scopes = candidates.filter((scope) => all.some((views) => (views.get(scope.id)?.rows.length ?? 0) > 0));
-  const views = all.map((byScope) => new Map(scopes.map((scope) => [scope.id, byScope.get(scope.id) as BoardView])));
-  const infos = boards.map((board, b): CompareBoardInfo => {
-    const view = overall[b] as BoardView;
+  const scopes = candidates.filter((scope) => boards.some((board) => boardSummary(benchmarkId, board, scope.id).rowCount > 0));
+  const infos = boards.map((board): CompareBoardInfo => {
+    const view = boardSummary(benchmarkId, board, "overall");
     // A board that ranks nobody keeps no resampled values (nothing reads them), though its figures were resampled.
     const resampled = confidence !== null && (view.unrankedReason !== null || hasResamples(benchmarkId, board));
     return {
@@ -87,14 +87,13 @@ function readSource(benchmarkId: string, direction: "t2v" | "v2t"): Source {
       unrankedReason: view.unrankedReason,
       resampled,
       pairsNote: !resampled ? NO_RESAMPLES_NOTE : view.unrankedReason !== null ? `No pairwise verdicts on this board: ${view.unrankedReason}` : null,
-      rankedCount: Object.fromEntries(scopes.map((scope) => [scope.id, rankedCount(views[b]?.get(scope.id) as BoardView)])),
+      rankedCount: Object.fromEntries(scopes.map((scope) => [scope.id, boardSummary(benchmarkId, board, scope.id).rankedCount])),
     };
   });
   const choices = [...entries.values()].map((e) => (e.isReference ? { id: e.id, name: e.name, reference: true as const } : { id: e.id, name: e.name }));
   return {
     index: { benchmarkId, benchmarkTitle: benchmark.title, direction, confidence, scopes, boards: infos, entries: choices, entryFolder: compareEntryFolderUrl(benchmarkId, direction) },
     entries,
-    views,
   };
 }
 
@@ -132,15 +131,7 @@ type ResamplePart = (typeof RESAMPLE_PARTS)[number];
  * Null when the board's entries cannot be told apart (published figures, an unranked board) or the entry has none.
  */
 function resampleLayout(benchmarkId: string, direction: "t2v" | "v2t", entryId: string, b: number): Layout | null {
-  const key = `${benchmarkId}\u0000${direction}\u0000${entryId}\u0000${b}`;
-  if (layouts.has(key)) return layouts.get(key) as Layout | null;
-  const layout = readLayout(benchmarkId, direction, entryId, b);
-  layouts.set(key, layout);
-  for (const oldest of layouts.keys()) {
-    if (layouts.size <= KEPT_LAYOUTS) break;
-    layouts.delete(oldest);
-  }
-  return layout;
+  return layouts.get(`${benchmarkId}\u0000${direction}\u0000${entryId}\u0000${b}`, () => readLayout(benchmarkId, direction, entryId, b));
 }
 
 /**
@@ -148,19 +139,14 @@ function resampleLayout(benchmarkId: string, direction: "t2v" | "v2t", entryId: 
  * lists them so) and each needs the entry's layout on every board, so a few are kept rather than read again from
  * the store for each file; not every entry's, which would grow with the board.
  */
-const layouts = new Map<string, Layout | null>();
-const KEPT_LAYOUTS = 8;
+const layouts = new RecentCache<string, Layout | null>(8);
 
 function readLayout(benchmarkId: string, direction: "t2v" | "v2t", entryId: string, b: number): Layout | null {
-  const { index, views } = source(benchmarkId, direction);
+  const { index } = source(benchmarkId, direction);
   const info = index.boards[b] as CompareBoardInfo;
   if (info.pairsNote !== null) return null;
   const ranked = info.columns.filter((column) => column.ranked);
-  const rows = store()
-    .select({ dimension: t.draws.dimension, columnKey: t.draws.columnKey, bytes: sql<number>`length(${t.draws.values})` })
-    .from(t.draws)
-    .where(drawsOf(benchmarkId, info.board, entryId, index.scopes))
-    .all();
+  const rows = drawQueries(benchmarkId, info.board, index.scopes).lengths.all({ entry: entryId });
   const stored = new Map(rows.map((row) => [`${row.dimension}\u0000${figureKey(row.columnKey)}`, row.bytes]));
   const figures: Record<ResamplePart, CompareFigure[]> = { overall: [], dimensions: [] };
   const lengths = new Set<number>();
@@ -170,8 +156,9 @@ function readLayout(benchmarkId: string, direction: "t2v" | "v2t", entryId: stri
     figures[scope === "overall" ? "overall" : "dimensions"].push({ scope, key, value });
     lengths.add(bytes);
   };
+  const entryRows = loadEntryBoardRows(benchmarkId, direction, entryId);
   for (const scope of index.scopes) {
-    const row = boardRow(views[b]?.get(scope.id) as BoardView, entryId);
+    const row = entryRows.row(info.board, scope.id);
     for (const column of ranked) add(scope.id, column.key, row?.cells[column.key]?.value);
     if (scope.id === "overall") add("overall", RANK_SUM_FIGURE, row?.rankSum);
   }
@@ -185,23 +172,46 @@ function figureKey(columnKey: string): string {
   return columnKey === RANK_SUM_DRAWS_KEY ? RANK_SUM_FIGURE : columnKey;
 }
 
-/** An entry's `draws` rows on one board in the given scopes (a lookup of the primary key, however many entries). */
-function drawsOf(benchmarkId: string, board: BoardId, entryId: string, scopes: readonly CompareScope[]) {
-  return and(eq(t.draws.benchmarkId, benchmarkId), eq(t.draws.board, board), inArray(t.draws.dimension, scopes.map((s) => s.id)), eq(t.draws.entryId, entryId));
+/** The reads of one entry's `draws` rows on a board, prepared once per board: their lengths in every scope, and their values overall and in the task dimensions. */
+interface DrawQueries {
+  readonly lengths: { all(values: { entry: string }): { dimension: string; columnKey: string; bytes: number }[] };
+  readonly values: Readonly<Record<ResamplePart, { all(values: { entry: string }): (typeof t.draws.$inferSelect)[] }>>;
+}
+
+const preparedDraws = new Map<string, DrawQueries>();
+
+/** An entry's `draws` rows on one board, read by the primary key (one seek per scope, however many entries), the statements prepared once. */
+function drawQueries(benchmarkId: string, board: BoardId, scopes: readonly CompareScope[]): DrawQueries {
+  const key = `${benchmarkId}\u0000${board}`;
+  let found = preparedDraws.get(key);
+  if (!found) {
+    const db = store();
+    const of = (ids: readonly string[]) =>
+      and(eq(t.draws.benchmarkId, benchmarkId), eq(t.draws.board, board), inArray(t.draws.dimension, [...ids]), eq(t.draws.entryId, sql.placeholder("entry")));
+    const ids = scopes.map((s) => s.id);
+    const overall = ids.filter((id) => id === "overall");
+    const dimensions = ids.filter((id) => id !== "overall");
+    found = {
+      lengths: db.select({ dimension: t.draws.dimension, columnKey: t.draws.columnKey, bytes: sql<number>`length(${t.draws.values})` }).from(t.draws).where(of(ids)).prepare(),
+      values: { overall: db.select().from(t.draws).where(of(overall)).prepare(), dimensions: db.select().from(t.draws).where(of(dimensions)).prepare() },
+    };
+    preparedDraws.set(key, found);
+  }
+  return found;
 }
 
 /** One entry's compare file: who it is, and its places in every board and scope with where its resamples are. */
 export function loadCompareEntry(benchmarkId: string, direction: "t2v" | "v2t", entryId: string): CompareEntryFile {
-  const { index, entries, views } = source(benchmarkId, direction);
+  const { index, entries } = source(benchmarkId, direction);
   const entry = entries.get(entryId);
   if (!entry) throw new Error(`unknown ${direction} entry "${entryId}" on ${benchmarkId}`);
+  const entryRows = loadEntryBoardRows(benchmarkId, direction, entryId);
   const boards: Partial<Record<BoardId, CompareEntryBoard>> = {};
   index.boards.forEach((info, b) => {
     const places: Record<string, ComparePlace> = {};
     for (const scope of index.scopes) {
-      const view = views[b]?.get(scope.id) as BoardView;
-      const row = boardRow(view, entryId);
-      const found = row ? place(view, row) : null;
+      const row = entryRows.row(info.board, scope.id);
+      const found = row ? place(boardSummary(benchmarkId, info.board, scope.id).columns, row) : null;
       if (found) places[scope.id] = found;
     }
     if (Object.keys(places).length === 0) return;
@@ -227,8 +237,7 @@ export function loadCompareResamples(benchmarkId: string, direction: "t2v" | "v2
   const layout = b < 0 ? null : resampleLayout(benchmarkId, direction, entryId, b);
   const figures = layout?.parts.find((p) => p.part === part)?.figures;
   if (!layout || !figures) throw new Error(`no ${part} resamples of ${direction} entry "${entryId}" on ${benchmarkId} ${board}`);
-  const scopes = part === "overall" ? index.scopes.filter((s) => s.id === "overall") : index.scopes.filter((s) => s.id !== "overall");
-  const rows = store().select().from(t.draws).where(drawsOf(benchmarkId, board, entryId, scopes)).all();
+  const rows = drawQueries(benchmarkId, board, index.scopes).values[part].all({ entry: entryId });
   const stored = new Map(rows.map((row) => [`${row.dimension}\u0000${figureKey(row.columnKey)}`, row.values]));
   const out = new Uint8Array(figures.length * layout.count * DRAW_BYTES);
   figures.forEach((figure, i) => out.set(stored.get(`${figure.scope}\u0000${figure.key}`) as Buffer, i * layout.count * DRAW_BYTES));

@@ -20,9 +20,18 @@ export function partList(parts: number): DownloadParts {
   return parts === 1 ? [null] : Array.from({ length: parts }, (_, i) => i + 1);
 }
 
-/** The records of part `part` (1-based) of `parts`, or every record for `null`: equal runs, the last one shorter. */
-export function partRecords<T>(records: readonly T[], parts: number, part: number | null): readonly T[] {
-  if (part === null) return records;
-  const size = Math.ceil(records.length / parts);
-  return records.slice((part - 1) * size, part * size);
+/** The records `from` (inclusive) to `to` (exclusive) of a download. */
+export interface RecordSpan {
+  readonly from: number;
+  readonly to: number;
+}
+
+/**
+ * Which of `count` records part `part` (1-based) of `parts` holds, or every record for `null`: equal runs, the last
+ * one shorter. The span alone, so that a part's records can be made without making the others.
+ */
+export function partSpan(count: number, parts: number, part: number | null): RecordSpan {
+  if (part === null) return { from: 0, to: count };
+  const size = Math.ceil(count / parts);
+  return { from: Math.min(count, (part - 1) * size), to: Math.min(count, part * size) };
 }

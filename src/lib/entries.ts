@@ -3,18 +3,26 @@ import type { BoardId } from "../schemas/board.ts";
 import { loadAnchorFits } from "./anchors.ts";
 import { loadAnchorDiagnostics, type AnchorDiagnosticsView } from "./anchor-diagnostics.ts";
 import { getBenchmark, listDimensions, type BenchmarkInfo, type DimensionInfo } from "./benchmarks.ts";
-import { boardRow, loadBoard, rankedCount, type ApartRow, type BoardRow, type BoardView } from "./boards.ts";
+import type { ApartRow, BoardRow } from "./boards.ts";
+import type { BoardColumnInfo } from "./benchmarks.ts";
 import { loadCalibration, type EvaluatorCalibration } from "./calibrations.ts";
+import type { ChartBar } from "./charts/bars.ts";
+import { boardSummary } from "./boards.ts";
+import { boardsOf, loadEntryBoardRows, type EntryBoardRows } from "./entry-boards.ts";
 import { entriesByDirection, type EntryInfo } from "./entry-rows.ts";
 
 export type { EntryInfo } from "./entry-rows.ts";
 
-/** One board as seen from one entry: its row and how many entries are ranked there. */
+export { boardsOf } from "./entry-boards.ts";
+
+/** One board as seen from one entry: the board's columns, the entry's row and how many entries are ranked there. */
 export interface EntryBoard {
   readonly board: BoardId;
-  readonly view: BoardView;
+  readonly columns: readonly BoardColumnInfo[];
   readonly row: BoardRow | undefined;
   readonly rankedCount: number;
+  /** Overall scope of a board that ranks somebody: each ranked column's bars, best first (the entry's chart draws a window of them); empty elsewhere. */
+  readonly bars: ReadonlyMap<string, readonly ChartBar[]>;
 }
 
 /** An entry's whole page: metadata, boards overall, and per-dimension rows where they exist. */
@@ -35,11 +43,6 @@ export interface EntryPage {
   readonly anchorDiagnostics: AnchorDiagnosticsView | null;
 }
 
-/** The boards an entry of a direction appears on. */
-export function boardsOf(direction: "t2v" | "v2t"): BoardId[] {
-  return direction === "t2v" ? ["t2v"] : ["v2t-instance", "v2t-model"];
-}
-
 /** Every entry id of a direction on a benchmark, for static paths. */
 export function listEntryIds(benchmarkId: string, direction: "t2v" | "v2t"): string[] {
   return [...entriesByDirection(benchmarkId, direction).keys()];
@@ -51,34 +54,37 @@ function loadEntryInfo(benchmarkId: string, direction: "t2v" | "v2t", entryId: s
   return entry;
 }
 
-function entryBoard(benchmarkId: string, board: BoardId, dimension: string, entryId: string): EntryBoard {
-  const view = loadBoard(benchmarkId, board, dimension);
-  return {
-    board,
-    view,
-    row: boardRow(view, entryId),
-    rankedCount: rankedCount(view),
-  };
+function entryBoard(benchmarkId: string, rows: EntryBoardRows, board: BoardId, dimension: string): EntryBoard {
+  const summary = boardSummary(benchmarkId, board, dimension);
+  return { board, columns: summary.columns, row: rows.row(board, dimension), rankedCount: summary.rankedCount, bars: summary.bars };
+}
+
+/** An auto-scored entry's evaluator on the instance-level V2T board (no row when the store lacks that evaluator). */
+function evaluatorBoard(benchmarkId: string, evaluatorId: string): EntryBoard {
+  const known = entriesByDirection(benchmarkId, "v2t").has(evaluatorId);
+  const rows: EntryBoardRows = known ? loadEntryBoardRows(benchmarkId, "v2t", evaluatorId) : { row: () => undefined, apart: () => undefined };
+  return entryBoard(benchmarkId, rows, "v2t-instance", "overall");
 }
 
 /** Everything an entry page shows. */
 export function loadEntryPage(benchmarkId: string, direction: "t2v" | "v2t", entryId: string): EntryPage {
   const boards = boardsOf(direction);
   const entry = loadEntryInfo(benchmarkId, direction, entryId);
+  const rows = loadEntryBoardRows(benchmarkId, direction, entryId);
   return {
     benchmark: getBenchmark(benchmarkId),
     entry,
-    evaluator: entry.evaluatorId === null ? null : entryBoard(benchmarkId, "v2t-instance", "overall", entry.evaluatorId),
+    evaluator: entry.evaluatorId === null ? null : evaluatorBoard(benchmarkId, entry.evaluatorId),
     calibration: direction === "v2t" ? loadCalibration(benchmarkId, entryId) : entry.evaluatorId === null ? [] : loadCalibration(benchmarkId, entry.evaluatorId),
     anchorFits: direction === "t2v" ? loadAnchorFits(benchmarkId, entryId) : [],
     anchorDiagnostics: direction === "t2v" ? loadAnchorDiagnostics(benchmarkId, entryId) : null,
-    apart: direction === "t2v" && entry.source === "auto" ? loadBoard(benchmarkId, "t2v").apart.find((row) => row.entryId === entryId) : undefined,
-    boards: boards.map((board) => entryBoard(benchmarkId, board, "overall", entryId)),
+    apart: direction === "t2v" && entry.source === "auto" ? rows.apart("t2v", "overall") : undefined,
+    boards: boards.map((board) => entryBoard(benchmarkId, rows, board, "overall")),
     dimensions: listDimensions(benchmarkId)
       .map((dimension) => ({
         dimension,
         boards: boards
-          .map((board) => entryBoard(benchmarkId, board, dimension.id, entryId))
+          .map((board) => entryBoard(benchmarkId, rows, board, dimension.id))
           .filter((b) => b.row !== undefined && Object.keys(b.row.cells).length > 0),
       }))
       .filter((d) => d.boards.length > 0),

@@ -3,9 +3,9 @@
  * per-entry CSV and the same rows in the entry's JSON, so one model's breakdown is one file, not one per dimension.
  */
 import { BOARD_SCOPE, type BoardId } from "../schemas/board.ts";
-import { listDimensions } from "./benchmarks.ts";
-import { boardRow, loadBoard } from "./boards.ts";
 import { toCsv, type CsvCell } from "./csv.ts";
+import { boardSummary } from "./boards.ts";
+import { loadEntryBoardRows, scopeIds } from "./entry-boards.ts";
 
 /** The per-entry table's columns, in CSV order (snake_case, as every download). */
 export const ENTRY_TABLE_HEADER = [
@@ -20,13 +20,13 @@ const BOARDS = Object.keys(BOARD_SCOPE) as BoardId[];
 
 /** Every figure of one entry, board by board (in board order), overall first then each dimension, column by column. */
 export function entryTable(benchmarkId: string, direction: "t2v" | "v2t", entryId: string, release: string): EntryTableRow[] {
-  const dimensions = ["overall", ...listDimensions(benchmarkId).map((d) => d.id)];
+  const dimensions = scopeIds(benchmarkId);
+  const rows = loadEntryBoardRows(benchmarkId, direction, entryId);
   return BOARDS.filter((board) => BOARD_SCOPE[board].direction === direction).flatMap((board) =>
     dimensions.flatMap((dimension) => {
-      const view = loadBoard(benchmarkId, board, dimension);
-      const row = boardRow(view, entryId);
+      const row = rows.row(board, dimension);
       if (row === undefined) return [];
-      return view.columns.flatMap((column) => {
+      return boardSummary(benchmarkId, board, dimension).columns.flatMap((column) => {
         const cell = row.cells[column.key];
         if (cell === undefined) return [];
         return [{

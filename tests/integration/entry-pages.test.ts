@@ -1,7 +1,7 @@
 /**
  * Entry pages whose size does not grow with their board: each board's chart data is written once, as
  * /<benchmark>/charts/<board>.json, and the entry pages' chart islands carry only which column and entry to draw.
- * The chart files are checked against the board downloads, and a board is read from the store once per build;
+ * The chart files are checked against the board downloads, and a board is read from the store once for the board pages that show it;
  * the loaders' per-build maps (rankings, calibrations) give each entry what a query of its own would.
  */
 import fs from "node:fs";
@@ -73,7 +73,7 @@ describe("entry pages and chart files", () => {
     }
   });
 
-  it("reads a board from the store once per build, however many pages show it", () => {
+  it("reads a board from the store once for the board pages that show it, however many they are", () => {
     const first = loadBoard("aigve-60k", "v2t-instance");
     expect(loadBoard("aigve-60k", "v2t-instance")).toBe(first);
     expect(loadBoard("aigve-60k", "v2t-model")).not.toBe(first);

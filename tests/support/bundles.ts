@@ -1,22 +1,20 @@
 /** Building submission bundles and throwaway data folders for the submit and bundle tests. */
 import fs from "node:fs";
 import { copyData } from "../../scripts/dev/copy-data.ts";
-import os from "node:os";
 import path from "node:path";
 import { zipSync, type ZipOptions } from "fflate";
 import { emptyContent, type StoreContent } from "../../scripts/store/store-content.ts";
 import { importTvge } from "./packages.ts";
+import { tempDir } from "./temp.ts";
 import { readJsonFile } from "../../scripts/io/read-data.ts";
 import { BenchmarkSchema } from "../../src/schemas/benchmark.ts";
 
 const REPO = path.resolve(import.meta.dirname, "../..");
 
-/** A fresh temporary folder (removed by the caller's cleanup). */
-export function tempDir(prefix: string): string {
-  return fs.mkdtempSync(path.join(os.tmpdir(), `aigve-${prefix}-`));
-}
+/** A fresh temporary folder, removed when the test file ends (tests/support/temp.ts). */
+export { tempDir } from "./temp.ts";
 
-/** A data folder holding only the given benchmark definitions (no submissions yet), in a temporary folder. */
+/** A data folder holding only the given benchmark definitions (no submissions yet), in a temporary folder removed when the test file ends. */
 export function tempDataDir(benchmarks: readonly string[]): string {
   const data = path.join(tempDir("data"), "data");
   for (const id of benchmarks) copyData(path.join(REPO, "data", "benchmarks", id), path.join(data, "benchmarks", id));

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import type { CsvCell } from "../../../src/lib/csv.ts";
-import { recordJsonTexts, recordsJson } from "../../../src/lib/records-json.ts";
+import { recordJsonTexts, recordsJson, recordsJsonBytes } from "../../../src/lib/records-json.ts";
 
 /** What the downloads wrote before records were kept as cells: an object per record, through JSON.stringify. */
 function asObjects(head: Record<string, unknown>, columns: readonly string[], records: readonly (readonly CsvCell[])[]): string {
@@ -37,5 +37,16 @@ describe("recordJsonTexts and recordsJson", () => {
 
   it("refuses columns named twice, which one object per record could not hold", () => {
     expect(() => recordJsonTexts(["a", "a"], [[1, 2]])).toThrow(/names a column twice/);
+  });
+
+  it("counts the UTF-8 bytes of the whole JSON from its records given a run at a time, whatever the runs", () => {
+    const head = { benchmark: "fetv", dimension: "视频", columns };
+    const texts = recordJsonTexts(columns, [["Ünïcode — 視頻", "x", 1, true, null, "r"], ["a", "b", 2, false, "😀", "r"], ["c", "d", 3, null, "", "r"]]);
+    const bytes = Buffer.byteLength(recordsJson(head, texts));
+    expect(recordsJsonBytes(head, [texts])).toBe(bytes);
+    expect(recordsJsonBytes(head, [[], texts.slice(0, 1), [], texts.slice(1, 3)])).toBe(bytes);
+    expect(recordsJsonBytes(head, texts.map((t) => [t]))).toBe(bytes);
+    expect(recordsJsonBytes(head, [])).toBe(Buffer.byteLength(recordsJson(head, [])));
+    expect(recordsJsonBytes({}, [])).toBe(Buffer.byteLength(recordsJson({}, [])));
   });
 });
