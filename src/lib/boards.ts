@@ -4,7 +4,7 @@ import { RecentCache } from "./recent-cache.ts";
 import * as t from "../../db/schema.ts";
 import type { BoardId } from "../schemas/board.ts";
 import type { BoardColumnInfo } from "./benchmarks.ts";
-import { boardScope, buildApartRow, buildBoardRow, entryStoredRows, isKeptApart, referencesOf } from "./board-row-builder.ts";
+import { boardScope, buildApartRow, buildBoardRow, COLUMN_RANK_FIELDS, entryStoredRows, isKeptApart, referencesOf, RESULT_FIELDS } from "./board-row-builder.ts";
 import { columnBars } from "./chart-data.ts";
 import type { ChartBar } from "./charts/bars.ts";
 import type { EntryGenerationCard, EntryProvenance, EntryTraining } from "./entry-rows.ts";
@@ -165,7 +165,7 @@ function readBoard(benchmarkId: string, board: BoardId, dimension: string): Boar
   const scope = boardScope(benchmarkId, board, dimension);
   const { direction, level, columns, entries } = scope;
   const results = db
-    .select()
+    .select(RESULT_FIELDS)
     .from(t.results)
     .where(
       and(
@@ -183,7 +183,7 @@ function readBoard(benchmarkId: string, board: BoardId, dimension: string): Boar
     .all()
     .sort((a, b) => a.position - b.position);
   const columnRanks = db
-    .select()
+    .select(COLUMN_RANK_FIELDS)
     .from(t.columnRanks)
     .where(
       and(eq(t.columnRanks.benchmarkId, benchmarkId), eq(t.columnRanks.board, board), eq(t.columnRanks.dimension, dimension)),

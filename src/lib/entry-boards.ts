@@ -8,7 +8,7 @@ import { RecentCache } from "./recent-cache.ts";
 import * as t from "../../db/schema.ts";
 import type { BoardId } from "../schemas/board.ts";
 import { listDimensions } from "./benchmarks.ts";
-import { boardScope, buildApartRow, buildBoardRow, entryStoredRows, isKeptApart, type StoredColumnRank, type StoredResult } from "./board-row-builder.ts";
+import { boardScope, buildApartRow, buildBoardRow, entryStoredRows, isKeptApart } from "./board-row-builder.ts";
 import { boardSummary, type ApartRow, type BoardRow } from "./boards.ts";
 import { entriesByDirection } from "./entry-rows.ts";
 import { beginEntryRun } from "./entry-runs.ts";
@@ -34,9 +34,9 @@ export interface EntryBoardRows {
 
 /** The statements that read one entry's rows by key, prepared once per benchmark and direction. */
 interface EntryQueries {
-  readonly results: { all(values: { entry: string }): StoredResult[] };
+  readonly results: { all(values: { entry: string }): (typeof t.results.$inferSelect)[] };
   readonly rankings: { all(values: { entry: string }): (typeof t.rankings.$inferSelect)[] };
-  readonly columnRanks: { all(values: { entry: string }): StoredColumnRank[] };
+  readonly columnRanks: { all(values: { entry: string }): (typeof t.columnRanks.$inferSelect)[] };
 }
 
 const queries = new Map<string, EntryQueries>();
