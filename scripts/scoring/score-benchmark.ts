@@ -5,7 +5,7 @@
  */
 import { createHash } from "node:crypto";
 import type { BootstrapSettings } from "../../src/engine/index.ts";
-import { BOARD_SCOPE, RANK_SUM_DRAWS_KEY, type BoardId } from "../../src/schemas/board.ts";
+import { BOARD_SCOPE, boardsOf, RANK_SUM_DRAWS_KEY, type BoardId } from "../../src/schemas/board.ts";
 import { InputError, type Problem } from "../io/input-error.ts";
 import type { DrawRow, ResultRow, StoreContent } from "../store/store-content.ts";
 import { cacheKey, readCache, writeCache } from "./cache.ts";
@@ -17,7 +17,7 @@ import { auditBenchmark } from "./audit.ts";
 import { addAnchorDiagnostics } from "./anchor-diagnostics.ts";
 import { offScaleProblems } from "./scale-check.ts";
 import { rankBenchmark, unrankedReason } from "./rank-boards.ts";
-import { boardsOf, scoreEntry } from "./score-entry.ts";
+import { scoreEntry } from "./score-entry.ts";
 import { inThisThread, type JobRunner } from "./statistic-recipe.ts";
 import { rankInThisThread, type RankRunner } from "./rank-job.ts";
 

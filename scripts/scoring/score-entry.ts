@@ -4,7 +4,7 @@
  * values that the ranking step turns into rank intervals and separability.
  */
 import { estimateFrom, type BootstrapSettings, type Strata } from "../../src/engine/index.ts";
-import { BOARD_SCOPE, type BoardId } from "../../src/schemas/board.ts";
+import { BOARD_SCOPE, boardsOf, type BoardId } from "../../src/schemas/board.ts";
 import type { DrawRow, ResultRow } from "../store/store-content.ts";
 import { boardUnits, columnStatistic, type ColumnStatistic } from "./column-statistic.ts";
 import type { ColumnRow, ScoringContext } from "./context.ts";
@@ -26,11 +26,6 @@ const UNIT_NAMES: Readonly<Record<BoardId, string>> = {
 
 /** Why a figure whose resamples all agree has no interval. */
 export const CONSTANT_NOTE = "no interval: at least 95% of the bootstrap resamples give the same value (the items it rests on hardly vary), so the bootstrap cannot show its uncertainty";
-
-/** The boards an entry of a direction appears on. */
-export function boardsOf(direction: "t2v" | "v2t"): BoardId[] {
-  return direction === "t2v" ? ["t2v"] : ["v2t-instance", "v2t-model"];
-}
 
 /** One board and scope of an entry: its columns' statistics, evaluated together on the board's resamples. */
 interface ScopeWork {

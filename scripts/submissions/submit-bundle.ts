@@ -8,7 +8,7 @@
 import fs from "node:fs";
 import { type BootstrapSettings } from "../../src/engine/index.ts";
 import { BUNDLE_LIMITS, type BundleLimits } from "../../src/schemas/submission/limits.ts";
-import { RANK_SUM_DRAWS_KEY } from "../../src/schemas/board.ts";
+import { boardsOf, RANK_SUM_DRAWS_KEY } from "../../src/schemas/board.ts";
 import { datasetsRoot } from "../benchmarks/registry.ts";
 import { buildContent } from "../pipeline/build-content.ts";
 import { checkpoint } from "../store/checkpoint.ts";
@@ -19,7 +19,6 @@ import { displayPath } from "../io/read-data.ts";
 import { ceilingProblems } from "../scoring/agreement-ceilings.ts";
 import { scoringContext, storedSettings, type ScoringContext } from "../scoring/context.ts";
 import { addScored, entryScores, placeEntry, rankAndAudit } from "../scoring/score-benchmark.ts";
-import { boardsOf } from "../scoring/score-entry.ts";
 import { unrankedReason } from "../scoring/rank-boards.ts";
 import { workerPool, type WorkerPool } from "../scoring/worker-pool.ts";
 import type { StoreContent } from "../store/store-content.ts";

@@ -210,34 +210,9 @@ function readBoard(benchmarkId: string, board: BoardId, dimension: string): Boar
   return { benchmarkId, board, dimension, columns, rows, apart, unrankedReason: reasons.length === 1 ? (reasons[0] ?? null) : null };
 }
 
-interface BoardIndex {
-  readonly rowOf: ReadonlyMap<string, BoardRow>;
-  readonly ranked: number;
-}
-
-/**
- * Each board's rows by entry and its count of ranked rows, built once per board view: every entry page looks its
- * row up on each of its boards and dimensions, and a scan of the board per page would make the build quadratic.
- */
-const indexes = new WeakMap<BoardView, BoardIndex>();
-
-function indexOf(view: BoardView): BoardIndex {
-  let index = indexes.get(view);
-  if (!index) {
-    const rowOf = new Map<string, BoardRow>();
-    for (const row of view.rows) if (!rowOf.has(row.entryId)) rowOf.set(row.entryId, row);
-    index = { rowOf, ranked: view.rows.filter((row) => row.rank !== null).length };
-    indexes.set(view, index);
-  }
-  return index;
-}
-
-/** An entry's row on a board, or undefined when the board has none for it. */
-export function boardRow(view: BoardView, entryId: string): BoardRow | undefined {
-  return indexOf(view).rowOf.get(entryId);
-}
-
 /** How many entries a board ranks. */
 export function rankedCount(view: BoardView): number {
-  return indexOf(view).ranked;
+  let ranked = 0;
+  for (const row of view.rows) if (row.rank !== null) ranked++;
+  return ranked;
 }

@@ -1,19 +1,15 @@
 /** Loads one T2V model or V2T method with every figure it has, its ranks and provenance. */
-import type { BoardId } from "../schemas/board.ts";
+import { boardsOf, type BoardId } from "../schemas/board.ts";
 import { loadAnchorFits } from "./anchors.ts";
 import { loadAnchorDiagnostics, type AnchorDiagnosticsView } from "./anchor-diagnostics.ts";
-import { getBenchmark, listDimensions, type BenchmarkInfo, type DimensionInfo } from "./benchmarks.ts";
-import type { ApartRow, BoardRow } from "./boards.ts";
-import type { BoardColumnInfo } from "./benchmarks.ts";
+import { getBenchmark, listDimensions, type BenchmarkInfo, type BoardColumnInfo, type DimensionInfo } from "./benchmarks.ts";
+import { boardSummary, type ApartRow, type BoardRow } from "./boards.ts";
 import { loadCalibration, type EvaluatorCalibration } from "./calibrations.ts";
 import type { ChartBar } from "./charts/bars.ts";
-import { boardSummary } from "./boards.ts";
-import { boardsOf, loadEntryBoardRows, type EntryBoardRows } from "./entry-boards.ts";
+import { loadEntryBoardRows, type EntryBoardRows } from "./entry-boards.ts";
 import { entriesByDirection, type EntryInfo } from "./entry-rows.ts";
 
 export type { EntryInfo } from "./entry-rows.ts";
-
-export { boardsOf } from "./entry-boards.ts";
 
 /** One board as seen from one entry: the board's columns, the entry's row and how many entries are ranked there. */
 export interface EntryBoard {

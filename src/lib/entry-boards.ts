@@ -6,18 +6,13 @@
 import { and, eq, inArray, sql } from "drizzle-orm";
 import { RecentCache } from "./recent-cache.ts";
 import * as t from "../../db/schema.ts";
-import type { BoardId } from "../schemas/board.ts";
+import { boardsOf, type BoardId } from "../schemas/board.ts";
 import { listDimensions } from "./benchmarks.ts";
 import { boardScope, buildApartRow, buildBoardRow, entryStoredRows, isKeptApart } from "./board-row-builder.ts";
 import { boardSummary, type ApartRow, type BoardRow } from "./boards.ts";
 import { entriesByDirection } from "./entry-rows.ts";
 import { beginEntryRun } from "./entry-runs.ts";
 import { store } from "./store.ts";
-
-/** The boards an entry of a direction appears on. */
-export function boardsOf(direction: "t2v" | "v2t"): BoardId[] {
-  return direction === "t2v" ? ["t2v"] : ["v2t-instance", "v2t-model"];
-}
 
 /** A benchmark's scopes in page order: `overall`, then each task dimension. */
 export function scopeIds(benchmarkId: string): string[] {
@@ -26,7 +21,7 @@ export function scopeIds(benchmarkId: string): string[] {
 
 /** An entry's rows on every board × scope of its direction, as the boards list them. */
 export interface EntryBoardRows {
-  /** Its row on a board × scope, or undefined when that board lists none for it (as `boardRow` on the view). */
+  /** Its row on a board × scope, or undefined when that board lists none for it (as the view lists it). */
   readonly row: (board: BoardId, dimension: string) => BoardRow | undefined;
   /** Its row kept apart from a board (an auto-scored T2V entry that cannot be ranked), or undefined. */
   readonly apart: (board: BoardId, dimension: string) => ApartRow | undefined;

@@ -2,7 +2,7 @@
 import { and, asc, eq, inArray } from "drizzle-orm";
 import * as t from "../../db/schema.ts";
 import { GENERATION_CARD_FIELDS, NOT_STATED } from "../schemas/generation-card.ts";
-import { boardsOf } from "./entries.ts";
+import { boardsOf } from "../schemas/board.ts";
 import { entriesByDirection, type EntryInfo } from "./entry-rows.ts";
 import { store } from "./store.ts";
 

@@ -14,6 +14,11 @@ export const BOARD_SCOPE: Readonly<Record<BoardId, { direction: "t2v" | "v2t"; l
   "v2t-model": { direction: "v2t", level: "model" },
 };
 
+/** The boards an entry of a direction appears on, in page order (the writer and the site list them alike). */
+export function boardsOf(direction: "t2v" | "v2t"): BoardId[] {
+  return (Object.keys(BOARD_SCOPE) as BoardId[]).filter((board) => BOARD_SCOPE[board].direction === direction);
+}
+
 /** One ranked column of a board: a perspective and a metric; its key is `<perspective>_<metric>`. */
 export const BoardColumnSchema = z.strictObject({
   perspective: z.string().min(1),

@@ -36,8 +36,9 @@ describeWithDatasets("fetv", "an entry's rows read by key", () => {
 
   it("gives every entry, on every board and scope, the row and the row kept apart that the board's view lists", async () => {
     const { listBenchmarks } = await import("../../src/lib/benchmarks.ts");
-    const { boardRow, loadBoard } = await import("../../src/lib/boards.ts");
-    const { boardsOf, loadEntryBoardRows, scopeIds } = await import("../../src/lib/entry-boards.ts");
+    const { loadBoard } = await import("../../src/lib/boards.ts");
+    const { loadEntryBoardRows, scopeIds } = await import("../../src/lib/entry-boards.ts");
+    const { boardsOf } = await import("../../src/schemas/board.ts");
     const { listEntryIds } = await import("../../src/lib/entries.ts");
     let rows = 0;
     let apart = 0;
@@ -49,7 +50,7 @@ describeWithDatasets("fetv", "an entry's rows read by key", () => {
           for (const board of boardsOf(direction)) {
             for (const dimension of scopeIds(benchmark.id)) {
               const view = loadBoard(benchmark.id, board, dimension);
-              const listed = boardRow(view, entryId);
+              const listed = view.rows.find((r) => r.entryId === entryId);
               expect(own.row(board, dimension), `${benchmark.id} ${board} ${dimension} ${entryId}`).toEqual(listed);
               expect(own.apart(board, dimension)).toEqual(view.apart.find((row) => row.entryId === entryId));
               if (listed) rows += 1;
@@ -72,7 +73,8 @@ describeWithDatasets("fetv", "an entry's rows read by key", () => {
     const { loadBoard, rankedCount } = await import("../../src/lib/boards.ts");
     const { columnBars } = await import("../../src/lib/chart-data.ts");
     const { boardSummary } = await import("../../src/lib/boards.ts");
-    const { boardsOf, scopeIds } = await import("../../src/lib/entry-boards.ts");
+    const { scopeIds } = await import("../../src/lib/entry-boards.ts");
+    const { boardsOf } = await import("../../src/schemas/board.ts");
     for (const benchmark of listBenchmarks()) {
       for (const board of [...boardsOf("t2v"), ...boardsOf("v2t")]) {
         for (const dimension of scopeIds(benchmark.id)) {
