@@ -7,7 +7,7 @@ import type { WorkerTask } from "./worker-task.ts";
  * The ranking's modules (the store reader and its driver among them), loaded with the first rank job rather than at
  * start: a worker is then ready to resample as soon as it was, which a small submit's scoring needs.
  */
-let tasks: Promise<typeof import("./worker-task.ts")> | null = null;
+let ranking: Promise<typeof import("./rank-job.ts")> | null = null;
 
 parentPort?.on("message", async ({ id, task }: { id: number; task: WorkerTask }) => {
   try {
@@ -17,9 +17,10 @@ parentPort?.on("message", async ({ id, task }: { id: number; task: WorkerTask })
       parentPort?.postMessage({ id, output }, resampleTransfers(output));
       return;
     }
-    const { outputTransfers, runTask } = await (tasks ??= import("./worker-task.ts"));
-    const output = runTask(task);
-    parentPort?.postMessage({ id, output }, outputTransfers(task, output));
+    const { rankedTransfers, runRankJob } = await (ranking ??= import("./rank-job.ts"));
+    const output = runRankJob(task.job);
+    // The rank sums move to the main thread rather than being copied.
+    parentPort?.postMessage({ id, output }, rankedTransfers(output));
   } catch (error) {
     parentPort?.postMessage({ id, error: error instanceof Error ? (error.stack ?? error.message) : String(error) });
   }
