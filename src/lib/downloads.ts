@@ -4,14 +4,16 @@
  * header row, RFC 4180), and the JSON names it at the top as well. The JSON is written compact (one line): machines
  * read it, and indentation doubled its bytes. A download whose JSON would pass PART_BYTES is written as parts of
  * whole records instead of one file (see `boardDownloadParts`), each part made from its own records alone
- * (`download-body.ts`).
+ * (`download-body.ts`). A file's latest and release copies are written one after the other (`download-files.ts`), and
+ * the second is the first's bytes, kept for it.
  */
 import type { BoardId } from "../schemas/board.ts";
 import { boardRecords, longRecords, type RecordRange } from "./board-records.ts";
 import { loadBoard } from "./boards.ts";
 import { BoardIdSchema } from "../schemas/board.ts";
-import { partList, type DownloadParts } from "./download-parts.ts";
+import { partList, PART_BYTES, type DownloadParts } from "./download-parts.ts";
 import { downloadSize, downloadText, type DownloadFormat, type DownloadSize, type DownloadSource } from "./download-body.ts";
+import { RecentCache } from "./recent-cache.ts";
 
 export type { DownloadParts } from "./download-parts.ts";
 export type { DownloadFormat } from "./download-body.ts";
@@ -19,7 +21,7 @@ export type { DownloadFormat } from "./download-body.ts";
 const RANKING =
   "Per ranked column: standard competition ranks (1, 2, 2, 4), higher is better. rank = competition rank of rank_sum (sum of column ranks), lower is better; ties listed by name. rank_best and rank_worst: the entry's own 95% rank interval (marginal, not joint) from re-ranking the board on every bootstrap resample; separable_from_next: whether a paired bootstrap of rank sums tells the entry apart from the next one, Holm-corrected over the board's adjacent pairs.";
 
-function respond(format: DownloadFormat, body: string): Response {
+function respond(format: DownloadFormat, body: Uint8Array<ArrayBuffer>): Response {
   return new Response(body, { headers: { "Content-Type": format === "csv" ? "text/csv; charset=utf-8" : "application/json" } });
 }
 
@@ -38,6 +40,18 @@ function sizeOf(key: string, source: DownloadSource): DownloadSize {
     sizes.set(key, size);
   }
   return size;
+}
+
+/**
+ * The bytes of the files written most recently, up to three parts' worth: a file's latest and release URLs are
+ * rendered next to each other (a few files in flight), so the second copy is these bytes rather than a second pass
+ * over the board views; kept as bytes, which the garbage collector does not mark.
+ */
+const bodies = new RecentCache<string, Uint8Array<ArrayBuffer>>(3 * PART_BYTES, (body) => body.byteLength);
+
+/** A file's bytes: kept from its other URL, or formatted by `make` (once per file while its two URLs are written together). */
+function bodyOf(key: string, format: DownloadFormat, part: number | null, make: () => string): Uint8Array<ArrayBuffer> {
+  return bodies.get(`${key}\u0000${format}\u0000${part ?? "whole"}`, () => new TextEncoder().encode(make()));
 }
 
 /** Records with the `release` column last, the same on every record (added to the fresh records a range makes). */
@@ -83,12 +97,24 @@ export function dimensionDownloadParts(benchmarkId: string, dimensionId: string,
 
 /** A board's download (or one part of it): one record per entry. */
 export function boardDownload(benchmarkId: string, board: BoardId, format: DownloadFormat, release: string, part: number | null = null): Response {
-  const source = boardSource(benchmarkId, board, release);
-  return respond(format, downloadText(source, sizeOf(boardKey(benchmarkId, board, release), source), format, part));
+  const key = boardKey(benchmarkId, board, release);
+  return respond(
+    format,
+    bodyOf(key, format, part, () => {
+      const source = boardSource(benchmarkId, board, release);
+      return downloadText(source, sizeOf(key, source), format, part);
+    }),
+  );
 }
 
 /** A dimension's download (or one part of it): every board, one record per entry and column. */
 export function dimensionDownload(benchmarkId: string, dimensionId: string, format: DownloadFormat, release: string, part: number | null = null): Response {
-  const source = dimensionSource(benchmarkId, dimensionId, release);
-  return respond(format, downloadText(source, sizeOf(dimensionKey(benchmarkId, dimensionId, release), source), format, part));
+  const key = dimensionKey(benchmarkId, dimensionId, release);
+  return respond(
+    format,
+    bodyOf(key, format, part, () => {
+      const source = dimensionSource(benchmarkId, dimensionId, release);
+      return downloadText(source, sizeOf(key, source), format, part);
+    }),
+  );
 }
