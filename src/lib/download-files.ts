@@ -12,14 +12,11 @@ import { boardDownloadPath, dimensionDownloadPath } from "./urls.ts";
 
 const FORMATS = ["csv", "json"] as const satisfies readonly DownloadFormat[];
 
-/** One file of a board's download (`dimensionId` null: one record per entry) or of a dimension's (every board, long format). */
-export type DownloadFile = {
-  readonly benchmarkId: string;
-  readonly board: BoardId | null;
-  readonly dimensionId: string | null;
-  readonly format: DownloadFormat;
-  readonly part: number | null;
-};
+/** A board's download (`dimensionId` null: one record per entry) or a dimension's (`board` null: every board, long format). */
+export type Download = { readonly benchmarkId: string } & ({ readonly board: BoardId; readonly dimensionId: null } | { readonly board: null; readonly dimensionId: string });
+
+/** One file of a download: the whole download (`part` null) or one of its parts, in one format. */
+export type DownloadFile = Download & { readonly format: DownloadFormat; readonly part: number | null };
 
 /** A download file and its paths under /downloads/: `[latest, release]`. */
 export interface ListedDownloadFile {
@@ -27,11 +24,17 @@ export interface ListedDownloadFile {
   readonly paths: readonly [latest: string, release: string];
 }
 
-/** The files of one download, part by part, CSV then JSON, each with its paths made by `pathOf` for the latest (null) and the release. */
-function filesOf(parts: DownloadParts, fileOf: (format: DownloadFormat, part: number | null) => DownloadFile, pathOf: (release: string | null, file: DownloadFile) => string, release: string): ListedDownloadFile[] {
+/** Where a download file sits under /downloads/: at its latest path (`release` null) or as kept for the release. */
+function pathOf(release: string | null, file: DownloadFile): string {
+  if (file.board === null) return dimensionDownloadPath(release, file.benchmarkId, file.dimensionId, file.format, file.part);
+  return boardDownloadPath(release, file.benchmarkId, file.board, file.format, file.part);
+}
+
+/** A download's files, part by part, CSV then JSON, each with its latest and release path. */
+function filesOf(download: Download, parts: DownloadParts, release: string): ListedDownloadFile[] {
   return parts.flatMap((part) =>
     FORMATS.map((format) => {
-      const file = fileOf(format, part);
+      const file: DownloadFile = { ...download, format, part };
       return { file, paths: [pathOf(null, file), pathOf(release, file)] as const };
     }),
   );
@@ -40,27 +43,13 @@ function filesOf(parts: DownloadParts, fileOf: (format: DownloadFormat, part: nu
 /** Every board and dimension download file of `release` (the current one), benchmark by benchmark: boards, then dimensions. */
 export function downloadFiles(release: string): ListedDownloadFile[] {
   return listBenchmarks().flatMap((b) => [
-    ...BoardIdSchema.options.flatMap((board) =>
-      filesOf(
-        boardDownloadParts(b.id, board, release),
-        (format, part) => ({ benchmarkId: b.id, board, dimensionId: null, format, part }),
-        (at, file) => boardDownloadPath(at, file.benchmarkId, board, file.format, file.part),
-        release,
-      ),
-    ),
-    ...listDimensions(b.id).flatMap((d) =>
-      filesOf(
-        dimensionDownloadParts(b.id, d.id, release),
-        (format, part) => ({ benchmarkId: b.id, board: null, dimensionId: d.id, format, part }),
-        (at, file) => dimensionDownloadPath(at, file.benchmarkId, d.id, file.format, file.part),
-        release,
-      ),
-    ),
+    ...BoardIdSchema.options.flatMap((board) => filesOf({ benchmarkId: b.id, board, dimensionId: null }, boardDownloadParts(b.id, board, release), release)),
+    ...listDimensions(b.id).flatMap((d) => filesOf({ benchmarkId: b.id, board: null, dimensionId: d.id }, dimensionDownloadParts(b.id, d.id, release), release)),
   ]);
 }
 
 /** A download file's body (the same at both of its paths). */
 export function downloadFileResponse(file: DownloadFile, release: string): Response {
-  if (file.dimensionId !== null) return dimensionDownload(file.benchmarkId, file.dimensionId, file.format, release, file.part);
-  return boardDownload(file.benchmarkId, file.board as BoardId, file.format, release, file.part);
+  if (file.board === null) return dimensionDownload(file.benchmarkId, file.dimensionId, file.format, release, file.part);
+  return boardDownload(file.benchmarkId, file.board, file.format, release, file.part);
 }
