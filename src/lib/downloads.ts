@@ -21,7 +21,7 @@ export type { DownloadFormat } from "./download-body.ts";
 const RANKING =
   "Per ranked column: standard competition ranks (1, 2, 2, 4), higher is better. rank = competition rank of rank_sum (sum of column ranks), lower is better; ties listed by name. rank_best and rank_worst: the entry's own 95% rank interval (marginal, not joint) from re-ranking the board on every bootstrap resample; separable_from_next: whether a paired bootstrap of rank sums tells the entry apart from the next one, Holm-corrected over the board's adjacent pairs.";
 
-function respond(format: DownloadFormat, body: Uint8Array<ArrayBuffer>): Response {
+function respond(format: DownloadFormat, body: string): Response {
   return new Response(body, { headers: { "Content-Type": format === "csv" ? "text/csv; charset=utf-8" : "application/json" } });
 }
 
@@ -43,15 +43,17 @@ function sizeOf(key: string, source: DownloadSource): DownloadSize {
 }
 
 /**
- * The bytes of the files written most recently, up to three parts' worth: a file's latest and release URLs are
- * rendered next to each other (a few files in flight), so the second copy is these bytes rather than a second pass
- * over the board views; kept as bytes, which the garbage collector does not mark.
+ * The texts of the files written most recently, up to three parts' worth (weighed by length, which is their bytes: the
+ * downloads' text is ASCII but for a few names): a file's latest and release URLs are rendered next to each other (a
+ * few files in flight), so the second copy is this text rather than a second pass over the board views. Kept as text,
+ * not encoded bytes: an encoded copy kept beside the one each response makes was one more buffer per file for the
+ * garbage collector to account.
  */
-const bodies = new RecentCache<string, Uint8Array<ArrayBuffer>>(3 * PART_BYTES, (body) => body.byteLength);
+const bodies = new RecentCache<string, string>(3 * PART_BYTES, (body) => body.length);
 
-/** A file's bytes: kept from its other URL, or formatted by `make` (once per file while its two URLs are written together). */
-function bodyOf(key: string, format: DownloadFormat, part: number | null, make: () => string): Uint8Array<ArrayBuffer> {
-  return bodies.get(`${key}\u0000${format}\u0000${part ?? "whole"}`, () => new TextEncoder().encode(make()));
+/** A file's text: kept from its other URL, or formatted by `make` (once per file while its two URLs are written together). */
+function bodyOf(key: string, format: DownloadFormat, part: number | null, make: () => string): string {
+  return bodies.get(`${key}\u0000${format}\u0000${part ?? "whole"}`, make);
 }
 
 /** Records with the `release` column last, the same on every record (added to the fresh records a range makes). */
