@@ -4,14 +4,16 @@
  * header row, RFC 4180), and the JSON names it at the top as well. The JSON is written compact (one line): machines
  * read it, and indentation doubled its bytes. A download whose JSON would pass PART_BYTES is written as parts of
  * whole records instead of one file (see `boardDownloadParts`), each part made from its own records alone
- * (`download-body.ts`).
+ * (`download-body.ts`). A file's latest and release copies are written one after the other (`download-files.ts`), and
+ * the second is the first's bytes, kept for it.
  */
 import type { BoardId } from "../schemas/board.ts";
 import { boardRecords, longRecords, type RecordRange } from "./board-records.ts";
 import { loadBoard } from "./boards.ts";
 import { BoardIdSchema } from "../schemas/board.ts";
-import { partList, type DownloadParts } from "./download-parts.ts";
+import { partList, PART_BYTES, type DownloadParts } from "./download-parts.ts";
 import { downloadSize, downloadText, type DownloadFormat, type DownloadSize, type DownloadSource } from "./download-body.ts";
+import { RecentCache } from "./recent-cache.ts";
 
 export type { DownloadParts } from "./download-parts.ts";
 export type { DownloadFormat } from "./download-body.ts";
@@ -38,6 +40,20 @@ function sizeOf(key: string, source: DownloadSource): DownloadSize {
     sizes.set(key, size);
   }
   return size;
+}
+
+/**
+ * The texts of the files written most recently, up to three parts' worth (weighed by length, which is their bytes: the
+ * downloads' text is ASCII but for a few names): a file's latest and release URLs are rendered next to each other (a
+ * few files in flight), so the second copy is this text rather than a second pass over the board views. Kept as text,
+ * not encoded bytes: an encoded copy kept beside the one each response makes was one more buffer per file for the
+ * garbage collector to account.
+ */
+const bodies = new RecentCache<string, string>(3 * PART_BYTES, (body) => body.length);
+
+/** A file's text: kept from its other URL, or formatted by `make` (once per file while its two URLs are written together). */
+function bodyOf(key: string, format: DownloadFormat, part: number | null, make: () => string): string {
+  return bodies.get(`${key}\u0000${format}\u0000${part ?? "whole"}`, make);
 }
 
 /** Records with the `release` column last, the same on every record (added to the fresh records a range makes). */
@@ -83,12 +99,24 @@ export function dimensionDownloadParts(benchmarkId: string, dimensionId: string,
 
 /** A board's download (or one part of it): one record per entry. */
 export function boardDownload(benchmarkId: string, board: BoardId, format: DownloadFormat, release: string, part: number | null = null): Response {
-  const source = boardSource(benchmarkId, board, release);
-  return respond(format, downloadText(source, sizeOf(boardKey(benchmarkId, board, release), source), format, part));
+  const key = boardKey(benchmarkId, board, release);
+  return respond(
+    format,
+    bodyOf(key, format, part, () => {
+      const source = boardSource(benchmarkId, board, release);
+      return downloadText(source, sizeOf(key, source), format, part);
+    }),
+  );
 }
 
 /** A dimension's download (or one part of it): every board, one record per entry and column. */
 export function dimensionDownload(benchmarkId: string, dimensionId: string, format: DownloadFormat, release: string, part: number | null = null): Response {
-  const source = dimensionSource(benchmarkId, dimensionId, release);
-  return respond(format, downloadText(source, sizeOf(dimensionKey(benchmarkId, dimensionId, release), source), format, part));
+  const key = dimensionKey(benchmarkId, dimensionId, release);
+  return respond(
+    format,
+    bodyOf(key, format, part, () => {
+      const source = dimensionSource(benchmarkId, dimensionId, release);
+      return downloadText(source, sizeOf(key, source), format, part);
+    }),
+  );
 }

@@ -22,14 +22,29 @@ export function downloadFileName(name: string, format: "csv" | "json", part: num
   return part === null ? `${name}.${format}` : `${name}.part-${part}.${format}`;
 }
 
+/** The folder under /downloads/ of the latest board and dimension downloads (`release` null) or of those kept for a release. */
+function downloadsFolder(release: string | null): string {
+  return release === null ? "" : `releases/${release}/`;
+}
+
+/** Where a board's download (or one part of it) sits under /downloads/: at its latest path (`release` null) or as kept for a release. */
+export function boardDownloadPath(release: string | null, benchmarkId: string, board: BoardId, format: "csv" | "json", part: number | null = null): string {
+  return `${downloadsFolder(release)}${benchmarkId}/${downloadFileName(board, format, part)}`;
+}
+
+/** Where a dimension's download (or one part of it) sits under /downloads/: at its latest path (`release` null) or as kept for a release. */
+export function dimensionDownloadPath(release: string | null, benchmarkId: string, dimensionId: string, format: "csv" | "json", part: number | null = null): string {
+  return `${downloadsFolder(release)}${benchmarkId}/dimensions/${downloadFileName(dimensionId, format, part)}`;
+}
+
 /** A board's download, `csv` or `json` (or one part of it). */
 export function downloadUrl(benchmarkId: string, board: BoardId, format: "csv" | "json", part: number | null = null): string {
-  return href(`/downloads/${benchmarkId}/${downloadFileName(board, format, part)}`);
+  return href(`/downloads/${boardDownloadPath(null, benchmarkId, board, format, part)}`);
 }
 
 /** A dimension's download (every board, long format), `csv` or `json` (or one part of it). */
 export function dimensionDownloadUrl(benchmarkId: string, dimensionId: string, format: "csv" | "json", part: number | null = null): string {
-  return href(`/downloads/${benchmarkId}/dimensions/${downloadFileName(dimensionId, format, part)}`);
+  return href(`/downloads/${dimensionDownloadPath(null, benchmarkId, dimensionId, format, part)}`);
 }
 
 /** One entry's download: the CSV of every board × dimension × column, or its JSON twin (the same rows as `table`, with every stored figure and rank). */
@@ -65,12 +80,12 @@ export function compareResamplesUrl(benchmarkId: string, direction: "t2v" | "v2t
 
 /** A board's download as kept for one release. */
 export function releaseDownloadUrl(release: string, benchmarkId: string, board: BoardId, format: "csv" | "json", part: number | null = null): string {
-  return href(`/downloads/releases/${release}/${benchmarkId}/${downloadFileName(board, format, part)}`);
+  return href(`/downloads/${boardDownloadPath(release, benchmarkId, board, format, part)}`);
 }
 
 /** A dimension's download as kept for one release. */
 export function releaseDimensionDownloadUrl(release: string, benchmarkId: string, dimensionId: string, format: "csv" | "json", part: number | null = null): string {
-  return href(`/downloads/releases/${release}/${benchmarkId}/dimensions/${downloadFileName(dimensionId, format, part)}`);
+  return href(`/downloads/${dimensionDownloadPath(release, benchmarkId, dimensionId, format, part)}`);
 }
 
 /** The release manifest: the latest at /downloads/release.json, each release's under its folder. */
