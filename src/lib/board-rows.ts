@@ -135,9 +135,12 @@ export interface BoardPageHead {
   readonly chunkUrls: readonly string[];
 }
 
-/** A paged board's head: the same table, headers and chunks as the paged board, and a copy of its first rows only. */
-export function boardPageHead(board: PagedBoard): BoardPageHead {
-  const { table, headers, families, rows, chunkUrls } = board;
+/**
+ * A board's head, paged by the same code as `pagedBoard` (same table, headers and chunks) but not kept with the
+ * paged boards: only its first rows outlive the call, so the build holds no formatted board for the summaries.
+ */
+export function boardPageHead(view: BoardView): BoardPageHead {
+  const { table, headers, families, rows, chunkUrls } = page(view);
   return { table, headers, families, firstRows: rows.slice(0, FIRST_ROWS), rowCount: rows.length, chunkUrls };
 }
 

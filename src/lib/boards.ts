@@ -6,7 +6,7 @@ import type { BoardId } from "../schemas/board.ts";
 import type { BoardColumnInfo } from "./benchmarks.ts";
 import { boardScope, buildApartRow, buildBoardRow, COLUMN_RANK_FIELDS, entryStoredRows, isKeptApart, referencesOf, RESULT_FIELDS } from "./board-row-builder.ts";
 import { boardRowFacts, type BoardRowFacts } from "./board-facts.ts";
-import { boardPageHead, pagedBoard, type BoardPageHead } from "./board-rows.ts";
+import { boardPageHead, type BoardPageHead } from "./board-rows.ts";
 import { columnBars } from "./chart-data.ts";
 import type { ChartBar } from "./charts/bars.ts";
 import type { EntryGenerationCard, EntryProvenance, EntryTraining } from "./entry-rows.ts";
@@ -166,7 +166,7 @@ export function summarizeBoard(view: BoardView): BoardSummary {
     rowCount: view.rows.length,
     referencePositions: references,
     bars: new Map(view.dimension === "overall" && view.unrankedReason === null ? view.columns.filter((c) => c.ranked).map((c) => [c.key, columnBars(view, c)]) : []),
-    page: boardPageHead(pagedBoard(view)),
+    page: boardPageHead(view),
     facts: boardRowFacts(view.rows),
   };
 }
