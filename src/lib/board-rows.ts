@@ -121,6 +121,29 @@ function page(view: BoardView): PagedBoard {
   };
 }
 
+/**
+ * What a board's page renders of it without its other rows: the table's shape and headers, its first FIRST_ROWS rows,
+ * how many rows it has and its chunk files. Kept in the board's summary (`boardSummary` of boards.ts) for the whole
+ * build, so that the board and dimension pages and the row-chunk route's paths read no view for it.
+ */
+export interface BoardPageHead {
+  readonly table: BoardTableShape;
+  readonly headers: readonly BoardHeader[];
+  readonly families: readonly string[];
+  readonly firstRows: readonly BoardRowShape[];
+  readonly rowCount: number;
+  readonly chunkUrls: readonly string[];
+}
+
+/**
+ * A board's head, paged by the same code as `pagedBoard` (same table, headers and chunks) but not kept with the
+ * paged boards: only its first rows outlive the call, so the build holds no formatted board for the summaries.
+ */
+export function boardPageHead(view: BoardView): BoardPageHead {
+  const { table, headers, families, rows, chunkUrls } = page(view);
+  return { table, headers, families, firstRows: rows.slice(0, FIRST_ROWS), rowCount: rows.length, chunkUrls };
+}
+
 /** Rows cut into runs whose JSON stays under `limit` bytes (a row longer than it alone in its run), in order. */
 export function chunkRows<T>(rows: readonly T[], limit = CHUNK_BYTES): T[][] {
   const chunks: T[][] = [];

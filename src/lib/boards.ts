@@ -5,6 +5,8 @@ import * as t from "../../db/schema.ts";
 import type { BoardId } from "../schemas/board.ts";
 import type { BoardColumnInfo } from "./benchmarks.ts";
 import { boardScope, buildApartRow, buildBoardRow, COLUMN_RANK_FIELDS, entryStoredRows, isKeptApart, referencesOf, RESULT_FIELDS } from "./board-row-builder.ts";
+import { boardRowFacts, type BoardRowFacts } from "./board-facts.ts";
+import { boardPageHead, type BoardPageHead } from "./board-rows.ts";
 import { columnBars } from "./chart-data.ts";
 import type { ChartBar } from "./charts/bars.ts";
 import type { EntryGenerationCard, EntryProvenance, EntryTraining } from "./entry-rows.ts";
@@ -96,10 +98,11 @@ const KEPT_ROWS = 60_000;
 
 /**
  * The board views read most recently, up to KEPT_ROWS rows in all. The store is read-only while the site is built, so
- * a view is read once for the board pages, downloads and row chunks written from it. Views are kept by rows, not every
- * one: the build's allocations trigger its garbage collections in proportion to the files it writes, each collection
- * costs in proportion to what is held, and every board and scope of 10,000 entries held (about 540 MB on FETV) made
- * the build's collections grow with the square of the entries; a small benchmark's views all fit, read once each.
+ * a view is read once for the downloads and row chunks written from it one after another (pages read its summary).
+ * Views are kept by rows, not every one: the build's allocations trigger its garbage collections in proportion to the
+ * files it writes, each collection costs in proportion to what is held, and every board and scope of 10,000 entries
+ * held (about 540 MB on FETV) made the build's collections grow with the square of the entries; a small benchmark's
+ * views all fit, read once each until a run of one entry's files drops them.
  * None is kept through a run of one entry's files (`entry-runs.ts`), whose pages read their rows by key.
  */
 const loaded = new RecentCache<string, BoardView>(KEPT_ROWS, (view) => view.rows.length + view.apart.length);
@@ -110,7 +113,7 @@ export function loadBoard(benchmarkId: string, board: BoardId, dimension = "over
   const key = viewKey(benchmarkId, board, dimension);
   return loaded.get(key, () => {
     const view = readBoard(benchmarkId, board, dimension);
-    if (!summaries.has(key)) summaries.set(key, summarize(view));
+    if (!summaries.has(key)) summaries.set(key, summarizeBoard(view));
     return view;
   });
 }
@@ -132,11 +135,16 @@ export interface BoardSummary {
    * window of them beside a ranked row); empty elsewhere.
    */
   readonly bars: ReadonlyMap<string, readonly ChartBar[]>;
+  /** What the board's table shows: its shape, first rows formatted, row count and chunk files (the row-chunk route's paths). */
+  readonly page: BoardPageHead;
+  /** What the pages say of every row: the filter's groups, whether any row has a rank interval, a ≈ mark, a column rank, an interval. */
+  readonly facts: BoardRowFacts;
 }
 
 /**
- * Every board × scope's summary, kept for the whole build: a few numbers each, and the overall scope's bars. Made
- * when its view is first read, so that pages of one entry never read a view again for them.
+ * Every board × scope's summary, kept for the whole build: a few numbers and facts each, the first rows its page
+ * shows, and the overall scope's bars. Made when its view is first read, so that the pages of one entry, the board and
+ * dimension pages and the row-chunk route's paths never read a view again for them.
  */
 const summaries = new Map<string, BoardSummary>();
 
@@ -147,7 +155,8 @@ export function boardSummary(benchmarkId: string, board: BoardId, dimension: str
   return summaries.get(key) as BoardSummary;
 }
 
-function summarize(view: BoardView): BoardSummary {
+/** A view's summary (what is kept of it for the whole build), made from its rows in one pass and its paged form. */
+export function summarizeBoard(view: BoardView): BoardSummary {
   const references = new Map<string, number>();
   for (const row of view.rows) if (row.isReference) references.set(row.entryId, row.position);
   return {
@@ -157,6 +166,8 @@ function summarize(view: BoardView): BoardSummary {
     rowCount: view.rows.length,
     referencePositions: references,
     bars: new Map(view.dimension === "overall" && view.unrankedReason === null ? view.columns.filter((c) => c.ranked).map((c) => [c.key, columnBars(view, c)]) : []),
+    page: boardPageHead(view),
+    facts: boardRowFacts(view.rows),
   };
 }
 

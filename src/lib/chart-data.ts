@@ -1,7 +1,8 @@
 /** Maps stored boards onto chart data; only selection and relabelling, never statistics. */
 import { metricDefinition } from "../schemas/metrics.ts";
 import type { BoardColumnInfo } from "./benchmarks.ts";
-import type { BoardCell, BoardView } from "./boards.ts";
+import type { BoardId } from "../schemas/board.ts";
+import type { BoardCell, BoardSummary, BoardView } from "./boards.ts";
 import type { BoardChart, ChartBar, ChartScale } from "./charts/bars.ts";
 import type { ScatterSeries } from "./charts/scatter.ts";
 
@@ -147,18 +148,19 @@ export function barsHaveIntervals(bars: readonly ChartBar[]): boolean {
   return indexOf(bars).withIntervals;
 }
 
-/** A board's chart data, shipped once per board: every ranked column with its ranked entries (none when unranked). */
-export function boardChart(view: BoardView): BoardChart {
-  const columns = view.unrankedReason !== null ? [] : view.columns.filter((c) => c.ranked);
+/**
+ * A board's chart data, shipped once per board: every ranked column with its ranked entries (none when unranked), from
+ * the overall scope's summary (`boardSummary`), which keeps those columns' bars for the whole build.
+ */
+export function boardChart(benchmarkId: string, board: BoardId, summary: Pick<BoardSummary, "columns" | "unrankedReason" | "bars">): BoardChart {
+  const columns = summary.unrankedReason !== null ? [] : summary.columns.filter((c) => c.ranked);
   return {
-    benchmark: view.benchmarkId,
-    board: view.board,
-    columns: columns.map((column) => ({
-      key: column.key,
-      label: column.label,
-      scale: scaleOf(column.metric),
-      digits: metricDefinition(column.metric).digits,
-      bars: columnBars(view, column),
-    })),
+    benchmark: benchmarkId,
+    board,
+    columns: columns.map((column) => {
+      const bars = summary.bars.get(column.key);
+      if (bars === undefined) throw new Error(`boardChart: no bars of ${benchmarkId} ${board} ${column.key} in the summary (only the overall scope keeps them)`);
+      return { key: column.key, label: column.label, scale: scaleOf(column.metric), digits: metricDefinition(column.metric).digits, bars };
+    }),
   };
 }

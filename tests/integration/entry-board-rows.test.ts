@@ -1,8 +1,8 @@
 /**
  * An entry's rows read by key (`loadEntryBoardRows`) are the rows its boards list: for every entry of a store of
  * FETV and TVGE with a FETV T2V model scored by an evaluator and kept apart, on every board and scope, the row (and
- * the row kept apart) equals the view's; each scope's summary holds the view's columns, counts, reference places
- * and, overall on a board that ranks, its bars. A view released when an entry's rows are read is read again equal.
+ * the row kept apart) equals the view's; each scope's summary holds the view's columns, counts, reference places,
+ * its page's first rows and chunk files, the facts of every row and, overall on a board that ranks, its bars. A view released when an entry's rows are read is read again equal.
  */
 import fs from "node:fs";
 import path from "node:path";
@@ -68,8 +68,9 @@ describeWithDatasets("fetv", "an entry's rows read by key", () => {
     expect(loadEntryBoardRows("fetv", "t2v", AUTO_ENTRY).apart("t2v", "overall")?.unrankedReason).toMatch(/^Scored automatically by umtscore/);
   });
 
-  it("summarizes each board and scope as its view: columns, unranked reason, counts, reference places, and a ranking board's overall bars", async () => {
+  it("summarizes each board and scope as its view: columns, unranked reason, counts, reference places, a ranking board's overall bars, its page's first rows and chunks, and the facts of every row", async () => {
     const { listBenchmarks } = await import("../../src/lib/benchmarks.ts");
+    const { FIRST_ROWS, pagedBoard } = await import("../../src/lib/board-rows.ts");
     const { loadBoard, rankedCount } = await import("../../src/lib/boards.ts");
     const { columnBars } = await import("../../src/lib/chart-data.ts");
     const { boardSummary } = await import("../../src/lib/boards.ts");
@@ -87,6 +88,19 @@ describeWithDatasets("fetv", "an entry's rows read by key", () => {
           expect([...summary.referencePositions]).toEqual(view.rows.filter((row) => row.isReference).map((row) => [row.entryId, row.position]));
           const ranked = dimension === "overall" && view.unrankedReason === null ? view.columns.filter((c) => c.ranked) : [];
           expect([...summary.bars]).toEqual(ranked.map((c) => [c.key, columnBars(view, c)]));
+          const paged = pagedBoard(view);
+          expect(summary.page.chunkUrls).toEqual(paged.chunkUrls);
+          expect(summary.page.firstRows).toEqual(paged.rows.slice(0, FIRST_ROWS));
+          expect(summary.page.rowCount).toBe(paged.rows.length);
+          expect(summary.page.table).toEqual(paged.table);
+          // What the pages computed from every row of the view before they read the summary.
+          expect(summary.facts).toEqual({
+            groups: [...new Set(view.rows.map((r) => r.group).filter((g) => g !== null))].sort(),
+            rankIntervals: view.rows.some((r) => r.rankBest !== null),
+            ties: view.rows.some((r) => r.separableFromNext === false),
+            columnRanks: view.rows.some((r) => Object.values(r.cells).some((c) => c.rank !== null)),
+            intervals: view.rows.some((r) => Object.values(r.cells).some((c) => c.ciLow !== null)),
+          });
         }
       }
     }

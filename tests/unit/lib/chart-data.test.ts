@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { barPosition, barsHaveIntervals, boardChart, columnBars, v2tScatter } from "../../../src/lib/chart-data.ts";
+import { summarizeBoard } from "../../../src/lib/boards.ts";
 import { COLUMN, row, view } from "../../support/board-view.ts";
 
 describe("columnBars", () => {
@@ -18,7 +19,7 @@ describe("columnBars", () => {
 
   it("sorts a board's column once and hands every page the same bars", () => {
     expect(columnBars(board, COLUMN)).toBe(columnBars(board, COLUMN));
-    expect(boardChart(board).columns[0]?.bars).toBe(columnBars(board, COLUMN));
+    expect(boardChart("b", "v2t-instance", summarizeBoard(board)).columns[0]?.bars).toBe(columnBars(board, COLUMN));
     expect(columnBars(view(board.rows), COLUMN)).not.toBe(columnBars(board, COLUMN));
   });
 
