@@ -97,26 +97,23 @@ export function dimensionDownloadParts(benchmarkId: string, dimensionId: string,
   return partList((sizes.get(key) ?? sizeOf(key, dimensionSource(benchmarkId, dimensionId, release))).parts);
 }
 
-/** A board's download (or one part of it): one record per entry. */
-export function boardDownload(benchmarkId: string, board: BoardId, format: DownloadFormat, release: string, part: number | null = null): Response {
-  const key = boardKey(benchmarkId, board, release);
+/** A download's file (whole, or one part) as a response: its text kept from its other URL, or made from `source`. */
+function fileResponse(key: string, source: () => DownloadSource, format: DownloadFormat, part: number | null): Response {
   return respond(
     format,
     bodyOf(key, format, part, () => {
-      const source = boardSource(benchmarkId, board, release);
-      return downloadText(source, sizeOf(key, source), format, part);
+      const made = source();
+      return downloadText(made, sizeOf(key, made), format, part);
     }),
   );
 }
 
+/** A board's download (or one part of it): one record per entry. */
+export function boardDownload(benchmarkId: string, board: BoardId, format: DownloadFormat, release: string, part: number | null = null): Response {
+  return fileResponse(boardKey(benchmarkId, board, release), () => boardSource(benchmarkId, board, release), format, part);
+}
+
 /** A dimension's download (or one part of it): every board, one record per entry and column. */
 export function dimensionDownload(benchmarkId: string, dimensionId: string, format: DownloadFormat, release: string, part: number | null = null): Response {
-  const key = dimensionKey(benchmarkId, dimensionId, release);
-  return respond(
-    format,
-    bodyOf(key, format, part, () => {
-      const source = dimensionSource(benchmarkId, dimensionId, release);
-      return downloadText(source, sizeOf(key, source), format, part);
-    }),
-  );
+  return fileResponse(dimensionKey(benchmarkId, dimensionId, release), () => dimensionSource(benchmarkId, dimensionId, release), format, part);
 }
