@@ -4,14 +4,15 @@
  * Run: node tests/support/fetv-panels-report.ts [--resamples 1000]
  */
 import "../../scripts/check-node.mjs";
-import fs from "node:fs";
-import { tempDir } from "./bundles.ts";
 import { fetvContent } from "./fetv-bundles.ts";
 import { fetvStore, panelCells, type PanelCell } from "./fetv-panel-coverage.ts";
+import { closeTempRoot, openTempRoot } from "./temp.ts";
 
 const at = process.argv.indexOf("--resamples");
 const resamples = at > 0 ? Number(process.argv[at + 1]) : 1000;
-const root = tempDir("fetv-panels");
+// One temp root for everything the report makes (the data copies its helpers make included), removed at the end.
+const temp = openTempRoot();
+const root = temp.dir;
 try {
   const where = await fetvStore(root, resamples);
   const { oneRater, noisy, again } = await panelCells(where, root, fetvContent());
@@ -24,5 +25,5 @@ try {
   console.log(`\n"M again": ${equal} of ${again.length} figures equal the model's board value (as printed)`);
   for (const c of again) console.log(show(c));
 } finally {
-  fs.rmSync(root, { recursive: true, force: true });
+  closeTempRoot(temp);
 }
