@@ -18,7 +18,7 @@ export function entryUrl(benchmarkId: string, direction: "t2v" | "v2t", entryId:
 }
 
 /** A download's file name: `<name>.<format>`, or `<name>.part-<k>.<format>` for part k of a split download. */
-export function downloadFileName(name: string, format: "csv" | "json", part: number | null = null): string {
+function downloadFileName(name: string, format: "csv" | "json", part: number | null = null): string {
   return part === null ? `${name}.${format}` : `${name}.part-${part}.${format}`;
 }
 
